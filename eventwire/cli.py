@@ -1,0 +1,236 @@
+"""The `eventwire` command: one function per subcommand, argparse for the words."""
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from . import __version__
+from .engines.local import analyse
+from .model import Analysis, Article
+from .output import FORMATS, print_rows, write_json_stream
+from .readers.common import DEFAULT_MAX_BYTES, ReadError, normalise_published
+from .readers.discover import read_paths
+from .store import queries
+from .store.sqlite import BatchResult, Store, connect
+
+BATCH = 25  # articles per transaction: a killed run loses at most this much work
+
+
+class Errors:
+    """Counts bad records and reports each on one line of stderr, so the run can go on."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def report(self, error: ReadError) -> None:
+        self.count += 1
+        print(f"eventwire: skipped {error}", file=sys.stderr, flush=True)
+
+    def only_articles(self, records: Iterable[Article | ReadError]) -> Iterator[Article]:
+        for record in records:
+            if isinstance(record, ReadError):
+                self.report(record)
+            else:
+                yield record
+
+
+def _published(value: str | None) -> str | None:
+    if value is None:
+        return None
+    iso = normalise_published(value)
+    if iso is None:
+        raise SystemExit(f"eventwire: --published {value!r} is not a date")
+    return iso
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    errors = Errors()
+    articles = errors.only_articles(read_paths(args.paths, args.max_bytes, _published(args.published)))
+
+    def records() -> Iterator[dict[str, Any]]:
+        for result in analyse(articles, args.workers):
+            if isinstance(result, ReadError):
+                errors.report(result)
+            else:
+                yield result.to_dict()
+
+    write_json_stream(records(), args.format)
+    return 1 if errors.count else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    errors = Errors()
+    started = time.perf_counter()
+    totals, read = BatchResult(), 0
+    with Store(args.db) as store:
+        def fresh(articles: Iterable[Article]) -> Iterator[Article]:
+            """Articles not yet stored with this text: a rerun after a kill resumes here."""
+            nonlocal read
+            for article in articles:
+                read += 1
+                if store.is_unchanged(article):
+                    totals.unchanged += 1
+                else:
+                    yield article
+
+        articles = fresh(errors.only_articles(read_paths(args.paths, args.max_bytes,
+                                                         _published(args.published))))
+        results = analyse(articles, args.workers)
+        with tqdm(unit=" articles", desc="ingest", disable=None, file=sys.stderr) as bar:
+            while batch := list(islice(results, BATCH)):
+                good: list[Analysis] = []
+                for result in batch:
+                    if isinstance(result, ReadError):
+                        errors.report(result)
+                    else:
+                        good.append(result)
+                totals.add(store.write(good))
+                bar.update(len(batch))
+    seconds = time.perf_counter() - started
+    print(f"read {read + errors.count}, stored {totals.stored + totals.replaced} "
+          f"({totals.replaced} replaced), unchanged {totals.unchanged}, failed {errors.count}, "
+          f"{seconds:.1f} s, {read / seconds if seconds else 0:.1f} articles/s", file=sys.stderr)
+    return 1 if errors.count else 0
+
+
+def _event_filter(args: argparse.Namespace) -> queries.EventFilter:
+    return queries.EventFilter(type=args.type, actor=args.actor, date_from=args.date_from,
+                               date_to=args.date_to, status=getattr(args, "status", None),
+                               article=args.article, limit=args.limit)
+
+
+def _actors(side: list[dict[str, Any]]) -> str:
+    return ", ".join(a.get("code") or a.get("name") or a["text"] for a in side)
+
+
+def _event_rows(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
+    """Events flattened for a table; csv and json keep every field."""
+    if fmt != "table":
+        return rows
+    return [{"article": r["article_id"], "date": r["date"], "type": r["type"],
+             "source": _actors(r["source"]), "target": _actors(r["target"]), "status": r["status"],
+             "reported by": _actors(r["attributed_to"]), "disputed by": _actors(r["disputed_by"]),
+             "evidence": r["sentence"]} for r in rows]
+
+
+@contextmanager
+def open_db(path: str) -> Iterator[sqlite3.Connection]:
+    """The store, read-only, with a clear message when there is none yet."""
+    if not Path(path).is_file():
+        raise SystemExit(f"eventwire: no database at {path} (run `eventwire ingest PATH --db {path}` first)")
+    conn = connect(path, readonly=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    with open_db(args.db) as conn:
+        print_rows(queries.articles(conn, args.search, args.limit), args.format)
+    return 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    with open_db(args.db) as conn:
+        print_rows(_event_rows(queries.events(conn, _event_filter(args)), args.format), args.format)
+    return 0
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    with open_db(args.db) as conn:
+        print_rows(_event_rows(queries.claims(conn, _event_filter(args)), args.format), args.format)
+    return 0
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    with open_db(args.db) as conn:
+        rows = queries.quotes(conn, args.speaker, args.article, args.limit)
+    if args.format == "table":
+        rows = [{"article": r["article_id"], "speaker": r["speaker_name"] or r["speaker_text"],
+                 "code": r["speaker_code"], "kind": r["kind"], "quote": r["text"]} for r in rows]
+    print_rows(rows, args.format)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="eventwire", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def reading(p: argparse.ArgumentParser) -> None:
+        p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or - for stdin")
+        p.add_argument("--workers", type=int, default=1, help="processes to analyse with (default 1)")
+        p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                       help=f"skip articles larger than this (default {DEFAULT_MAX_BYTES:,})")
+        p.add_argument("--published", help="reference time for articles that carry none (ISO date)")
+
+    def querying(p: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
+        p.add_argument("--db", default="eventwire.db", help="the SQLite file (default eventwire.db)")
+        p.add_argument("--format", choices=formats, default="table")
+        p.add_argument("--limit", type=int, default=100)
+
+    def filtering(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--type", help="PLOVER event type, e.g. CONSULT")
+        p.add_argument("--actor", help="country or IGO code on either side, e.g. CHN")
+        p.add_argument("--from", dest="date_from", help="first date, YYYY-MM-DD")
+        p.add_argument("--to", dest="date_to", help="last date, YYYY-MM-DD")
+        p.add_argument("--article", help="article id")
+
+    p = sub.add_parser("extract", help="analyse articles and print SPEC records; stores nothing")
+    reading(p)
+    p.add_argument("--format", choices=("jsonl", "json"), default="jsonl")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("ingest", help="analyse articles and store them in the database")
+    reading(p)
+    p.add_argument("--db", default="eventwire.db", help="the SQLite file (default eventwire.db)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("articles", help="list or search stored articles")
+    querying(p)
+    p.add_argument("--search", help='FTS5 query over title and text, e.g. "Sullivan AND Rome"')
+    p.set_defaults(func=cmd_articles)
+
+    p = sub.add_parser("events", help="filter stored events")
+    querying(p)
+    filtering(p)
+    p.add_argument("--status", choices=("occurred", "reported", "planned", "hypothetical", "denied",
+                                        "negated"))
+    p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("claims", help="events reported on someone's word or disputed, with both sides")
+    querying(p)
+    filtering(p)
+    p.set_defaults(func=cmd_claims)
+
+    p = sub.add_parser("quotes", help="stored quotes with their speakers")
+    querying(p)
+    p.add_argument("--speaker", help="part of the speaker's name or description")
+    p.add_argument("--article", help="article id")
+    p.set_defaults(func=cmd_quotes)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `eventwire events | head`
+        return 0
+    except KeyboardInterrupt:
+        print("eventwire: interrupted; every committed batch is kept, rerun to resume", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Extractors: each reads one parsed article (a spaCy Doc) and returns SPEC records."""

@@ -1,0 +1,23 @@
+"""Language of an article, with py3langid's bundled model (no download, no network)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+UNDETERMINED = "und"  # ISO 639-2 "undetermined": empty text or no letters to judge
+SAMPLE_CHARS = 3000   # the opening of an article decides; longer text only costs time
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> LanguageIdentifier:
+    """One identifier per process; all of the model's 97 languages, since news comes in any."""
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language ("en"), or "und" when there is nothing to judge."""
+    sample = (text or "")[:SAMPLE_CHARS]
+    if not any(ch.isalpha() for ch in sample):
+        return UNDETERMINED
+    return _identifier().classify(sample)[0]

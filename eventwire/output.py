@@ -1,0 +1,68 @@
+"""Print records for people (`table`) or programs (`csv`, `json`, `jsonl`)."""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+FORMATS = ("table", "csv", "json", "jsonl")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def print_rows(rows: Sequence[dict[str, Any]], fmt: str = "table", out: TextIO = sys.stdout,
+               columns: Sequence[str] | None = None) -> None:
+    """Rows (dicts with the same keys) in the chosen format."""
+    columns = list(columns or (rows[0].keys() if rows else []))
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        json.dump(list(rows), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows({k: _cell(row.get(k)) for k in columns} for row in rows)
+    else:
+        _print_table(rows, columns, out)
+
+
+def _print_table(rows: Sequence[dict[str, Any]], columns: list[str], out: TextIO) -> None:
+    if not rows:
+        out.write("(no rows)\n")
+        return
+    width = shutil.get_terminal_size((160, 24)).columns
+    cells = [[" ".join(_cell(row.get(c)).split()) for c in columns] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    budget = max(width - 2 * (len(columns) - 1), 20)
+    while sum(widths) > budget and max(widths) > 12:  # shrink the widest column first
+        widths[widths.index(max(widths))] -= 1
+    def fit(text: str, w: int) -> str:
+        return text if len(text) <= w else text[: w - 1] + "…"
+    out.write("  ".join(c.ljust(w)[:w] for c, w in zip(columns, widths)).rstrip() + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for r in cells:
+        out.write("  ".join(fit(v, w).ljust(w) for v, w in zip(r, widths)).rstrip() + "\n")
+
+
+def write_json_stream(records: Iterable[dict[str, Any]], fmt: str, out: TextIO = sys.stdout) -> None:
+    """Records as JSON Lines, or as one JSON array written as the records come."""
+    if fmt == "jsonl":
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+        return
+    out.write("[")
+    for i, record in enumerate(records):
+        out.write(("," if i else "") + "\n" + json.dumps(record, ensure_ascii=False, indent=2))
+    out.write("\n]\n")

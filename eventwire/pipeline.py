@@ -1,0 +1,30 @@
+"""`process(article)`: the one pure function every engine calls. Nothing else runs the extractors."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from . import nlp
+from .extract.actors import ArticleActors
+from .extract.claims import apply_claims
+from .extract.events import extract_events
+from .extract.quotes import extract_quotes
+from .model import Analysis, Article
+
+
+def reference_time(article: Article) -> datetime | None:
+    """The time relative dates resolve against: the article's publication time, if known."""
+    if not article.published:
+        return None
+    try:
+        return datetime.fromisoformat(article.published.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def process(article: Article) -> Analysis:
+    """Analyse one article: parse, resolve actors, extract events, claims and quotes. No I/O."""
+    doc = nlp.parse(article.text)
+    actors = ArticleActors(doc)
+    events = apply_claims(extract_events(doc, actors, reference_time(article)), doc, actors)
+    return Analysis(article=article, events=events, quotes=extract_quotes(doc, actors),
+                    entities=actors.entities())

@@ -1,0 +1,139 @@
+"""What every reader shares: the error record, size and encoding checks, field normalisation."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dateparser
+
+from ..model import Article
+
+DEFAULT_MAX_BYTES = 2_000_000
+
+
+@dataclass
+class ReadError:
+    """A record that could not be read: where it was and why, in one line."""
+
+    origin: str  # "path" or "path:line"
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+class BadRecord(ValueError):
+    """Raised inside a reader for one record; the caller turns it into a ReadError and goes on."""
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def id_from_text(text: str) -> str:
+    """A stable id for a record that brings none: the first 16 hex digits of its text's hash."""
+    return text_hash(text)[:16]
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text of a record, refusing binary data and invalid bytes with a precise reason."""
+    if b"\x00" in data[:8192]:
+        raise BadRecord("binary data (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise BadRecord(f"invalid UTF-8 at byte {err.start}") from None
+    if not text.strip():
+        raise BadRecord("empty")
+    return text
+
+
+def check_size(size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise BadRecord(f"{size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+
+
+def normalise_published(value: object) -> str | None:
+    """An ISO 8601 timestamp from whatever a record gives (ISO strings first, then dateparser)."""
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        when = dateparser.parse(text, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
+        if when is None:
+            return None
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone.utc).replace(tzinfo=None)
+        return when.isoformat() + "Z"
+    return when.isoformat()
+
+
+def split_names(value: object) -> list[str]:
+    """Authors or keywords given as a list or as one string joined by commas, semicolons or 'and'."""
+    if not value:
+        return []
+    items = value if isinstance(value, list) else re.split(r"\s*(?:,|;|\band\b|&)\s*", str(value))
+    seen: dict[str, None] = {}
+    for item in items:
+        item = str(item).strip()
+        if item and item.lower() not in {s.lower() for s in seen}:
+            seen[item] = None
+    return list(seen)
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, str]:
+    path = Path(__file__).resolve().parent.parent / "data" / "outlets.tsv"
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#"))
+    return {host.strip().lower(): name.strip() for host, name in rows}
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet's name for a URL: from data/outlets.tsv when known, else the bare host."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    host = host.removeprefix("www.").lower()
+    if not host:
+        return None
+    outlets = _outlets()
+    parts = host.split(".")
+    for i in range(len(parts) - 1):  # news.bbc.co.uk -> bbc.co.uk
+        name = outlets.get(".".join(parts[i:]))
+        if name:
+            return name
+    return host
+
+
+CREDIT_LINE = re.compile(
+    r"^(?P<outlet>[A-Z][\w&.\- ]{0,40}?)(?:['’]s?)\s+(?P<names>[^\n]{3,300}?)\s+"
+    r"contributed (?:to )?(?:this|the) (?:report|story|article)\.?\s*$")
+
+
+def credit_line(text: str) -> tuple[str, list[str]] | None:
+    """Outlet and contributors from a closing line `CNN's A, B and C contributed to this report.`"""
+    for line in reversed([ln.strip() for ln in text.strip().splitlines()[-4:] if ln.strip()]):
+        match = CREDIT_LINE.match(line)
+        if match:
+            return match["outlet"].strip(), split_names(match["names"])
+    return None
+
+
+def fill_source(article: Article) -> Article:
+    """Outlet and authors from the URL or the closing credit line when the record has none."""
+    if not article.source:
+        article.source = outlet_from_url(article.url)
+    credit = credit_line(article.text)
+    if credit:
+        outlet, names = credit
+        article.source = article.source or outlet
+        article.authors = article.authors or names
+    return article
