@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from ..model import Actor, Analysis, Article
 from ..readers.common import text_hash
@@ -85,45 +86,44 @@ class Store:
         self._insert(analysis, digest)
 
     def _insert(self, analysis: Analysis, digest: str) -> None:
-        a = analysis.article
-        self.conn.execute(
-            "INSERT INTO articles (id, title, source, url, published, published_from, authors, "
-            "slug_keywords, language, section, keywords, extra, text, text_hash, origin, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (a.id, a.title, a.source, a.url, a.published, a.published_from, json.dumps(a.authors),
-             json.dumps(a.slug_keywords), a.language, a.section, json.dumps(a.keywords),
-             json.dumps(a.extra, ensure_ascii=False), a.text, digest, a.origin,
-             datetime.now(timezone.utc).isoformat(timespec="seconds")))
-        self.conn.executemany(
-            'INSERT INTO entities (article_id, seq, text, label, start, "end", name, code, sector) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(a.id, i, e.text, e.label, e.start, e.end, e.name, e.code, e.sector)
-             for i, e in enumerate(analysis.entities)])
-        for ev in analysis.events:
-            loc = ev.location
-            self.conn.execute(
-                "INSERT INTO events (article_id, id, type, mode, context, date, date_precision, date_text, "
-                "location_text, location_name, location_code, lat, lon, status, trigger, sentence, start, "
-                '"end", trigger_start, trigger_end, confidence) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (a.id, ev.id, ev.type, ev.mode, json.dumps(ev.context), ev.date, ev.date_precision,
-                 ev.date_text, loc and loc.text, loc and loc.name, loc and loc.code, loc and loc.lat,
-                 loc and loc.lon, ev.status, ev.trigger, ev.sentence, ev.start, ev.end,
-                 ev.trigger_start, ev.trigger_end, ev.confidence))
-            self.conn.executemany(
-                "INSERT INTO event_actors (article_id, event_id, role, seq, text, name, code, sector, title) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(a.id, ev.id, role, i, actor.text, actor.name, actor.code, actor.sector, actor.title)
-                 for role in ACTOR_ROLES for i, actor in enumerate(getattr(ev, role))])
-        self.conn.executemany(
-            'INSERT INTO quotes (article_id, id, kind, text, cue, start, "end", speaker_text, speaker_name, '
-            "speaker_code, speaker_sector, speaker_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(a.id, q.id, q.kind, q.text, q.cue, q.start, q.end, *_speaker_columns(q.speaker))
-             for q in analysis.quotes])
+        for table, rows in table_rows(analysis, digest).items():
+            if rows:
+                columns = list(rows[0])
+                sql = (f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in columns)}) "
+                       f"VALUES ({', '.join('?' * len(columns))})")
+                self.conn.executemany(sql, [tuple(r.values()) for r in rows])
 
 
-def _speaker_columns(actor: Actor | None) -> tuple[str | None, ...]:
-    if actor is None:
-        return (None,) * 5
-    d = asdict(actor)
-    return tuple(d[k] for k in ("text", "name", "code", "sector", "title"))
+def table_rows(analysis: Analysis, digest: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """An analysis as rows of the store's tables (parents first): one shape for SQLite and Parquet."""
+    a = analysis.article
+    article = {k: v for k, v in a.to_dict().items()}
+    for key in ("authors", "slug_keywords", "keywords"):
+        article[key] = json.dumps(article[key], ensure_ascii=False)
+    article["extra"] = json.dumps(article["extra"], ensure_ascii=False)
+    article.update(text_hash=digest or text_hash(a.text), origin=a.origin,
+                   ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    events, actors = [], []
+    for ev in analysis.events:
+        loc = ev.location
+        row = {k: v for k, v in asdict(ev).items() if k not in (*ACTOR_ROLES, "location")}
+        row.update(article_id=a.id, context=json.dumps(ev.context), location_text=loc and loc.text,
+                   location_name=loc and loc.name, location_code=loc and loc.code,
+                   lat=loc and loc.lat, lon=loc and loc.lon)
+        events.append(row)
+        actors += [{"article_id": a.id, "event_id": ev.id, "role": role, "seq": i, **asdict(actor)}
+                   for role in ACTOR_ROLES for i, actor in enumerate(getattr(ev, role))]
+    return {
+        "articles": [article],
+        "entities": [{"article_id": a.id, "seq": i, **asdict(e)} for i, e in enumerate(analysis.entities)],
+        "events": events,
+        "event_actors": actors,
+        "quotes": [{"article_id": a.id, **{k: v for k, v in asdict(q).items() if k != "speaker"},
+                    **_speaker_columns(q.speaker)} for q in analysis.quotes],
+    }
+
+
+def _speaker_columns(actor: Actor | None) -> dict[str, str | None]:
+    fields = ("text", "name", "code", "sector", "title")
+    d = asdict(actor) if actor else {}
+    return {f"speaker_{k}": d.get(k) for k in fields}
