@@ -16,7 +16,7 @@ from tqdm import tqdm
 from . import __version__
 from .engines.local import analyse
 from .model import Analysis, Article
-from .output import FORMATS, print_rows, write_json_stream
+from .output import FORMATS, event_rows, print_rows, write_json_stream
 from .readers.common import DEFAULT_MAX_BYTES, ReadError, normalise_published
 from .readers.discover import read_paths
 from .store import queries
@@ -108,20 +108,6 @@ def _event_filter(args: argparse.Namespace) -> queries.EventFilter:
                                article=args.article, limit=args.limit)
 
 
-def _actors(side: list[dict[str, Any]]) -> str:
-    return ", ".join(a.get("code") or a.get("name") or a["text"] for a in side)
-
-
-def _event_rows(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
-    """Events flattened for a table; csv and json keep every field."""
-    if fmt != "table":
-        return rows
-    return [{"article": r["article_id"], "date": r["date"], "type": r["type"],
-             "source": _actors(r["source"]), "target": _actors(r["target"]), "status": r["status"],
-             "reported by": _actors(r["attributed_to"]), "disputed by": _actors(r["disputed_by"]),
-             "evidence": r["sentence"]} for r in rows]
-
-
 @contextmanager
 def open_db(path: str) -> Iterator[sqlite3.Connection]:
     """The store, read-only, with a clear message when there is none yet."""
@@ -142,13 +128,13 @@ def cmd_articles(args: argparse.Namespace) -> int:
 
 def cmd_events(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
-        print_rows(_event_rows(queries.events(conn, _event_filter(args)), args.format), args.format)
+        print_rows(event_rows(queries.events(conn, _event_filter(args)), args.format), args.format)
     return 0
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
-        print_rows(_event_rows(queries.claims(conn, _event_filter(args)), args.format), args.format)
+        print_rows(event_rows(queries.claims(conn, _event_filter(args)), args.format), args.format)
     return 0
 
 

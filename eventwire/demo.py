@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from .output import event_rows, print_rows
 from .store import queries
 from .store.sqlite import connect
 
@@ -25,6 +26,8 @@ def main() -> None:
             seed.pop(key, None)
         print(f"The seed article {SEED}:")
         print(json.dumps(seed, ensure_ascii=False, indent=2))
+        print("\nIts events:")
+        print_rows(event_rows(queries.events(conn, queries.EventFilter(article=SEED))))
         print()
     print("Look at the result:")
     for command in (f"eventwire articles --db {db}",

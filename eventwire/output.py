@@ -66,3 +66,17 @@ def write_json_stream(records: Iterable[dict[str, Any]], fmt: str, out: TextIO =
     for i, record in enumerate(records):
         out.write(("," if i else "") + "\n" + json.dumps(record, ensure_ascii=False, indent=2))
     out.write("\n]\n")
+
+
+def _actors(side: list[dict[str, Any]]) -> str:
+    return ", ".join(a.get("code") or a.get("name") or a["text"] for a in side)
+
+
+def event_rows(rows: list[dict[str, Any]], fmt: str = "table") -> list[dict[str, Any]]:
+    """Events flattened for a table (actors as codes, the evidence sentence); other formats keep all."""
+    if fmt != "table":
+        return rows
+    return [{"article": r["article_id"], "date": r["date"], "type": r["type"],
+             "source": _actors(r["source"]), "target": _actors(r["target"]), "status": r["status"],
+             "reported by": _actors(r["attributed_to"]), "disputed by": _actors(r["disputed_by"]),
+             "evidence": r["sentence"]} for r in rows]

@@ -1,14 +1,18 @@
 """`process(article)`: the one pure function every engine calls. Nothing else runs the extractors."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from . import nlp
 from .extract.actors import ArticleActors
 from .extract.claims import apply_claims
 from .extract.events import extract_events
+from .extract.language import detect_language
 from .extract.quotes import extract_quotes
 from .model import Analysis, Article
+
+ENGLISH = "en"
 
 
 def reference_time(article: Article) -> datetime | None:
@@ -22,7 +26,14 @@ def reference_time(article: Article) -> datetime | None:
 
 
 def process(article: Article) -> Analysis:
-    """Analyse one article: parse, resolve actors, extract events, claims and quotes. No I/O."""
+    """Analyse one article: parse, resolve actors, extract events, claims and quotes. No I/O.
+
+    The English lexicons and model say nothing true about other languages, so an article in
+    another language is returned with its language marked and nothing extracted.
+    """
+    article = replace(article, language=article.language or detect_language(article.text))
+    if article.language != ENGLISH:
+        return Analysis(article=article)
     doc = nlp.parse(article.text)
     actors = ArticleActors(doc)
     events = apply_claims(extract_events(doc, actors, reference_time(article)), doc, actors)
