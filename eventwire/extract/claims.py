@@ -1,15 +1,252 @@
 """Claims: status from modality and negation, reporting frames (attributed_to), denials (disputed_by).
 
-INTERFACE STUB -- the events work replaces the body; keep the signature.
+Every telling of an event (its mentions, kept by `extract_events`) is read in its clause: the
+trigger's own auxiliaries and negation, then the chain of words it hangs from ("plans to",
+"refused to", "if ...", "X said that ...", "according to X", "denied accusations that ...").
+An event told as fact anywhere stays `occurred`; told only on someone's word it is `reported`;
+a denial anywhere adds its deniers to `disputed_by`, and an event only denied is `denied`.
+Events only wished, feared or posed as conditions are not events (ANNOTATION.md) and are
+dropped.  The cues live in `data/status_cues.yaml`.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
-from ..model import Event
+import yaml
+from spacy.tokens import Doc, Token
+
+from ..model import Actor, Event
 from .actors import ArticleActors
+from .events import MENTIONS, Mention, actors_of, event_id, evidence, light_verb, subject_of, who, words
+
+# Preference between the tellings of one event: told as fact first.
+STATUS_RANK = {"occurred": 0, "reported": 1, "planned": 2, "negated": 3}
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "conj", "dobj", "pobj",
+                         "prep", "nsubj", "nsubjpass", "attr", "oprd", "acomp", "amod", "compound"})
+MAX_CLIMB = 8
+NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(frozen=True)
+class Cues:
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    past_future_aux: frozenset[str]
+    planned_heads: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    negating_heads: frozenset[str]
+    negations: frozenset[str]
+    conditional_marks: frozenset[str]
+    reporting_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    according: frozenset[str]
+    denial_verbs: frozenset[str]
+    falsity_words: frozenset[str]
+    threatened_types: frozenset[str]
+    promised_types: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The status cues, read once per process."""
+    text = resources.files("eventwire.data").joinpath("status_cues.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    lists = {name: frozenset(words(data.get(name), f"status_cues {name}"))
+             for name in Cues.__dataclass_fields__ if name not in ("promised_types", "threatened_types")}
+    return Cues(**lists, threatened_types=frozenset(data.get("threatened_types") or ()),
+                promised_types=dict(data.get("promised_types") or {}))
+
+
+@dataclass
+class Frame:
+    """How one telling presents its event."""
+
+    status: str = "occurred"
+    attributed_to: list[Actor] = field(default_factory=list)
+    deniers: list[Actor] = field(default_factory=list)
+    by_party: bool = False  # told by one of its own parties ("Japan said it had halted aid")
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _predicate(tok: Token) -> Token:
+    """The verb whose auxiliaries tell a nominal trigger's modality ("will hold talks")."""
+    verb = light_verb(tok)
+    return verb if verb is not None else tok
+
+
+def _own_status(pred: Token, c: Cues) -> str | None:
+    """Status from the predicate's own auxiliaries and negation."""
+    kids = list(pred.children)
+    for k in kids:
+        if k.dep_ == "neg" and _lemma(k) in c.negations and not (
+                k.i + 1 < len(pred.doc) and pred.doc[k.i + 1].lower_ == "only"):
+            return "negated"
+    auxes = {_lemma(k) for k in kids if k.dep_ == "aux"} | {k.lower_ for k in kids if k.dep_ == "aux"}
+    if auxes & c.hypothetical_aux:
+        return "hypothetical"
+    if auxes & c.future_aux:
+        return "planned"
+    if auxes & c.past_future_aux:
+        return "would"
+    return None
+
+
+def _according(tok: Token, c: Cues) -> list[Token]:
+    """The X of "according to X" / "citing X" attached to this word."""
+    out = []
+    for k in tok.children:
+        if k.dep_ == "prep" and k.lower_ in c.according:
+            out.extend(g for to in k.children for g in ([to] if to.dep_ == "pobj" else to.children)
+                       if g.dep_ == "pobj")
+        elif k.dep_ in ("advcl", "xcomp") and k.lower_ in c.according:
+            out.extend(g for g in k.children if g.dep_ == "dobj")
+    return out
+
+
+def _conditional(t: Token, c: Cues) -> bool:
+    """Is this clause a condition ("if China helps") or bound to one ("it will face sanctions
+    if ...")?"""
+    marks = {_lemma(k) for k in t.children if k.dep_ == "mark"}
+    marks |= {_lemma(g) for k in t.children if k.dep_ == "advcl" for g in k.children if g.dep_ == "mark"}
+    return bool(marks & c.conditional_marks)
+
+
+def _is_party(actor: Actor, parties: set[str]) -> bool:
+    return who(actor) in parties
+
+
+def frame_of(tok: Token, actors: ArticleActors, parties: set[str]) -> Frame:
+    """Read the clause chain above one trigger."""
+    c = cues()
+    frame = Frame()
+    pred = _predicate(tok)
+    own = _own_status(pred, c)
+    t = pred
+    reported_by: list[Actor] = []
+    for _ in range(MAX_CLIMB):
+        reported_by += [a for a in actors_of(_according(t, c), actors) if not _is_party(a, parties)]
+        if _conditional(t, c):
+            own = own if own == "negated" else "hypothetical"
+        head = t.head
+        if head.i == t.i or t.dep_ not in CLAUSE_DEPS:
+            break
+        lemma = _lemma(head)
+        if t.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj"):
+            if lemma in c.negating_heads and own is None:
+                own = "negated"
+            elif lemma in c.hypothetical_heads and own in (None, "would", "planned"):
+                own = "hypothetical"
+            elif lemma in c.planned_heads and t.dep_ == "xcomp" and own is None:
+                own = "planned"
+                frame.by_party = True  # the actor's own plan or vow
+        if t.dep_ in ("ccomp", "acl", "pcomp", "dobj", "advcl") and lemma in c.denial_verbs:
+            frame.deniers += actors_of(subject_of(head), actors)
+        elif head.pos_ in ("NOUN", "PROPN") and lemma in c.claim_nouns and t.dep_ in ("acl", "ccomp", "relcl"):
+            denier = head.head if head.dep_ in ("dobj", "pobj") else None
+            if denier is not None and denier.dep_ == "prep":
+                denier = denier.head
+            if denier is not None and _lemma(denier) in c.denial_verbs:
+                frame.deniers += actors_of(subject_of(denier), actors)
+            else:
+                owner = [k for k in head.children if k.dep_ in ("poss", "compound", "amod")]
+                reported_by += [a for a in actors_of(owner, actors) if not _is_party(a, parties)] or []
+                frame.status = "reported"
+        elif t.dep_ == "ccomp" and lemma in c.reporting_verbs and head.pos_ == "VERB":
+            speakers = actors_of(subject_of(head), actors)
+            if own == "would":
+                own = "planned"  # "said it would cease aid"
+            if speakers and not any(_is_party(a, parties) for a in speakers):
+                reported_by += speakers
+            elif speakers:
+                frame.by_party = True
+        t = head
+    if own == "would":
+        own = "hypothetical"
+    if reported_by:
+        frame.status, frame.attributed_to = "reported", reported_by
+    if own in ("hypothetical", "negated", "planned"):
+        frame.status = own if own != "planned" or frame.status == "occurred" else frame.status
+    return frame
+
+
+def _token_at(doc: Doc, start: int | None) -> Token | None:
+    if start is None:
+        return None
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if all(who(a) != who(b) for b in out):
+            out.append(a)
+    return out
+
+
+def _retell(event: Event, m: Mention) -> None:
+    """Make this telling the event's evidence."""
+    event.id = event_id(event.type, m.token)
+    event.trigger = m.token.text
+    event.sentence, event.start, event.end = evidence(m.token)
+    event.trigger_start, event.trigger_end = m.token.idx, m.token.idx + len(m.token.text)
+
+
+def _retype(event: Event, frame: Frame, tok: Token) -> None:
+    """A planned act is told as a promise or a threat (PLOVER): future aid is AGREE, "said it
+    would impose sanctions" is THREATEN."""
+    if event.status != "planned":
+        return
+    c = cues()
+    new = c.promised_types.get(event.type)
+    if new is None and event.type in c.threatened_types and frame.by_party:
+        new = "THREATEN"
+    if new is not None:
+        event.type, event.id = new, event_id(new, tok)
+
+
+def _claim(event: Event, mentions: list[Mention], actors: ArticleActors) -> Event | None:
+    parties = {who(a) for a in event.source + event.target}
+    frames = [(m, frame_of(m.token, actors, parties)) for m in mentions]
+    deniers = _unique([a for _, f in frames for a in f.deniers])
+    told = [(m, f) for m, f in frames if not f.deniers and f.status != "hypothetical"]
+    if not told:
+        if not deniers:
+            return None  # only wished, feared or conditional: not an event
+        event.status = "denied"
+    else:
+        m, f = min(told, key=lambda mf: (mf[0].token.pos_ in NOUNS, STATUS_RANK[mf[1].status], mf[0].token.i))
+        status = f.status
+        if status == "occurred" and event.status == "planned":
+            status = "planned"  # dated after the reference time (set by extract_events)
+        event.status = status
+        _retype(event, f, m.token)
+        event.attributed_to = _unique([a for mm, ff in told if ff.status == "reported" for a in ff.attributed_to]) \
+            if status == "reported" else []
+        if m.token.idx != event.trigger_start:
+            _retell(event, m)
+    event.disputed_by = deniers
+    return event
 
 
 def apply_claims(events: list[Event], doc: Doc, actors: ArticleActors) -> list[Event]:
-    """Set status, attributed_to and disputed_by on the events; returns the same list."""
-    return events
+    """Set status, attributed_to and disputed_by; drops events that are only hypothetical."""
+    mentions_of: dict[str, list[Mention]] = doc.user_data.get(MENTIONS) or {}
+    out = []
+    for event in events:
+        mentions = mentions_of.get(event.id)
+        if not mentions:
+            tok = _token_at(doc, event.trigger_start)
+            if tok is None:
+                out.append(event)
+                continue
+            mentions = [Mention(event.type, tok, None, event.source, event.target)]
+        claimed = _claim(event, mentions, actors)
+        if claimed is not None:
+            out.append(claimed)
+    return out

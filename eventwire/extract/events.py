@@ -1,17 +1,633 @@
-"""Events: PLOVER event types from trigger lexicons matched on the dependency parse.
+"""Events: PLOVER event types from the trigger lexicon matched on the dependency parse.
 
-INTERFACE STUB -- the events work replaces the body; keep the signature.
+A trigger (a verb, a noun, or a noun governed by a light verb: "launch an attack") is looked up
+by lemma in `data/triggers.yaml` (hand-curated) over `data/triggers_cameo.yaml` (derived from
+PETRARCH2's CAMEO verbs); its entry says which parse arguments are the source and the target.
+Each match is a mention; mentions of one real-world event (same type, same actors, compatible
+date) are merged into one `Event` whose evidence is the best-argued mention.  The mentions of
+each event are kept in `doc.user_data[MENTIONS]` so that claims can read every retelling.
 """
 from __future__ import annotations
 
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
 
-from spacy.tokens import Doc
+import yaml
+from spacy.tokens import Doc, Token
 
-from ..model import Event
+from .. import nlp
+from ..model import Actor, Event, Location
 from .actors import ArticleActors
+from .dates import DateRef, context_date, date_for_event
+from .places import place_for_event
+
+MENTIONS = "eventwire.event_mentions"  # doc.user_data key: event id -> list of Mention
+LEXICON_FILES = ("triggers_cameo.yaml", "triggers.yaml")  # later files win, lemma by lemma
+MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
+# Types whose object clause or noun is the content of a speech act or a change to something
+# that already exists, not a new event: "threatened to attack", "called for sanctions",
+# "ceased military aid".  (ACCUSE, SUPPORT and PROTEST react to events that did happen.)
+CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE", "SANCTION", "RETREAT"})
+SUBJECTS = frozenset({"nsubj", "csubj"})
+OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+CONTENT_PREPS = ("to", "with", "against", "on", "from", "by", "for")
+LIGHT_PREPS = frozenset({"on", "into"})  # "go on strike", "launch into an offensive"
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp"})
+# How content hangs from the trigger that frames it ("called for sanctions", "threatened to strike").
+CONTENT_DEPS = frozenset({"dobj", "pobj", "xcomp", "ccomp", "pcomp", "nsubjpass", "attr", "oprd", "acl"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One lexicon entry: a trigger lemma of one PLOVER type and the roles its arguments take."""
+
+    type: str
+    lemma: str
+    noun: bool
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    mode: str | None = None
+    objects: frozenset[str] = frozenset()
+    complements: frozenset[str] = frozenset()
+    requires: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    excludes: frozenset[str] = frozenset()
+    light_only: bool = False
+    mutual: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.objects) + bool(self.complements) + bool(self.requires) + bool(self.modifiers)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Rule, ...]]
+    nouns: dict[str, tuple[Rule, ...]]
+    light_verbs: frozenset[str]
+
+
+@dataclass
+class Mention:
+    """One telling of an event: the trigger token, the rule it matched and the actors found."""
+
+    type: str
+    token: Token
+    rule: Rule | None
+    source: list[Actor] = field(default_factory=list)
+    target: list[Actor] = field(default_factory=list)
+    date: DateRef | None = None
+
+    @property
+    def sides(self) -> int:
+        return bool(self.source) + bool(self.target)
+
+    @property
+    def nominal(self) -> bool:
+        return self.token.pos_ in NOUN_POS
+
+
+def _rule(type_: str, key: str, spec: dict, noun: bool) -> tuple[str, Rule]:
+    parts = key.lower().split()
+    lemma = parts[-1] if noun else parts[0]
+    extra = parts[:-1] if noun else parts[1:]
+    default_source = ("poss", "mod", "by", "light") if noun else ("subj",)
+    target = tuple(spec.get("target", () if noun else ("obj",)) or ())
+    if not noun and not spec.get("mutual") and "content" not in target:
+        target += ("content",)  # the last resort of every verb: who its clause is about
+    where = f"{type_} {key}"
+    return lemma, Rule(
+        type=type_, lemma=lemma, noun=noun,
+        source=tuple(words(spec.get("source") or default_source, where)),
+        target=tuple(words(target, where)),
+        mode=spec.get("mode"),
+        objects=frozenset(words(spec.get("objects"), where)),
+        complements=frozenset(words(spec.get("complements"), where)),
+        requires=frozenset(words(spec.get("requires"), where) + ([] if noun else extra)),
+        modifiers=frozenset(words(spec.get("modifiers"), where) + (extra if noun else [])),
+        excludes=frozenset(words(spec.get("excludes"), where)),
+        light_only=bool(spec.get("light_only")),
+        mutual=bool(spec.get("mutual")),
+    )
+
+
+def words(values, where: str) -> list[str]:
+    """A word list from YAML, lower-cased.  YAML reads a bare on/off/yes/no/true/false as a
+    boolean: such words must be quoted, and an unquoted one is reported, not misread."""
+    out = []
+    for v in values or ():
+        if not isinstance(v, (str, int)) or isinstance(v, bool):
+            raise ValueError(f"{where}: {v!r} is not a word (quote on/off/yes/no/true/false in YAML)")
+        out.append(str(v).lower())
+    return out
+
+
+def _read(name: str) -> dict:
+    try:
+        text = resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The trigger lexicon indexed by lemma, read once per process; later files win per lemma."""
+    verbs: dict[str, list[Rule]] = {}
+    nouns: dict[str, list[Rule]] = {}
+    light: set[str] = set()
+    for name in LEXICON_FILES:
+        data = _read(name)
+        light.update(data.get("light_verbs") or ())
+        found: dict[tuple[bool, str], list[Rule]] = {}
+        for type_, sections in (data.get("types") or {}).items():
+            for noun, section in ((False, "verbs"), (True, "nouns")):
+                for key, spec in ((sections or {}).get(section) or {}).items():
+                    lemma, rule = _rule(type_, str(key), spec or {}, noun)
+                    found.setdefault((noun, lemma), []).append(rule)
+        for (noun, lemma), rules in found.items():
+            (nouns if noun else verbs)[lemma] = rules  # replaces an earlier file's entries
+        for lemma in data.get("ignore") or ():
+            verbs.pop(lemma, None)
+            nouns.pop(lemma, None)
+
+    def ordered(index: dict[str, list[Rule]]) -> dict[str, tuple[Rule, ...]]:
+        return {k: tuple(sorted(v, key=lambda r: -r.specificity)) for k, v in index.items()}
+
+    return Lexicon(verbs=ordered(verbs), nouns=ordered(nouns), light_verbs=frozenset(light))
+
+
+# ---------------------------------------------------------------------------- parse helpers
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    """`tok` and the tokens coordinated with it ("Britain and Mauritius")."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in NOUN_POS | {"PRON"})
+    return sorted(out, key=lambda t: t.i)
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+        tok.dep_ in ("acl", "amod", "advcl") and tok.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "nsubj") for c in tok.children))
+
+
+def _pobjs(tok: Token, preps: Iterable[str]) -> list[Token]:
+    wanted = set(preps)
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and _lemma(c) in wanted:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def subject_of(tok: Token) -> list[Token]:
+    """The subject of a verb, climbing through control verbs, conjuncts and relative clauses."""
+    t = tok
+    for level in range(5):
+        subs = [c for c in t.children if c.dep_ in SUBJECTS or (level and c.dep_ == "nsubjpass")]
+        if subs:
+            if _lemma(subs[0]) in RELATIVE and t.dep_ == "relcl":
+                return [t.head]
+            return subs
+        if t.dep_ == "relcl" or (t.dep_ in ("acl",) and t.tag_ == "VBG"):
+            return [t.head]
+        if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:
+            return []
+        if t.dep_ == "xcomp":  # object control: "urged Washington to keep ..."
+            objs = [c for c in t.head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs
+        t = t.head
+    return []
+
+
+def _speaker_for_pronoun(tok: Token, subjects: list[Token]) -> list[Token]:
+    """In "Japan said it had halted aid" the pronoun is the speaker: a pronoun subject of a
+    reported clause stands for the reporting verb's own subject."""
+    if len(subjects) == 1 and subjects[0].tag_ == "PRP" and tok.dep_ == "ccomp":
+        speaker = [c for c in tok.head.children if c.dep_ == "nsubj" and c.tag_ != "PRP"]
+        if speaker:
+            return speaker
+    return subjects
+
+
+def _verb_role(tok: Token, role: str) -> list[Token]:
+    passive = _is_passive(tok)
+    if role == "subj":
+        return _pobjs(tok, ("by",)) if passive else _speaker_for_pronoun(tok, subject_of(tok))
+    if role == "obj":
+        if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+            return [tok.head]
+        if passive and tok.dep_ == "advcl" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+            return subject_of(tok.head)  # "Asked about it, Zhao said ...": Zhao was asked
+        return [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    if role == "content":
+        return _content(tok)
+    if role == "dative":
+        return [c for c in tok.children if c.dep_ == "dative" and c.pos_ in NOUN_POS | {"PRON"}]
+    return _pobjs(tok, (role,))
+
+
+def _content(tok: Token) -> list[Token]:
+    """Who a statement is about when the verb names no object actor: the subject of its clause
+    ("demanded that Hamas renounce ..."), the objects of its infinitive ("threatened to break
+    relations with Russia"), or the parties of its object noun ("rejected calls by Annan")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        elif c.dep_ == "xcomp":
+            out += [g for g in c.children if g.dep_ in ("dobj", "dative")] + _pobjs(c, CONTENT_PREPS)
+        elif c.dep_ == "dobj" and c.pos_ in NOUN_POS:
+            out += [g for g in c.children if g.dep_ == "poss"] + _pobjs(c, CONTENT_PREPS)
+            out += [s for g in c.children if g.dep_ in ("acl", "ccomp") for s in g.children if s.dep_ == "nsubj"]
+    return out
+
+
+def light_verb(tok: Token) -> Token | None:
+    """The light verb whose object (or prepositional object) this noun is: "launched an attack"."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head) in LIGHT_PREPS:
+        head = head.head
+    elif tok.dep_ not in ("dobj", "nsubjpass", "attr"):
+        return None
+    if head.pos_ in ("VERB", "AUX") and (_lemma(head) in lexicon().light_verbs or head.lower_ in lexicon().light_verbs):
+        return head
+    return None
+
+
+def _noun_role(tok: Token, role: str) -> list[Token]:
+    if role == "poss":
+        return [c for c in tok.children if c.dep_ == "poss"]
+    if role == "mod":
+        return [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ACTOR_ENTS]
+    if role == "light":
+        verb = light_verb(tok)
+        return _verb_role(verb, "subj") if verb is not None else []
+    found = _pobjs(tok, (role,))
+    verb = light_verb(tok)
+    if not found and verb is not None and role not in ("of", "by"):
+        found = _pobjs(verb, (role,))  # "imposed sanctions on Russia": on attaches to the verb
+    return found
+
+
+# ---------------------------------------------------------------------------- matching
+
+def _objects_of(tok: Token) -> set[str]:
+    out = {_lemma(c) for c in tok.children if c.dep_ in OBJECTS}
+    out.update(_lemma(g) for c in tok.children if c.dep_ in ("prep", "prt", "agent")
+               for g in c.children if g.dep_ == "pobj")
+    out.update(_lemma(g) for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "conj")
+    # "part of the aid program", "tons of food": what a quantity or part counts
+    out.update(_lemma(g) for c in tok.children if c.dep_ == "dobj" for g in _pobjs(c, ("of",)))
+    if tok.dep_ in ("acl", "amod", "relcl"):
+        out.add(_lemma(tok.head))
+    return out
+
+
+def _governed(tok: Token) -> set[str]:
+    """Lemmas of the particles and prepositions a trigger governs; a preposition whose object is
+    a date or time does not count ("called ... on Monday" is no "call on")."""
+    return {_lemma(c) for c in tok.children
+            if not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)}
+
+
+def _fits(rule: Rule, tok: Token) -> bool:
+    if rule.requires and not rule.requires <= _governed(tok):
+        return False
+    if rule.objects and not rule.objects & _objects_of(tok):
+        return False
+    if rule.modifiers and not rule.modifiers & {_lemma(c) for c in tok.lefts}:
+        return False
+    if rule.excludes and rule.excludes & ({_lemma(c) for c in tok.children} | {
+            _lemma(g) for c in tok.children for g in c.children if g.dep_ == "mark" or g.tag_.startswith("W")}):
+        return False
+    if rule.light_only and light_verb(tok) is None:
+        return False
+    if rule.complements:
+        clause = [t for t in tok.subtree if t.i > tok.i and t.dep_ not in ("ccomp", "advcl", "relcl")]
+        return bool(rule.complements & {_lemma(t) for t in clause[:25]})
+    return True
+
+
+def _match(tok: Token, lex: Lexicon) -> Rule | None:
+    if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        rules = lex.verbs.get(_lemma(tok), ())
+    elif tok.pos_ in NOUN_POS and tok.ent_type_ not in ACTOR_ENTS:
+        rules = lex.nouns.get(_lemma(tok), ()) or lex.nouns.get(tok.lower_, ())
+    else:
+        return None
+    return next((r for r in rules if _fits(r, tok)), None)
+
+
+def _actors_at(tok: Token, actors: ArticleActors, depth: int = 2) -> list[Actor]:
+    """The actor of an argument; a common noun with no code yields to the actors modifying it
+    ("the US claims" -> US, "Canadian and Mexican exports" -> CAN, MEX), a quantity or group
+    that is no actor to what it counts ("thousands of Iraqi Kurds")."""
+    actor = actors.actor_for_token(tok)
+    mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ in ACTOR_ENTS]
+    mods += [g for c in mods for g in c.children if g.dep_ == "conj"]
+    if len(mods) > 1 and not tok.ent_type_:  # "senior US and Chinese officials": both sides
+        found = [a for c in mods if (a := actors.actor_for_token(c)) is not None and a.code]
+        if len(found) > 1:
+            return found
+    if actor is None and depth:
+        counted = [g for g in _pobjs(tok, ("of",))]
+        found = [a for g in counted for a in _actors_at(g, actors, depth - 1)]
+        if found:
+            return found
+    if (actor is None or not actor.code) and not tok.ent_type_:
+        found = [a for c in mods if (a := actors.actor_for_token(c)) is not None and a.code]
+        if found:
+            return found
+    return [actor] if actor is not None else []
+
+
+def actors_of(tokens: list[Token], actors: ArticleActors, skip: int = -1) -> list[Actor]:
+    """The actors of argument tokens and their conjuncts, without repeats (token `skip` left out)."""
+    out: list[Actor] = []
+    for head in tokens:
+        for t in _with_conjuncts(head):
+            if t.i == skip:
+                continue
+            out += [a for a in _actors_at(t, actors) if all(a != b for b in out)]
+    return out
+
+
+def _seat(tok: Token, actors: ArticleActors) -> bool:
+    """Is this place name a capital or seat of government (an actor only by metonymy)?"""
+    if tok.ent_type_ != "GPE":
+        return False
+    actor = actors.actor_for_token(tok)
+    return actor is not None and actor.sector == "GOV"
+
+
+def _side(tok: Token, roles: tuple[str, ...], rule: Rule, actors: ArticleActors,
+          bounds: tuple[int, int]) -> list[Actor]:
+    """Actors of the first role (in lexicon order) that yields any, within the trigger's
+    paragraph (`bounds`: character offsets)."""
+    for role in roles:
+        tokens = _noun_role(tok, role) if rule.noun else _verb_role(tok, role)
+        tokens = [t for t in tokens if bounds[0] <= t.idx < bounds[1]]
+        if role == "mod":  # "the Paris agreement", "the Hanoi summit": a seat of government before
+            tokens = [t for t in tokens if not _seat(t, actors)]  # an event noun is its place
+        found = actors_of(tokens, actors, skip=tok.i)
+        if found:
+            return found
+    return []
+
+
+def find_mentions(doc: Doc, actors: ArticleActors) -> list[Mention]:
+    """Every trigger of the article with its source and target actors (no filtering)."""
+    lex = lexicon()
+    out = []
+    for tok in doc:
+        rule = _match(tok, lex)
+        if rule is None:
+            continue
+        _, *bounds = evidence(tok)
+        source = _side(tok, rule.source, rule, actors, bounds)
+        target = _side(tok, rule.target, rule, actors, bounds) if rule.target else []
+        if rule.mutual:
+            source, target = source + [a for a in target if a not in source], []
+        out.append(Mention(rule.type, tok, rule, source, target))
+    return out
+
+
+def _governor(tok: Token) -> Token:
+    """The word a nominal or clausal argument hangs from (skipping a preposition)."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    return head
+
+
+def _embedded(m: Mention, by_token: dict[int, Mention]) -> bool:
+    """Is this mention the content of another trigger (a demand, a threat, a cut aid ...)?"""
+    t = m.token
+    for _ in range(4):
+        if t.head.i == t.i or t.dep_ not in CONTENT_DEPS:
+            return False
+        t = _governor(t)
+        outer = by_token.get(t.i)
+        if outer is not None:
+            if outer.type == m.type:
+                return True  # "provided aid": the verb already tells it
+            if outer.type == "AGREE" and m.type == "CONSULT":
+                return False  # agreeing to meet is a planned meeting (ANNOTATION.md)
+            return outer.type in CONTENT_TYPES
+        if t.pos_ in NOUN_POS:
+            return False
+    return False
+
+
+def _political(m: Mention) -> bool:
+    """Does a political actor (a state, a body, or a known sector: police, rebels ...) take part?
+    ANNOTATION.md annotates acts by or toward political actors only."""
+    return any(a.code or a.sector for a in m.source + m.target)
+
+
+def _keep(mentions: list[Mention]) -> list[Mention]:
+    by_token = {m.token.i: m for m in mentions}
+    kept = [m for m in mentions if _political(m) and not _embedded(m, by_token)]
+    # an AGREE whose content is a meeting is told by the CONSULT (planned)
+    consult = {m.token.i for m in kept if m.type == "CONSULT"}
+    return [m for m in kept if not (m.type == "AGREE" and any(
+        c.i in consult for c in m.token.subtree if c.i != m.token.i))]
+
+
+# ---------------------------------------------------------------------------- merging
+
+def who(actor: Actor) -> str:
+    return actor.code or (actor.name or actor.text).lower()
+
+
+def dyad_key(type_: str, source: list[Actor], target: list[Actor]) -> tuple:
+    """Identity of an event for merging: type and actors (unordered for mutual types)."""
+    src, tgt = frozenset(map(who, source)), frozenset(map(who, target))
+    if type_ in MUTUAL_TYPES:
+        return type_, src | tgt, frozenset()
+    return type_, src, tgt
+
+
+def _evidence(m: Mention) -> tuple:
+    return (m.sides, not m.nominal, m.date is not None, -m.token.i)
+
+
+SENTENCES = "eventwire.event_sentences"  # doc.user_data key: sentence start tokens and offsets
+
+
+def _sentence_bounds(tok: Token) -> tuple[int, int]:
+    """Character offsets of the token's sentence; `Token.sent` walks the whole doc on each call,
+    so the sentence table is built once per doc."""
+    doc = tok.doc
+    table = doc.user_data.get(SENTENCES)
+    if table is None:
+        sents = list(doc.sents)
+        table = doc.user_data[SENTENCES] = ([s.start for s in sents], [(s.start_char, s.end_char) for s in sents])
+    starts, bounds = table
+    return bounds[bisect_right(starts, tok.i) - 1]
+
+
+def evidence(tok: Token) -> tuple[str, int, int]:
+    """The trigger's sentence and its offsets, cut at paragraph breaks (the parser may run a
+    heading into the paragraph after it)."""
+    text = tok.doc.text
+    start, end = _sentence_bounds(tok)
+    start = max(start, text.rfind("\n", start, tok.idx) + 1)
+    cut = text.find("\n", tok.idx, end)
+    end = end if cut == -1 else cut
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[start:end], start, end
+
+
+def event_id(type_: str, tok: Token) -> str:
+    return hashlib.sha1(f"{type_}:{tok.idx}".encode()).hexdigest()[:16]
+
+
+def _to_event(group: list[Mention], reference: datetime | None) -> Event:
+    best = max(group, key=_evidence)
+    sentence, start, end = evidence(best.token)
+    sources = [a for m in group for a in m.source]
+    targets = [a for m in group for a in m.target]
+    date = best.date or next((m.date for m in group if m.date), None)
+    return Event(
+        id=event_id(best.type, best.token), type=best.type, trigger=best.token.text,
+        sentence=sentence, start=start, end=end,
+        source=_unique(best.source or sources), target=_unique(best.target or targets),
+        mode=next((m.rule.mode for m in sorted(group, key=_evidence, reverse=True) if m.rule and m.rule.mode), None),
+        confidence=round(min(0.95, 0.45 + 0.15 * best.sides + 0.1 * (not best.nominal)
+                             + 0.05 * (len(group) - 1)), 2),
+        trigger_start=best.token.idx, trigger_end=best.token.idx + len(best.token.text),
+        date=date.date if date else None, date_precision=date.precision if date else None,
+        date_text=date.text if date else None,
+        status="planned" if _after(date, reference) and not _past(best.token) else "occurred",
+        location=next((loc for m in sorted(group, key=_evidence, reverse=True)
+                       if (loc := place_for_event(m.token)) is not None), None),
+    )
+
+
+def _past(tok: Token) -> bool:
+    """Is the trigger (or the verb over a nominal trigger) in a past tense?"""
+    verb = _governor(tok) if tok.pos_ in NOUN_POS else tok
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "VBD" or _lemma(c) == "have" for c in auxes):
+        return True
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes)
+
+
+def _after(date: DateRef | None, reference: datetime | None) -> bool:
+    """Is the date later than the reference time, at the date's precision?"""
+    if date is None or reference is None:
+        return False
+    cut = len(date.date)
+    return date.date[:cut] > reference.date().isoformat()[:cut]
+
+
+def _unique(items: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in items:
+        if all(who(a) != who(b) for b in out):
+            out.append(a)
+    return out
+
+
+PRECISION_CHARS = {"year": 4, "month": 7, "season": 7, "day": 10}
+
+
+def _compatible(a: DateRef, b: DateRef) -> bool:
+    """Can two dates name the same occasion (equal at the coarser precision)?"""
+    cut = min(PRECISION_CHARS.get(a.precision, 10), PRECISION_CHARS.get(b.precision, 10))
+    return a.date[:cut] == b.date[:cut]
+
+
+def _by_date(group: list[Mention]) -> list[list[Mention]]:
+    """Split one dyad's mentions into occasions by date; undated tellings join the first."""
+    buckets: list[tuple[DateRef, list[Mention]]] = []
+    undated = []
+    for m in sorted(group, key=lambda m: m.token.i):
+        if m.date is None:
+            undated.append(m)
+            continue
+        bucket = next((b for b in buckets if _compatible(b[0], m.date)), None)
+        if bucket is None:
+            buckets.append((m.date, [m]))
+        else:
+            bucket[1].append(m)
+    if not buckets:
+        return [undated]
+    buckets[0][1].extend(undated)
+    return [ms for _, ms in buckets]
+
+
+def _fuller(key: tuple, keys: list[tuple]) -> tuple | None:
+    """The one fuller dyad a telling with a side left out belongs to ("Russia asked it": RUS->?
+    joins RUS->CHN when that is the only REQUEST by RUS), or None."""
+    type_, src, tgt = key
+    if src and tgt or type_ in MUTUAL_TYPES:
+        return None
+    found = [k for k in keys if k != key and k[0] == type_ and src <= k[1] and tgt <= k[2]]
+    return found[0] if len(found) == 1 else None
+
+
+def merge(mentions: list[Mention]) -> list[list[Mention]]:
+    """Group the mentions of one real-world event: same type, same actors, compatible date."""
+    groups: dict[tuple, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(dyad_key(m.type, m.source, m.target), []).append(m)
+    for key in list(groups):
+        fuller = _fuller(key, list(groups))
+        if fuller is not None:
+            groups[fuller].extend(groups.pop(key))
+    return [occasion for group in groups.values() for occasion in _by_date(group)]
+
+
+def _title_places(doc: Doc) -> dict[str, Location]:
+    """Places the title gives to event types it names ("... meeting in Rome": CONSULT -> Rome).
+    The title is passed as doc.user_data["title"]."""
+    title = doc.user_data.get("title")
+    if not title:
+        return {}
+    lex, out = lexicon(), {}
+    for tok in nlp.parse(title):
+        rule = _match(tok, lex)
+        if rule is not None and rule.type not in out and (place := place_for_event(tok)) is not None:
+            out[rule.type] = place
+    return out
 
 
 def extract_events(doc: Doc, actors: ArticleActors, reference: datetime | None) -> list[Event]:
     """Events of one article, one per real-world event, each with its evidence sentence."""
-    return []
+    mentions = _keep(find_mentions(doc, actors))
+    for m in mentions:
+        m.date = date_for_event(m.token, reference) or (
+            None if m.nominal else context_date(m.token, reference))
+    events, mentions_of = [], {}
+    title_places = _title_places(doc)
+    for group in merge(mentions):
+        event = _to_event(group, reference)
+        if event.location is None and any(m.nominal for m in group):
+            event.location = title_places.get(event.type)
+        mentions_of[event.id] = group
+        events.append(event)
+    doc.user_data[MENTIONS] = mentions_of
+    return sorted(events, key=lambda e: e.start)

@@ -6,6 +6,15 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import Any
 
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+ACTOR_BATCH = 500  # articles whose event actors one query reads
+STATUSES = ("occurred", "reported", "planned", "hypothetical", "denied", "negated")
+# Membership tests are written `(e.article_id, e.id) IN (SELECT ...)`: SQLite builds the set once
+# (from the event_actors_code index where a code is given), several times faster than EXISTS per event.
+CLAIM_WHERE = ("(e.status IN ('reported', 'denied') OR (e.article_id, e.id) IN "
+               "(SELECT x.article_id, x.event_id FROM event_actors x WHERE x.role = 'disputed_by'))")
+
 
 @dataclass
 class EventFilter:
@@ -26,20 +35,49 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
             for table in ("articles", "entities", "events", "quotes")}
 
 
+def _like(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its own % and _ taken literally (use with ESCAPE '\\')."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _fts_phrases(search: str) -> str:
+    """Free text as an FTS5 query that cannot be a syntax error: every word a quoted phrase."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in search.split())
+
+
+def _articles_sql(search: str | None, columns: str, tail: str) -> tuple[str, str]:
+    if search:
+        return (f"SELECT {columns} FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+                f"WHERE articles_fts MATCH ? {tail}"), search
+    return f"SELECT {columns} FROM articles a {tail}", ""
+
+
+def _fts_execute(conn: sqlite3.Connection, sql: str, search: str, args: tuple[Any, ...]) -> list[sqlite3.Row]:
+    """Run an FTS query as the user wrote it (`Sullivan AND Rome`); if FTS5 cannot parse it, as plain words."""
+    if not search:
+        return conn.execute(sql, args).fetchall()
+    try:
+        return conn.execute(sql, (search, *args)).fetchall()
+    except sqlite3.OperationalError:  # fts5: syntax error, unterminated string, no such column, ...
+        phrases = _fts_phrases(search)
+        return conn.execute(sql, (phrases, *args)).fetchall() if phrases else []
+
+
 def articles(conn: sqlite3.Connection, search: str | None = None, limit: int = 100,
              offset: int = 0) -> list[dict[str, Any]]:
     """Stored articles, newest first; `search` is an FTS5 query over title and text."""
     cols = ("a.id, a.published, a.source, a.title, a.language, "
             "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events, "
             "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes")
-    if search:
-        sql = (f"SELECT {cols} FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
-               "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?")
-        args: tuple[Any, ...] = (search, limit, offset)
-    else:
-        sql = f"SELECT {cols} FROM articles a ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?"
-        args = (limit, offset)
-    return [dict(r) for r in conn.execute(sql, args)]
+    order = "ORDER BY rank" if search else "ORDER BY a.published DESC, a.id"
+    sql, search = _articles_sql(search, cols, f"{order} LIMIT ? OFFSET ?")
+    return [dict(r) for r in _fts_execute(conn, sql, search, (limit, offset))]
+
+
+def count_articles(conn: sqlite3.Connection, search: str | None = None) -> int:
+    sql, search = _articles_sql(search, "count(*)", "")
+    rows = _fts_execute(conn, sql, search, ())
+    return rows[0][0] if rows else 0
 
 
 def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
@@ -52,12 +90,22 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
     return record
 
 
+def entities(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
+    """The entities of one article in text order, with offsets into its text."""
+    return [dict(r) for r in conn.execute(
+        'SELECT text, label, start, "end", name, code, sector FROM entities WHERE article_id = ? '
+        "ORDER BY start, seq", (article_id,))]
+
+
 def _actors_by_event(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
-    """{(article_id, event_id): {role: [actor dicts]}} for the given events."""
+    """{(article_id, event_id): {role: [actor dicts]}} for the given events, read by article (indexed)
+    a few hundred articles per query."""
     found: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = {k: {} for k in keys}
-    for article_id in {a for a, _ in keys}:
-        for r in conn.execute("SELECT * FROM event_actors WHERE article_id = ? ORDER BY event_id, role, seq",
-                              (article_id,)):
+    article_ids = list(dict.fromkeys(a for a, _ in keys))
+    for first in range(0, len(article_ids), ACTOR_BATCH):
+        batch = article_ids[first:first + ACTOR_BATCH]
+        for r in conn.execute(f"SELECT * FROM event_actors WHERE article_id IN ({', '.join('?' * len(batch))}) "
+                              "ORDER BY article_id, event_id, role, seq", batch):
             key = (r["article_id"], r["event_id"])
             if key in found:
                 found[key].setdefault(r["role"], []).append(
@@ -65,9 +113,10 @@ def _actors_by_event(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> d
     return found
 
 
-def events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
-    """Events matching the filter, with their actors, newest first."""
-    where, args = [], []
+def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
+    """The filter as SQL conditions on events `e` (never empty: "1" when nothing is asked) and their arguments."""
+    where: list[str] = []
+    args: list[Any] = []
     for column, value in (("e.type", f.type and f.type.upper()), ("e.status", f.status),
                           ("e.article_id", f.article)):
         if value:
@@ -80,19 +129,23 @@ def events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
         where.append("e.date <= ?")
         args.append(f.date_to)
     if f.actor:
-        where.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.article_id = e.article_id "
-                     "AND x.event_id = e.id AND x.role IN ('source', 'target') AND x.code = ?)")
+        where.append("(e.article_id, e.id) IN (SELECT x.article_id, x.event_id FROM event_actors x "
+                     "WHERE x.code = ? AND x.role IN ('source', 'target'))")
         args.append(f.actor.upper())
     if f.claims_only:
-        where.append("(e.status IN ('reported', 'denied') OR EXISTS (SELECT 1 FROM event_actors x "
-                     "WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'disputed_by'))")
+        where.append(CLAIM_WHERE)
     if f.text:
         where.append("e.sentence LIKE ? ESCAPE '\\'")
-        args.append("%" + f.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        args.append(_like(f.text))
+    return " AND ".join(where) or "1", args
+
+
+def events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
+    """Events matching the filter, with their actors, newest event date first (undated last)."""
+    where, args = _event_where(f)
     sql = ("SELECT e.*, a.title AS article_title, a.published AS article_published FROM events e "
-           "JOIN articles a ON a.id = e.article_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY coalesce(e.date, a.published) DESC, e.article_id, e.start LIMIT ? OFFSET ?")
+           f"JOIN articles a ON a.id = e.article_id WHERE {where} "
+           "ORDER BY e.date DESC, e.article_id, e.start LIMIT ? OFFSET ?")  # events_date gives the order
     rows = [dict(r) for r in conn.execute(sql, (*args, f.limit, f.offset))]
     actors = _actors_by_event(conn, [(r["article_id"], r["id"]) for r in rows])
     for r in rows:
@@ -103,22 +156,114 @@ def events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
     return rows
 
 
-def quotes(conn: sqlite3.Connection, speaker: str | None = None, article_id: str | None = None,
-           limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    """Quotes, optionally by speaker (a word of the name or description) or article."""
+def count_events(conn: sqlite3.Connection, f: EventFilter) -> int:
+    """How many events match the filter (its limit and offset aside): for paging."""
+    where, args = _event_where(f)
+    return conn.execute(f"SELECT count(*) FROM events e WHERE {where}", args).fetchone()[0]
+
+
+def _quote_where(speaker: str | None, article_id: str | None, text: str | None) -> tuple[str, list[Any]]:
     where, args = [], []
     if speaker:
-        where.append("(q.speaker_name LIKE ? OR q.speaker_text LIKE ?)")
-        args += [f"%{speaker}%"] * 2
+        where.append("(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_text LIKE ? ESCAPE '\\')")
+        args += [_like(speaker)] * 2
     if article_id:
         where.append("q.article_id = ?")
         args.append(article_id)
-    sql = ("SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY a.published DESC, q.article_id, q.start LIMIT ? OFFSET ?")
+    if text:
+        where.append("q.text LIKE ? ESCAPE '\\'")
+        args.append(_like(text))
+    return " AND ".join(where) or "1", args
+
+
+def quotes(conn: sqlite3.Connection, speaker: str | None = None, article_id: str | None = None,
+           limit: int = 100, offset: int = 0, text: str | None = None) -> list[dict[str, Any]]:
+    """Quotes, optionally by speaker (a word of the name or description), article or words quoted."""
+    where, args = _quote_where(speaker, article_id, text)
+    sql = ("SELECT q.*, a.title AS article_title, a.published AS article_published FROM quotes q "
+           f"JOIN articles a ON a.id = q.article_id WHERE {where} "
+           "ORDER BY a.published DESC, q.article_id, q.start LIMIT ? OFFSET ?")
     return [dict(r) for r in conn.execute(sql, (*args, limit, offset))]
+
+
+def count_quotes(conn: sqlite3.Connection, speaker: str | None = None, article_id: str | None = None,
+                 text: str | None = None) -> int:
+    where, args = _quote_where(speaker, article_id, text)
+    return conn.execute(f"SELECT count(*) FROM quotes q WHERE {where}", args).fetchone()[0]
+
+
+def speakers(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, Any]]:
+    """Who is quoted most: the resolved name (else the description), code and number of quotes."""
+    return [dict(r) for r in conn.execute(
+        "SELECT coalesce(speaker_name, speaker_text) AS speaker, max(speaker_code) AS code, "
+        "count(*) AS quotes, count(DISTINCT article_id) AS articles FROM quotes "
+        "WHERE coalesce(speaker_name, speaker_text) IS NOT NULL GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT ?",
+        (limit,))]
+
+
+def quotes_by_speaker(conn: sqlite3.Connection, names: list[str], per_speaker: int = 3) -> dict[str, list[dict]]:
+    """The latest quotes of each speaker named as `speakers` names them (resolved name, else description)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    sql = ("SELECT q.*, a.title AS article_title, a.published AS article_published FROM quotes q "
+           "JOIN articles a ON a.id = q.article_id WHERE {} ORDER BY a.published DESC, q.article_id, q.start LIMIT ?")
+    for name in names:  # one indexed query per speaker: cheaper than ranking every quote
+        rows = conn.execute(sql.format("q.speaker_name = ?"), (name, per_speaker)).fetchall() or conn.execute(
+            sql.format("q.speaker_name IS NULL AND q.speaker_text = ?"), (name, per_speaker)).fetchall()
+        found[name] = [dict(r) for r in rows]
+    return found
 
 
 def claims(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
     """Events that rest on someone's word or that someone disputes, with who reports and who disputes."""
     return events(conn, replace(f, claims_only=True))
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, Any]:
+    """What the store holds: row counts, events by type and status, claims, and the span of event dates."""
+    first, last = conn.execute("SELECT min(date), max(date) FROM events").fetchone()
+    by_status = dict(conn.execute("SELECT status, count(*) FROM events GROUP BY status ORDER BY 2 DESC"))
+    disputed_only = conn.execute(  # disputed events not already counted as reported or denied
+        "SELECT count(*) FROM (SELECT DISTINCT x.article_id, x.event_id FROM event_actors x JOIN events e "
+        "ON e.article_id = x.article_id AND e.id = x.event_id "
+        "WHERE x.role = 'disputed_by' AND e.status NOT IN ('reported', 'denied'))").fetchone()[0]
+    return {
+        "counts": counts(conn),
+        "events_by_type": dict(conn.execute("SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC")),
+        "events_by_status": by_status,
+        "claims": by_status.get("reported", 0) + by_status.get("denied", 0) + disputed_only,
+        "first_date": first,
+        "last_date": last,
+    }
+
+
+def timeline(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
+    """Events per day and type (dated events only), oldest first: the overview's chart."""
+    where, args = _event_where(f)
+    rows = conn.execute(f"SELECT substr(e.date, 1, 10) AS day, e.type, count(*) AS events FROM events e "
+                        f"WHERE e.date IS NOT NULL AND {where} GROUP BY e.type, e.date", args)  # events_type_date
+    return sorted((dict(r) for r in rows), key=lambda r: (r["day"], r["type"]))
+
+
+def network(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
+    """Directed country/IGO pairs (source code, target code) with their events by type, most first."""
+    where, args = _event_where(f)
+    return [dict(r) for r in conn.execute(
+        "SELECT s.code AS source, t.code AS target, e.type, count(DISTINCT e.article_id || '/' || e.id) AS events "
+        "FROM events e "
+        "JOIN event_actors s ON s.article_id = e.article_id AND s.event_id = e.id AND s.role = 'source' "
+        "JOIN event_actors t ON t.article_id = e.article_id AND t.event_id = e.id AND t.role = 'target' "
+        f"WHERE s.code IS NOT NULL AND t.code IS NOT NULL AND s.code != t.code AND {where} "
+        "GROUP BY s.code, t.code, e.type ORDER BY events DESC, source, target, e.type", args)]
+
+
+def actors(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
+    """Country/IGO codes with the events they take part in as source and as target, most first."""
+    where, args = _event_where(f)
+    return [dict(r) for r in conn.execute(
+        "SELECT x.code, count(DISTINCT e.article_id || '/' || e.id) AS events, "
+        "count(DISTINCT CASE WHEN x.role = 'source' THEN e.article_id || '/' || e.id END) AS as_source, "
+        "count(DISTINCT CASE WHEN x.role = 'target' THEN e.article_id || '/' || e.id END) AS as_target "
+        "FROM event_actors x "
+        "JOIN events e ON e.article_id = x.article_id AND e.id = x.event_id "
+        f"WHERE x.code IS NOT NULL AND x.role IN ('source', 'target') AND {where} "
+        "GROUP BY x.code ORDER BY events DESC, x.code LIMIT ?", (*args, f.limit))]

@@ -17,10 +17,10 @@ CREATE TABLE IF NOT EXISTS articles (
     text            TEXT NOT NULL,
     text_hash       TEXT NOT NULL,     -- sha256 of text: same id and hash on re-ingest = unchanged
     origin          TEXT,              -- file (and line) it was read from
-    duplicate_of    TEXT REFERENCES articles(id) ON DELETE SET NULL,
     ingested_at     TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_text_hash ON articles(text_hash);
 
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, text, content='articles', content_rowid='rowid');
@@ -108,3 +108,111 @@ CREATE TABLE IF NOT EXISTS quotes (
     PRIMARY KEY (article_id, id)
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_name);
+
+-- ---------------------------------------------------------------- linking (eventwire/link/)
+
+-- Each stored article's MinHash signature over word 3-grams (NUM_PERM little-endian uint32),
+-- so the in-memory LSH index is rebuilt when a store is opened for writing.
+CREATE TABLE IF NOT EXISTS article_signatures (
+    article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    signature   BLOB NOT NULL
+);
+
+-- Copies of stored articles: the same text under another id (exact) or nearly the same text
+-- (near: similarity is the estimated Jaccard similarity of word 3-grams). A copy is not an
+-- article: it keeps its record, not its text, and adds no events; its outlet counts among the
+-- sources of the original's story events. Dropped with the original (a rerun re-reads it).
+CREATE TABLE IF NOT EXISTS duplicates (
+    id              TEXT PRIMARY KEY,
+    duplicate_of    TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind            TEXT NOT NULL CHECK (kind IN ('exact', 'near')),
+    similarity      REAL NOT NULL,
+    title           TEXT,
+    source          TEXT,
+    url             TEXT,
+    published       TEXT,
+    outlet          TEXT,              -- normalised outlet: source, else the URL's host
+    origin          TEXT,
+    text_hash       TEXT NOT NULL,
+    ingested_at     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS duplicates_of ON duplicates(duplicate_of);
+
+-- One real-world event told by one or more articles: events of the same type and dyad with
+-- overlapping date spans and agreeing places. Every event belongs to exactly one.
+CREATE TABLE IF NOT EXISTS story_events (
+    id                INTEGER PRIMARY KEY,
+    type              TEXT NOT NULL,
+    dyad              TEXT,            -- "USA>CHN" directed, "CHN+USA" mutual; null: no coded actor
+                                       -- (merged only with a dyad and a date)
+    source_codes      TEXT,            -- ";"-joined, from the first mention
+    source_names      TEXT,
+    target_codes      TEXT,
+    target_names      TEXT,
+    date              TEXT,            -- the most precise date among the mentions
+    date_precision    TEXT,
+    date_start        TEXT,            -- the span all mentions agree on (intersection)
+    date_end          TEXT,
+    location_name     TEXT,
+    location_code     TEXT,
+    lat               REAL,
+    lon               REAL,
+    num_mentions      INTEGER NOT NULL DEFAULT 0,   -- events merged here
+    num_articles      INTEGER NOT NULL DEFAULT 0,   -- distinct stored articles
+    num_sources       INTEGER NOT NULL DEFAULT 0,   -- distinct outlets, copies included
+    first_seen        TEXT,            -- earliest publication (else ingestion) time
+    last_seen         TEXT,
+    first_article_id  TEXT,
+    statuses          TEXT NOT NULL DEFAULT '{}',   -- JSON {status: mentions}
+    attributed_to     TEXT NOT NULL DEFAULT '[]',   -- JSON list of actors, union over mentions
+    disputed_by       TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX IF NOT EXISTS story_events_key ON story_events(type, dyad, date_precision, date_start);
+CREATE INDEX IF NOT EXISTS story_events_date ON story_events(date);
+
+CREATE TABLE IF NOT EXISTS story_mentions (
+    story_event_id  INTEGER NOT NULL REFERENCES story_events(id) ON DELETE CASCADE,
+    article_id      TEXT NOT NULL,
+    event_id        TEXT NOT NULL,
+    PRIMARY KEY (article_id, event_id),
+    FOREIGN KEY (article_id, event_id) REFERENCES events(article_id, id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS story_mentions_story ON story_mentions(story_event_id);
+
+-- Per stored article: its normalised outlet and its story (group of articles telling the
+-- same news: sharing story events, or much of their text).
+CREATE TABLE IF NOT EXISTS article_links (
+    article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    outlet      TEXT,
+    story_id    INTEGER
+);
+CREATE INDEX IF NOT EXISTS article_links_story ON article_links(story_id);
+
+-- One row per extracted event, flat, in the spirit of GDELT's event table: actors as
+-- ";"-joined codes and names, the story event it belongs to and how widely that was told.
+DROP VIEW IF EXISTS events_flat;
+CREATE VIEW events_flat AS
+SELECT e.article_id, e.id AS event_id, m.story_event_id, l.story_id,
+       e.type, e.mode, e.date, e.date_precision, e.date_text,
+       (SELECT group_concat(x.code, ';') FROM event_actors x WHERE x.article_id = e.article_id
+           AND x.event_id = e.id AND x.role = 'source') AS source_codes,
+       (SELECT group_concat(coalesce(x.name, x.text), ';') FROM event_actors x
+           WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'source') AS source_names,
+       (SELECT group_concat(x.code, ';') FROM event_actors x WHERE x.article_id = e.article_id
+           AND x.event_id = e.id AND x.role = 'target') AS target_codes,
+       (SELECT group_concat(coalesce(x.name, x.text), ';') FROM event_actors x
+           WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'target') AS target_names,
+       e.location_name AS place, e.location_code AS place_code, e.lat, e.lon,
+       e.status,
+       (SELECT group_concat(coalesce(x.name, x.text), ';') FROM event_actors x
+           WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'attributed_to') AS reported_by,
+       (SELECT group_concat(coalesce(x.name, x.text), ';') FROM event_actors x
+           WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'disputed_by') AS disputed_by,
+       e.trigger, e.sentence, e.start, e."end", e.confidence,
+       s.num_mentions AS story_mentions, s.num_articles AS story_articles, s.num_sources AS story_sources,
+       a.published, a.source AS outlet, a.url, a.title
+FROM events e
+JOIN articles a ON a.id = e.article_id
+LEFT JOIN story_mentions m ON m.article_id = e.article_id AND m.event_id = e.id
+LEFT JOIN story_events s ON s.id = m.story_event_id
+LEFT JOIN article_links l ON l.article_id = e.article_id;

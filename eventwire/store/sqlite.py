@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from datasketch import LeanMinHash
+
+from ..link import dedup, stories
 from ..model import Actor, Analysis, Article
 from ..readers.common import text_hash
 
@@ -35,19 +39,40 @@ class BatchResult:
     stored: int = 0     # new articles
     replaced: int = 0   # same id, new text: analysis replaced
     unchanged: int = 0  # same id, same text: skipped
+    duplicates: int = 0  # copies of stored articles (same or nearly the same text): recorded, no events
+    link_seconds: float = 0.0  # spent finding copies and linking events into stories
 
     def add(self, other: BatchResult) -> None:
         self.stored += other.stored
         self.replaced += other.replaced
         self.unchanged += other.unchanged
+        self.duplicates += other.duplicates
+        self.link_seconds += other.link_seconds
+
+
+@dataclass
+class _Lookup:
+    original: dedup.Match | None  # the stored article this text copies
+    kind: str                     # exact | near
+    signature: LeanMinHash | None = None
+    matches: list[dedup.Match] = field(default_factory=list)
 
 
 class Store:
-    """Writes analyses into one SQLite file; safe to kill at any point (each batch is atomic)."""
+    """Writes analyses into one SQLite file; safe to kill at any point (each batch is atomic).
 
-    def __init__(self, path: str | Path) -> None:
+    Each write also links: a copy of a stored article (same text, or at least `dedup_threshold`
+    of its word 3-grams) is recorded in `duplicates` instead of being stored again; the events of
+    a new article join the story events they tell again, and the article joins a story (an
+    article sharing `similar_threshold` of its 3-grams, or story events, with it)."""
+
+    def __init__(self, path: str | Path, dedup_threshold: float = dedup.DEFAULT_DUPLICATE,
+                 similar_threshold: float = dedup.DEFAULT_SIMILAR) -> None:
         self.path = Path(path)
         self.conn = connect(self.path)
+        self._thresholds = (dedup_threshold, similar_threshold)
+        dedup.SimilarityIndex(*self._thresholds)  # refuse bad thresholds now, not at the first write
+        self._index: dedup.SimilarityIndex | None = None  # built at the first write
 
     def close(self) -> None:
         self.conn.close()
@@ -59,31 +84,138 @@ class Store:
         self.close()
 
     def is_unchanged(self, article: Article) -> bool:
-        """True when the article is stored already with the same text: no need to analyse it again."""
-        row = self.conn.execute("SELECT text_hash FROM articles WHERE id = ?", (article.id,)).fetchone()
-        return row is not None and row[0] == text_hash(article.text)
+        """True when the article is stored already (or recorded as a copy) with the same text:
+        no need to analyse it again."""
+        return self._stored_hash(article.id) == text_hash(article.text)
+
+    def _stored_hash(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT text_hash FROM articles WHERE id = ? UNION ALL "
+                                "SELECT text_hash FROM duplicates WHERE id = ?", (article_id, article_id)).fetchone()
+        return row[0] if row else None
 
     def write(self, analyses: Iterable[Analysis]) -> BatchResult:
         """Store a batch in one transaction: all of it lands or none of it does."""
         result = BatchResult()
-        with self.conn:
-            for analysis in analyses:
-                self._write_one(analysis, result)
+        try:
+            with self.conn:
+                for analysis in analyses:
+                    self._write_one(analysis, result)
+        except BaseException:
+            self._index = None  # the index saw writes that were rolled back: rebuild it from the store
+            raise
         return result
 
     def _write_one(self, analysis: Analysis, result: BatchResult) -> None:
         article = analysis.article
         digest = text_hash(article.text)
-        row = self.conn.execute("SELECT text_hash FROM articles WHERE id = ?", (article.id,)).fetchone()
-        if row is not None and row[0] == digest:
+        old = self._stored_hash(article.id)
+        if old == digest:
             result.unchanged += 1
             return
-        if row is not None:
-            self.conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
-            result.replaced += 1
+        started, storing = time.perf_counter(), 0.0
+        touched = self._forget(article.id) if old is not None else set()
+        found = self._lookup(article, digest)
+        if found.original:
+            self._record_copy(article, digest, found.original, found.kind)
+            touched |= self._stories_of(found.original.article_id)
+            result.duplicates += 1
         else:
-            result.stored += 1
-        self._insert(analysis, digest)
+            storing = time.perf_counter()
+            self._insert(analysis, digest)
+            storing = time.perf_counter() - storing  # storing the analysis itself is not linking
+            self.conn.execute("INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)",
+                              (article.id, dedup.to_blob(found.signature)))
+            self.index.add(article.id, found.signature)
+            self._link(article.id, article.source, article.url,
+                       [m.article_id for m in found.matches if m.similarity >= self.index.similar])
+            result.replaced += old is not None
+            result.stored += old is None
+        stories.refresh(self.conn, touched)  # those the old text or the copy's outlet changed
+        result.link_seconds += time.perf_counter() - started - storing
+
+    def copy_of(self, article: Article) -> str | None:
+        """The stored article this one is a copy of (the same or nearly the same text under
+        another id), else None. A copy's events are never kept, so a caller may skip analysing
+        it and write `Analysis(article)` alone."""
+        found = self._lookup(article, text_hash(article.text))
+        return found.original.article_id if found.original else None
+
+    def _lookup(self, article: Article, digest: str) -> _Lookup:
+        """Exact copies by text hash (no LSH needed), else the LSH index's near matches."""
+        exact = self.conn.execute("SELECT id FROM articles WHERE text_hash = ? AND id != ? LIMIT 1",
+                                  (digest, article.id)).fetchone()
+        if exact:
+            return _Lookup(dedup.Match(exact[0], 1.0), "exact")
+        sig = dedup.signature(article.text)
+        matches = [m for m in self.index.matches(sig) if m.article_id != article.id]
+        return _Lookup(self.index.duplicate_of(matches), "near", sig, matches)
+
+    @property
+    def index(self) -> dedup.SimilarityIndex:
+        """The LSH index of the stored articles, rebuilt from their signatures at first use
+        (signatures missing or made with other parameters are computed again)."""
+        if self._index is None:
+            self._index = dedup.SimilarityIndex(*self._thresholds)
+            rows = self.conn.execute("SELECT a.id, a.text, s.signature FROM articles a "
+                                     "LEFT JOIN article_signatures s ON s.article_id = a.id ORDER BY a.rowid")
+            for article_id, text, blob in rows:
+                sig = dedup.from_blob(blob) if blob else None
+                if sig is None:
+                    sig = dedup.signature(text)
+                    self.conn.execute("INSERT OR REPLACE INTO article_signatures (article_id, signature) "
+                                      "VALUES (?, ?)", (article_id, dedup.to_blob(sig)))
+                self._index.add(article_id, sig)
+        return self._index
+
+    def _forget(self, article_id: str) -> set[int]:
+        """Remove a stored article (its copies and events go with it) or a recorded copy, before
+        its new text is written; returns the story events to recompute."""
+        row = self.conn.execute("SELECT duplicate_of FROM duplicates WHERE id = ?", (article_id,)).fetchone()
+        if row:
+            self.conn.execute("DELETE FROM duplicates WHERE id = ?", (article_id,))
+            return self._stories_of(row[0])
+        touched = self._stories_of(article_id)
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self.index.remove(article_id)
+        return touched
+
+    def _stories_of(self, article_id: str) -> set[int]:
+        return {r[0] for r in self.conn.execute(
+            "SELECT DISTINCT story_event_id FROM story_mentions WHERE article_id = ?", (article_id,))}
+
+    def _record_copy(self, article: Article, digest: str, original: dedup.Match, kind: str) -> None:
+        self.conn.execute(
+            "INSERT INTO duplicates (id, duplicate_of, kind, similarity, title, source, url, published, outlet, "
+            "origin, text_hash, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, original.article_id, kind, round(original.similarity, 4), article.title, article.source,
+             article.url, article.published, stories.outlet(article.source, article.url), article.origin, digest,
+             _now()))
+
+    def _link(self, article_id: str, source: str | None, url: str | None, similar: list[str]) -> None:
+        """Link a stored article's events into story events and the article into a story."""
+        self.conn.execute("INSERT INTO article_links (article_id, outlet) VALUES (?, ?)",
+                          (article_id, stories.outlet(source, url)))
+        stories.link_article(self.conn, article_id)
+        stories.assign_story(self.conn, article_id, similar)
+
+    def relink(self) -> dict[str, int]:
+        """Rebuild story events and stories from the stored articles, in the order they were
+        stored (as ingest would have linked them). Copies stay as recorded: their texts are gone."""
+        self._index = None
+        with self.conn:
+            index = self.index
+            self.conn.execute("DELETE FROM story_events")
+            self.conn.execute("DELETE FROM article_links")
+            earlier: set[str] = set()
+            for article_id, source, url in self.conn.execute(
+                    "SELECT id, source, url FROM articles ORDER BY rowid").fetchall():
+                sig = index.signature_of(article_id)
+                similar = [m.article_id for m in index.matches(sig) if m.article_id in earlier]
+                self._link(article_id, source, url, similar)
+                earlier.add(article_id)
+        return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 - fixed names
+                for table in ("articles", "duplicates", "story_events", "story_mentions")} | {
+            "stories": self.conn.execute("SELECT count(DISTINCT story_id) FROM article_links").fetchone()[0]}
 
     def _insert(self, analysis: Analysis, digest: str) -> None:
         for table, rows in table_rows(analysis, digest).items():
@@ -101,8 +233,7 @@ def table_rows(analysis: Analysis, digest: str | None = None) -> dict[str, list[
     for key in ("authors", "slug_keywords", "keywords"):
         article[key] = json.dumps(article[key], ensure_ascii=False)
     article["extra"] = json.dumps(article["extra"], ensure_ascii=False)
-    article.update(text_hash=digest or text_hash(a.text), origin=a.origin,
-                   ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    article.update(text_hash=digest or text_hash(a.text), origin=a.origin, ingested_at=_now())
     events, actors = [], []
     for ev in analysis.events:
         loc = ev.location
@@ -121,6 +252,10 @@ def table_rows(analysis: Analysis, digest: str | None = None) -> dict[str, list[
         "quotes": [{"article_id": a.id, **{k: v for k, v in asdict(q).items() if k != "speaker"},
                     **_speaker_columns(q.speaker)} for q in analysis.quotes],
     }
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _speaker_columns(actor: Actor | None) -> dict[str, str | None]:

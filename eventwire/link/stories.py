@@ -1,0 +1,443 @@
+"""Cross-article events and stories.
+
+A *story event* is one real-world event however many articles tell it: events of the same
+PLOVER type and the same dyad of country codes, whose date spans overlap ("Monday" and "in
+March" agree; Monday and Tuesday do not) and whose places agree, are its *mentions*. Analysts
+count story events, each once, with how many articles and distinct outlets told it (GDELT's
+NumArticles and NumSources). Every stored event belongs to exactly one story event; an event
+without a coded actor or a date cannot be matched safely and stays on its own.
+
+A *story* is a group of articles telling the same news: an article joins the story of the
+stored article whose text it most resembles, else the story with which it shares the most
+story events dated within a few days of its publication (shared background events, such as
+an invasion two years earlier, would chain unrelated articles together), else starts one.
+
+Write side: `link_article`, `refresh`, `assign_story` (called by the store inside its write
+transaction). Read side: `story_events`, `count_story_events`, `story_event`, `stories`,
+`timeline`, `actor_network`, `actor_counts`, `duplicates_of`, `duplicate` (dicts, for the CLI
+and the web UI).
+"""
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import combinations, product
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..store.queries import EventFilter
+
+MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})  # as in extract/events.py: A meets B = B meets A
+SPAN_DAYS = {"day": 0, "month": 30, "season": 91, "year": 365}  # longest span, finest first
+PRECISIONS = tuple(SPAN_DAYS)
+PLACE_RADIUS_KM = 100.0     # two named places this close are the same scene (city and suburb)
+NEWS_PEG_DAYS = 3           # story events this close to publication are the news, not background
+ACTOR_FIELDS = ("text", "name", "code", "sector", "title")
+
+
+# ------------------------------------------------------------------------------------ keys
+
+def dyad(type_: str, source: Iterable[str], target: Iterable[str]) -> str | None:
+    """The country codes of an event as one key: "USA>CHN", or "CHN+USA" for mutual types."""
+    src, tgt = sorted(set(source)), sorted(set(target))
+    if not src and not tgt:
+        return None
+    if type_ in MUTUAL_TYPES:
+        return "+".join(sorted(set(src) | set(tgt)))
+    return f"{'+'.join(src) or '-'}>{'+'.join(tgt) or '-'}"
+
+
+def sides(type_: str, key: str) -> tuple[list[str], list[str]]:
+    """The codes of a dyad key, source side and target side (a mutual key has one side)."""
+    if type_ in MUTUAL_TYPES:
+        return key.split("+"), []
+    src, tgt = (side.split("+") if side != "-" else [] for side in key.split(">"))
+    return src, tgt
+
+
+def pairs(type_: str, key: str) -> list[tuple[str, str]]:
+    """Actor pairs of a dyad key: every ordered source-target pair, every unordered mutual pair."""
+    src, tgt = sides(type_, key)
+    return list(combinations(src, 2)) if type_ in MUTUAL_TYPES else list(product(src, tgt))
+
+
+def date_span(iso: str | None, precision: str | None) -> tuple[str, str] | None:
+    """First and last day of the span a date stands for (SPEC: `date` is its first day)."""
+    if not iso:
+        return None
+    try:
+        start = date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+    if precision == "year":
+        return start.isoformat(), date(start.year, 12, 31).isoformat()
+    months = {"month": 1, "season": 3}.get(precision or "day")
+    if months is None:
+        return start.isoformat(), start.isoformat()
+    years, month = divmod(start.month - 1 + months, 12)
+    end = date(start.year + years, month + 1, 1) - timedelta(days=1)
+    return start.isoformat(), end.isoformat()
+
+
+def outlet(source: str | None, url: str | None) -> str | None:
+    """The outlet an article counts as, for distinct sources: its source, else its URL's host."""
+    if source and source.strip():
+        return source.strip().casefold()
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str | None
+    code: str | None
+    lat: float | None
+    lon: float | None
+
+    @classmethod
+    def of(cls, row: sqlite3.Row) -> Place | None:
+        if not (row["location_name"] or row["location_code"]):
+            return None
+        return cls(row["location_name"], row["location_code"], row["lat"], row["lon"])
+
+    def agrees(self, other: Place) -> bool:
+        """Same name, or no contradiction: same country and, when both are on the map, near."""
+        if self.name and other.name and self.name.casefold() == other.name.casefold():
+            return True
+        if self.code and other.code and self.code != other.code:
+            return False
+        if None in (self.lat, self.lon, other.lat, other.lon):
+            return True
+        return _km(self, other) <= PLACE_RADIUS_KM
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _places_agree(a: Place | None, b: Place | None) -> bool:
+    return a is None or b is None or a.agrees(b)
+
+
+# ----------------------------------------------------------------------------- write side
+
+def link_article(conn: sqlite3.Connection, article_id: str) -> None:
+    """Put each stored event of the article into a story event (an old one it matches, else a
+    new one). Reads the events back from the store, so ingest and `relink` take the same path."""
+    codes: dict[tuple[str, str], list[str]] = {}
+    for r in conn.execute("SELECT event_id, role, code FROM event_actors WHERE article_id = ? "
+                          "AND role IN ('source', 'target') AND code IS NOT NULL", (article_id,)):
+        codes.setdefault((r["event_id"], r["role"]), []).append(r["code"])
+    events = conn.execute("SELECT id, type, date, date_precision, location_name, location_code, lat, lon "
+                          "FROM events WHERE article_id = ? ORDER BY start, id", (article_id,)).fetchall()
+    for ev in events:
+        key = dyad(ev["type"], codes.get((ev["id"], "source"), []), codes.get((ev["id"], "target"), []))
+        span = date_span(ev["date"], ev["date_precision"])
+        story = _match(conn, ev["type"], key, span, Place.of(ev)) if key and span else None
+        if story is None:
+            story = conn.execute("INSERT INTO story_events (type, dyad, date_start, date_end) VALUES (?, ?, ?, ?)",
+                                 (ev["type"], key, *(span or (None, None)))).lastrowid
+        conn.execute("INSERT INTO story_mentions (story_event_id, article_id, event_id) VALUES (?, ?, ?)",
+                     (story, article_id, ev["id"]))
+        refresh(conn, [story])  # at once: the article's next event must see this one's span and place
+
+
+def _match(conn: sqlite3.Connection, type_: str, key: str, span: tuple[str, str],
+           place: Place | None) -> int | None:
+    """The stored story event this event tells again, if any; an exact date match first, then
+    the most told. One index range per precision, from the longest span of that precision
+    before: only story events that can overlap are read, however many the store holds."""
+    first = date.fromisoformat(span[0])
+    rows = [r for precision, days in SPAN_DAYS.items() for r in conn.execute(
+        "SELECT id, date_start, date_end, num_mentions, location_name, location_code, lat, lon "
+        "FROM story_events WHERE type = ? AND dyad = ? AND date_precision = ? AND date_start BETWEEN ? AND ? "
+        "AND date_end >= ?", (type_, key, precision, (first - timedelta(days=days)).isoformat(), span[1], span[0]))]
+    fits = [r for r in rows if _places_agree(place, Place.of(r))]
+    if not fits:
+        return None
+    return max(fits, key=lambda r: ((r["date_start"], r["date_end"]) == span, r["num_mentions"], -r["id"]))["id"]
+
+
+def refresh(conn: sqlite3.Connection, story_ids: Iterable[int]) -> None:
+    """Recompute what a story event holds from its mentions (after a mention or a copy of a
+    mentioning article came or went); a story event left without mentions is deleted."""
+    for story in story_ids:
+        mentions = conn.execute(
+            "SELECT m.article_id, m.event_id, e.date, e.date_precision, e.status, e.location_name, "
+            "e.location_code, e.lat, e.lon, l.outlet, coalesce(a.published, a.ingested_at) AS seen "
+            "FROM story_mentions m JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id "
+            "JOIN articles a ON a.id = m.article_id LEFT JOIN article_links l ON l.article_id = m.article_id "
+            "WHERE m.story_event_id = ? ORDER BY seen, m.rowid", (story,)).fetchall()
+        if not mentions:
+            conn.execute("DELETE FROM story_events WHERE id = ?", (story,))
+            continue
+        conn.execute(f"UPDATE story_events SET {', '.join(f'{k} = ?' for k in _SUMMARY)} WHERE id = ?",
+                     (*_summary(conn, story, mentions).values(), story))
+
+
+_SUMMARY = ("source_codes", "source_names", "target_codes", "target_names", "date", "date_precision",
+            "date_start", "date_end", "location_name", "location_code", "lat", "lon", "num_mentions",
+            "num_articles", "num_sources", "first_seen", "last_seen", "first_article_id", "statuses",
+            "attributed_to", "disputed_by")
+
+
+def _summary(conn: sqlite3.Connection, story: int, mentions: list[sqlite3.Row]) -> dict[str, Any]:
+    articles = list(dict.fromkeys(m["article_id"] for m in mentions))
+    marks = ",".join("?" * len(articles))
+    copies = conn.execute(f"SELECT id, outlet, coalesce(published, ingested_at) AS seen FROM duplicates "
+                          f"WHERE duplicate_of IN ({marks})", articles).fetchall()
+    tellers = [(m["outlet"] or f"article:{m['article_id']}", m["seen"]) for m in mentions]
+    tellers += [(c["outlet"] or f"article:{c['id']}", c["seen"]) for c in copies]
+    actors = _mention_actors(conn, story)
+    first = (mentions[0]["article_id"], mentions[0]["event_id"])
+    dated = [(span, m["date_precision"] or "day") for m in mentions
+             if (span := date_span(m["date"], m["date_precision"]))]
+    start = max((span[0] for span, _ in dated), default=None)
+    end = min((span[1] for span, _ in dated), default=None)
+    precision = min((p for _, p in dated), key=PRECISIONS.index, default=None)
+    located = next((m for m in mentions if m["location_name"] or m["location_code"]), None)
+    seen = [t[1] for t in tellers if t[1]]
+    return {
+        "source_codes": _join(a["code"] for a in actors[first]["source"]),
+        "source_names": _join(a["name"] or a["text"] for a in actors[first]["source"]),
+        "target_codes": _join(a["code"] for a in actors[first]["target"]),
+        "target_names": _join(a["name"] or a["text"] for a in actors[first]["target"]),
+        "date": start, "date_precision": precision,
+        "date_start": start, "date_end": end,
+        **{k: located[k] if located else None for k in ("location_name", "location_code", "lat", "lon")},
+        "num_mentions": len(mentions), "num_articles": len(articles),
+        "num_sources": len({t[0] for t in tellers}),
+        "first_seen": min(seen, default=None), "last_seen": max(seen, default=None),
+        "first_article_id": first[0],
+        "statuses": json.dumps(Counter(m["status"] for m in mentions)),
+        **{role: json.dumps(_union(a[role] for a in actors.values()), ensure_ascii=False)
+           for role in ("attributed_to", "disputed_by")},
+    }
+
+
+def _mention_actors(conn: sqlite3.Connection, story: int) -> dict[tuple[str, str], dict[str, list]]:
+    """{(article_id, event_id): {role: [actor dicts]}} for every mention of a story event."""
+    found: dict[tuple[str, str], dict[str, list]] = {}
+    for r in conn.execute(
+            "SELECT m.article_id, m.event_id, x.role, x.text, x.name, x.code, x.sector, x.title "
+            "FROM story_mentions m LEFT JOIN event_actors x ON x.article_id = m.article_id "
+            "AND x.event_id = m.event_id WHERE m.story_event_id = ? ORDER BY x.seq", (story,)):
+        roles = found.setdefault((r["article_id"], r["event_id"]),
+                                 {"source": [], "target": [], "attributed_to": [], "disputed_by": []})
+        if r["role"]:
+            roles[r["role"]].append({k: r[k] for k in ACTOR_FIELDS})
+    return found
+
+
+def _union(sides: Iterable[list[dict]]) -> list[dict]:
+    """Actors of several mentions, each once (by code and name, else by its words)."""
+    out: dict[tuple, dict] = {}
+    for side in sides:
+        for a in side:
+            out.setdefault((a["code"], (a["name"] or a["text"]).casefold()), a)
+    return list(out.values())
+
+
+def _join(values: Iterable[str | None]) -> str | None:
+    return ";".join(v for v in values if v) or None
+
+
+def assign_story(conn: sqlite3.Connection, article_id: str, similar: list[str]) -> None:
+    """Put a linked article into a story: that of the most alike stored article (`similar`, most
+    alike first), else the one sharing the most news-peg story events, else a new story."""
+    story = next((row[0] for a in similar
+                  if (row := conn.execute("SELECT story_id FROM article_links WHERE article_id = ?", (a,))
+                      .fetchone()) and row[0] is not None), None)
+    if story is None:
+        story = _story_by_shared_events(conn, article_id)
+    if story is None:
+        story = conn.execute("SELECT coalesce(max(story_id), 0) + 1 FROM article_links").fetchone()[0]
+    conn.execute("UPDATE article_links SET story_id = ? WHERE article_id = ?", (story, article_id))
+
+
+def _story_by_shared_events(conn: sqlite3.Connection, article_id: str) -> int | None:
+    published = conn.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    peg = date_span(published, "day")
+    near = ""
+    args: list[Any] = [article_id]
+    if peg:
+        day = date.fromisoformat(peg[0])
+        near = " AND s.date BETWEEN ? AND ?"
+        args += [(day - timedelta(days=NEWS_PEG_DAYS)).isoformat(), (day + timedelta(days=NEWS_PEG_DAYS)).isoformat()]
+    row = conn.execute(
+        "SELECT l.story_id FROM story_mentions m1 JOIN story_events s ON s.id = m1.story_event_id "
+        "JOIN story_mentions m2 ON m2.story_event_id = s.id AND m2.article_id != m1.article_id "
+        "JOIN article_links l ON l.article_id = m2.article_id "
+        "WHERE m1.article_id = ? AND s.date_precision = 'day' AND l.story_id IS NOT NULL" + near +
+        " GROUP BY l.story_id ORDER BY count(DISTINCT s.id) DESC, l.story_id DESC LIMIT 1", args).fetchone()
+    return row[0] if row else None
+
+
+# ------------------------------------------------------------------------------ read side
+
+def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    """SQL conditions on story events `s` for the filters every command shares."""
+    where, args = [], []
+    if f.type:
+        where.append("s.type = ?")
+        args.append(f.type.upper())
+    if f.date_from:
+        where.append("s.date >= ?")
+        args.append(f.date_from)
+    if f.date_to:
+        where.append("s.date <= ?")
+        args.append(f.date_to)
+    if f.actor:
+        where.append("s.id IN (SELECT m.story_event_id FROM event_actors x JOIN story_mentions m "
+                     "ON m.article_id = x.article_id AND m.event_id = x.event_id "
+                     "WHERE x.code = ? AND x.role IN ('source', 'target'))")
+        args.append(f.actor.upper())
+    if f.status:
+        where.append("s.id IN (SELECT m.story_event_id FROM events e JOIN story_mentions m "
+                     "ON m.article_id = e.article_id AND m.event_id = e.id WHERE e.status = ?)")
+        args.append(f.status)
+    if f.article:
+        where.append("s.id IN (SELECT story_event_id FROM story_mentions WHERE article_id = ?)")
+        args.append(f.article)
+    return " AND ".join(where) or "1", args
+
+
+def _decode(row: sqlite3.Row) -> dict[str, Any]:
+    record = dict(row)
+    for key in ("statuses", "attributed_to", "disputed_by"):
+        record[key] = json.loads(record[key])
+    return record
+
+
+def _mentions(conn: sqlite3.Connection, story_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The evidence of each story event: article, outlet, sentence and offsets of every mention."""
+    found: dict[int, list[dict[str, Any]]] = {s: [] for s in story_ids}
+    if not story_ids:
+        return found
+    for r in conn.execute(
+            "SELECT m.story_event_id, m.article_id, m.event_id, a.title, a.source AS outlet, a.url, "
+            "a.published, e.status, e.date, e.date_precision, e.trigger, e.sentence, e.start, e.\"end\" "
+            "FROM story_mentions m JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id "
+            "JOIN articles a ON a.id = m.article_id "
+            f"WHERE m.story_event_id IN ({','.join('?' * len(story_ids))}) "
+            "ORDER BY coalesce(a.published, a.ingested_at), m.rowid", story_ids):
+        found[r["story_event_id"]].append({k: r[k] for k in r.keys() if k != "story_event_id"})
+    return found
+
+
+def story_events(conn: sqlite3.Connection, f: EventFilter, min_articles: int = 1) -> list[dict[str, Any]]:
+    """Story events, the most widely told first, each with its mentions (`eventwire stories`)."""
+    where, args = _where(f)
+    rows = conn.execute(f"SELECT s.* FROM story_events s WHERE {where} AND s.num_articles >= ? "
+                        "ORDER BY s.num_sources DESC, s.num_articles DESC, s.date DESC, s.id LIMIT ? OFFSET ?",
+                        (*args, min_articles, f.limit, f.offset)).fetchall()
+    mentions = _mentions(conn, [r["id"] for r in rows])
+    return [{**_decode(r), "mentions": mentions[r["id"]]} for r in rows]
+
+
+def count_story_events(conn: sqlite3.Connection, f: EventFilter, min_articles: int = 1) -> int:
+    """How many story events match (limit and offset aside): for paging."""
+    where, args = _where(f)
+    return conn.execute(f"SELECT count(*) FROM story_events s WHERE {where} AND s.num_articles >= ?",
+                        (*args, min_articles)).fetchone()[0]
+
+
+def story_event(conn: sqlite3.Connection, story_event_id: int) -> dict[str, Any] | None:
+    row = conn.execute("SELECT * FROM story_events WHERE id = ?", (story_event_id,)).fetchone()
+    return {**_decode(row), "mentions": _mentions(conn, [row["id"]])[row["id"]]} if row else None
+
+
+def stories(conn: sqlite3.Connection, min_articles: int = 2, limit: int = 100,
+            offset: int = 0) -> list[dict[str, Any]]:
+    """Groups of articles telling the same news, the largest first, with their articles (and
+    how many copies each has) and the story events told by more than one of them."""
+    rows = conn.execute(
+        "SELECT l.story_id, count(*) AS num_articles, "
+        "min(coalesce(a.published, a.ingested_at)) AS first_seen, "
+        "max(coalesce(a.published, a.ingested_at)) AS last_seen FROM article_links l "
+        "JOIN articles a ON a.id = l.article_id WHERE l.story_id IS NOT NULL GROUP BY l.story_id "
+        "HAVING count(*) >= ? ORDER BY num_articles DESC, last_seen DESC LIMIT ? OFFSET ?",
+        (min_articles, limit, offset)).fetchall()
+    out = []
+    for r in rows:
+        members = [dict(a) for a in conn.execute(
+            "SELECT a.id, a.title, a.source AS outlet, a.url, a.published, "
+            "(SELECT count(*) FROM duplicates d WHERE d.duplicate_of = a.id) AS copies "
+            "FROM article_links l JOIN articles a ON a.id = l.article_id WHERE l.story_id = ? "
+            "ORDER BY coalesce(a.published, a.ingested_at), a.id", (r["story_id"],))]
+        shared = [dict(s) for s in conn.execute(
+            "SELECT s.id, s.type, s.dyad, s.date, s.date_precision, s.num_articles, s.num_sources "
+            "FROM story_events s WHERE s.num_articles > 1 AND s.id IN (SELECT m.story_event_id FROM "
+            "story_mentions m JOIN article_links l ON l.article_id = m.article_id WHERE l.story_id = ?) "
+            "ORDER BY s.num_sources DESC, s.date", (r["story_id"],))]
+        out.append({**dict(r), "title": members[0]["title"], "articles": members, "story_events": shared})
+    return out
+
+
+def timeline(conn: sqlite3.Connection, f: EventFilter, by_type: bool = False) -> list[dict[str, Any]]:
+    """Events per day, each real-world event once (`events`) beside how often it was told
+    (`mentions`). Only day-precise dates: a month-precise event has no day to be counted on."""
+    where, args = _where(f)
+    group = "s.date, s.type" if by_type else "s.date"
+    return [dict(r) for r in conn.execute(
+        f"SELECT {group}, count(*) AS events, sum(s.num_mentions) AS mentions FROM story_events s "
+        f"WHERE s.date_precision = 'day' AND {where} GROUP BY {group} ORDER BY {group}", args)]
+
+
+def _dyad_counts(conn: sqlite3.Connection, f: EventFilter) -> list[sqlite3.Row]:
+    where, args = _where(f)
+    return conn.execute("SELECT s.type, s.dyad, count(*) AS events, sum(s.num_mentions) AS mentions "
+                        f"FROM story_events s WHERE s.dyad IS NOT NULL AND {where} GROUP BY s.type, s.dyad",
+                        args).fetchall()
+
+
+def actor_network(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
+    """Actor pairs with their story events by type (`eventwire actors --network`); mutual types
+    (CONSULT, COOPERATE) give unordered pairs, listed in code order."""
+    edges: Counter[tuple[str, str, str]] = Counter()
+    told: Counter[tuple[str, str, str]] = Counter()
+    for r in _dyad_counts(conn, f):
+        for source, target in pairs(r["type"], r["dyad"]):
+            edges[(source, target, r["type"])] += r["events"]
+            told[(source, target, r["type"])] += r["mentions"]
+    ranked = sorted(edges.items(), key=lambda kv: (-kv[1], kv[0]))[f.offset:f.offset + f.limit]
+    return [{"source": s, "target": t, "type": ty, "mutual": ty in MUTUAL_TYPES, "events": n,
+             "mentions": told[(s, t, ty)]} for (s, t, ty), n in ranked]
+
+
+def actor_counts(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
+    """Country and IGO codes with the story events they take part in (`eventwire actors`); a
+    mutual event (CONSULT, COOPERATE) counts in `events`, on neither side."""
+    counts: dict[str, Counter[str]] = {}
+    for r in _dyad_counts(conn, f):
+        src, tgt = sides(r["type"], r["dyad"])
+        directed = r["type"] not in MUTUAL_TYPES
+        for code in set(src) | set(tgt):
+            counts.setdefault(code, Counter()).update(
+                events=r["events"], mentions=r["mentions"], as_source=r["events"] * (directed and code in src),
+                as_target=r["events"] * (code in tgt))
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1]["events"], kv[0]))[f.offset:f.offset + f.limit]
+    return [{"code": code, "events": c["events"], "as_source": c["as_source"], "as_target": c["as_target"],
+             "mentions": c["mentions"]} for code, c in ranked]
+
+
+def duplicates_of(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
+    """The copies of a stored article (other outlets or ids that ran the same text)."""
+    return [dict(r) for r in conn.execute(
+        "SELECT id, kind, similarity, title, source, url, published, origin, ingested_at FROM duplicates "
+        "WHERE duplicate_of = ? ORDER BY coalesce(published, ingested_at), id", (article_id,))]
+
+
+def duplicate(conn: sqlite3.Connection, copy_id: str) -> dict[str, Any] | None:
+    """A record stored as a copy: what it is a copy of and how alike (an article page can redirect)."""
+    row = conn.execute("SELECT * FROM duplicates WHERE id = ?", (copy_id,)).fetchone()
+    return dict(row) if row else None

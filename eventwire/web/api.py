@@ -1,0 +1,233 @@
+"""The JSON API under /api/: the records of SPEC.md §2 with the same filters as the commands."""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from pydantic import BaseModel
+
+from ..model import Actor, Entity, Location
+from ..store import queries
+from ..store.queries import EventFilter
+from .cache import Aggregates
+from .deps import (DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, event_filter, get_conn,
+                   quote_filter)
+from .names import country_names
+
+T = TypeVar("T")
+MAX_ARTICLE_ROWS = 10_000  # events or quotes of one article: far above any real article
+Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
+Events = Annotated[EventFilter, Depends(event_filter)]
+
+
+class Event(BaseModel):
+    article_id: str
+    id: str
+    type: str
+    mode: str | None = None
+    context: list[str] = []
+    source: list[Actor] = []
+    target: list[Actor] = []
+    date: str | None = None
+    date_precision: str | None = None
+    date_text: str | None = None
+    location: Location | None = None
+    status: str
+    attributed_to: list[Actor] = []
+    disputed_by: list[Actor] = []
+    trigger: str
+    sentence: str
+    start: int
+    end: int
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    confidence: float | None = None
+    article_title: str | None = None
+    article_published: str | None = None
+
+
+class Quote(BaseModel):
+    article_id: str
+    id: str
+    speaker: Actor | None = None
+    text: str
+    kind: str
+    cue: str | None = None
+    start: int
+    end: int
+    article_title: str | None = None
+    article_published: str | None = None
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    published: str | None = None
+    source: str | None = None
+    title: str | None = None
+    language: str | None = None
+    events: int
+    quotes: int
+
+
+class Article(BaseModel):
+    id: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_from: str | None = None
+    authors: list[str] = []
+    slug_keywords: list[str] = []
+    language: str | None = None
+    section: str | None = None
+    keywords: list[str] = []
+    extra: dict[str, Any] = {}
+    text: str
+    ingested_at: str | None = None
+
+
+class ArticleRecord(BaseModel):
+    """One article as `eventwire extract` prints it (SPEC §2), read back from the store."""
+    article: Article
+    events: list[Event]
+    quotes: list[Quote]
+    entities: list[Entity]
+
+
+class Page(BaseModel, Generic[T]):
+    total: int
+    limit: int
+    offset: int
+    items: list[T]
+
+
+class Stats(BaseModel):
+    counts: dict[str, int]
+    events_by_type: dict[str, int]
+    events_by_status: dict[str, int]
+    claims: int
+    first_date: str | None = None
+    last_date: str | None = None
+
+
+class TimelineRow(BaseModel):
+    day: str
+    type: str
+    events: int
+
+
+class ActorCount(BaseModel):
+    code: str
+    name: str | None = None
+    events: int
+    as_source: int
+    as_target: int
+
+
+class Edge(BaseModel):
+    source: str
+    target: str
+    type: str
+    events: int
+
+
+class Actors(BaseModel):
+    actors: list[ActorCount]
+    network: list[Edge]
+
+
+def event_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event row as the SPEC event: the place as one `location` object."""
+    record = {k: v for k, v in row.items() if not k.startswith("location_") and k not in ("lat", "lon")}
+    record["location"] = ({"text": row["location_text"], "name": row["location_name"],
+                           "code": row["location_code"], "lat": row["lat"], "lon": row["lon"]}
+                          if row.get("location_text") else None)
+    return record
+
+
+def quote_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored quote row as the SPEC quote: the speaker as one actor object."""
+    record = {k: v for k, v in row.items() if not k.startswith("speaker_")}
+    speaker = {k[len("speaker_"):]: v for k, v in row.items() if k.startswith("speaker_")}
+    record["speaker"] = speaker if speaker.get("text") else None
+    return record
+
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+@router.get("/stats", response_model=Stats, summary="What the store holds")
+def api_stats(conn: Conn) -> dict[str, Any]:
+    return queries.stats(conn)
+
+
+@router.get("/articles", response_model=Page[ArticleSummary], summary="Stored articles, newest first")
+def api_articles(conn: Conn, limit: Limit = DEFAULT_PAGE, offset: Offset = 0, q: Search = None) -> dict[str, Any]:
+    return {"total": queries.count_articles(conn, q), "limit": limit, "offset": offset,
+            "items": queries.articles(conn, q, limit, offset)}
+
+
+def article_record(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """The article with its events, quotes and entities, or None."""
+    found = queries.article(conn, article_id)
+    if found is None:
+        return None
+    events = queries.events(conn, EventFilter(article=article_id, limit=MAX_ARTICLE_ROWS))
+    quotes = queries.quotes(conn, article_id=article_id, limit=MAX_ARTICLE_ROWS)
+    return {"article": found, "events": sorted(events, key=lambda e: e["start"]), "quotes": quotes,
+            "entities": queries.entities(conn, article_id)}
+
+
+@router.get("/articles/{article_id:path}", response_model=ArticleRecord,
+            responses={404: {"description": "no such article"}},
+            summary="One article with its events, quotes and entities (the record of `eventwire extract`)")
+def api_article(conn: Conn, article_id: Annotated[str, Path(max_length=MAX_TEXT)]) -> dict[str, Any]:
+    record = article_record(conn, article_id)
+    if record is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return {**record, "events": [event_record(e) for e in record["events"]],
+            "quotes": [quote_record(q) for q in record["quotes"]]}
+
+
+@router.get("/events", response_model=Page[Event], summary="Events matching the filters, newest first")
+def api_events(conn: Conn, f: Events) -> dict[str, Any]:
+    return {"total": queries.count_events(conn, f), "limit": f.limit, "offset": f.offset,
+            "items": [event_record(e) for e in queries.events(conn, f)]}
+
+
+@router.get("/claims", response_model=Page[Event],
+            summary="Events reported on someone's word, denied or disputed, with who reports and who disputes")
+def api_claims(conn: Conn, f: Events) -> dict[str, Any]:
+    claims = replace(f, claims_only=True)
+    return {"total": queries.count_events(conn, claims), "limit": f.limit, "offset": f.offset,
+            "items": [event_record(e) for e in queries.events(conn, claims)]}
+
+
+@router.get("/quotes", response_model=Page[Quote], summary="Quotes with their speakers, newest first")
+def api_quotes(conn: Conn, f: Annotated[QuoteFilter, Depends(quote_filter)]) -> dict[str, Any]:
+    return {"total": queries.count_quotes(conn, f.speaker, f.article, f.q), "limit": f.limit, "offset": f.offset,
+            "items": [quote_record(q) for q in queries.quotes(conn, f.speaker, f.article, f.limit, f.offset, f.q)]}
+
+
+@router.get("/actors", response_model=Actors,
+            summary="Countries and bodies by events (`limit` of them), and the network: directed pairs by type")
+def api_actors(request: Request, conn: Conn, f: Events) -> dict[str, Any]:
+    return actors_data(request.app.state.aggregates, conn, f)
+
+
+def every_actor(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
+    return queries.actors(conn, replace(f, limit=-1))
+
+
+def actors_data(cache: Aggregates, conn: sqlite3.Connection, f: EventFilter) -> dict[str, Any]:
+    """The `limit` most active actors and the whole network (both kept in the cache: they scan every event)."""
+    names = country_names()
+    return {"actors": [{**a, "name": names.get(a["code"])} for a in cache.get(conn, every_actor, f)[:f.limit]],
+            "network": cache.get(conn, queries.network, f)}
+
+
+@router.get("/timeline", response_model=list[TimelineRow], summary="Events per day and type (dated events only)")
+def api_timeline(conn: Conn, f: Events) -> list[dict[str, Any]]:
+    return queries.timeline(conn, f)

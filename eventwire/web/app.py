@@ -1,0 +1,99 @@
+"""`eventwire serve`: the web UI and the JSON API over one store, opened read-only.
+
+Every request gets its own read-only connection, so an `eventwire ingest` may write into the same file
+(WAL) while the server runs: committed batches show on the next reload.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import uvicorn
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..store import queries
+from ..store.queries import EventFilter
+from . import api, pages
+from .cache import Aggregates
+
+STATIC = Path(__file__).with_name("static")
+MAX_BODY = 16 * 1024   # bytes: the API only reads; nothing needs a large request
+MAX_URL = 4 * 1024     # characters of path and query string
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+# Pages load nothing but their own stylesheet and SVG drawn on the server: no script may run at all.
+PAGE_CSP = ("default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:")
+
+
+def create_app(db_path: str) -> FastAPI:
+    """The application over the SQLite store at db_path (which must exist: `eventwire ingest` makes it)."""
+    if not Path(db_path).is_file():
+        raise FileNotFoundError(f"no database at {db_path} (run `eventwire ingest PATH --db {db_path}` first)")
+    app = FastAPIOffline(title="eventwire", version=__version__, redoc_url=None,
+                         description="Political events, quotes and claims extracted from news articles. "
+                                     "Every list takes `limit` (at most 500) and `offset`.")
+    app.state.db_path = str(Path(db_path).resolve())
+    app.state.aggregates = Aggregates(app.state.db_path)
+    for compute in (api.every_actor, queries.network):  # what the overview and /actors need unfiltered
+        app.state.aggregates.warm(compute, EventFilter())
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.middleware("http")(_bounds_and_headers)
+    app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    return app
+
+
+async def _bounds_and_headers(request: Request, call_next) -> Response:
+    """Refuse oversized requests before any work; add the security headers to every answer."""
+    if len(str(request.url)) > MAX_URL:
+        return PlainTextResponse("URL too long", status_code=414)
+    length = request.headers.get("content-length")
+    if (length and (not length.isdigit() or int(length) > MAX_BODY)) or "chunked" in request.headers.get(
+            "transfer-encoding", ""):
+        return PlainTextResponse("request body too large", status_code=413)
+    response = await call_next(request)
+    response.headers.update(SECURITY_HEADERS)
+    docs = request.url.path.startswith(("/docs", "/static-offline-docs"))
+    response.headers["Content-Security-Policy"] = DOCS_CSP if docs else PAGE_CSP
+    return response
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith(("/api/", "/openapi.json"))
+
+
+async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+    """Bad filters: the API answers 422 with the details; a page says what was wrong in words."""
+    if not _wants_html(request):
+        return await request_validation_exception_handler(request, exc)
+    problems = [f"{'/'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()]
+    return pages.page(request, "error.html", 422, title="Invalid filter", problems=problems)
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    if not _wants_html(request):
+        return await http_exception_handler(request, exc)
+    title = "Not found" if exc.status_code == 404 else f"Error {exc.status_code}"
+    return pages.page(request, "error.html", exc.status_code, title=title, problems=[str(exc.detail)])
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the UI and API with uvicorn until interrupted."""
+    app = create_app(db)
+    print(f"eventwire: serving {db} at http://{host}:{port}/ (API docs at /docs); Ctrl+C stops", flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", limit_concurrency=64, timeout_keep_alive=5,
+                h11_max_incomplete_event_size=MAX_URL * 4)

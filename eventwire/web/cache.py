@@ -1,0 +1,88 @@
+"""Aggregates too slow to compute on every request of a large store (the actor network joins every
+event with its actors: about half a second at 100,000 events), kept per state of the store.
+
+The state is read from the store's files (the database and its WAL change with every commit). A request
+after a change gets the figures of the previous state at once while a background thread recomputes
+them; lists of rows are never cached, so new rows show on the next reload regardless.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import astuple, replace
+from typing import Any
+
+from ..store.queries import EventFilter
+from ..store.sqlite import connect
+
+Compute = Callable[[sqlite3.Connection, EventFilter], Any]
+log = logging.getLogger(__name__)
+
+
+class Aggregates:
+    def __init__(self, db_path: str, size: int = 128) -> None:
+        self.db_path = db_path
+        self.size = size
+        self._values: OrderedDict[tuple, tuple[tuple, Any]] = OrderedDict()
+        self._refreshing: set[tuple] = set()
+        self._lock = threading.Lock()
+
+    def stamp(self) -> tuple:
+        """What changes whenever a writer commits: size and time of the database file and its WAL."""
+        out = []
+        for path in (self.db_path, self.db_path + "-wal"):
+            try:
+                st = os.stat(path)
+                out.append((st.st_mtime_ns, st.st_size))
+            except FileNotFoundError:
+                out.append(None)
+        return tuple(out)
+
+    def get(self, conn: sqlite3.Connection, compute: Compute, f: EventFilter) -> Any:
+        """compute(conn, f), paging aside, from the cache when the store has not changed since."""
+        f = replace(f, limit=0, offset=0)
+        key = (compute.__module__, compute.__qualname__, astuple(f))
+        stamp = self.stamp()
+        with self._lock:
+            hit = self._values.get(key)
+            if hit is not None:
+                self._values.move_to_end(key)
+                if hit[0] != stamp and key not in self._refreshing:
+                    self._refreshing.add(key)
+                    threading.Thread(target=self._refresh, args=(key, compute, f), daemon=True).start()
+                return hit[1]
+        value = compute(conn, f)
+        self._put(key, stamp, value)
+        return value
+
+    def warm(self, compute: Compute, f: EventFilter) -> None:
+        """Compute in the background now, so the first visitor does not wait."""
+        key = (compute.__module__, compute.__qualname__, astuple(replace(f, limit=0, offset=0)))
+        with self._lock:
+            self._refreshing.add(key)
+        threading.Thread(target=self._refresh, args=(key, compute, replace(f, limit=0, offset=0)), daemon=True).start()
+
+    def _refresh(self, key: tuple, compute: Compute, f: EventFilter) -> None:
+        try:
+            stamp = self.stamp()  # before reading: a commit during the work makes the result stale again
+            conn = connect(self.db_path, readonly=True)
+            try:
+                self._put(key, stamp, compute(conn, f))
+            finally:
+                conn.close()
+        except sqlite3.Error as error:  # the next request computes it in the foreground and shows the error
+            log.warning("eventwire: refreshing %s failed: %s", key[1], error)
+        finally:
+            with self._lock:
+                self._refreshing.discard(key)
+
+    def _put(self, key: tuple, stamp: tuple, value: Any) -> None:
+        with self._lock:
+            self._values[key] = (stamp, value)
+            self._values.move_to_end(key)
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)

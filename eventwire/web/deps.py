@@ -1,0 +1,72 @@
+"""What every route shares: a read-only connection per request and the filters as bounded query parameters."""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Query, Request
+
+from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
+from ..store.sqlite import connect
+
+MAX_PAGE = 500          # rows per page, API and UI
+DEFAULT_PAGE = 50
+MAX_OFFSET = 1_000_000
+MAX_TEXT = 200          # characters of a free-text filter
+
+# Empty values are allowed (an HTML form sends `type=` for "any"); they mean no filter.
+TYPE_PATTERN = "^(?i:" + "|".join(PLOVER_TYPES) + ")?$"
+STATUS_PATTERN = "^(" + "|".join(STATUSES) + ")?$"
+DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+
+
+def get_conn(request: Request) -> Iterator[sqlite3.Connection]:
+    """A fresh read-only connection per request: each request sees every batch committed before it."""
+    conn = connect(request.app.state.db_path, readonly=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _text(description: str, max_length: int = MAX_TEXT, **kw: str) -> Any:
+    """An optional text query parameter, bounded."""
+    return Annotated[str | None, Query(max_length=max_length, description=description, **kw)]
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"rows per page (at most {MAX_PAGE})")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
+TypeParam = _text("PLOVER event type, e.g. CONSULT", pattern=TYPE_PATTERN)
+ActorParam = _text("country or IGO code on either side, e.g. CHN", 16)
+FromParam = _text("first date, YYYY-MM-DD", alias="from", pattern=DATE_PATTERN)
+ToParam = _text("last date, YYYY-MM-DD", alias="to", pattern=DATE_PATTERN)
+StatusParam = _text("occurred, reported, planned, hypothetical, denied or negated", pattern=STATUS_PATTERN)
+ArticleParam = _text("article id")
+Search = _text('FTS5 query over title and text, e.g. "Sullivan AND Rome"')
+
+
+def event_filter(type: TypeParam = None, actor: ActorParam = None, date_from: FromParam = None,
+                 date_to: ToParam = None, status: StatusParam = None,
+                 q: _text("words in the evidence sentence") = None, article: ArticleParam = None,
+                 limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> EventFilter:
+    """The filters of `eventwire events` as query parameters; empty strings mean no filter."""
+    return EventFilter(type=type or None, actor=(actor or "").strip() or None, date_from=date_from or None,
+                       date_to=date_to or None, status=status or None, article=article or None,
+                       text=(q or "").strip() or None, limit=limit, offset=offset)
+
+
+@dataclass
+class QuoteFilter:
+    speaker: str | None
+    q: str | None
+    article: str | None
+    limit: int
+    offset: int
+
+
+def quote_filter(speaker: _text("part of the speaker's name or description") = None,
+                 q: _text("words quoted") = None, article: ArticleParam = None,
+                 limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> QuoteFilter:
+    return QuoteFilter((speaker or "").strip() or None, (q or "").strip() or None, article or None, limit, offset)

@@ -1,0 +1,199 @@
+"""The HTML pages: server-rendered from the same queries as the API; nothing is fetched from elsewhere."""
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+from itertools import groupby
+from pathlib import Path as FilePath
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from ..store import queries
+from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
+from ..store.sqlite import connect
+from . import charts, highlight
+from .api import actors_data, article_record
+from .deps import (DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, event_filter, get_conn,
+                   quote_filter)
+from .names import country_names
+
+TEMPLATES = FilePath(__file__).with_name("templates")
+MAX_EXPORT = 100_000   # rows of one CSV download
+EXPORT_BATCH = 2_000
+SPEAKER_SECTIONS = 12  # speakers shown with their latest quotes on the unfiltered quotes page
+CSV_COLUMNS = ("article_id", "id", "date", "date_precision", "date_text", "type", "mode", "source", "target",
+               "status", "reported_by", "disputed_by", "location_name", "location_code", "trigger", "sentence",
+               "start", "end", "confidence", "article_title", "article_published")
+
+Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
+Events = Annotated[EventFilter, Depends(event_filter)]
+
+
+def _actor_list(actors: list[dict[str, Any]]) -> str:
+    return highlight.names(actors)
+
+
+def _evidence(event: dict[str, Any]) -> Markup:
+    """The evidence sentence with its trigger in bold, escaped."""
+    sentence, start = event["sentence"], event["start"]
+    ts, te = event.get("trigger_start"), event.get("trigger_end")
+    if ts is None or te is None or not (start <= ts < te <= start + len(sentence)):
+        return escape(sentence)
+    a, b = ts - start, te - start
+    return Markup("{}<b>{}</b>{}").format(sentence[:a], sentence[a:b], sentence[b:])
+
+
+def _url(path: str, params: dict[str, Any]) -> str:
+    return path + ("?" + urlencode({k: v for k, v in params.items() if v not in (None, "")}) if params else "")
+
+
+def _with(request: Request, **changes: Any) -> str:
+    """The current page's URL with some query parameters changed (None removes one)."""
+    params = {**dict(request.query_params), **changes}
+    return _url(request.url.path, params)
+
+
+templates = Jinja2Templates(directory=TEMPLATES)
+templates.env.filters.update(actors=_actor_list, evidence=_evidence, pathquote=lambda s: quote(str(s), safe=""))
+templates.env.globals.update(PLOVER_TYPES=PLOVER_TYPES, STATUSES=STATUSES, url_with=_with,
+                             fragment=highlight.fragment)
+
+
+def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def _paging(total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {"total": total, "limit": limit, "offset": offset, "first": offset + 1 if total else 0,
+            "last": min(offset + limit, total), "prev": max(offset - limit, 0) if offset else None,
+            "next": offset + limit if offset + limit < total else None}
+
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, conn: Conn, f: Events) -> HTMLResponse:
+    stats = queries.stats(conn)
+    by_type = stats["events_by_type"]
+    return page(request, "overview.html", stats=stats, filter=f,
+                chart=charts.timeline_svg(queries.timeline(conn, f), trim=None if f.date_from else {
+                    k: v for k, v in request.query_params.items() if v and k != "from"}),
+                by_type=[(t, by_type.get(t, 0)) for t in PLOVER_TYPES], top=max(by_type.values(), default=1),
+                recent=queries.articles(conn, limit=8),
+                actors=actors_data(request.app.state.aggregates, conn, replace(f, limit=10))["actors"])
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def article_list(request: Request, conn: Conn, limit: Limit = DEFAULT_PAGE, offset: Offset = 0,
+                 q: Search = None) -> HTMLResponse:
+    q = (q or "").strip() or None
+    return page(request, "articles.html", q=q, rows=queries.articles(conn, q, limit, offset),
+                paging=_paging(queries.count_articles(conn, q), limit, offset))
+
+
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+def article_view(request: Request, conn: Conn, article_id: Annotated[str, Path(max_length=MAX_TEXT)]) -> HTMLResponse:
+    record = article_record(conn, article_id)
+    if record is None:
+        raise HTTPException(404, f"No article {article_id!r} in this database.")
+    a = record["article"]
+    marks = highlight.spans(record["events"], record["quotes"], record["entities"])
+    labels = sorted({n["label"] for n in record["entities"]})
+    url = a["url"] if (a.get("url") or "").startswith(("https://", "http://")) else None
+    return page(request, "article.html", article=a, url=url, body=highlight.render(a["text"], marks),
+                events=record["events"], quotes=record["quotes"], labels=labels,
+                entity_count=len(record["entities"]))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def event_table(request: Request, conn: Conn, f: Events) -> HTMLResponse:
+    return page(request, "events.html", filter=f, rows=queries.events(conn, f),
+                paging=_paging(queries.count_events(conn, f), f.limit, f.offset),
+                csv_url=_url("/events.csv", {k: v for k, v in request.query_params.items()
+                                             if k not in ("limit", "offset")}))
+
+
+def _csv_row(event: dict[str, Any]) -> list[Any]:
+    row = {**event, "source": _actor_list(event["source"]), "target": _actor_list(event["target"]),
+           "reported_by": _actor_list(event["attributed_to"]), "disputed_by": _actor_list(event["disputed_by"])}
+    return [_cell(row.get(c)) for c in CSV_COLUMNS]
+
+
+def _cell(value: Any) -> Any:
+    """A spreadsheet must not run article text as a formula: text cells starting with = + - @ get a quote."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _csv_lines(db_path: str, f: EventFilter) -> Iterator[str]:
+    """The filtered events as CSV, read in batches on a connection of its own (the response outlives the request's)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    conn = connect(db_path, readonly=True)
+    try:
+        for offset in range(0, MAX_EXPORT, EXPORT_BATCH):
+            rows = queries.events(conn, replace(f, limit=EXPORT_BATCH, offset=offset))
+            writer.writerows(_csv_row(e) for e in rows)
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+            if len(rows) < EXPORT_BATCH:
+                break
+    finally:
+        conn.close()
+
+
+@router.get("/events.csv")
+def event_csv(request: Request, f: Events) -> Response:
+    return StreamingResponse(_csv_lines(request.app.state.db_path, replace(f, offset=0)), media_type="text/csv",
+                             headers={"Content-Disposition": 'attachment; filename="events.csv"'})
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claim_table(request: Request, conn: Conn, f: Events) -> HTMLResponse:
+    claims = replace(f, claims_only=True)
+    rows = queries.events(conn, claims)
+    return page(request, "claims.html", filter=f, rows=rows, paging=_paging(queries.count_events(conn, claims),
+                                                                            f.limit, f.offset))
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quote_list(request: Request, conn: Conn, f: Annotated[QuoteFilter, Depends(quote_filter)]) -> HTMLResponse:
+    """With no filter, the most quoted speakers with their latest words; with one, every matching quote."""
+    speakers = queries.speakers(conn, 40)
+    if not (f.speaker or f.q or f.article):
+        top = speakers[:SPEAKER_SECTIONS]
+        latest = queries.quotes_by_speaker(conn, [s["speaker"] for s in top])
+        return page(request, "quotes.html", filter=f, speakers=speakers, paging=None,
+                    groups=[(s, latest[s["speaker"]]) for s in top])
+    rows = queries.quotes(conn, f.speaker, f.article, f.limit, f.offset, f.q)
+    groups = [({"speaker": name, "quotes": None}, list(items)) for name, items in
+              groupby(rows, key=lambda r: r["speaker_name"] or r["speaker_text"] or "Unknown speaker")]
+    return page(request, "quotes.html", filter=f, groups=groups, speakers=speakers,
+                paging=_paging(queries.count_quotes(conn, f.speaker, f.article, f.q), f.limit, f.offset))
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actor_network(request: Request, conn: Conn, f: Events) -> HTMLResponse:
+    data = actors_data(request.app.state.aggregates, conn, f)
+    return page(request, "actors.html", filter=f, actors=data["actors"], edges=data["network"][:f.limit],
+                network=charts.network_svg(data["network"], country_names()),
+                types=sorted({e["type"] for e in data["network"]}, key=PLOVER_TYPES.index))
+
+
+@router.get("/types.css")
+def type_styles() -> Response:
+    """One colour per event type for the badges and highlights (the same palette as the charts)."""
+    css = "".join(f".ty-{t}{{--ty:{c}}}\n" for t, c in charts.TYPE_COLOURS.items())
+    return Response(css, media_type="text/css", headers={"Cache-Control": "max-age=3600"})

@@ -1,0 +1,248 @@
+"""Actor resolution: countries, seats of power, bodies, role words, people and references back to them."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from eventwire import nlp
+from eventwire.extract.actors import ArticleActors, lookup, lookup_code
+
+
+@pytest.fixture(scope="session")
+def parse():
+    nlp.load()
+    return nlp.parse
+
+
+def find(doc: Doc, phrase: str, nth: int = 0) -> Span:
+    """The span of the nth occurrence of `phrase` (whole tokens)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(phrase, start + 1)
+    span = doc.char_span(start, start + len(phrase))
+    assert span is not None, phrase
+    return span
+
+
+def resolve(parse, text: str, phrase: str, nth: int = 0):
+    doc = parse(text)
+    return ArticleActors(doc).actor_for_span(find(doc, phrase, nth))
+
+
+def test_seat_of_power_with_spokesman(parse):
+    a = resolve(parse, "Kremlin spokesman Dmitry Peskov on Monday denied the accusations.",
+                "Kremlin spokesman Dmitry Peskov")
+    assert (a.name, a.code, a.sector, a.title) == ("Dmitry Peskov", "RUS", "GOV", "Kremlin spokesman")
+
+
+def test_capital_stands_for_government(parse):
+    a = resolve(parse, "Moscow has asked Beijing for military assistance.", "Beijing")
+    assert (a.code, a.sector) == ("CHN", "GOV")
+    assert resolve(parse, "The Kremlin said talks would go on.", "The Kremlin").code == "RUS"
+
+
+def test_pentagon_is_military(parse):
+    a = resolve(parse, "The Pentagon announced new deployments.", "The Pentagon")
+    assert (a.code, a.sector) == ("USA", "MIL")
+
+
+def test_surname_and_pronoun_resolve_to_full_name(parse):
+    text = ("Sullivan told CNN on Sunday that the US is watching closely. "
+            "He said Beijing would face consequences.")
+    doc = parse(text)
+    actors = ArticleActors(doc)
+    sullivan = actors.actor_for_span(find(doc, "Sullivan"))
+    he = actors.actor_for_span(find(doc, "He"))
+    for a in (sullivan, he):
+        assert (a.name, a.code, a.sector) == ("Jake Sullivan", "USA", "GOV")
+    assert he.text == "He"
+
+
+def test_pronoun_prefers_the_subject_over_a_later_object(parse):
+    text = ("Dr. Amara Okafor, a Nigerian health official, met Peter Mwangi on Friday. "
+            "She said the outbreak was under control.")
+    a = resolve(parse, text, "She")
+    assert a.name == "Amara Okafor" and a.code == "NGA"
+
+
+def test_unnamed_official_keeps_country_and_sector(parse):
+    text = ("A senior US official told CNN on Sunday that Moscow asked for help. "
+            "The request came later, said the official.")
+    doc = parse(text)
+    actors = ArticleActors(doc)
+    a = actors.actor_for_span(find(doc, "A senior US official"))
+    assert (a.code, a.sector) == ("USA", "GOV")
+    back = actors.actor_for_span(find(doc, "the official"))
+    assert (back.code, back.sector) == ("USA", "GOV")
+
+
+def test_appositive_gives_country_to_earlier_mention(parse):
+    # a person who is in no list: the country comes from the later appositive
+    text = ("Foreign Ministry spokesman Liu Weimin on Monday called the claims disinformation. "
+            "Liu, a Chinese foreign ministry spokesman, did not mention Russia.")
+    doc = parse(text)
+    actors = ArticleActors(doc)
+    first = actors.actor_for_span(find(doc, "Foreign Ministry spokesman Liu Weimin"))
+    assert (first.name, first.code, first.sector, first.title) == (
+        "Liu Weimin", "CHN", "GOV", "Foreign Ministry spokesman")
+    assert actors.actor_for_span(find(doc, "Liu", 1)).name == "Liu Weimin"
+
+
+def test_listed_person_with_title(parse):
+    a = resolve(parse, "Foreign Ministry spokesman Zhao Lijian said China would respond.",
+                "Foreign Ministry spokesman Zhao Lijian")
+    assert (a.name, a.code, a.sector, a.title) == ("Zhao Lijian", "CHN", "GOV", "Foreign Ministry spokesman")
+
+
+@pytest.mark.parametrize("text, phrase, name, code", [
+    ("The UN urged an end to the fighting.", "The UN", "United Nations", "IGO"),
+    ("NATO allies met in Brussels.", "NATO", "NATO", "IGO"),
+    ("The U.N. Security Council voted on Friday.", "The U.N. Security Council", "UN Security Council", "IGO"),
+    ("Human Rights Watch said the arrests were arbitrary.", "Human Rights Watch", "Human Rights Watch", "NGO"),
+    ("ECOWAS activated its standby force.", "ECOWAS", "ECOWAS", "IGO"),
+])
+def test_intergovernmental_and_non_governmental_bodies(parse, text, phrase, name, code):
+    a = resolve(parse, text, phrase)
+    assert (a.name, a.code) == (name, code)
+
+
+@pytest.mark.parametrize("text, phrase, code, sector", [
+    ("Iraqi special forces stormed the building.", "Iraqi special forces", "IRQ", "MIL"),
+    ("The Chinese foreign ministry rejected the claim.", "The Chinese foreign ministry", "CHN", "GOV"),
+    ("Russia's defense ministry said drones were downed.", "Russia's defense ministry", "RUS", "MIL"),
+    ("Kenyan police arrested protesters.", "Kenyan police", "KEN", "COP"),
+    ("Somali soldiers killed 50 militants.", "Somali soldiers", "SOM", "MIL"),
+    ("Hamas fighters fired rockets.", "Hamas fighters", "PSE", "REB"),
+    ("Al-Shabab militants attacked a hotel.", "Al-Shabab militants", "SOM", "REB"),
+    ("Hezbollah said it fired rockets.", "Hezbollah", "LBN", "REB"),
+    ("A police spokesman in Nairobi said nine were held.", "A police spokesman", None, "COP"),
+])
+def test_role_words_and_groups(parse, text, phrase, code, sector):
+    a = resolve(parse, text, phrase)
+    assert (a.code, a.sector) == (code, sector)
+
+
+def test_backed_modifier_is_not_the_actor(parse):
+    a = resolve(parse, "U.S.-backed rebels seized the town.", "U.S.-backed rebels")
+    assert a.sector == "REB" and a.code is None
+    a = resolve(parse, "Iran-backed militias fired at the base.", "Iran-backed militias")
+    assert a.sector == "REB" and a.code is None
+
+
+@pytest.mark.parametrize("phrase", ["the meeting", "drones", "support", "it"])
+def test_non_actors_are_none(parse, phrase):
+    text = "Moscow asked for support, including drones, before the meeting, and it was denied."
+    assert resolve(parse, text, phrase) is None
+
+
+def test_actor_never_named(parse):
+    text = "Officials said the talks would continue. He did not say when. The spokesman declined to comment."
+    doc = parse(text)
+    actors = ArticleActors(doc)
+    officials = actors.actor_for_span(find(doc, "Officials"))
+    assert (officials.code, officials.sector) == (None, "GOV")
+    assert actors.actor_for_span(find(doc, "He")) is None
+    spokesman = actors.actor_for_span(find(doc, "The spokesman"))
+    assert spokesman.sector == "GOV" and spokesman.name is None
+    assert ArticleActors(parse("")).entities() == []
+
+
+def test_the_spokesman_points_back_to_the_named_one(parse):
+    text = ("US National Security Council spokeswoman Emily Horne said the talks would cover Ukraine. "
+            "The spokeswoman added that no date was set.")
+    a = resolve(parse, text, "The spokeswoman")
+    assert (a.name, a.code) == ("Emily Horne", "USA")
+
+
+def test_coordinated_actors(parse):
+    doc = parse("The US and China met in Rome. Senior US and Chinese officials talked for hours.")
+    actors = ArticleActors(doc)
+    assert [a.code for a in actors.actors_for_token(find(doc, "US").root)] == ["USA", "CHN"]
+    officials = actors.actors_for_token(find(doc, "officials").root)
+    assert [(a.code, a.sector) for a in officials] == [("USA", "GOV"), ("CHN", "GOV")]
+
+
+def test_entities_carry_offsets_and_codes(parse):
+    text = "Russian President Vladimir Putin met Xi Jinping in Beijing."
+    doc = parse(text)
+    ents = {e.text: e for e in ArticleActors(doc).entities()}
+    putin = ents["Vladimir Putin"]
+    assert text[putin.start:putin.end] == "Vladimir Putin"
+    assert (putin.code, putin.sector, putin.label) == ("RUS", "GOV", "PERSON")
+    assert ents["Beijing"].code == "CHN"
+
+
+def test_lookup_helpers():
+    assert lookup_code("Kyiv") == "UKR"
+    assert lookup_code("the U.N.") == "IGO"
+    assert lookup_code("Ivory Coast") == "CIV"
+    assert lookup("DRC").code == "COD"
+    assert lookup_code("Atlantis") is None
+
+
+def test_home_country_for_actors_with_no_stated_country(parse):
+    text = ("Cyclone Jude hit Malawi on Monday. In Malawi, roads were washed away. "
+            "Officials in Lilongwe counted the damage. Police said two children were hurt.")
+    doc = parse(text)
+    actors = ArticleActors(doc)
+    assert actors.home_code == "MWI"
+    police = actors.actor_for_span(find(doc, "Police"))
+    assert (police.code, police.sector) == ("MWI", "COP")
+
+
+def test_no_home_country_when_two_lead_together(parse):
+    text = "Iran and China traded. Iran sent ships. China sent chemicals. Officials declined to comment."
+    doc = parse(text)
+    actors = ArticleActors(doc)
+    assert actors.home_code is None
+    assert actors.actor_for_span(find(doc, "Officials")).code is None
+
+
+@pytest.mark.parametrize("text, phrase, code, sector", [
+    ("The Financial Times reported the shipment.", "The Financial Times", "GBR", "MED"),
+    ("ZANU-PF spokesperson Farai Marapira denied it.", "ZANU-PF spokesperson Farai Marapira", "ZWE", "PTY"),
+    ("Republicans in Congress praised the deal.", "Republicans", "USA", "PTY"),
+])
+def test_media_and_parties(parse, text, phrase, code, sector):
+    a = resolve(parse, text, phrase)
+    assert (a.code, a.sector) == (code, sector)
+
+
+def test_region_is_no_actor_and_no_person(parse):
+    doc = parse("Attacks spread across the Sahel last year.")
+    actors = ArticleActors(doc)
+    assert actors.actor_for_span(find(doc, "the Sahel")) is None
+
+
+def test_the_militants_point_back_to_the_named_group(parse):
+    text = ("Al-Shabab has attacked Kenyan troops since 2011. "
+            "Last week the militants launched an assault on a military base.")
+    a = resolve(parse, text, "the militants")
+    assert (a.name, a.code, a.sector) == ("al-Shabab", "SOM", "REB")
+
+
+@pytest.mark.parametrize("text, phrase, code, sector", [
+    ("Russian jets bombed the town.", "Russian jets", "RUS", "MIL"),
+    ("Members of the Syrian parliament voted.", "Members of the Syrian parliament", "SYR", "GOV"),
+    ("Saudi-led forces struck Sanaa.", "Saudi-led forces", "SAU", "MIL"),
+    ("A human rights group condemned the arrests.", "A human rights group", "NGO", "NGO"),
+    ("Iraqi Kurds celebrated.", "Iraqi Kurds", "IRQ", "CVL"),
+])
+def test_owned_equipment_members_led_and_groups(parse, text, phrase, code, sector):
+    a = resolve(parse, text, phrase)
+    assert (a.code, a.sector) == (code, sector)
+
+
+def test_ethnic_demonym_is_not_the_country(parse):
+    a = resolve(parse, "Ethnic Albanians in south Serbia protested.", "Ethnic Albanians")
+    assert a.code != "ALB" and a.sector == "CVL"
+
+
+def test_members_alone_are_no_actor(parse):
+    assert resolve(parse, "Members said nothing.", "Members") is None
+
+
+def test_listed_code_wins_but_article_beats_generated_record(parse):
+    # "King Hassan" is a generated (Phoenix) record; the article says Morocco
+    a = resolve(parse, "King Hassan of Morocco received the envoy.", "King Hassan of Morocco")
+    assert a.code == "MAR"

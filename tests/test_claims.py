@@ -1,0 +1,108 @@
+"""Claims: status from negation and modality, reporting frames and denials."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire import nlp
+from eventwire.extract.claims import cues
+from eventwire.model import Article, Event
+from eventwire.pipeline import process
+
+
+@pytest.fixture(scope="session")
+def english():
+    """The spaCy pipeline, loaded once for the session."""
+    return nlp.load()
+
+
+def events_of(text: str) -> list[Event]:
+    return process(Article(id="c", text=text, published="2022-03-13T21:12:38")).events
+
+
+def codes(side) -> set[str]:
+    return {a.code for a in side if a.code}
+
+
+def only(events: list[Event], type_: str) -> Event:
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger, e.status) for e in events]
+    return found[0]
+
+
+def test_stated_fact_is_occurred(english):
+    assert only(events_of("Russia attacked Ukraine on Sunday."), "ASSAULT").status == "occurred"
+
+
+def test_negation_is_negated(english):
+    e = only(events_of("Russia did not attack Ukraine on Sunday."), "ASSAULT")
+    assert e.status == "negated"
+    assert only(events_of("Russia never attacked Ukraine."), "ASSAULT").status == "negated"
+
+
+def test_not_only_is_no_negation(english):
+    e = only(events_of("Beijing is not only siding with Russia but also sending it drones."), "SUPPORT")
+    assert e.status == "occurred"
+
+
+@pytest.mark.parametrize("text", [
+    "Putin will meet Erdogan in Ankara.",
+    "Putin is to meet Erdogan in Ankara.",
+    "Putin plans to meet Erdogan in Ankara.",
+    "Indian Prime Minister Narendra Modi is due to travel to Mauritius.",
+])
+def test_future_and_scheduled_are_planned(english, text):
+    assert only(events_of(text), "CONSULT").status == "planned"
+
+
+def test_meeting_dated_after_publication_is_planned(english):
+    e = only(events_of("Monday's meeting between France and Germany in Paris is seen as a test."), "CONSULT")
+    assert e.date == "2022-03-14" and e.status == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "If China helps Russia, Washington could impose sanctions on Beijing.",
+    "China may attack Taiwan.",
+    "Officials fear that Russia might invade Ukraine.",
+])
+def test_conditional_and_possible_events_are_dropped(english, text):
+    types = {e.type for e in events_of(text)}
+    assert not types & {"SANCTION", "ASSAULT", "AID"}
+
+
+def test_reporting_frame_attributes_to_the_reporter(english):
+    e = only(events_of("A senior US official told CNN that Moscow has asked Beijing for military assistance."),
+             "REQUEST")
+    assert e.status == "reported"
+    assert codes(e.attributed_to) == {"USA"}
+    assert codes(e.source) == {"RUS"} and codes(e.target) == {"CHN"}
+
+
+def test_according_to_attributes_too(english):
+    e = only(events_of("Russia has turned to China for economic support, according to a US official."), "REQUEST")
+    assert e.status == "reported" and codes(e.attributed_to) == {"USA"}
+
+
+def test_a_party_saying_it_is_no_report(english):
+    e = only(events_of("Japan said on Tuesday it had halted economic aid to Serbia."), "SANCTION")
+    assert e.status == "occurred" and not e.attributed_to
+
+
+def test_denial_elsewhere_disputes_the_reported_event(english):
+    text = ("A US official said that Moscow has asked Beijing for military assistance. "
+            "China denies that Russia asked it for military equipment. "
+            "Kremlin spokesman Dmitry Peskov also denied accusations that Russia had asked China for help.")
+    e = only(events_of(text), "REQUEST")
+    assert e.status == "reported"
+    assert codes(e.disputed_by) == {"CHN", "RUS"}
+    assert "Moscow has asked Beijing" in e.sentence  # the evidence is the telling, not a denial
+
+
+def test_event_only_denied_is_denied(english):
+    e = only(events_of("Iran denied that it attacked Saudi Arabia."), "ASSAULT")
+    assert e.status == "denied"
+    assert codes(e.disputed_by) == {"IRN"}
+
+
+def test_cues_are_data():
+    c = cues()
+    assert "deny" in c.denial_verbs and "say" in c.reporting_verbs and "will" in c.future_aux

@@ -1,0 +1,171 @@
+"""Event dates: expressions resolved against the reference time, and tied to the right trigger."""
+from datetime import datetime
+
+import pytest
+
+from eventwire import nlp
+from eventwire.extract.dates import DateRef, context_date, date_for_event, resolve_date
+
+# The seed article's reference time: a Sunday evening.
+SEED_REF = datetime(2022, 3, 13, 21, 12, 38)
+SEED_TEXT = (
+    "The Chinese state media report did not provide any further details about Monday’s meeting. "
+    "A senior US official told CNN on Sunday that Moscow has asked Beijing for military assistance. "
+    "A group of prominent China experts in the US on Friday urged Washington to keep the door open. "
+    "Asked if Russia had asked China for military assistance, Foreign Ministry spokesman Zhao Lijian "
+    "on Monday called the US claims “disinformation” against China. "
+    "Monday’s meeting between Yang and Sullivan is seen by both sides as a continuation of the move "
+    "towards better communication outlined by Xi and US President Joe Biden at their summit late last year. "
+    "Sullivan and Yang last met in Zurich in October at a meeting leading up to the video summit. "
+    "Xi Jinping is widely expected to win a third term during the party congress this fall."
+)
+
+
+@pytest.fixture(scope="session")
+def seed_doc():
+    return nlp.parse(SEED_TEXT)
+
+
+def token(doc, word, nth=0):
+    return [t for t in doc if t.text == word][nth]
+
+
+def as_pair(ref: DateRef | None):
+    return (ref.date, ref.precision) if ref else None
+
+
+# --- resolve_date ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, future, expected", [
+    ("on Monday", True, ("2022-03-14", "day")),        # ahead for a planned event
+    ("on Monday", False, ("2022-03-14", "day")),       # late Sunday evening: Monday has begun east of here
+    ("on Sunday", False, ("2022-03-13", "day")),       # the reference day itself
+    ("on Friday", False, ("2022-03-11", "day")),
+    ("on Friday", True, ("2022-03-18", "day")),
+    ("last Sunday", False, ("2022-03-06", "day")),
+    ("yesterday", False, ("2022-03-12", "day")),
+    ("tomorrow", True, ("2022-03-14", "day")),
+    ("in October", False, ("2021-10-01", "month")),    # the most recent October
+    ("in October", True, ("2022-10-01", "month")),     # the coming one
+    ("earlier this month", False, ("2022-03-01", "month")),
+    ("next month", True, ("2022-04-01", "month")),
+    ("late last year", False, ("2021-01-01", "year")),
+    ("this fall", True, ("2022-09-01", "season")),
+    ("last summer", False, ("2021-06-01", "season")),
+    ("last week", False, ("2022-03-01", "month")),     # Mon 7 to Fri 11 March: one month
+    ("three days ago", False, ("2022-03-10", "day")),
+    ("March 14, 2022", False, ("2022-03-14", "day")),
+    ("14 March", False, ("2021-03-14", "day")),        # no year, past: the last 14 March
+    ("Jan. 23", False, ("2022-01-23", "day")),
+    ("October 2020", False, ("2020-10-01", "month")),
+    ("mid-2021", False, ("2021-01-01", "year")),
+    ("3/14/2022", False, ("2022-03-14", "day")),       # numeric: dateparser
+])
+def test_resolve_against_seed_reference(text, future, expected):
+    assert as_pair(resolve_date(text, SEED_REF, future=future)) == expected
+
+
+def test_weekday_not_late_in_the_day_goes_back_a_week():
+    morning = datetime(2022, 3, 13, 9, 0)
+    assert as_pair(resolve_date("on Monday", morning)) == ("2022-03-07", "day")
+
+
+def test_week_split_across_months_gives_no_date():
+    # Week of Mon 28 Feb - Fri 4 Mar 2022: neither month holds it.
+    assert resolve_date("last week", datetime(2022, 3, 9, 12)) is None
+
+
+def test_without_reference_only_absolute_dates_resolve():
+    for relative in ("on Monday", "in October", "late last year", "yesterday", "this fall", "14 March"):
+        assert resolve_date(relative, None) is None
+    assert as_pair(resolve_date("March 14, 2022", None)) == ("2022-03-14", "day")
+    assert as_pair(resolve_date("in 2015", None)) == ("2015-01-01", "year")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "xyzzy plugh", "four months later", "the 21st century", "30-day"])
+def test_nonsense_gives_nothing(text):
+    assert resolve_date(text, SEED_REF) is None
+
+
+def test_text_keeps_the_words():
+    assert resolve_date("late last year", SEED_REF).text == "late last year"
+
+
+# --- date_for_event on the seed -------------------------------------------------------------
+
+def test_seed_event_dates(seed_doc):
+    d = seed_doc
+    assert as_pair(date_for_event(token(d, "meeting", 1), SEED_REF)) == ("2022-03-14", "day")
+    assert as_pair(date_for_event(token(d, "met"), SEED_REF)) == ("2021-10-01", "month")
+    assert as_pair(date_for_event(token(d, "summit"), SEED_REF)) == ("2021-01-01", "year")
+    assert as_pair(date_for_event(token(d, "told"), SEED_REF)) == ("2022-03-13", "day")
+    assert as_pair(date_for_event(token(d, "urged"), SEED_REF)) == ("2022-03-11", "day")
+    assert as_pair(date_for_event(token(d, "called"), SEED_REF)) == ("2022-03-14", "day")
+    assert as_pair(date_for_event(token(d, "win"), SEED_REF)) == ("2022-09-01", "season")
+
+
+def test_date_text_includes_preposition(seed_doc):
+    assert date_for_event(token(seed_doc, "urged"), SEED_REF).text == "on Friday"
+
+
+def test_date_of_another_verb_is_not_the_events(seed_doc):
+    # "told CNN on Sunday that Moscow has asked": the asking happened before the telling.
+    assert date_for_event(token(seed_doc, "asked", 1), SEED_REF) is None
+
+
+def test_no_reference_no_relative_date(seed_doc):
+    assert date_for_event(token(seed_doc, "met"), None) is None
+
+
+def test_tense_sets_direction():
+    ref = datetime(2022, 3, 16, 12)  # a Wednesday
+    doc = nlp.parse("The ministers met on Monday. The ministers will meet again on Monday.")
+    assert as_pair(date_for_event(token(doc, "met"), ref)) == ("2022-03-14", "day")
+    assert as_pair(date_for_event(token(doc, "meet"), ref)) == ("2022-03-21", "day")
+
+
+def test_undated_event_gets_no_date_not_the_publication_date():
+    doc = nlp.parse("Protesters marched through the capital demanding new elections.")
+    assert date_for_event(token(doc, "marched"), datetime(2022, 3, 16, 12)) is None
+
+
+def test_weekday_in_a_name_is_no_date():
+    doc = nlp.parse("The Sunday Times reported the attack.")
+    assert date_for_event(token(doc, "reported"), SEED_REF) is None
+
+
+def test_deadline_is_not_the_event_date():
+    doc = nlp.parse("Trump delayed the tariffs until April 2.")
+    assert date_for_event(token(doc, "delayed"), datetime(2025, 3, 9, 12)) is None
+
+
+def test_statement_date_covers_what_it_promises():
+    doc = nlp.parse("The United States said Tuesday that it would resume cooperation with Ukraine.")
+    found = date_for_event(token(doc, "resume"), datetime(2025, 3, 12, 18))
+    assert as_pair(found) == ("2025-03-11", "day")
+
+
+def test_statement_date_reaches_through_participle_and_coordination():
+    doc = nlp.parse("Chinese Foreign Ministry spokesperson Mao Ning responded to the news reports in a Jan. 23 "
+                    "press briefing, asserting that China abides by its own export controls and rejects other "
+                    "countries' imposition of what Beijing considers illegal unilateral sanctions.")
+    found = date_for_event(token(doc, "rejects"), datetime(2025, 3, 14, 5))
+    assert as_pair(found) == ("2025-01-23", "day")
+
+
+def test_date_of_an_event_noun_stays_with_it():
+    # "Monday's meeting" dates the meeting, not the providing of details about it.
+    doc = nlp.parse("The report did not provide any details about Monday's meeting.")
+    assert date_for_event(token(doc, "provide"), SEED_REF) is None
+
+
+def test_context_date_only_for_past_events():
+    ref = datetime(2025, 3, 14, 14)
+    doc = nlp.parse("Pedersen said Friday that the agreements were positive. He called for calm. "
+                    "Talks will resume.")
+    assert as_pair(context_date(token(doc, "called"), ref)) == ("2025-03-14", "day")
+    assert context_date(token(doc, "resume"), ref) is None
+
+
+def test_no_context_date_when_the_sentence_dates_other_clauses(seed_doc):
+    assert context_date(token(seed_doc, "asked", 1), SEED_REF) is None

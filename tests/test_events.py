@@ -1,0 +1,147 @@
+"""Events: PLOVER triggers on the parse, argument roles, merging, and bad input."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire import nlp
+from eventwire.extract import events as ev
+from eventwire.model import Article, Event
+from eventwire.pipeline import process
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "seed" / "000_a3803002c0d27c0a.txt"
+
+
+@pytest.fixture(scope="session")
+def english():
+    """The spaCy pipeline, loaded once for the session."""
+    return nlp.load()
+
+
+def events_of(text: str, published: str | None = "2022-03-13T21:12:38") -> list[Event]:
+    return process(Article(id="t", text=text, published=published)).events
+
+
+def codes(side) -> set[str]:
+    return {a.code for a in side if a.code}
+
+
+def find(events: list[Event], type_: str, source: set[str] | None = None, target: set[str] | None = None) -> Event:
+    for e in events:
+        if e.type == type_ and (source is None or source <= codes(e.source)) \
+                and (target is None or target <= codes(e.target)):
+            return e
+    raise AssertionError(f"no {type_} {source}->{target} in {[(e.type, codes(e.source), codes(e.target)) for e in events]}")
+
+
+def pair(e: Event) -> set[str]:
+    return codes(e.source) | codes(e.target)
+
+
+@pytest.fixture(scope="session")
+def seed(english) -> list[Event]:
+    if not SEED.exists():
+        pytest.skip("seed benchmark not beside the work tree")
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    article = Article(id=SEED.stem, title=lines[2], text="\n".join(lines[4:]), published="2022-03-13T21:12:38")
+    return process(article).events
+
+
+def test_seed_consult_between_us_and_china_is_planned_on_monday(seed):
+    meetings = [e for e in seed if e.type == "CONSULT" and pair(e) >= {"USA", "CHN"}]
+    assert any(e.date == "2022-03-14" and e.status == "planned" for e in meetings)
+    assert any(e.date and e.date.startswith("2021-10") for e in meetings)  # "last met in Zurich in October"
+
+
+def test_seed_request_is_reported_by_us_and_disputed_by_china_and_russia(seed):
+    e = find(seed, "REQUEST", {"RUS"}, {"CHN"})
+    assert e.status == "reported"
+    assert codes(e.attributed_to) == {"USA"}
+    assert codes(e.disputed_by) >= {"CHN", "RUS"}
+
+
+def test_seed_zhao_accuses_the_us(seed):
+    e = find(seed, "ACCUSE", {"CHN"}, {"USA"})
+    assert e.date == "2022-03-14"
+
+
+def test_seed_invasion_is_a_nominal_assault(seed):
+    find(seed, "ASSAULT", {"RUS"}, {"UKR"})
+
+
+def test_every_event_keeps_its_evidence(seed):
+    text = "\n".join(SEED.read_text(encoding="utf-8").split("\n")[4:])
+    for e in seed:
+        assert text[e.start:e.end] == e.sentence
+        assert e.start <= e.trigger_start < e.trigger_end <= e.end
+        assert text[e.trigger_start:e.trigger_end] == e.trigger
+
+
+def test_active_and_passive_give_the_same_roles(english):
+    active = find(events_of("Chadian rebels attacked Sudanese troops near the border on Monday."), "ASSAULT")
+    passive = find(events_of("Sudanese troops were attacked by Chadian rebels near the border on Monday."), "ASSAULT")
+    for e in (active, passive):
+        assert codes(e.source) == {"TCD"} and codes(e.target) == {"SDN"}
+
+
+def test_nominal_triggers_take_possessor_modifier_and_preposition(english):
+    events = events_of("Russia's invasion of Ukraine shocked Europe. Leaders discussed US sanctions against Russia.")
+    find(events, "ASSAULT", {"RUS"}, {"UKR"})
+    find(events, "SANCTION", {"USA"}, {"RUS"})
+
+
+def test_light_verb_and_control_verb_reach_the_subject(english):
+    e = find(events_of("The European Union decided to impose sanctions on Iran on Friday."), "SANCTION")
+    assert codes(e.source) == {"IGO"} and codes(e.target) == {"IRN"}
+    e = find(events_of("Kenya launched an attack on al-Shabab camps in Somalia."), "ASSAULT")
+    assert codes(e.source) == {"KEN"}
+
+
+def test_coordinated_parties_meet_as_one_mutual_event(english):
+    events = [e for e in events_of("France and Germany held talks in Paris on Monday.") if e.type == "CONSULT"]
+    assert len(events) == 1 and pair(events[0]) == {"FRA", "DEU"}
+
+
+def test_retellings_merge_into_one_event(english):
+    text = ("Iran attacked Saudi Arabia on Monday, officials said. "
+            "The attack by Iran on Saudi Arabia was condemned by France. "
+            "Iran attacked Saudi Arabia because of a border dispute.")
+    assaults = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert assaults[0].trigger == "attacked"  # a verb tells it better than the noun
+
+
+def test_an_object_that_is_no_trigger_does_not_make_one(english):
+    # "send" is MOBILIZE only with troops and the like, AID only with aid and the like
+    types = {e.type for e in events_of("Mexico sent 10,000 troops to its northern border.")}
+    assert "MOBILIZE" in types and "AID" not in types
+    assert not events_of("Mexico sent a letter to its northern neighbour.")
+
+
+def test_content_of_a_demand_is_not_an_event(english):
+    types = {e.type for e in events_of("The United Nations called for sanctions on North Korea.")}
+    assert types == {"REQUEST"}
+
+
+def test_lexicon_is_indexed_once_per_process():
+    assert ev.lexicon() is ev.lexicon()
+    lex = ev.lexicon()
+    assert any(r.type == "ASSAULT" for r in lex.verbs["attack"])
+    assert any(r.type == "SANCTION" for r in lex.nouns["sanction"])
+
+
+@pytest.mark.parametrize("text", [
+    "Tuesday, March 14.",  # no verb
+    " ".join(["the talks between Russia and Ukraine and the sanctions on Iran"] * 50),  # a 500-word sentence
+    "RUSSIA ATTACKS UKRAINE AS CHINA WATCHES",  # all-caps headline
+    "\u201cWe will fight.\u201d \u201cThey attacked us.\u201d \u201cNever again.\u201d",  # only quotes
+    "They attacked the village at dawn and burned the houses.",  # actors never named
+    "",
+])
+def test_bad_input_gives_no_crash_and_no_event_without_evidence(english, text):
+    for e in events_of(text, published=None):
+        assert text[e.start:e.end] == e.sentence and e.sentence
+        assert e.source or e.target  # never an event with no party at all
+        for actor in e.source + e.target:
+            assert actor.text and actor.text.lower() in text.lower()  # no invented actor

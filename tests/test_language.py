@@ -1,0 +1,26 @@
+"""Language identification with py3langid's bundled model."""
+import pytest
+
+from eventwire.extract.language import detect_language
+
+ENGLISH = ("The United States warned Wednesday that it will continue to exert maximum pressure on "
+           "Iran in order to prevent it from achieving a nuclear weapon.")
+FRENCH = ("Les États-Unis ont averti mercredi qu'ils continueraient d'exercer une pression maximale "
+          "sur l'Iran afin de l'empêcher d'obtenir l'arme nucléaire.")
+SPANISH = ("Estados Unidos advirtió el miércoles que seguirá ejerciendo la máxima presión sobre Irán "
+           "para impedir que obtenga un arma nuclear.")
+
+
+@pytest.mark.parametrize("text, code", [(ENGLISH, "en"), (FRENCH, "fr"), (SPANISH, "es"),
+                                        (ENGLISH.upper(), "en")])
+def test_paragraphs(text, code):
+    assert detect_language(text) == code
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "12345 67", "---"])
+def test_nothing_to_judge(text):
+    assert detect_language(text) == "und"
+
+
+def test_long_text_is_judged_on_its_opening():
+    assert detect_language(ENGLISH * 500 + FRENCH * 5) == "en"
