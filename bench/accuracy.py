@@ -23,15 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
 
-# name -> (input paths relative to the benchmark dir, [(label, gold file)], lines to print)
+# name -> (input paths relative to the benchmark dir, [(label, gold file, lines to print)])
 EVENT_LINES = ("events(type,source,target)", "events(type)", "events(source,target)")
 QUOTE_LINES = ("quotes(span)", "quotes(span+speaker)")
 BENCHMARKS = {
-    "seed": (["seed/000_a3803002c0d27c0a.txt"], [("gold", "seed/gold.jsonl")], EVENT_LINES + QUOTE_LINES),
-    "voa_dev": (["voa_dev/articles.jsonl"], [("gold", "voa_dev/gold.jsonl")], EVENT_LINES + QUOTE_LINES),
-    "plover_gsr": (["plover_gsr/articles.jsonl"],
-                   [("gold_types", "plover_gsr/gold_types.jsonl"), ("gold_dyads", "plover_gsr/gold_dyads.jsonl")],
-                   EVENT_LINES),
+    "seed": (["seed/000_a3803002c0d27c0a.txt"], [("gold", "seed/gold.jsonl", EVENT_LINES + QUOTE_LINES)]),
+    "voa_dev": (["voa_dev/articles.jsonl"], [("gold", "voa_dev/gold.jsonl", EVENT_LINES + QUOTE_LINES)]),
+    # gold_types has event types only (no dyads): its event lines would be empty
+    "plover_gsr": (["plover_gsr/articles.jsonl"], [("gold_types", "plover_gsr/gold_types.jsonl", ()),
+                                                   ("gold_dyads", "plover_gsr/gold_dyads.jsonl", EVENT_LINES)]),
 }
 
 
@@ -65,7 +65,8 @@ def print_report(label: str, report: dict, lines: tuple[str, ...], per_type: boo
         print(f"    {name:28s} P={v['precision']:.3f} R={v['recall']:.3f} F1={v['f1']:.3f} "
               f"(tp={v['tp']} sys={v['system']} gold={v['gold']})")
     d = report["dates(on matched events)"]
-    print(f"    {'dates(on matched events)':28s} {d['accuracy']:.3f} ({d['right']}/{d['scored']})")
+    if d["scored"]:
+        print(f"    {'dates(on matched events)':28s} {d['accuracy']:.3f} ({d['right']}/{d['scored']})")
     print(f"    {'document types macro F1':28s} {report['document_types_macro_f1']:.3f}")
     if per_type:
         for typ, v in report["document_types"].items():
@@ -91,12 +92,12 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="eventwire-accuracy-"))
     try:
         for name in args.only.split(","):
-            inputs, golds, lines = BENCHMARKS[name]
+            inputs, golds = BENCHMARKS[name]
             run = (args.keep or workdir) / f"{name}.jsonl"
             run.parent.mkdir(parents=True, exist_ok=True)
             seconds = run_extract([args.benchmarks / p for p in inputs], run)
             print(f"{name}: extracted in {seconds:.1f}s")
-            for label, gold in golds:
+            for label, gold, lines in golds:
                 print_report(label, score(scorer, args.benchmarks / gold, run), lines, args.per_type)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

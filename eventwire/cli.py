@@ -148,6 +148,15 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    if not Path(args.db).is_file():
+        raise SystemExit(f"eventwire: no database at {args.db} (run `eventwire ingest PATH --db {args.db}` first)")
+    from .web.app import serve  # FastAPI loads only for this command
+
+    serve(args.db, args.host, args.port)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="eventwire", description=__doc__)
     parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
@@ -204,6 +213,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--speaker", help="part of the speaker's name or description")
     p.add_argument("--article", help="article id")
     p.set_defaults(func=cmd_quotes)
+
+    p = sub.add_parser("serve", help="web UI and JSON API over the database (read-only)")
+    p.add_argument("--db", default="eventwire.db", help="the SQLite file (default eventwire.db)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
     return parser
 
 

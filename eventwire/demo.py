@@ -38,6 +38,7 @@ def main() -> None:
                     f"sqlite3 {db} 'SELECT type, count(*) FROM events GROUP BY type'"):
         print(f"  .venv/bin/{command}" if command.startswith("eventwire") else f"  {command}")
     conn.close()
+    print(f"\nStart the web UI:  .venv/bin/eventwire serve --db {db}\nthen open          http://127.0.0.1:8000/")
 
 
 if __name__ == "__main__":

@@ -114,7 +114,7 @@ def _any_form(words: list[str]) -> frozenset[str]:
     return frozenset(f for w in words for f in forms(w))
 
 
-def _trigger(key: str, spec: dict | None, noun: bool) -> tuple[str, Trigger]:
+def trigger(key: str, spec: dict | None, noun: bool) -> tuple[str, Trigger]:
     """A lexicon entry as the events extractor reads it: a noun key's last word is the trigger
     and the others its modifiers ("air strike"); a verb key's first word is the trigger and
     the others particles it needs ("call for")."""
@@ -145,7 +145,7 @@ def cues() -> Cues:
                     for entry in (data.get("types") or {}).values():
                         for kind in ("verbs", "nouns"):
                             for lemma_key, spec in ((entry or {}).get(kind) or {}).items():
-                                add(*_trigger(str(lemma_key), spec, kind == "nouns"))
+                                add(*trigger(str(lemma_key), spec, kind == "nouns"))
                     continue
                 for word in _words(data.get(key)):
                     if " " in word:

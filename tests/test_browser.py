@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -11,7 +13,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import uvicorn
 from conftest import EXAMPLES, SEED_ID, run_cli
+from playwright import sync_api
+
+from eventwire.web.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -20,8 +26,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="needs Debian's chromium at /usr/bin/chromium (apt-get install -y chromium)")
-sync_api = pytest.importorskip("playwright.sync_api")
-uvicorn = pytest.importorskip("uvicorn")
 
 
 def _free_port() -> int:
@@ -31,13 +35,17 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[str]:
-    """`eventwire serve` (the same app and uvicorn) on a free loopback port over the examples."""
-    from eventwire.web.app import create_app
-
+def examples_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("browser") / "examples.db"
     ingest = run_cli("ingest", str(EXAMPLES), "--db", str(db))
     assert ingest.returncode == 0, ingest.stderr
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(examples_db) -> Iterator[str]:
+    """`eventwire serve` (the same app and uvicorn) on a free loopback port over the examples."""
+    db = examples_db
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -154,3 +162,22 @@ def test_evidence_link_from_the_events_table_lands_on_the_article(page):
 
 def _background(locator) -> str:
     return locator.evaluate("e => getComputedStyle(e).backgroundColor")
+
+
+def test_pages_keep_answering_while_eventwire_ingest_writes(page, examples_db, tmp_path):
+    """Runs last: adds an article to the served store with a real `eventwire ingest` in another process."""
+    story = tmp_path / "late_story.txt"
+    story.write_text("Ministers meet in Baghdad\n\nIran and Iraq held talks in Baghdad on Monday, officials said.\n",
+                     encoding="utf-8")
+    ingest = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "ingest", str(story), "--db", str(examples_db)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    statuses = []
+    while ingest.poll() is None:
+        statuses += [page.goto(path).status for path in ("/", "/events", "/articles")]
+    _, err = ingest.communicate(timeout=600)
+    assert ingest.returncode == 0, err
+    assert statuses and set(statuses) == {200}
+    page.goto("/articles")
+    assert page.get_by_text("Ministers meet in Baghdad").is_visible()  # the new row shows on reload
+    shot(page, "articles-after-ingest")
+    assert page.problems == []

@@ -106,3 +106,15 @@ def test_event_only_denied_is_denied(english):
 def test_cues_are_data():
     c = cues()
     assert "deny" in c.denial_verbs and "say" in c.reporting_verbs and "will" in c.future_aux
+
+
+def test_calling_reports_false_is_a_denial(english):
+    e = only(events_of("China dismissed reports that Russia had asked it for weapons as lies."), "REQUEST")
+    assert e.status == "denied" and codes(e.disputed_by) == {"CHN"}
+
+
+def test_planned_aid_is_a_promise_and_an_announced_curfew_a_threat(english):
+    e = only(events_of("The United Nations will provide food aid to Liberia."), "AGREE")
+    assert codes(e.source) == {"IGO"} and codes(e.target) == {"LBR"} and e.status == "planned"
+    assert {e.type for e in events_of("The Iraqi government announced that it will impose a curfew in Baghdad.")} \
+        == {"THREATEN"}

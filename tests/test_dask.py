@@ -80,12 +80,14 @@ def test_dask_ingest_stores_the_same_rows_as_the_local_engine(scheduler, local_d
         assert got[table] == expected[table], table
 
 
-def test_results_come_back_in_input_order_and_a_failure_stays_one_read_error(scheduler):
+def test_results_come_back_in_input_order_and_a_failure_stays_one_read_error(scheduler, tmp_path):
+    scheduler_file = tmp_path / "scheduler.json"  # as `dask scheduler --scheduler-file` writes it
+    scheduler_file.write_text(json.dumps({"address": scheduler}), encoding="utf-8")
     too_long = Article(id="too-long", text="The army attacked the town. " * (MAX_CHARS // 28 + 1),
                        origin="big.jsonl:3")
     articles = examples()[:5]
     articles.insert(2, too_long)
-    results = list(dask_engine.analyse(articles, scheduler=scheduler, batch_size=2))
+    results = list(dask_engine.analyse(articles, scheduler=str(scheduler_file), batch_size=2))
     assert len(results) == len(articles)
     [error] = [r for r in results if isinstance(r, ReadError)]
     assert error.origin == "big.jsonl:3" and "analysis failed" in error.reason

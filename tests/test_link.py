@@ -40,8 +40,9 @@ def event(text: str, phrase: str, type_: str, source: list[str], target: list[st
           precision: str = "day", location: Location | None = None, **extra: object) -> Event:
     """An event whose evidence is the sentence of `text` holding `phrase`, with true offsets."""
     at = text.index(phrase)
-    start = text.rfind(". ", 0, at) + 2 if ". " in text[:at] else 0
-    end = text.find(". ", at) + 1 or len(text)
+    stop = text.rfind(". ", 0, at)
+    start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, at) + 1)
+    end = min(i for i in (text.find(". ", at) + 1, text.find("\n", at), len(text)) if i > 0)
     return Event(id=f"{type_}:{at}", type=type_, trigger=phrase.split()[0], sentence=text[start:end], start=start,
                  end=end, source=actors(*source), target=actors(*target), date=date, date_precision=precision,
                  location=location, **extra)
@@ -161,14 +162,23 @@ def test_dedup_threshold_is_a_parameter(tmp_path):
         Store(tmp_path / "bad.db", dedup_threshold=1.5)
 
 
-def test_signatures_persist_so_a_reopened_store_still_finds_copies(tmp_path):
-    record = json.loads(VOA.read_text(encoding="utf-8").splitlines()[3])
+def edited(text: str, every: int, offset: int) -> str:
+    return " ".join(w + "x" if i % every == offset else w for i, w in enumerate(text.split(" ")))
+
+
+def test_a_reopened_store_finds_copies_and_copies_of_copies(tmp_path):
+    original = json.loads(VOA.read_text(encoding="utf-8").splitlines()[3])["text"]
+    copy = edited(original, 36, 0)
+    copy_of_copy = edited(copy, 36, 18)  # edited twice over: too far from the original alone
+    assert dedup.signature(original).jaccard(dedup.signature(copy_of_copy)) < dedup.DEFAULT_DUPLICATE
     with Store(tmp_path / "ew.db") as s:
-        s.write([Analysis(Article(id="a", text=record["text"]))])
-    with Store(tmp_path / "ew.db") as s:
-        result = s.write([Analysis(Article(id="b", text=record["text"] + " Corrected."))])
-        assert result.duplicates == 1
-        assert s.conn.execute("SELECT duplicate_of FROM duplicates").fetchone()[0] == "a"
+        s.write([Analysis(Article(id="a", text=original))])
+        assert s.write([Analysis(Article(id="b", text=copy))]).duplicates == 1
+    with Store(tmp_path / "ew.db") as s:  # the index comes back from the stored signatures
+        assert s.write([Analysis(Article(id="c", text=copy_of_copy))]).duplicates == 1
+        assert dict(s.conn.execute("SELECT id, duplicate_of FROM duplicates")) == {"b": "a", "c": "a"}
+        s.write([Analysis(Article(id="a", text="The original, withdrawn."))])  # its copies go with it
+        assert s.copy_of(Article(id="d", text=copy_of_copy)) is None
 
 
 def test_a_rolled_back_batch_leaves_no_trace_in_the_index(store):
@@ -193,6 +203,8 @@ def test_seed_and_a_second_report_of_the_rome_meeting_make_one_consult(store):
     assert (consult["first_seen"], consult["last_seen"]) == ("2022-03-13T21:12:38", "2022-03-14T19:05:00")
     assert consult["statuses"] == {"planned": 1, "reported": 1}
     assert [a["text"] for a in consult["attributed_to"]] == ["Chinese state media"]
+    assert sorted(consult["outlets"]) == ["cnn", "example wire"]
+    assert stories.story_event(store.conn, consult["id"]) == consult
     texts = {SEED_ID: seed.article.text, "second-report": SECOND_REPORT}
     assert [m["article_id"] for m in consult["mentions"]] == [SEED_ID, "second-report"]
     for m in consult["mentions"]:
@@ -246,13 +258,31 @@ def test_events_without_a_coded_actor_or_a_date_are_never_merged(store):
     assert count(store.conn, "story_events WHERE num_mentions > 1") == 0
 
 
-def test_replacing_an_article_updates_the_story_events_it_told(store):
-    store.write([seed_analysis(), second_analysis()])
-    store.write([Analysis(Article(id="second-report", text="Corrected: the talks were postponed."))])
-    consult = store.conn.execute("SELECT num_mentions, num_sources FROM story_events WHERE type = 'CONSULT'")
-    assert tuple(consult.fetchone()) == (1, 1)
-    store.write([Analysis(Article(id=SEED_ID, text="Withdrawn."))])
-    assert count(store.conn, "story_events") == 0  # no mention left, no story event
+def third_analysis() -> Analysis:
+    text = "Jake Sullivan and Yang Jiechi talked in Rome on Monday, officials said."
+    return Analysis(Article(id="third", text=text, source="Third Outlet", published="2022-03-15T08:00:00"), [
+        event(text, "talked in Rome", "CONSULT", ["USA"], ["CHN"], "2022-03-14", location=ROME,
+              attributed_to=[Actor("officials")])])
+
+
+def test_replacing_an_article_recomputes_its_story_events_as_if_it_never_was(tmp_path):
+    columns = "type, dyad, date, location_name, num_mentions, num_articles, num_sources, first_seen, last_seen, " \
+              "first_article_id, statuses, attributed_to, disputed_by"
+
+    def story_rows(s: Store) -> list[tuple]:
+        return [tuple(r) for r in s.conn.execute(f"SELECT {columns} FROM story_events ORDER BY type, date")]
+
+    with Store(tmp_path / "never.db") as never:
+        never.write([seed_analysis(), third_analysis()])
+        expected = story_rows(never)
+    with Store(tmp_path / "ew.db") as s:
+        s.write([seed_analysis(), second_analysis(), third_analysis()])
+        assert s.conn.execute("SELECT num_sources FROM story_events WHERE type = 'CONSULT'").fetchone()[0] == 3
+        s.write([Analysis(Article(id="second-report", text="Corrected: the talks were postponed."))])
+        assert story_rows(s) == expected
+        assert count(s.conn, "story_sources") == 3  # CNN twice (CONSULT, REQUEST), Third Outlet once
+        s.write([Analysis(Article(id=SEED_ID, text="Withdrawn.")), Analysis(Article(id="third", text="Gone."))])
+        assert count(s.conn, "story_events") == 0  # no mention left, no story event
 
 
 def test_relink_rebuilds_what_ingest_linked(store):

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
+from pathlib import Path
 from typing import TypeVar
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin
@@ -52,10 +53,12 @@ class Shard:
 
 @contextmanager
 def connect(scheduler: str | None = None, workers: int = 2) -> Iterator[Client]:
-    """A client of the cluster at `scheduler`, or of a new LocalCluster of `workers` processes
+    """A client of the cluster at `scheduler` (an address, or the scheduler file that
+    `dask scheduler --scheduler-file` writes), or of a new LocalCluster of `workers` processes
     (one thread each: spaCy holds the GIL) on 127.0.0.1, closed on exit."""
     if scheduler:
-        with Client(scheduler) as client:
+        client = Client(scheduler_file=scheduler) if Path(scheduler).is_file() else Client(scheduler)
+        with client:
             client.register_plugin(LoadModel())
             yield client
         return
@@ -119,8 +122,8 @@ def _lost(batch: list[Article], err: Exception) -> list[ReadError]:
 
 def analyse(articles: Iterable[Article], scheduler: str | None = None, workers: int = 2,
             batch_size: int = BATCH) -> Iterator[Analysis | ReadError]:
-    """Analyses as batches complete (order may differ from the input), on the cluster at
-    `scheduler` or on a LocalCluster of `workers` processes."""
+    """Analyses in input order, streamed as batches complete, from the cluster at `scheduler`
+    or from a LocalCluster of `workers` processes."""
     with connect(scheduler, workers) as client:
         for batch, result in run_batches(client, analyse_batch, batches(articles, batch_size)):
             yield from _lost(batch, result) if isinstance(result, Exception) else result

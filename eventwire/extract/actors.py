@@ -7,9 +7,14 @@ small index of its people (fullest name, title, country) lets a later "Sullivan"
 "the spokesman" point back to the full mention.
 
 Public API (used by events, quotes, claims and the pipeline):
-    ArticleActors(doc).actor_for_span(span) / .actor_for_token(token) / .actors_for_token(token)
-    ArticleActors(doc).entities()
+    ArticleActors(doc).actor_for_span(span) / .actor_for_token(token) -> Actor | None
+    ArticleActors(doc).actors_for_token(token) -> list[Actor]   (coordinations split)
+    ArticleActors(doc).entities() -> list[Entity]
+    ArticleActors(doc).home_code   the country the article is mainly about, or None
     lookup(text) -> Named | None, lookup_code(text) -> str | None   (a place or body name)
+
+An actor with a sector but no stated country ("the government", "police", "militants") takes
+the article's home_code when there is one; named people never do.
 """
 from __future__ import annotations
 
@@ -34,12 +39,13 @@ NAME_FILES = (("countries.tsv", "place"), ("bodies_phoenix.tsv", "body"), ("peop
               ("countries_extra.tsv", "place"), ("bodies.tsv", "body"), ("seats.tsv", "seat"),
               ("people.tsv", "person"))
 ROLE_FILES = ("agents.tsv", "agents_extra.tsv")
-GENERATED = {"countries.tsv", "bodies_phoenix.tsv", "people_phoenix.tsv"}  # written by scripts/build_actor_data.py
+# written by scripts/build_actor_data.py
+GENERATED = {"countries.tsv", "bodies_phoenix.tsv", "people_phoenix.tsv"}
 NAME_ENTS = {"GPE", "LOC", "NORP", "ORG", "FAC"}
 PERSON_ENTS = {"PERSON"}
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-NOT_PERSON = {"cyclone", "cyclones", "hurricane", "typhoon", "storm", "tropical"}  # named storms NER calls PERSON
+NOT_PERSON = {"cyclone", "cyclones", "hurricane", "typhoon", "storm", "tropical"}  # storms NER calls PERSON
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"}
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                     "dame": "f", "madam": "f"}
@@ -61,8 +67,8 @@ AFFILIATION_OK = {"based", "led", "run", "owned", "controlled", "dominated"}  # 
 # "US-backed", "Sino-US" do not
 NAME_PARTS = re.compile(r"[\s-]+")  # "Omar al-Bashir" -> Omar, al, Bashir
 PLAIN = re.compile(r"[^\W_]+(?: [^\W_]+)*")  # words and single spaces only
-PRONOUN_WINDOW = 3
-HOME_MIN, HOME_RATIO = 3, 2.0  # how clearly one country must lead to be the article's home  # sentences a pronoun looks back
+PRONOUN_WINDOW = 3  # sentences a pronoun looks back
+HOME_MIN, HOME_RATIO = 3, 2.0  # how clearly one country must lead to be the article's home
 TITLE_MAX = 14  # tokens of an appositive or prefix read for a title
 
 V = TypeVar("V")
@@ -408,6 +414,8 @@ class ArticleActors:
         return at
 
     def _fits(self, i: int, n: int, alias: Alias) -> bool:
+        """Whether the n tokens at i may be this alias: case rules, and NER agreement for
+        one-word names from the generated lists."""
         if alias.needs_ent and n == 1 and self.doc[i].ent_type_ not in \
                 (PERSON_ENTS if alias.value.kind == "person" else NAME_ENTS):
             return False
@@ -875,7 +883,7 @@ def _clean_text(span: Span) -> str:
     toks = list(span)
     while toks and toks[-1].is_punct:
         toks.pop()
-    while toks and toks[0].is_punct and toks[0].text not in "“\"'":
+    while toks and toks[0].is_punct:
         toks.pop(0)
     return span.doc[toks[0].i: toks[-1].i + 1].text if toks else span.text
 

@@ -26,6 +26,10 @@ STATUS_RANK = {"occurred": 0, "reported": 1, "planned": 2, "negated": 3}
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "conj", "dobj", "pobj",
                          "prep", "nsubj", "nsubjpass", "attr", "oprd", "acomp", "amod", "compound"})
 MAX_CLIMB = 8
+# Ways down from a verb whose modal reaches the words below it ("could decide to impose
+# sanctions", "can end it by withdrawing"); not its subject ("the meeting could have ...").
+MODAL_PATH = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj"})
+FALSITY_DEPS = frozenset({"oprd", "acomp", "dobj", "attr", "pobj", "amod"})  # "called them lies"
 NOUNS = frozenset({"NOUN", "PROPN"})
 
 
@@ -121,57 +125,85 @@ def _is_party(actor: Actor, parties: set[str]) -> bool:
 
 
 def frame_of(tok: Token, actors: ArticleActors, parties: set[str]) -> Frame:
-    """Read the clause chain above one trigger."""
+    """Read the clause chain above one trigger: modality, plans, reports and denials."""
     c = cues()
-    frame = Frame()
-    pred = _predicate(tok)
-    own = _own_status(pred, c)
-    t = pred
-    reported_by: list[Actor] = []
+    frame, reported_by = Frame(), []
+    t = _predicate(tok)
+    own = _own_status(t, c)
     for _ in range(MAX_CLIMB):
         reported_by += [a for a in actors_of(_according(t, c), actors) if not _is_party(a, parties)]
-        if _conditional(t, c):
-            own = own if own == "negated" else "hypothetical"
+        if _conditional(t, c) and own != "negated":
+            own = "hypothetical"
         head = t.head
         if head.i == t.i or t.dep_ not in CLAUSE_DEPS:
             break
-        lemma = _lemma(head)
-        if t.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj"):
-            if lemma in c.negating_heads and own is None:
-                own = "negated"
-            elif lemma in c.hypothetical_heads and own in (None, "would", "planned"):
-                own = "hypothetical"
-            elif lemma in c.planned_heads and t.dep_ == "xcomp" and own is None:
-                own = "planned"
-                frame.by_party = True  # the actor's own plan or vow
-        if t.dep_ in ("ccomp", "acl", "pcomp", "dobj", "advcl") and lemma in c.denial_verbs:
+        own = _governed_status(t, head, own, frame, c)
+        if t.dep_ in ("ccomp", "acl", "pcomp", "dobj", "advcl") and _denies(head, c):
             frame.deniers += actors_of(subject_of(head), actors)
-        elif head.pos_ in ("NOUN", "PROPN") and lemma in c.claim_nouns and t.dep_ in ("acl", "ccomp", "relcl"):
-            denier = head.head if head.dep_ in ("dobj", "pobj") else None
-            if denier is not None and denier.dep_ == "prep":
-                denier = denier.head
-            if denier is not None and _lemma(denier) in c.denial_verbs:
-                frame.deniers += actors_of(subject_of(denier), actors)
-            else:
-                owner = [k for k in head.children if k.dep_ in ("poss", "compound", "amod")]
-                reported_by += [a for a in actors_of(owner, actors) if not _is_party(a, parties)] or []
-                frame.status = "reported"
-        elif t.dep_ == "ccomp" and lemma in c.reporting_verbs and head.pos_ == "VERB":
-            speakers = actors_of(subject_of(head), actors)
-            if own == "would":
-                own = "planned"  # "said it would cease aid"
-            if speakers and not any(_is_party(a, parties) for a in speakers):
-                reported_by += speakers
-            elif speakers:
-                frame.by_party = True
+        elif head.pos_ in NOUNS and _lemma(head) in c.claim_nouns and t.dep_ in ("acl", "ccomp", "relcl"):
+            reported_by += _claim_noun(head, frame, actors, parties, c)
+        elif t.dep_ == "ccomp" and _lemma(head) in c.reporting_verbs and head.pos_ == "VERB":
+            own = "planned" if own == "would" else own  # "said it would cease aid"
+            reported_by += _reporter(head, frame, actors, parties)
         t = head
-    if own == "would":
-        own = "hypothetical"
     if reported_by:
         frame.status, frame.attributed_to = "reported", reported_by
-    if own in ("hypothetical", "negated", "planned"):
-        frame.status = own if own != "planned" or frame.status == "occurred" else frame.status
+    own = "hypothetical" if own == "would" else own
+    if own in ("hypothetical", "negated") or (own == "planned" and frame.status == "occurred"):
+        frame.status = own
     return frame
+
+
+def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cues) -> str | None:
+    """Status a governing word gives its complement: "refused to", "hopes to", "plans to",
+    "could ... by withdrawing"."""
+    if t.dep_ in MODAL_PATH and own is None and _own_status(head, c) == "hypothetical":
+        return "hypothetical"  # "can end it by withdrawing his troops"
+    if t.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj"):
+        return own
+    if t.dep_ == "ccomp" and own is None and any(
+            k.dep_ == "nsubj" and _lemma(k) in c.hypothetical_heads for k in head.children):
+        return "hypothetical"  # "fears grow that Beijing is siding with Russia"
+    lemma = _lemma(head)
+    if lemma in c.negating_heads and own is None:
+        return "negated"
+    if lemma in c.hypothetical_heads and own in (None, "would", "planned"):
+        return "hypothetical"
+    if lemma in c.planned_heads and t.dep_ == "xcomp" and own is None:
+        frame.by_party = True  # the actor's own plan or vow
+        return "planned"
+    return own
+
+
+def _denies(verb: Token, c: Cues) -> bool:
+    """Does this verb deny its complement ("denied that", "called the reports false")?"""
+    if _lemma(verb) in c.denial_verbs:
+        return True
+    return verb.pos_ == "VERB" and any(
+        _lemma(k) in c.falsity_words for k in verb.subtree if k.i > verb.i and k.dep_ in FALSITY_DEPS)
+
+
+def _claim_noun(noun: Token, frame: Frame, actors: ArticleActors, parties: set[str], c: Cues) -> list[Actor]:
+    """A clause told as the content of "reports that", "accusations that": denied when the
+    claim is denied, else reported on the word of whoever owns the claim."""
+    verb = noun.head if noun.dep_ in ("dobj", "pobj") else None
+    if verb is not None and verb.dep_ == "prep":
+        verb = verb.head
+    if verb is not None and _denies(verb, c):
+        frame.deniers += actors_of(subject_of(verb), actors)
+        return []
+    frame.status = "reported"
+    owners = [k for k in noun.children if k.dep_ in ("poss", "compound", "amod")]
+    return [a for a in actors_of(owners, actors) if not _is_party(a, parties)]
+
+
+def _reporter(verb: Token, frame: Frame, actors: ArticleActors, parties: set[str]) -> list[Actor]:
+    """The speaker of "X said (that) ...", unless X is a party to the event told."""
+    speakers = actors_of(subject_of(verb), actors)
+    if speakers and any(_is_party(a, parties) for a in speakers):
+        frame.by_party = True
+        return []
+    return speakers
 
 
 def _token_at(doc: Doc, start: int | None) -> Token | None:
@@ -199,7 +231,7 @@ def _retell(event: Event, m: Mention) -> None:
 
 def _retype(event: Event, frame: Frame, tok: Token) -> None:
     """A planned act is told as a promise or a threat (PLOVER): future aid is AGREE, "said it
-    would impose sanctions" is THREATEN."""
+    would impose a curfew" is THREATEN."""
     if event.status != "planned":
         return
     c = cues()

@@ -35,12 +35,13 @@ MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
 CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE", "SANCTION", "RETREAT"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+CONDITIONS = frozenset({"if", "unless"})
 CONTENT_PREPS = ("to", "with", "against", "on", "from", "by", "for")
 LIGHT_PREPS = frozenset({"on", "into"})  # "go on strike", "launch into an offensive"
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"})
 # How content hangs from the trigger that frames it ("called for sanctions", "threatened to strike").
 CONTENT_DEPS = frozenset({"dobj", "pobj", "xcomp", "ccomp", "pcomp", "nsubjpass", "attr", "oprd", "acl"})
 
@@ -101,8 +102,8 @@ def _rule(type_: str, key: str, spec: dict, noun: bool) -> tuple[str, Rule]:
     extra = parts[:-1] if noun else parts[1:]
     default_source = ("poss", "mod", "by", "light") if noun else ("subj",)
     target = tuple(spec.get("target", () if noun else ("obj",)) or ())
-    if not noun and not spec.get("mutual") and "content" not in target:
-        target += ("content",)  # the last resort of every verb: who its clause is about
+    if not spec.get("mutual") and "content" not in target:
+        target += ("content",)  # the last resort: who the (light) verb's clause is about
     where = f"{type_} {key}"
     return lemma, Rule(
         type=type_, lemma=lemma, noun=noun,
@@ -177,14 +178,19 @@ def _with_conjuncts(tok: Token) -> list[Token]:
     while todo:
         t = todo.pop()
         out.append(t)
-        todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in NOUN_POS | {"PRON"})
+        todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in NOUN_POS | {"PRON", t.pos_})
     return sorted(out, key=lambda t: t.i)
+
+
+def _reduced(tok: Token) -> bool:
+    """A bare past participle with no subject or auxiliary of its own: "sanctions imposed by
+    the US", "the jailed publisher", "Asked about it, ..."."""
+    return tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in tok.children)
 
 
 def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
-        tok.dep_ in ("acl", "amod", "advcl") and tok.tag_ == "VBN"
-        and not any(c.dep_ in ("aux", "nsubj") for c in tok.children))
+        tok.dep_ in ("acl", "amod", "advcl") and _reduced(tok))
 
 
 def _pobjs(tok: Token, preps: Iterable[str]) -> list[Token]:
@@ -232,11 +238,12 @@ def _verb_role(tok: Token, role: str) -> list[Token]:
     if role == "subj":
         return _pobjs(tok, ("by",)) if passive else _speaker_for_pronoun(tok, subject_of(tok))
     if role == "obj":
-        if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+        if tok.dep_ in ("acl", "amod") and _reduced(tok):
             return [tok.head]
         if passive and tok.dep_ == "advcl" and not any(c.dep_ == "nsubjpass" for c in tok.children):
             return subject_of(tok.head)  # "Asked about it, Zhao said ...": Zhao was asked
-        return [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        found = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        return found or _shared_object(tok)
     if role == "content":
         return _content(tok)
     if role == "dative":
@@ -244,26 +251,49 @@ def _verb_role(tok: Token, role: str) -> list[Token]:
     return _pobjs(tok, (role,))
 
 
-def _content(tok: Token) -> list[Token]:
+def _shared_object(tok: Token) -> list[Token]:
+    """The object coordinated verbs share: "attacking and fighting Kenyan troops"."""
+    verbs = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        verbs.append(tok.head)
+    return [o for v in verbs for o in v.children if o.dep_ == "dobj"][:1]
+
+
+def _content(tok: Token, depth: int = 1) -> list[Token]:
     """Who a statement is about when the verb names no object actor: the subject of its clause
     ("demanded that Hamas renounce ..."), the objects of its infinitive ("threatened to break
     relations with Russia"), or the parties of its object noun ("rejected calls by Annan")."""
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ == "ccomp":
-            out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-        elif c.dep_ == "xcomp":
-            out += [g for g in c.children if g.dep_ in ("dobj", "dative")] + _pobjs(c, CONTENT_PREPS)
+            out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ != "PRP"]
+            out += _content(c, depth - 1) if depth else []
+        elif c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            objs = [g for g in c.children if g.dep_ in ("dobj", "dative")]
+            out += objs + _pobjs(c, CONTENT_PREPS) + [p for o in objs for p in _pobjs(o, CONTENT_PREPS)]
+            out += _condition_subjects(c)
         elif c.dep_ == "dobj" and c.pos_ in NOUN_POS:
             out += [g for g in c.children if g.dep_ == "poss"] + _pobjs(c, CONTENT_PREPS)
             out += [s for g in c.children if g.dep_ in ("acl", "ccomp") for s in g.children if s.dep_ == "nsubj"]
-    return out
+        elif c.dep_ == "prep" and _lemma(c) == "for":  # "called for the release of Zamora"
+            out += [g for n in c.children if n.dep_ == "pobj" for g in n.children if g.dep_ == "poss"]
+            out += [g for n in c.children if n.dep_ == "pobj" for g in _pobjs(n, ("of",) + CONTENT_PREPS)]
+    return out + _condition_subjects(tok)
+
+
+def _condition_subjects(verb: Token) -> list[Token]:
+    """Who a condition is put to: "threatened to stop talks if the United States goes ahead"."""
+    return [s for a in verb.children if a.dep_ == "advcl"
+            and any(m.dep_ == "mark" and _lemma(m) in CONDITIONS for m in a.children)
+            for s in a.children if s.dep_ == "nsubj"]
 
 
 def light_verb(tok: Token) -> Token | None:
     """The light verb whose object (or prepositional object) this noun is: "launched an attack"."""
     head = tok.head
-    if tok.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head) in LIGHT_PREPS:
+    if tok.dep_ == "pobj" and _lemma(head) == "of" and head.head.dep_ in ("dobj", "nsubjpass"):
+        tok, head = head.head, head.head.head  # "led eight hours of talks", "issued a series of warnings"
+    elif tok.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head) in LIGHT_PREPS:
         head = head.head
     elif tok.dep_ not in ("dobj", "nsubjpass", "attr"):
         return None
@@ -280,6 +310,10 @@ def _noun_role(tok: Token, role: str) -> list[Token]:
     if role == "light":
         verb = light_verb(tok)
         return _verb_role(verb, "subj") if verb is not None else []
+    if role == "content":  # "launched an operation to flush out al-Shabab", "warnings demanding that ..."
+        verb = light_verb(tok)
+        clauses = [a for a in tok.children if a.dep_ == "acl"]
+        return (_content(verb) if verb is not None else []) + [x for a in clauses for x in _content(a)]
     found = _pobjs(tok, (role,))
     verb = light_verb(tok)
     if not found and verb is not None and role not in ("of", "by"):
@@ -404,8 +438,10 @@ def find_mentions(doc: Doc, actors: ArticleActors) -> list[Mention]:
         _, *bounds = evidence(tok)
         source = _side(tok, rule.source, rule, actors, bounds)
         target = _side(tok, rule.target, rule, actors, bounds) if rule.target else []
-        if rule.mutual:
+        if rule.mutual and rule.type in MUTUAL_TYPES:
             source, target = source + [a for a in target if a not in source], []
+        elif rule.mutual and not target and len(source) > 1:  # "clashes between A and B"
+            source, target = source[:1], source[1:]
         out.append(Mention(rule.type, tok, rule, source, target))
     return out
 

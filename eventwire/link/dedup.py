@@ -69,8 +69,10 @@ class Match:
 
 
 class SimilarityIndex:
-    """Signatures of the stored articles, in one LSH index tuned to the lower of the two thresholds:
-    one lookup finds both copies (>= duplicate) and versions of the same story (>= similar)."""
+    """Signatures of the stored articles and of their near copies, in one LSH index tuned to the
+    lower of the two thresholds: one lookup finds both copies (>= duplicate) and versions of the
+    same story (>= similar). A copy stays in the index for its original, so a copy of a copy
+    (wire text edited twice over) still finds the original."""
 
     def __init__(self, duplicate: float = DEFAULT_DUPLICATE, similar: float = DEFAULT_SIMILAR) -> None:
         for name, value in (("duplicate", duplicate), ("similar", similar)):
@@ -79,28 +81,48 @@ class SimilarityIndex:
         self.duplicate, self.similar = duplicate, similar
         self._lsh = MinHashLSH(threshold=min(duplicate, similar), num_perm=NUM_PERM)
         self._sigs: dict[str, LeanMinHash] = {}
+        self._original: dict[str, str] = {}      # copy -> the stored article it copies
+        self._copies: dict[str, set[str]] = {}   # stored article -> its copies
 
     def __len__(self) -> int:
         return len(self._sigs)
 
-    def add(self, article_id: str, sig: LeanMinHash) -> None:
-        if article_id in self._sigs:
-            self.remove(article_id)
-        self._lsh.insert(article_id, sig, check_duplication=False)
-        self._sigs[article_id] = sig
+    def add(self, key: str, sig: LeanMinHash, original: str | None = None) -> None:
+        """Index a stored article, or (with `original`) a near copy of one."""
+        self._drop(key)
+        self._lsh.insert(key, sig, check_duplication=False)
+        self._sigs[key] = sig
+        if original:
+            self._original[key] = original
+            self._copies.setdefault(original, set()).add(key)
 
-    def signature_of(self, article_id: str) -> LeanMinHash:
-        return self._sigs[article_id]
+    def signature_of(self, key: str) -> LeanMinHash:
+        return self._sigs[key]
 
-    def remove(self, article_id: str) -> None:
-        if self._sigs.pop(article_id, None) is not None:
-            self._lsh.remove(article_id)
+    def remove(self, key: str) -> None:
+        """Forget an article and its copies (the store drops them with it), or one copy."""
+        for copy in self._copies.pop(key, set()):
+            self._drop(copy)
+        self._drop(key)
+
+    def _drop(self, key: str) -> None:
+        if self._sigs.pop(key, None) is not None:
+            self._lsh.remove(key)
+        original = self._original.pop(key, None)
+        if original:
+            self._copies.get(original, set()).discard(key)
 
     def matches(self, sig: LeanMinHash) -> list[Match]:
-        """Stored articles at least `similar` (or `duplicate`) alike, most alike first."""
+        """Stored articles at least `similar` (or `duplicate`) alike to the text or to one of
+        their copies, most alike first."""
         floor = min(self.duplicate, self.similar)
-        found = [Match(key, sig.jaccard(self._sigs[key])) for key in self._lsh.query(sig)]
-        return sorted((m for m in found if m.similarity >= floor), key=lambda m: (-m.similarity, m.article_id))
+        best: dict[str, float] = {}
+        for key in self._lsh.query(sig):
+            similarity = sig.jaccard(self._sigs[key])
+            article = self._original.get(key, key)
+            if similarity >= max(floor, best.get(article, 0.0)):
+                best[article] = similarity
+        return sorted((Match(a, j) for a, j in best.items()), key=lambda m: (-m.similarity, m.article_id))
 
     def duplicate_of(self, matches: list[Match]) -> Match | None:
         """The most alike match when it is alike enough to be a copy."""

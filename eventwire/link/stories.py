@@ -130,25 +130,140 @@ def _places_agree(a: Place | None, b: Place | None) -> bool:
 
 # ----------------------------------------------------------------------------- write side
 
+ROLES = ("source", "target", "attributed_to", "disputed_by")
+
+
+@dataclass
+class _Told:
+    """One mention as a story event takes it in."""
+
+    article_id: str
+    status: str
+    span: tuple[str, str] | None
+    precision: str | None
+    place: dict[str, Any] | None
+    actors: dict[str, list[dict[str, Any]]]
+
+    @classmethod
+    def of(cls, row: sqlite3.Row, actors: dict[str, list[dict[str, Any]]]) -> _Told:
+        span = date_span(row["date"], row["date_precision"])
+        place = {k: row[k] for k in ("location_name", "location_code", "lat", "lon")}
+        return cls(row["article_id"], row["status"], span, (row["date_precision"] or "day") if span else None,
+                   place if Place.of(row) else None, actors)
+
+
+class _Story:
+    """A story event's summary, updated one mention or one source at a time: adding costs the
+    same however often the event was told, and a full refresh is the same fold from empty."""
+
+    COLUMNS = ("source_codes", "source_names", "target_codes", "target_names", "date", "date_precision",
+               "date_start", "date_end", "location_name", "location_code", "lat", "lon", "num_mentions",
+               "num_articles", "num_sources", "first_seen", "last_seen", "first_article_id", "statuses",
+               "attributed_to", "disputed_by")
+
+    def __init__(self, conn: sqlite3.Connection, story_id: int, empty: bool = False) -> None:
+        self.conn, self.id = conn, story_id
+        row = conn.execute(f"SELECT {', '.join(self.COLUMNS)} FROM story_events WHERE id = ?", (story_id,)).fetchone()
+        self.v: dict[str, Any] = dict(zip(self.COLUMNS, row))
+        if empty:
+            self.v.update({k: None for k in self.COLUMNS}, num_mentions=0, num_articles=0, num_sources=0,
+                          statuses="{}", attributed_to="[]", disputed_by="[]")
+            conn.execute("DELETE FROM story_sources WHERE story_event_id = ?", (story_id,))
+        self.statuses = Counter(json.loads(self.v["statuses"]))
+        self.claims = {role: {_actor_key(a): a for a in json.loads(self.v[role])}
+                       for role in ("attributed_to", "disputed_by")}
+
+    def tell(self, told: _Told, new_article: bool) -> None:
+        v = self.v
+        v["num_mentions"] += 1
+        v["num_articles"] += new_article
+        if v["first_article_id"] is None:  # the article that first told it names its actors
+            v["first_article_id"] = told.article_id
+            for side in ("source", "target"):
+                v[f"{side}_codes"] = _join(a["code"] for a in told.actors[side])
+                v[f"{side}_names"] = _join(a["name"] or a["text"] for a in told.actors[side])
+        if told.span:  # the span every mention agrees on, at the finest precision told
+            v["date_start"] = max(v["date_start"] or told.span[0], told.span[0])
+            v["date_end"] = min(v["date_end"] or told.span[1], told.span[1])
+            v["date"] = v["date_start"]
+            v["date_precision"] = min(filter(None, (v["date_precision"], told.precision)), key=PRECISIONS.index)
+        if told.place and not (v["location_name"] or v["location_code"]):
+            v.update(told.place)
+        self.statuses[told.status] += 1
+        for role, known in self.claims.items():
+            for actor in told.actors[role]:
+                known.setdefault(_actor_key(actor), actor)
+
+    def heard_from(self, source: str, seen: str | None) -> None:
+        """One more outlet that told it (an article's, or a copy's): counted once."""
+        if self.conn.execute("INSERT OR IGNORE INTO story_sources (story_event_id, source) VALUES (?, ?)",
+                             (self.id, source)).rowcount:
+            self.v["num_sources"] += 1
+        if seen:
+            self.v["first_seen"] = min(self.v["first_seen"] or seen, seen)
+            self.v["last_seen"] = max(self.v["last_seen"] or seen, seen)
+
+    def save(self) -> None:
+        self.v["statuses"] = json.dumps(self.statuses)
+        for role, known in self.claims.items():
+            self.v[role] = json.dumps(list(known.values()), ensure_ascii=False)
+        self.conn.execute(f"UPDATE story_events SET {', '.join(f'{k} = ?' for k in self.COLUMNS)} WHERE id = ?",
+                          (*self.v.values(), self.id))
+
+
+def _actor_key(actor: dict[str, Any]) -> tuple:
+    return actor["code"], (actor["name"] or actor["text"]).casefold()
+
+
+def _join(values: Iterable[str | None]) -> str | None:
+    return ";".join(v for v in values if v) or None
+
+
+def _tellers(conn: sqlite3.Connection, article_id: str) -> list[tuple[str, str | None]]:
+    """The outlets that ran an article, as (source key, time seen): its own, then its copies'.
+    An article or copy of unknown outlet counts as a source of its own."""
+    return [(r[0], r[1]) for r in conn.execute(
+        "SELECT coalesce(l.outlet, 'article:' || a.id), coalesce(a.published, a.ingested_at) FROM articles a "
+        "LEFT JOIN article_links l ON l.article_id = a.id WHERE a.id = ? UNION ALL "
+        "SELECT coalesce(outlet, 'article:' || id), coalesce(published, ingested_at) FROM duplicates "
+        "WHERE duplicate_of = ?", (article_id, article_id))]
+
+
+def _actors_of(conn: sqlite3.Connection, where: str, args: tuple) -> dict[tuple[str, str], dict[str, list]]:
+    """{(article_id, event_id): {role: [actor dicts]}} for the events `where` selects in event_actors x."""
+    found: dict[tuple[str, str], dict[str, list]] = {}
+    for r in conn.execute(f"SELECT x.article_id, x.event_id, x.role, {', '.join(f'x.{k}' for k in ACTOR_FIELDS)} "
+                          f"FROM event_actors x WHERE {where} ORDER BY x.seq", args):
+        roles = found.setdefault((r["article_id"], r["event_id"]), {role: [] for role in ROLES})
+        roles[r["role"]].append({k: r[k] for k in ACTOR_FIELDS})
+    return found
+
+
 def link_article(conn: sqlite3.Connection, article_id: str) -> None:
     """Put each stored event of the article into a story event (an old one it matches, else a
     new one). Reads the events back from the store, so ingest and `relink` take the same path."""
-    codes: dict[tuple[str, str], list[str]] = {}
-    for r in conn.execute("SELECT event_id, role, code FROM event_actors WHERE article_id = ? "
-                          "AND role IN ('source', 'target') AND code IS NOT NULL", (article_id,)):
-        codes.setdefault((r["event_id"], r["role"]), []).append(r["code"])
-    events = conn.execute("SELECT id, type, date, date_precision, location_name, location_code, lat, lon "
-                          "FROM events WHERE article_id = ? ORDER BY start, id", (article_id,)).fetchall()
+    actors = _actors_of(conn, "x.article_id = ?", (article_id,))
+    none = {role: [] for role in ROLES}
+    tellers = _tellers(conn, article_id)
+    events = conn.execute("SELECT ? AS article_id, id AS event_id, type, status, date, date_precision, "
+                          "location_name, location_code, lat, lon FROM events WHERE article_id = ? ORDER BY start, id",
+                          (article_id, article_id)).fetchall()
     for ev in events:
-        key = dyad(ev["type"], codes.get((ev["id"], "source"), []), codes.get((ev["id"], "target"), []))
-        span = date_span(ev["date"], ev["date_precision"])
-        story = _match(conn, ev["type"], key, span, Place.of(ev)) if key and span else None
-        if story is None:
-            story = conn.execute("INSERT INTO story_events (type, dyad, date_start, date_end) VALUES (?, ?, ?, ?)",
-                                 (ev["type"], key, *(span or (None, None)))).lastrowid
+        told = _Told.of(ev, actors.get((article_id, ev["event_id"]), none))
+        key = dyad(ev["type"], *([a["code"] for a in told.actors[side] if a["code"]] for side in ("source", "target")))
+        story_id = _match(conn, ev["type"], key, told.span, Place.of(ev)) if key and told.span else None
+        if story_id is None:
+            story_id = conn.execute("INSERT INTO story_events (type, dyad) VALUES (?, ?)", (ev["type"], key)).lastrowid
+        new_article = conn.execute("SELECT 1 FROM story_mentions WHERE story_event_id = ? AND article_id = ?",
+                                   (story_id, article_id)).fetchone() is None
         conn.execute("INSERT INTO story_mentions (story_event_id, article_id, event_id) VALUES (?, ?, ?)",
-                     (story, article_id, ev["id"]))
-        refresh(conn, [story])  # at once: the article's next event must see this one's span and place
+                     (story_id, article_id, ev["event_id"]))
+        story = _Story(conn, story_id)
+        story.tell(told, new_article)
+        if new_article:
+            for source, seen in tellers:
+                story.heard_from(source, seen)
+        story.save()  # at once: the article's next event must see this one's span and place
 
 
 def _match(conn: sqlite3.Connection, type_: str, key: str, span: tuple[str, str],
@@ -167,88 +282,45 @@ def _match(conn: sqlite3.Connection, type_: str, key: str, span: tuple[str, str]
     return max(fits, key=lambda r: ((r["date_start"], r["date_end"]) == span, r["num_mentions"], -r["id"]))["id"]
 
 
+def stories_of(conn: sqlite3.Connection, article_id: str) -> set[int]:
+    """The story events an article tells."""
+    return {r[0] for r in conn.execute("SELECT DISTINCT story_event_id FROM story_mentions WHERE article_id = ?",
+                                       (article_id,))}
+
+
+def add_copy(conn: sqlite3.Connection, original_id: str, copy_id: str) -> None:
+    """A copy of a stored article was recorded: its outlet told the original's story events too."""
+    row = conn.execute("SELECT coalesce(outlet, 'article:' || id), coalesce(published, ingested_at) "
+                       "FROM duplicates WHERE id = ?", (copy_id,)).fetchone()
+    for story_id in stories_of(conn, original_id):
+        story = _Story(conn, story_id)
+        story.heard_from(*row)
+        story.save()
+
+
 def refresh(conn: sqlite3.Connection, story_ids: Iterable[int]) -> None:
-    """Recompute what a story event holds from its mentions (after a mention or a copy of a
-    mentioning article came or went); a story event left without mentions is deleted."""
-    for story in story_ids:
+    """Recompute story events from their mentions after some went (an article replaced, a copy
+    dropped): the same fold as at ingest, from empty, in the order they were linked. A story
+    event left without mentions is deleted."""
+    for story_id in story_ids:
         mentions = conn.execute(
-            "SELECT m.article_id, m.event_id, e.date, e.date_precision, e.status, e.location_name, "
-            "e.location_code, e.lat, e.lon, l.outlet, coalesce(a.published, a.ingested_at) AS seen "
-            "FROM story_mentions m JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id "
-            "JOIN articles a ON a.id = m.article_id LEFT JOIN article_links l ON l.article_id = m.article_id "
-            "WHERE m.story_event_id = ? ORDER BY seen, m.rowid", (story,)).fetchall()
+            "SELECT m.article_id, m.event_id, e.status, e.date, e.date_precision, e.location_name, "
+            "e.location_code, e.lat, e.lon FROM story_mentions m JOIN events e ON e.article_id = m.article_id "
+            "AND e.id = m.event_id WHERE m.story_event_id = ? ORDER BY m.rowid", (story_id,)).fetchall()
         if not mentions:
-            conn.execute("DELETE FROM story_events WHERE id = ?", (story,))
+            conn.execute("DELETE FROM story_events WHERE id = ?", (story_id,))
             continue
-        conn.execute(f"UPDATE story_events SET {', '.join(f'{k} = ?' for k in _SUMMARY)} WHERE id = ?",
-                     (*_summary(conn, story, mentions).values(), story))
-
-
-_SUMMARY = ("source_codes", "source_names", "target_codes", "target_names", "date", "date_precision",
-            "date_start", "date_end", "location_name", "location_code", "lat", "lon", "num_mentions",
-            "num_articles", "num_sources", "first_seen", "last_seen", "first_article_id", "statuses",
-            "attributed_to", "disputed_by")
-
-
-def _summary(conn: sqlite3.Connection, story: int, mentions: list[sqlite3.Row]) -> dict[str, Any]:
-    articles = list(dict.fromkeys(m["article_id"] for m in mentions))
-    marks = ",".join("?" * len(articles))
-    copies = conn.execute(f"SELECT id, outlet, coalesce(published, ingested_at) AS seen FROM duplicates "
-                          f"WHERE duplicate_of IN ({marks})", articles).fetchall()
-    tellers = [(m["outlet"] or f"article:{m['article_id']}", m["seen"]) for m in mentions]
-    tellers += [(c["outlet"] or f"article:{c['id']}", c["seen"]) for c in copies]
-    actors = _mention_actors(conn, story)
-    first = (mentions[0]["article_id"], mentions[0]["event_id"])
-    dated = [(span, m["date_precision"] or "day") for m in mentions
-             if (span := date_span(m["date"], m["date_precision"]))]
-    start = max((span[0] for span, _ in dated), default=None)
-    end = min((span[1] for span, _ in dated), default=None)
-    precision = min((p for _, p in dated), key=PRECISIONS.index, default=None)
-    located = next((m for m in mentions if m["location_name"] or m["location_code"]), None)
-    seen = [t[1] for t in tellers if t[1]]
-    return {
-        "source_codes": _join(a["code"] for a in actors[first]["source"]),
-        "source_names": _join(a["name"] or a["text"] for a in actors[first]["source"]),
-        "target_codes": _join(a["code"] for a in actors[first]["target"]),
-        "target_names": _join(a["name"] or a["text"] for a in actors[first]["target"]),
-        "date": start, "date_precision": precision,
-        "date_start": start, "date_end": end,
-        **{k: located[k] if located else None for k in ("location_name", "location_code", "lat", "lon")},
-        "num_mentions": len(mentions), "num_articles": len(articles),
-        "num_sources": len({t[0] for t in tellers}),
-        "first_seen": min(seen, default=None), "last_seen": max(seen, default=None),
-        "first_article_id": first[0],
-        "statuses": json.dumps(Counter(m["status"] for m in mentions)),
-        **{role: json.dumps(_union(a[role] for a in actors.values()), ensure_ascii=False)
-           for role in ("attributed_to", "disputed_by")},
-    }
-
-
-def _mention_actors(conn: sqlite3.Connection, story: int) -> dict[tuple[str, str], dict[str, list]]:
-    """{(article_id, event_id): {role: [actor dicts]}} for every mention of a story event."""
-    found: dict[tuple[str, str], dict[str, list]] = {}
-    for r in conn.execute(
-            "SELECT m.article_id, m.event_id, x.role, x.text, x.name, x.code, x.sector, x.title "
-            "FROM story_mentions m LEFT JOIN event_actors x ON x.article_id = m.article_id "
-            "AND x.event_id = m.event_id WHERE m.story_event_id = ? ORDER BY x.seq", (story,)):
-        roles = found.setdefault((r["article_id"], r["event_id"]),
-                                 {"source": [], "target": [], "attributed_to": [], "disputed_by": []})
-        if r["role"]:
-            roles[r["role"]].append({k: r[k] for k in ACTOR_FIELDS})
-    return found
-
-
-def _union(sides: Iterable[list[dict]]) -> list[dict]:
-    """Actors of several mentions, each once (by code and name, else by its words)."""
-    out: dict[tuple, dict] = {}
-    for side in sides:
-        for a in side:
-            out.setdefault((a["code"], (a["name"] or a["text"]).casefold()), a)
-    return list(out.values())
-
-
-def _join(values: Iterable[str | None]) -> str | None:
-    return ";".join(v for v in values if v) or None
+        actors = _actors_of(conn, "(x.article_id, x.event_id) IN (SELECT article_id, event_id FROM story_mentions "
+                                  "WHERE story_event_id = ?)", (story_id,))
+        story, articles = _Story(conn, story_id, empty=True), set()
+        for m in mentions:
+            story.tell(_Told.of(m, actors.get((m["article_id"], m["event_id"]), {role: [] for role in ROLES})),
+                       m["article_id"] not in articles)
+            if m["article_id"] not in articles:
+                articles.add(m["article_id"])
+                for source, seen in _tellers(conn, m["article_id"]):
+                    story.heard_from(source, seen)
+        story.save()
 
 
 def assign_story(conn: sqlite3.Connection, article_id: str, similar: list[str]) -> None:
@@ -318,30 +390,33 @@ def _decode(row: sqlite3.Row) -> dict[str, Any]:
     return record
 
 
-def _mentions(conn: sqlite3.Connection, story_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """The evidence of each story event: article, outlet, sentence and offsets of every mention."""
-    found: dict[int, list[dict[str, Any]]] = {s: [] for s in story_ids}
-    if not story_ids:
-        return found
+def _with_evidence(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+    """Story events with their evidence: every mention (article, outlet, sentence, offsets) and
+    every outlet that told it, copies included."""
+    records = {r["id"]: {**_decode(r), "mentions": [], "outlets": []} for r in rows}
+    if not records:
+        return []
+    marks = ",".join("?" * len(records))
     for r in conn.execute(
             "SELECT m.story_event_id, m.article_id, m.event_id, a.title, a.source AS outlet, a.url, "
             "a.published, e.status, e.date, e.date_precision, e.trigger, e.sentence, e.start, e.\"end\" "
             "FROM story_mentions m JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id "
-            "JOIN articles a ON a.id = m.article_id "
-            f"WHERE m.story_event_id IN ({','.join('?' * len(story_ids))}) "
-            "ORDER BY coalesce(a.published, a.ingested_at), m.rowid", story_ids):
-        found[r["story_event_id"]].append({k: r[k] for k in r.keys() if k != "story_event_id"})
-    return found
+            f"JOIN articles a ON a.id = m.article_id WHERE m.story_event_id IN ({marks}) "
+            "ORDER BY coalesce(a.published, a.ingested_at), m.rowid", list(records)):
+        records[r["story_event_id"]]["mentions"].append({k: r[k] for k in r.keys() if k != "story_event_id"})
+    for story_id, source in conn.execute(
+            f"SELECT story_event_id, source FROM story_sources WHERE story_event_id IN ({marks})", list(records)):
+        records[story_id]["outlets"].append(source)
+    return list(records.values())
 
 
 def story_events(conn: sqlite3.Connection, f: EventFilter, min_articles: int = 1) -> list[dict[str, Any]]:
-    """Story events, the most widely told first, each with its mentions (`eventwire stories`)."""
+    """Story events, the most widely told first, each with its evidence (`eventwire stories`)."""
     where, args = _where(f)
     rows = conn.execute(f"SELECT s.* FROM story_events s WHERE {where} AND s.num_articles >= ? "
                         "ORDER BY s.num_sources DESC, s.num_articles DESC, s.date DESC, s.id LIMIT ? OFFSET ?",
                         (*args, min_articles, f.limit, f.offset)).fetchall()
-    mentions = _mentions(conn, [r["id"] for r in rows])
-    return [{**_decode(r), "mentions": mentions[r["id"]]} for r in rows]
+    return _with_evidence(conn, rows)
 
 
 def count_story_events(conn: sqlite3.Connection, f: EventFilter, min_articles: int = 1) -> int:
@@ -352,8 +427,8 @@ def count_story_events(conn: sqlite3.Connection, f: EventFilter, min_articles: i
 
 
 def story_event(conn: sqlite3.Connection, story_event_id: int) -> dict[str, Any] | None:
-    row = conn.execute("SELECT * FROM story_events WHERE id = ?", (story_event_id,)).fetchone()
-    return {**_decode(row), "mentions": _mentions(conn, [row["id"]])[row["id"]]} if row else None
+    rows = conn.execute("SELECT * FROM story_events WHERE id = ?", (story_event_id,)).fetchall()
+    return next(iter(_with_evidence(conn, rows)), None)
 
 
 def stories(conn: sqlite3.Connection, min_articles: int = 2, limit: int = 100,

@@ -119,9 +119,10 @@ CREATE TABLE IF NOT EXISTS article_signatures (
 );
 
 -- Copies of stored articles: the same text under another id (exact) or nearly the same text
--- (near: similarity is the estimated Jaccard similarity of word 3-grams). A copy is not an
--- article: it keeps its record, not its text, and adds no events; its outlet counts among the
--- sources of the original's story events. Dropped with the original (a rerun re-reads it).
+-- (near: similarity is the estimated Jaccard similarity of word 3-grams to the closest known
+-- version, the original or one of its near copies). A copy is not an article: it keeps its
+-- record, not its text, and adds no events; its outlet counts among the sources of the
+-- original's story events. Dropped with the original (a rerun re-reads it).
 CREATE TABLE IF NOT EXISTS duplicates (
     id              TEXT PRIMARY KEY,
     duplicate_of    TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -134,6 +135,7 @@ CREATE TABLE IF NOT EXISTS duplicates (
     outlet          TEXT,              -- normalised outlet: source, else the URL's host
     origin          TEXT,
     text_hash       TEXT NOT NULL,
+    signature       BLOB,              -- of a near copy: a copy of this copy still finds the original
     ingested_at     TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS duplicates_of ON duplicates(duplicate_of);
@@ -144,14 +146,14 @@ CREATE TABLE IF NOT EXISTS story_events (
     id                INTEGER PRIMARY KEY,
     type              TEXT NOT NULL,
     dyad              TEXT,            -- "USA>CHN" directed, "CHN+USA" mutual; null: no coded actor
-                                       -- (merged only with a dyad and a date)
-    source_codes      TEXT,            -- ";"-joined, from the first mention
+                                       -- (events merge only when they have a dyad and a date)
+    source_codes      TEXT,            -- ";"-joined, from the first article's mention
     source_names      TEXT,
     target_codes      TEXT,
     target_names      TEXT,
-    date              TEXT,            -- the most precise date among the mentions
+    date              TEXT,            -- first day of the span all mentions agree on
     date_precision    TEXT,
-    date_start        TEXT,            -- the span all mentions agree on (intersection)
+    date_start        TEXT,            -- that span (the intersection of the mentions' spans)
     date_end          TEXT,
     location_name     TEXT,
     location_code     TEXT,
@@ -160,9 +162,9 @@ CREATE TABLE IF NOT EXISTS story_events (
     num_mentions      INTEGER NOT NULL DEFAULT 0,   -- events merged here
     num_articles      INTEGER NOT NULL DEFAULT 0,   -- distinct stored articles
     num_sources       INTEGER NOT NULL DEFAULT 0,   -- distinct outlets, copies included
-    first_seen        TEXT,            -- earliest publication (else ingestion) time
+    first_seen        TEXT,            -- earliest publication (else ingestion) time, copies included
     last_seen         TEXT,
-    first_article_id  TEXT,
+    first_article_id  TEXT,            -- the article that first told it (first stored): names its actors
     statuses          TEXT NOT NULL DEFAULT '{}',   -- JSON {status: mentions}
     attributed_to     TEXT NOT NULL DEFAULT '[]',   -- JSON list of actors, union over mentions
     disputed_by       TEXT NOT NULL DEFAULT '[]'
@@ -177,7 +179,14 @@ CREATE TABLE IF NOT EXISTS story_mentions (
     PRIMARY KEY (article_id, event_id),
     FOREIGN KEY (article_id, event_id) REFERENCES events(article_id, id) ON DELETE CASCADE
 );
-CREATE INDEX IF NOT EXISTS story_mentions_story ON story_mentions(story_event_id);
+CREATE INDEX IF NOT EXISTS story_mentions_story_article ON story_mentions(story_event_id, article_id);
+
+-- The outlets that told a story event (through an article or a copy of one), each once.
+CREATE TABLE IF NOT EXISTS story_sources (
+    story_event_id  INTEGER NOT NULL REFERENCES story_events(id) ON DELETE CASCADE,
+    source          TEXT NOT NULL,     -- normalised outlet, or "article:ID" when unknown
+    PRIMARY KEY (story_event_id, source)
+) WITHOUT ROWID;
 
 -- Per stored article: its normalised outlet and its story (group of articles telling the
 -- same news: sharing story events, or much of their text).

@@ -40,7 +40,7 @@ class BatchResult:
     replaced: int = 0   # same id, new text: analysis replaced
     unchanged: int = 0  # same id, same text: skipped
     duplicates: int = 0  # copies of stored articles (same or nearly the same text): recorded, no events
-    link_seconds: float = 0.0  # spent finding copies and linking events into stories
+    link_seconds: float = 0.0  # CPU time spent finding copies and linking (this thread's: other load aside)
 
     def add(self, other: BatchResult) -> None:
         self.stored += other.stored
@@ -112,17 +112,16 @@ class Store:
         if old == digest:
             result.unchanged += 1
             return
-        started, storing = time.perf_counter(), 0.0
+        started, storing = time.thread_time(), 0.0
         touched = self._forget(article.id) if old is not None else set()
         found = self._lookup(article, digest)
         if found.original:
-            self._record_copy(article, digest, found.original, found.kind)
-            touched |= self._stories_of(found.original.article_id)
+            self._record_copy(article, digest, found)
             result.duplicates += 1
         else:
-            storing = time.perf_counter()
+            storing = time.thread_time()
             self._insert(analysis, digest)
-            storing = time.perf_counter() - storing  # storing the analysis itself is not linking
+            storing = time.thread_time() - storing  # storing the analysis itself is not linking
             self.conn.execute("INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)",
                               (article.id, dedup.to_blob(found.signature)))
             self.index.add(article.id, found.signature)
@@ -130,8 +129,8 @@ class Store:
                        [m.article_id for m in found.matches if m.similarity >= self.index.similar])
             result.replaced += old is not None
             result.stored += old is None
-        stories.refresh(self.conn, touched)  # those the old text or the copy's outlet changed
-        result.link_seconds += time.perf_counter() - started - storing
+        stories.refresh(self.conn, touched)  # those the old text told
+        result.link_seconds += time.thread_time() - started - storing
 
     def copy_of(self, article: Article) -> str | None:
         """The stored article this one is a copy of (the same or nearly the same text under
@@ -152,8 +151,9 @@ class Store:
 
     @property
     def index(self) -> dedup.SimilarityIndex:
-        """The LSH index of the stored articles, rebuilt from their signatures at first use
-        (signatures missing or made with other parameters are computed again)."""
+        """The LSH index of the stored articles and their near copies, rebuilt from their
+        signatures at first use (an article's signature missing or made with other parameters
+        is computed again; a copy's text is gone, so such a copy is left out)."""
         if self._index is None:
             self._index = dedup.SimilarityIndex(*self._thresholds)
             rows = self.conn.execute("SELECT a.id, a.text, s.signature FROM articles a "
@@ -165,6 +165,10 @@ class Store:
                     self.conn.execute("INSERT OR REPLACE INTO article_signatures (article_id, signature) "
                                       "VALUES (?, ?)", (article_id, dedup.to_blob(sig)))
                 self._index.add(article_id, sig)
+            for copy_id, original, blob in self.conn.execute(
+                    "SELECT id, duplicate_of, signature FROM duplicates WHERE signature IS NOT NULL"):
+                if sig := dedup.from_blob(blob):
+                    self._index.add(copy_id, sig, original=original)
         return self._index
 
     def _forget(self, article_id: str) -> set[int]:
@@ -173,23 +177,24 @@ class Store:
         row = self.conn.execute("SELECT duplicate_of FROM duplicates WHERE id = ?", (article_id,)).fetchone()
         if row:
             self.conn.execute("DELETE FROM duplicates WHERE id = ?", (article_id,))
-            return self._stories_of(row[0])
-        touched = self._stories_of(article_id)
+            self.index.remove(article_id)
+            return stories.stories_of(self.conn, row[0])
+        touched = stories.stories_of(self.conn, article_id)
         self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         self.index.remove(article_id)
         return touched
 
-    def _stories_of(self, article_id: str) -> set[int]:
-        return {r[0] for r in self.conn.execute(
-            "SELECT DISTINCT story_event_id FROM story_mentions WHERE article_id = ?", (article_id,))}
-
-    def _record_copy(self, article: Article, digest: str, original: dedup.Match, kind: str) -> None:
+    def _record_copy(self, article: Article, digest: str, found: _Lookup) -> None:
+        original = found.original.article_id
         self.conn.execute(
             "INSERT INTO duplicates (id, duplicate_of, kind, similarity, title, source, url, published, outlet, "
-            "origin, text_hash, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article.id, original.article_id, kind, round(original.similarity, 4), article.title, article.source,
+            "origin, text_hash, signature, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, original, found.kind, round(found.original.similarity, 4), article.title, article.source,
              article.url, article.published, stories.outlet(article.source, article.url), article.origin, digest,
-             _now()))
+             found.signature and dedup.to_blob(found.signature), _now()))
+        if found.signature:
+            self.index.add(article.id, found.signature, original=original)
+        stories.add_copy(self.conn, original, article.id)
 
     def _link(self, article_id: str, source: str | None, url: str | None, similar: list[str]) -> None:
         """Link a stored article's events into story events and the article into a story."""

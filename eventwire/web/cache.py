@@ -28,7 +28,7 @@ class Aggregates:
         self.db_path = db_path
         self.size = size
         self._values: OrderedDict[tuple, tuple[tuple, Any]] = OrderedDict()
-        self._refreshing: set[tuple] = set()
+        self._running: dict[tuple, threading.Event] = {}  # keys being recomputed in the background
         self._lock = threading.Lock()
 
     def stamp(self) -> tuple:
@@ -44,16 +44,20 @@ class Aggregates:
 
     def get(self, conn: sqlite3.Connection, compute: Compute, f: EventFilter) -> Any:
         """compute(conn, f), paging aside, from the cache when the store has not changed since."""
-        f = replace(f, limit=0, offset=0)
-        key = (compute.__module__, compute.__qualname__, astuple(f))
+        key, f = self._key(compute, f)
         stamp = self.stamp()
         with self._lock:
             hit = self._values.get(key)
             if hit is not None:
                 self._values.move_to_end(key)
-                if hit[0] != stamp and key not in self._refreshing:
-                    self._refreshing.add(key)
-                    threading.Thread(target=self._refresh, args=(key, compute, f), daemon=True).start()
+                if hit[0] != stamp:
+                    self._start(key, compute, f)
+                return hit[1]
+            running = self._running.get(key)
+        if running is not None and running.wait(timeout=30):  # being computed already: wait for it
+            with self._lock:
+                hit = self._values.get(key)
+            if hit is not None:
                 return hit[1]
         value = compute(conn, f)
         self._put(key, stamp, value)
@@ -61,10 +65,20 @@ class Aggregates:
 
     def warm(self, compute: Compute, f: EventFilter) -> None:
         """Compute in the background now, so the first visitor does not wait."""
-        key = (compute.__module__, compute.__qualname__, astuple(replace(f, limit=0, offset=0)))
+        key, f = self._key(compute, f)
         with self._lock:
-            self._refreshing.add(key)
-        threading.Thread(target=self._refresh, args=(key, compute, replace(f, limit=0, offset=0)), daemon=True).start()
+            self._start(key, compute, f)
+
+    @staticmethod
+    def _key(compute: Compute, f: EventFilter) -> tuple[tuple, EventFilter]:
+        f = replace(f, limit=0, offset=0)
+        return (compute.__module__, compute.__qualname__, astuple(f)), f
+
+    def _start(self, key: tuple, compute: Compute, f: EventFilter) -> None:
+        """Recompute in a thread of its own, unless one is at it (call with the lock held)."""
+        if key not in self._running:
+            self._running[key] = threading.Event()
+            threading.Thread(target=self._refresh, args=(key, compute, f), daemon=True).start()
 
     def _refresh(self, key: tuple, compute: Compute, f: EventFilter) -> None:
         try:
@@ -78,7 +92,7 @@ class Aggregates:
             log.warning("eventwire: refreshing %s failed: %s", key[1], error)
         finally:
             with self._lock:
-                self._refreshing.discard(key)
+                self._running.pop(key).set()
 
     def _put(self, key: tuple, stamp: tuple, value: Any) -> None:
         with self._lock:

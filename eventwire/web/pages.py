@@ -21,8 +21,7 @@ from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
 from ..store.sqlite import connect
 from . import charts, highlight
 from .api import actors_data, article_record
-from .deps import (DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, event_filter, get_conn,
-                   quote_filter)
+from .deps import DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, event_filter, get_conn, quote_filter
 from .names import country_names
 
 TEMPLATES = FilePath(__file__).with_name("templates")
@@ -35,10 +34,6 @@ CSV_COLUMNS = ("article_id", "id", "date", "date_precision", "date_text", "type"
 
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
 Events = Annotated[EventFilter, Depends(event_filter)]
-
-
-def _actor_list(actors: list[dict[str, Any]]) -> str:
-    return highlight.names(actors)
 
 
 def _evidence(event: dict[str, Any]) -> Markup:
@@ -62,7 +57,7 @@ def _with(request: Request, **changes: Any) -> str:
 
 
 templates = Jinja2Templates(directory=TEMPLATES)
-templates.env.filters.update(actors=_actor_list, evidence=_evidence, pathquote=lambda s: quote(str(s), safe=""))
+templates.env.filters.update(evidence=_evidence, pathquote=lambda s: quote(str(s), safe=""))
 templates.env.globals.update(PLOVER_TYPES=PLOVER_TYPES, STATUSES=STATUSES, url_with=_with,
                              fragment=highlight.fragment)
 
@@ -123,8 +118,9 @@ def event_table(request: Request, conn: Conn, f: Events) -> HTMLResponse:
 
 
 def _csv_row(event: dict[str, Any]) -> list[Any]:
-    row = {**event, "source": _actor_list(event["source"]), "target": _actor_list(event["target"]),
-           "reported_by": _actor_list(event["attributed_to"]), "disputed_by": _actor_list(event["disputed_by"])}
+    names = highlight.names
+    row = {**event, "source": names(event["source"]), "target": names(event["target"]),
+           "reported_by": names(event["attributed_to"]), "disputed_by": names(event["disputed_by"])}
     return [_cell(row.get(c)) for c in CSV_COLUMNS]
 
 
