@@ -35,6 +35,7 @@ def process(article: Article) -> Analysis:
     if article.language != ENGLISH:
         return Analysis(article=article)
     doc = nlp.parse(article.text)
+    doc.user_data["title"] = article.title  # a headline may name what the body leaves out (the place)
     actors = ArticleActors(doc)
     events = apply_claims(extract_events(doc, actors, reference_time(article)), doc, actors)
     return Analysis(article=article, events=events, quotes=extract_quotes(doc, actors),

@@ -118,3 +118,9 @@ def test_planned_aid_is_a_promise_and_an_announced_curfew_a_threat(english):
     assert codes(e.source) == {"IGO"} and codes(e.target) == {"LBR"} and e.status == "planned"
     assert {e.type for e in events_of("The Iraqi government announced that it will impose a curfew in Baghdad.")} \
         == {"THREATEN"}
+
+
+def test_a_vow_not_to_tolerate_is_a_warning_not_a_negation(english):
+    e = only(events_of("We have told Beijing that the United States will not tolerate any help to Russia."),
+             "THREATEN")
+    assert e.status == "occurred" and codes(e.source) == {"USA"} and codes(e.target) == {"CHN"}

@@ -103,6 +103,12 @@ def test_coordinated_parties_meet_as_one_mutual_event(english):
     assert len(events) == 1 and pair(events[0]) == {"FRA", "DEU"}
 
 
+def test_a_conversation_noun_takes_the_parties_of_its_verb(english):
+    text = "The French president told the German chancellor in a phone conversation on Monday that the war must end."
+    e = find(events_of(text), "CONSULT")
+    assert pair(e) == {"FRA", "DEU"}
+
+
 def test_retellings_merge_into_one_event(english):
     text = ("Iran attacked Saudi Arabia on Monday, officials said. "
             "The attack by Iran on Saudi Arabia was condemned by France. "

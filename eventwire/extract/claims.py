@@ -83,9 +83,10 @@ def _predicate(tok: Token) -> Token:
     return verb if verb is not None else tok
 
 
-def _own_status(pred: Token, c: Cues) -> str | None:
-    """Status from the predicate's own auxiliaries and negation."""
-    kids = list(pred.children)
+def _own_status(pred: Token, c: Cues, part_of_trigger: frozenset[str] = frozenset()) -> str | None:
+    """Status from the predicate's own auxiliaries and negation, but for the words the trigger
+    itself is made of ("will not tolerate" is a warning, neither negated nor planned)."""
+    kids = [k for k in pred.children if _lemma(k) not in part_of_trigger]
     for k in kids:
         if k.dep_ == "neg" and _lemma(k) in c.negations and not (
                 k.i + 1 < len(pred.doc) and pred.doc[k.i + 1].lower_ == "only"):
@@ -124,12 +125,13 @@ def _is_party(actor: Actor, parties: set[str]) -> bool:
     return who(actor) in parties
 
 
-def frame_of(tok: Token, actors: ArticleActors, parties: set[str]) -> Frame:
+def frame_of(tok: Token, actors: ArticleActors, parties: set[str],
+             part_of_trigger: frozenset[str] = frozenset()) -> Frame:
     """Read the clause chain above one trigger: modality, plans, reports and denials."""
     c = cues()
     frame, reported_by = Frame(), []
     t = _predicate(tok)
-    own = _own_status(t, c)
+    own = _own_status(t, c, part_of_trigger)
     for _ in range(MAX_CLIMB):
         reported_by += [a for a in actors_of(_according(t, c), actors) if not _is_party(a, parties)]
         if _conditional(t, c) and own != "negated":
@@ -143,8 +145,9 @@ def frame_of(tok: Token, actors: ArticleActors, parties: set[str]) -> Frame:
         elif head.pos_ in NOUNS and _lemma(head) in c.claim_nouns and t.dep_ in ("acl", "ccomp", "relcl"):
             reported_by += _claim_noun(head, frame, actors, parties, c)
         elif t.dep_ == "ccomp" and _lemma(head) in c.reporting_verbs and head.pos_ == "VERB":
-            own = "planned" if own == "would" else own  # "said it would cease aid"
             reported_by += _reporter(head, frame, actors, parties)
+            if own == "would" and frame.by_party:
+                own = "planned"  # "the US said it would cease aid"; "analysts say Tehran would" stays open
         t = head
     if reported_by:
         frame.status, frame.attributed_to = "reported", reported_by
@@ -244,7 +247,8 @@ def _retype(event: Event, frame: Frame, tok: Token) -> None:
 
 def _claim(event: Event, mentions: list[Mention], actors: ArticleActors) -> Event | None:
     parties = {who(a) for a in event.source + event.target}
-    frames = [(m, frame_of(m.token, actors, parties)) for m in mentions]
+    frames = [(m, frame_of(m.token, actors, parties, m.rule.requires if m.rule else frozenset()))
+              for m in mentions]
     deniers = _unique([a for _, f in frames for a in f.deniers])
     told = [(m, f) for m, f in frames if not f.deniers and f.status != "hypothetical"]
     if not told:

@@ -6,6 +6,10 @@ PETRARCH2's CAMEO verbs); its entry says which parse arguments are the source an
 Each match is a mention; mentions of one real-world event (same type, same actors, compatible
 date) are merged into one `Event` whose evidence is the best-argued mention.  The mentions of
 each event are kept in `doc.user_data[MENTIONS]` so that claims can read every retelling.
+
+Event ids are stable: the first 16 hex digits of sha1("TYPE:offset of the evidence trigger"),
+so the same text gives the same ids on every run.  A title passed as `doc.user_data["title"]`
+lends its place to nominal events of the type it names ("... meeting in Rome").
 """
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ from .dates import DateRef, context_date, date_for_event
 from .places import place_for_event
 
 MENTIONS = "eventwire.event_mentions"  # doc.user_data key: event id -> list of Mention
+SENTENCES = "eventwire.event_sentences"  # doc.user_data key: sentence start tokens and offsets
 LEXICON_FILES = ("triggers_cameo.yaml", "triggers.yaml")  # later files win, lemma by lemma
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
 # Types whose object clause or noun is the content of a speech act or a change to something
@@ -37,6 +42,9 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 CONDITIONS = frozenset({"if", "unless"})
 CONTENT_PREPS = ("to", "with", "against", "on", "from", "by", "for")
+CIRCUMSTANCES = frozenset({"at", "in", "during", "after", "before", "since", "amid", "following",
+                           "despite", "until", "near", "ahead"})
+STANCES = frozenset({"anti", "pro"})
 LIGHT_PREPS = frozenset({"on", "into"})  # "go on strike", "launch into an offensive"
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -97,6 +105,8 @@ class Mention:
 
 
 def _rule(type_: str, key: str, spec: dict, noun: bool) -> tuple[str, Rule]:
+    """One YAML entry as a Rule keyed by its lemma ("call for": lemma call, requires for;
+    "hunger strike": lemma strike, modifier hunger)."""
     parts = key.lower().split()
     lemma = parts[-1] if noun else parts[0]
     extra = parts[:-1] if noun else parts[1:]
@@ -246,6 +256,8 @@ def _verb_role(tok: Token, role: str) -> list[Token]:
         return found or _shared_object(tok)
     if role == "content":
         return _content(tok)
+    if role == "addressee":  # "we have told Beijing that we will not stand by"
+        return [c for c in tok.head.children if c.dep_ in ("dobj", "dative")] if tok.dep_ == "ccomp" else []
     if role == "dative":
         return [c for c in tok.children if c.dep_ == "dative" and c.pos_ in NOUN_POS | {"PRON"}]
     return _pobjs(tok, (role,))
@@ -310,10 +322,17 @@ def _noun_role(tok: Token, role: str) -> list[Token]:
     if role == "light":
         verb = light_verb(tok)
         return _verb_role(verb, "subj") if verb is not None else []
+    if role == "frame":  # "Sheinbaum told Trump in phone conversations": the verb's parties
+        prep = tok.head
+        if tok.dep_ != "pobj" or _lemma(prep) not in ("in", "during", "at", "over") or prep.head.pos_ != "VERB":
+            return []
+        verb = prep.head
+        return subject_of(verb) + [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if role == "content":  # "launched an operation to flush out al-Shabab", "warnings demanding that ..."
         verb = light_verb(tok)
-        clauses = [a for a in tok.children if a.dep_ == "acl"]
-        return (_content(verb) if verb is not None else []) + [x for a in clauses for x in _content(a)]
+        own = {t.i for t in tok.subtree}  # its own prepositions are its own roles
+        found = [x for x in _content(verb) if x.i not in own] if verb is not None else []
+        return found + [x for a in tok.children if a.dep_ == "acl" for x in _content(a)]
     found = _pobjs(tok, (role,))
     verb = light_verb(tok)
     if not found and verb is not None and role not in ("of", "by"):
@@ -370,20 +389,26 @@ def _match(tok: Token, lex: Lexicon) -> Rule | None:
     return next((r for r in rules if _fits(r, tok)), None)
 
 
+def _stance_prefix(tok: Token) -> bool:
+    """Is this name the X of "anti-X" or "pro-X" (a stance toward X, not X itself)?"""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCES
+
+
 def _actors_at(tok: Token, actors: ArticleActors, depth: int = 2) -> list[Actor]:
     """The actor of an argument; a common noun with no code yields to the actors modifying it
     ("the US claims" -> US, "Canadian and Mexican exports" -> CAN, MEX), a quantity or group
     that is no actor to what it counts ("thousands of Iraqi Kurds")."""
     actor = actors.actor_for_token(tok)
-    mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ in ACTOR_ENTS]
+    mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+            and c.ent_type_ in ACTOR_ENTS and not _stance_prefix(c)]
     mods += [g for c in mods for g in c.children if g.dep_ == "conj"]
     if len(mods) > 1 and not tok.ent_type_:  # "senior US and Chinese officials": both sides
         found = [a for c in mods if (a := actors.actor_for_token(c)) is not None and a.code]
         if len(found) > 1:
             return found
     if actor is None and depth:
-        counted = [g for g in _pobjs(tok, ("of",))]
-        found = [a for g in counted for a in _actors_at(g, actors, depth - 1)]
+        found = [a for g in _pobjs(tok, ("of",)) for a in _actors_at(g, actors, depth - 1)]
         if found:
             return found
     if (actor is None or not actor.code) and not tok.ent_type_:
@@ -454,23 +479,20 @@ def _governor(tok: Token) -> Token:
     return head
 
 
-def _embedded(m: Mention, by_token: dict[int, Mention]) -> bool:
-    """Is this mention the content of another trigger (a demand, a threat, a cut aid ...)?"""
+def _outer(m: Mention, by_token: dict[int, Mention]) -> Mention | None:
+    """The trigger whose content this mention is ("called for sanctions", "provided aid")."""
     t = m.token
     for _ in range(4):
         if t.head.i == t.i or t.dep_ not in CONTENT_DEPS:
-            return False
+            return None
+        if t.dep_ == "pobj" and _lemma(t.head) in CIRCUMSTANCES:
+            return None  # "reached at their summit": where or when, not what
         t = _governor(t)
-        outer = by_token.get(t.i)
-        if outer is not None:
-            if outer.type == m.type:
-                return True  # "provided aid": the verb already tells it
-            if outer.type == "AGREE" and m.type == "CONSULT":
-                return False  # agreeing to meet is a planned meeting (ANNOTATION.md)
-            return outer.type in CONTENT_TYPES
+        if t.i in by_token:
+            return by_token[t.i]
         if t.pos_ in NOUN_POS:
-            return False
-    return False
+            return None
+    return None
 
 
 def _political(m: Mention) -> bool:
@@ -480,12 +502,21 @@ def _political(m: Mention) -> bool:
 
 
 def _keep(mentions: list[Mention]) -> list[Mention]:
+    """The mentions that tell events: with a political actor, and not the mere content of
+    another trigger.  Agreeing to meet is a planned meeting (ANNOTATION.md): the CONSULT stays,
+    the AGREE goes."""
     by_token = {m.token.i: m for m in mentions}
-    kept = [m for m in mentions if _political(m) and not _embedded(m, by_token)]
-    # an AGREE whose content is a meeting is told by the CONSULT (planned)
-    consult = {m.token.i for m in kept if m.type == "CONSULT"}
-    return [m for m in kept if not (m.type == "AGREE" and any(
-        c.i in consult for c in m.token.subtree if c.i != m.token.i))]
+    outer = {m.token.i: _outer(m, by_token) for m in mentions}
+    agreed_meetings = {o.token.i for i, o in outer.items()
+                       if o is not None and o.type == "AGREE" and by_token[i].type == "CONSULT"}
+
+    def embedded(m: Mention) -> bool:
+        o = outer[m.token.i]
+        if o is None or (o.type == "AGREE" and m.type == "CONSULT"):
+            return False
+        return o.type == m.type or o.type in CONTENT_TYPES  # "provided aid": the verb tells it
+
+    return [m for m in mentions if _political(m) and not embedded(m) and m.token.i not in agreed_meetings]
 
 
 # ---------------------------------------------------------------------------- merging
@@ -504,9 +535,6 @@ def dyad_key(type_: str, source: list[Actor], target: list[Actor]) -> tuple:
 
 def _evidence(m: Mention) -> tuple:
     return (m.sides, not m.nominal, m.date is not None, -m.token.i)
-
-
-SENTENCES = "eventwire.event_sentences"  # doc.user_data key: sentence start tokens and offsets
 
 
 def _sentence_bounds(tok: Token) -> tuple[int, int]:

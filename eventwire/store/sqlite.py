@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -96,14 +97,19 @@ class Store:
     def write(self, analyses: Iterable[Analysis]) -> BatchResult:
         """Store a batch in one transaction: all of it lands or none of it does."""
         result = BatchResult()
+        with self._transaction():
+            for analysis in analyses:
+                self._write_one(analysis, result)
+        return result
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
         try:
             with self.conn:
-                for analysis in analyses:
-                    self._write_one(analysis, result)
+                yield
         except BaseException:
             self._index = None  # the index saw writes that were rolled back: rebuild it from the store
             raise
-        return result
 
     def _write_one(self, analysis: Analysis, result: BatchResult) -> None:
         article = analysis.article
@@ -207,7 +213,7 @@ class Store:
         """Rebuild story events and stories from the stored articles, in the order they were
         stored (as ingest would have linked them). Copies stay as recorded: their texts are gone."""
         self._index = None
-        with self.conn:
+        with self._transaction():
             index = self.index
             self.conn.execute("DELETE FROM story_events")
             self.conn.execute("DELETE FROM article_links")
