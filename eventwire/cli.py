@@ -14,7 +14,8 @@ from typing import Any
 from tqdm import tqdm
 
 from . import __version__
-from .engines.local import analyse
+from .engines import local
+from .link import dedup, stories
 from .model import Analysis, Article
 from .output import FORMATS, event_rows, print_rows, write_json_stream
 from .readers.common import DEFAULT_MAX_BYTES, ReadError, normalise_published
@@ -52,12 +53,21 @@ def _published(value: str | None) -> str | None:
     return iso
 
 
+def analyse(articles: Iterable[Article], args: argparse.Namespace) -> Iterator[Analysis | ReadError]:
+    """The chosen engine over the articles: a local process pool, or a Dask cluster."""
+    if args.engine == "dask":
+        from .engines import dask  # Dask loads only when asked for
+
+        return dask.analyse(articles, scheduler=args.scheduler, workers=args.workers or 2)
+    return local.analyse(articles, args.workers or 1)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     errors = Errors()
     articles = errors.only_articles(read_paths(args.paths, args.max_bytes, _published(args.published)))
 
     def records() -> Iterator[dict[str, Any]]:
-        for result in analyse(articles, args.workers):
+        for result in analyse(articles, args):
             if isinstance(result, ReadError):
                 errors.report(result)
             else:
@@ -71,7 +81,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     errors = Errors()
     started = time.perf_counter()
     totals, read = BatchResult(), 0
-    with Store(args.db) as store:
+    with Store(args.db, args.dedup_threshold, args.similar_threshold) as store:
         def fresh(articles: Iterable[Article]) -> Iterator[Article]:
             """Articles not yet stored with this text: a rerun after a kill resumes here."""
             nonlocal read
@@ -84,7 +94,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
         articles = fresh(errors.only_articles(read_paths(args.paths, args.max_bytes,
                                                          _published(args.published))))
-        results = analyse(articles, args.workers)
+        results = analyse(articles, args)
         with tqdm(unit=" articles", desc="ingest", disable=None, file=sys.stderr) as bar:
             while batch := list(islice(results, BATCH)):
                 good: list[Analysis] = []
@@ -97,8 +107,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 bar.update(len(batch))
     seconds = time.perf_counter() - started
     print(f"read {read + errors.count}, stored {totals.stored + totals.replaced} "
-          f"({totals.replaced} replaced), unchanged {totals.unchanged}, failed {errors.count}, "
-          f"{seconds:.1f} s, {read / seconds if seconds else 0:.1f} articles/s", file=sys.stderr)
+          f"({totals.replaced} replaced), duplicates {totals.duplicates}, unchanged {totals.unchanged}, "
+          f"failed {errors.count}, {seconds:.1f} s, {read / seconds if seconds else 0:.1f} articles/s "
+          f"(linking {totals.link_seconds:.1f} s)", file=sys.stderr)
     return 1 if errors.count else 0
 
 
@@ -148,6 +159,68 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _story_rows(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
+    """Story events flattened for a table; csv and json keep every field (mentions, outlets)."""
+    if fmt != "table":
+        return rows
+    return [{"id": r["id"], "date": r["date"], "type": r["type"],
+             "source": r["source_codes"] or r["source_names"], "target": r["target_codes"] or r["target_names"],
+             "place": r["location_name"], "mentions": r["num_mentions"], "articles": r["num_articles"],
+             "sources": r["num_sources"], "first seen": r["first_seen"],
+             "evidence": r["mentions"][0]["sentence"] if r["mentions"] else ""} for r in rows]
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    with open_db(args.db) as conn:
+        if args.groups:
+            rows = stories.stories(conn, args.min_articles, args.limit)
+            if args.format == "table":
+                rows = [{"story": r["story_id"], "articles": r["num_articles"], "first seen": r["first_seen"],
+                         "last seen": r["last_seen"], "shared events": len(r["story_events"]),
+                         "title": r["title"]} for r in rows]
+        else:
+            rows = _story_rows(stories.story_events(conn, _event_filter(args), args.min_articles), args.format)
+    print_rows(rows, args.format)
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    with open_db(args.db) as conn:
+        print_rows(stories.timeline(conn, _event_filter(args), by_type=args.by_type), args.format)
+    return 0
+
+
+def cmd_actors(args: argparse.Namespace) -> int:
+    with open_db(args.db) as conn:
+        f = _event_filter(args)
+        print_rows(stories.actor_network(conn, f) if args.network else stories.actor_counts(conn, f), args.format)
+    return 0
+
+
+def cmd_relink(args: argparse.Namespace) -> int:
+    with Store(args.db, args.dedup_threshold, args.similar_threshold) as store:
+        counts = store.relink()
+    print(", ".join(f"{k} {v:,}" for k, v in counts.items()), file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if not Path(args.db).is_file():
+        raise SystemExit(f"eventwire: no database at {args.db}")
+    from .store.export import export_table  # pyarrow loads only for this command
+
+    try:
+        rows = export_table(args.db, EXPORT_TABLES.get(args.table, args.table), args.format, args.out)
+    except ValueError as err:
+        raise SystemExit(f"eventwire: {err}") from None
+    print(f"exported {rows:,} rows of {args.table} to {args.out}", file=sys.stderr)
+    return 0
+
+
+# `--table events` exports the flat one-row-per-event view (actors, place, claims, story, outlet).
+EXPORT_TABLES = {"events": "events_flat"}
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     if not Path(args.db).is_file():
         raise SystemExit(f"eventwire: no database at {args.db} (run `eventwire ingest PATH --db {args.db}` first)")
@@ -164,7 +237,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     def reading(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or - for stdin")
-        p.add_argument("--workers", type=int, default=1, help="processes to analyse with (default 1)")
+        p.add_argument("--workers", type=int, default=None,
+                       help="processes to analyse with (default 1; with --engine dask, 2 local workers)")
+        p.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local process pool (default) or a Dask cluster")
+        p.add_argument("--scheduler", metavar="ADDR",
+                       help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster here)")
         p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                        help=f"skip articles larger than this (default {DEFAULT_MAX_BYTES:,})")
         p.add_argument("--published", help="reference time for articles that carry none (ISO date)")
@@ -186,9 +264,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "json"), default="jsonl")
     p.set_defaults(func=cmd_extract)
 
+    def thresholds(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--dedup-threshold", type=float, default=dedup.DEFAULT_DUPLICATE,
+                       help="share of word 3-grams from which an article is a copy of a stored one "
+                            f"(default {dedup.DEFAULT_DUPLICATE})")
+        p.add_argument("--similar-threshold", type=float, default=dedup.DEFAULT_SIMILAR,
+                       help=f"share from which two articles tell one story (default {dedup.DEFAULT_SIMILAR})")
+
     p = sub.add_parser("ingest", help="analyse articles and store them in the database")
     reading(p)
     p.add_argument("--db", default="eventwire.db", help="the SQLite file (default eventwire.db)")
+    thresholds(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("articles", help="list or search stored articles")
@@ -199,8 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("events", help="filter stored events")
     querying(p)
     filtering(p)
-    p.add_argument("--status", choices=("occurred", "reported", "planned", "hypothetical", "denied",
-                                        "negated"))
+    p.add_argument("--status", choices=queries.STATUSES)
     p.set_defaults(func=cmd_events)
 
     p = sub.add_parser("claims", help="events reported on someone's word or disputed, with both sides")
@@ -213,6 +298,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--speaker", help="part of the speaker's name or description")
     p.add_argument("--article", help="article id")
     p.set_defaults(func=cmd_quotes)
+
+    p = sub.add_parser("stories", help="events merged across articles, with their mentions and sources")
+    querying(p)
+    filtering(p)
+    p.add_argument("--status", choices=queries.STATUSES)
+    p.add_argument("--min-articles", type=int, default=2, help="told by at least this many articles (default 2)")
+    p.add_argument("--groups", action="store_true", help="list stories: groups of articles telling the same news")
+    p.set_defaults(func=cmd_stories)
+
+    p = sub.add_parser("timeline", help="events per day, each real-world event counted once")
+    querying(p)
+    filtering(p)
+    p.add_argument("--status", choices=queries.STATUSES)
+    p.add_argument("--by-type", action="store_true", help="one row per day and event type")
+    p.set_defaults(func=cmd_timeline)
+
+    p = sub.add_parser("actors", help="countries and IGOs with their events; --network for pairs by type")
+    querying(p)
+    filtering(p)
+    p.add_argument("--network", action="store_true", help="actor pairs with their events by type")
+    p.set_defaults(func=cmd_actors)
+
+    p = sub.add_parser("relink", help="rebuild story events and stories from the stored articles")
+    p.add_argument("--db", default="eventwire.db", help="the SQLite file (default eventwire.db)")
+    thresholds(p)
+    p.set_defaults(func=cmd_relink)
+
+    p = sub.add_parser("export", help="write a table to csv, jsonl or parquet")
+    p.add_argument("--db", default="eventwire.db", help="the SQLite file (default eventwire.db)")
+    p.add_argument("--table", default="events",
+                   help="events (flat, one row per event), story_events, quotes, articles, entities, ... "
+                        "(default events)")
+    p.add_argument("--format", choices=("csv", "jsonl", "parquet"), default="csv")
+    p.add_argument("--out", default="-", help="output file, - for stdout (csv and jsonl only)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("serve", help="web UI and JSON API over the database (read-only)")
     p.add_argument("--db", default="eventwire.db", help="the SQLite file (default eventwire.db)")

@@ -151,3 +151,17 @@ def test_bad_input_gives_no_crash_and_no_event_without_evidence(english, text):
         assert e.source or e.target  # never an event with no party at all
         for actor in e.source + e.target:
             assert actor.text and actor.text.lower() in text.lower()  # no invented actor
+
+
+def test_an_act_with_no_stated_target_is_aimed_at_the_country_its_sentence_names(english):
+    event = find(events_of("The United Nations urged an end to violence in Syria."), "REQUEST")
+    assert codes(event.source) == {"IGO"} and codes(event.target) == {"SYR"}
+
+
+def test_an_act_with_no_other_country_named_is_domestic(english):
+    event = find(events_of("The French police arrested three men on Monday."), "COERCE")
+    assert codes(event.source) == codes(event.target) == {"FRA"}
+
+
+def test_an_event_without_any_coded_actor_is_left_out(english):
+    assert events_of("Unknown gunmen attacked a village on Monday.") == []

@@ -10,6 +10,7 @@ Public API (used by events, quotes, claims and the pipeline):
     ArticleActors(doc).actor_for_span(span) / .actor_for_token(token) -> Actor | None
     ArticleActors(doc).actors_for_token(token) -> list[Actor]   (coordinations split)
     ArticleActors(doc).entities() -> list[Entity]
+    ArticleActors(doc).coded_between(start, end) -> list[(offset, Actor)]   (coded entities within character offsets)
     ArticleActors(doc).home_code   the country the article is mainly about, or None
     lookup(text) -> Named | None, lookup_code(text) -> str | None   (a place or body name)
 
@@ -383,6 +384,17 @@ class ArticleActors:
             if actor:
                 actors.append(actor)
         return actors
+
+    def coded_between(self, start: int, end: int) -> list[tuple[int, Actor]]:
+        """(offset, actor) of the entities starting within the character offsets [start, end)
+        whose actor has a code, in text order: the candidates for a side the parse leaves empty."""
+        out = []
+        for e in self.doc.ents:
+            if start <= e.start_char < end and e.label_ in ENTITY_LABELS:
+                actor = self._resolve(e.root, e.start, e.end, e.text)
+                if actor is not None and actor.code:
+                    out.append((e.start_char, actor))
+        return out
 
     def entities(self) -> list[Entity]:
         """People, organisations and places of the article, with offsets, name and code."""

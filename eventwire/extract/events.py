@@ -34,6 +34,7 @@ MENTIONS = "eventwire.event_mentions"  # doc.user_data key: event id -> list of 
 SENTENCES = "eventwire.event_sentences"  # doc.user_data key: sentence start tokens and offsets
 LEXICON_FILES = ("triggers_cameo.yaml", "triggers.yaml")  # later files win, lemma by lemma
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
+BODY_CODES = frozenset({"NGO", "IGO"})  # codes of bodies, not of countries an act can be aimed at
 # Types whose object clause or noun is the content of a speech act or a change to something
 # that already exists, not a new event: "threatened to attack", "called for sanctions",
 # "ceased military aid".  (ACCUSE, SUPPORT and PROTEST react to events that did happen.)
@@ -665,6 +666,44 @@ def merge(mentions: list[Mention]) -> list[list[Mention]]:
     return [occasion for group in groups.values() for occasion in _by_date(group)]
 
 
+def _fill_sides(event: Event, actors: ArticleActors) -> None:
+    """Fill a side the parse left empty, as ANNOTATION.md codes it: an act with no stated
+    target is aimed at the other country its sentence names (after the trigger first), else it
+    is domestic (police arrests in X: X -> X); an act with no stated source is domestic too.
+    A meeting with one party named is with the other country its sentence names ("arrived in
+    Amman on a visit")."""
+    source, target = _coded(event.source), _coded(event.target)
+    if event.type in MUTUAL_TYPES:
+        if len({a.code for a in source + target}) == 1:
+            event.target = _other_country(event, source + target, actors)
+        return
+    if target:
+        if not source:
+            event.source = [_country_side(target[0])]
+        return
+    if source:
+        event.target = _other_country(event, source, actors) or [_country_side(source[0])]
+
+
+def _other_country(event: Event, side: list[Actor], actors: ArticleActors) -> list[Actor]:
+    """The first country (after the trigger, else before it) the event's sentence names
+    besides the actors of `side`, as a one-actor list, or []."""
+    own = {a.code for a in side}
+    others = [(at, a) for at, a in actors.coded_between(event.start, event.end)
+              if a.code not in own and a.code not in BODY_CODES]
+    after = [a for at, a in others if at >= event.trigger_start]
+    return (after or [a for _, a in others])[:1]
+
+
+def _coded(side: list[Actor]) -> list[Actor]:
+    return [a for a in side if a.code]
+
+
+def _country_side(actor: Actor) -> Actor:
+    """The country of an actor as the other side of a domestic act (its people, not its office)."""
+    return Actor(text=actor.text, code=actor.code)
+
+
 def _title_places(doc: Doc) -> dict[str, Location]:
     """Places the title gives to event types it names ("... meeting in Rome": CONSULT -> Rome).
     The title is passed as doc.user_data["title"]."""
@@ -689,6 +728,9 @@ def extract_events(doc: Doc, actors: ArticleActors, reference: datetime | None) 
     title_places = _title_places(doc)
     for group in merge(mentions):
         event = _to_event(group, reference)
+        _fill_sides(event, actors)
+        if event.type not in MUTUAL_TYPES and not _coded(event.source + event.target):
+            continue  # no side coded: nothing to say who did what to whom
         if event.location is None and any(m.nominal for m in group):
             event.location = title_places.get(event.type)
         mentions_of[event.id] = group

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -71,6 +72,8 @@ class Store:
                  similar_threshold: float = dedup.DEFAULT_SIMILAR) -> None:
         self.path = Path(path)
         self.conn = connect(self.path)
+        self._writer_thread = threading.get_ident()
+        self._readers = threading.local()
         self._thresholds = (dedup_threshold, similar_threshold)
         dedup.SimilarityIndex(*self._thresholds)  # refuse bad thresholds now, not at the first write
         self._index: dedup.SimilarityIndex | None = None  # built at the first write
@@ -86,11 +89,20 @@ class Store:
 
     def is_unchanged(self, article: Article) -> bool:
         """True when the article is stored already (or recorded as a copy) with the same text:
-        no need to analyse it again."""
-        return self._stored_hash(article.id) == text_hash(article.text)
+        no need to analyse it again. Safe to call from another thread than the writer's (an
+        engine may pull its input from a feeder thread): that thread reads through its own
+        read-only connection, which sees every committed batch."""
+        return self._stored_hash(article.id, self._reader()) == text_hash(article.text)
 
-    def _stored_hash(self, article_id: str) -> str | None:
-        row = self.conn.execute("SELECT text_hash FROM articles WHERE id = ? UNION ALL "
+    def _reader(self) -> sqlite3.Connection:
+        if threading.get_ident() == self._writer_thread:
+            return self.conn
+        if getattr(self._readers, "conn", None) is None:
+            self._readers.conn = connect(self.path, readonly=True)
+        return self._readers.conn
+
+    def _stored_hash(self, article_id: str, conn: sqlite3.Connection | None = None) -> str | None:
+        row = (conn or self.conn).execute("SELECT text_hash FROM articles WHERE id = ? UNION ALL "
                                 "SELECT text_hash FROM duplicates WHERE id = ?", (article_id, article_id)).fetchone()
         return row[0] if row else None
 
