@@ -33,6 +33,10 @@ test: install-dev
 
 bench: install-dev
 	$(BIN)/python bench/accuracy.py
+	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/linking.py
+	$(BIN)/python bench/web_latency.py
+	$(BIN)/python bench/scale.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm tests/artifacts

@@ -77,8 +77,26 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if errors.count else 0
 
 
+def ingest_shards(args: argparse.Namespace, errors: Errors) -> int:
+    """`ingest --out DIR --format parquet`: the Dask workers write one Parquet shard per batch."""
+    from .engines import dask
+
+    started, written, skipped = time.perf_counter(), 0, 0
+    articles = errors.only_articles(read_paths(args.paths, args.max_bytes, _published(args.published)))
+    for shard in dask.write_shards(articles, args.out, args.scheduler, args.workers or 2):
+        for error in shard.errors:
+            errors.report(error)
+        written += shard.rows.get("articles", 0)
+        skipped += shard.skipped
+    print(f"wrote {written} articles as Parquet under {args.out}, {skipped} batches already written, "
+          f"failed {errors.count}, {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return 1 if errors.count else 0
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     errors = Errors()
+    if args.out:
+        return ingest_shards(args, errors)
     started = time.perf_counter()
     totals, read = BatchResult(), 0
     with Store(args.db, args.dedup_threshold, args.similar_threshold) as store:
@@ -274,6 +292,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="analyse articles and store them in the database")
     reading(p)
     p.add_argument("--db", default="eventwire.db", help="the SQLite file (default eventwire.db)")
+    p.add_argument("--out", metavar="DIR",
+                   help="write Parquet shards under this folder or URI instead of the database (Dask engine)")
+    p.add_argument("--format", choices=("parquet",), default="parquet", help="format of --out (parquet)")
     thresholds(p)
     p.set_defaults(func=cmd_ingest)
 

@@ -37,6 +37,6 @@ def process(article: Article) -> Analysis:
     doc = nlp.parse(article.text)
     doc.user_data["title"] = article.title  # a headline may name what the body leaves out (the place)
     actors = ArticleActors(doc)
-    events = apply_claims(extract_events(doc, actors, reference_time(article)), doc, actors)
-    return Analysis(article=article, events=events, quotes=extract_quotes(doc, actors),
-                    entities=actors.entities())
+    quotes = extract_quotes(doc, actors)  # first: "we" in a quote is its speaker's side
+    events = apply_claims(extract_events(doc, actors, reference_time(article), quotes), doc, actors)
+    return Analysis(article=article, events=events, quotes=quotes, entities=actors.entities())

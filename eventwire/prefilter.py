@@ -13,9 +13,10 @@ and the irregular forms of the model's own lemmatizer tables), with no parse at 
 """
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -29,7 +30,6 @@ WORD = re.compile(r"[^\W\d_]+")
 # A sentence ends at . ! or ? (and any closing marks after it) followed by space; the word
 # before a full stop is checked against the abbreviations before the cut is made.
 END = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s)""")
-LAST_WORD = re.compile(r"(\S+?)\.*$")
 ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?")  # U.S, U.N, e.g
 PARAGRAPH = re.compile(r"\n\s*\n")
 MAX_QUOTE = 3000  # characters: a quotation mark left open does not swallow the article
@@ -73,9 +73,8 @@ def _data(name: str) -> dict:
     return yaml.safe_load(resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8")) or {}
 
 
-def _data_files(pattern: str) -> Iterator[str]:
-    names = sorted(p.name for p in resources.files("eventwire.data").iterdir())
-    return (n for n in names if re.fullmatch(pattern.replace(".", r"\.").replace("*", ".*"), n))
+def _data_files(pattern: str) -> list[str]:
+    return sorted(fnmatch.filter((p.name for p in resources.files("eventwire.data").iterdir()), pattern))
 
 
 def _words(values: Iterable[object] | None) -> list[str]:

@@ -165,3 +165,10 @@ def test_an_act_with_no_other_country_named_is_domestic(english):
 
 def test_an_event_without_any_coded_actor_is_left_out(english):
     assert events_of("Unknown gunmen attacked a village on Monday.") == []
+
+
+def test_we_inside_a_direct_quote_is_the_speaker(english):
+    text = ("“We have told Beijing that we will not stand by and allow any country to compensate "
+            "Russia,” US national security adviser Jake Sullivan said on Sunday.")
+    event = find(events_of(text), "THREATEN")
+    assert codes(event.source) == {"USA"} and codes(event.target) == {"CHN"}

@@ -641,6 +641,8 @@ class ArticleActors:
             if post:
                 title_toks.append(tok)
                 code = name.value.code if name is not None else (person.actor("").code if person else None)
+                if tok.dep_ in {"compound", "amod", "nmod"} and self._is_topic_role(tok.head):
+                    code = None  # "a group of China experts": a topic, not where they are from
                 desc.code = desc.code or code
                 if kind in {"seat", "body"}:
                     desc.body = desc.body or (name.value if kind == "body" else None)
@@ -821,11 +823,11 @@ class ArticleActors:
 
     def _role_actor(self, head: Token, lo: int, hi: int, text: str, role: Hit[Role]) -> Actor | None:
         """A role phrase: "Iraqi special forces", "the Chinese foreign ministry", "the spokesman"."""
-        if role.value.sector is None and not role.value.weak:
-            return None  # "experts", "analysts"
-        toks = self._left_tokens(head, lo)
         post = [t for prep in head.rights if prep.dep_ == "prep" and prep.lower_ in ROLE_PREPS
                 for t in prep.subtree if t.i < hi and not t.is_punct]
+        if role.value.sector is None and not role.value.weak:
+            return self._topic_role_actor(post, text)
+        toks = self._left_tokens(head, lo)
         desc = self._describe(toks + post[:TITLE_MAX])
         if desc.code is None and desc.body is None and self._is_anaphoric(head, toks):
             antecedent = self._role_antecedent(head) if head.tag_ == "NN" else None
@@ -840,6 +842,19 @@ class ArticleActors:
             return None  # "drones", but "Russian drones" are Russia's military
         return Actor(text=text, name=desc.body.name if desc.body else None, code=desc.code,
                      sector=desc.sector, title=desc.title if head.tag_ != "NNS" else None)
+
+    def _is_topic_role(self, tok: Token) -> bool:
+        role = self._role(tok)
+        return role is not None and role.value.sector is None and not role.value.weak
+
+    def _topic_role_actor(self, post: list[Token], text: str) -> Actor | None:
+        """"China experts in the US": a country before a topic role ("experts", "analysts") is
+        their topic; only a place after it ("in the US", "from Japan") says where they are."""
+        for tok in post:
+            name = self._modifier_name(tok)
+            if name is not None and name.value.kind in PLACE_KINDS | {"seat"} and name.value.code:
+                return Actor(text=text, code=name.value.code)
+        return None
 
     def _is_anaphoric(self, head: Token, toks: list[Token]) -> bool:
         """"the spokesman", "the militants": a definite, unmodified role noun."""

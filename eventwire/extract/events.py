@@ -25,13 +25,15 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from .. import nlp
-from ..model import Actor, Event, Location
+from ..model import Actor, Event, Location, Quote
 from .actors import ArticleActors
 from .dates import DateRef, context_date, date_for_event
 from .places import place_for_event
 
 MENTIONS = "eventwire.event_mentions"  # doc.user_data key: event id -> list of Mention
 SENTENCES = "eventwire.event_sentences"  # doc.user_data key: sentence start tokens and offsets
+SPEAKERS = "eventwire.quote_speakers"  # doc.user_data key: (start, end, speaker) of direct quotes
+FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 LEXICON_FILES = ("triggers_cameo.yaml", "triggers.yaml")  # later files win, lemma by lemma
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
 BODY_CODES = frozenset({"NGO", "IGO"})  # codes of bodies, not of countries an act can be aimed at
@@ -400,6 +402,8 @@ def _actors_at(tok: Token, actors: ArticleActors, depth: int = 2) -> list[Actor]
     """The actor of an argument; a common noun with no code yields to the actors modifying it
     ("the US claims" -> US, "Canadian and Mexican exports" -> CAN, MEX), a quantity or group
     that is no actor to what it counts ("thousands of Iraqi Kurds")."""
+    if tok.lower_ in FIRST_PERSON and (speaker := _quote_speaker(tok)) is not None:
+        return [speaker]
     actor = actors.actor_for_token(tok)
     mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
             and c.ent_type_ in ACTOR_ENTS and not _stance_prefix(c)]
@@ -417,6 +421,15 @@ def _actors_at(tok: Token, actors: ArticleActors, depth: int = 2) -> list[Actor]
         if found:
             return found
     return [actor] if actor is not None else []
+
+
+def _quote_speaker(tok: Token) -> Actor | None:
+    """The speaker of the direct quote the token stands in, if any ("we have told Beijing")."""
+    spans = tok.doc.user_data.get(SPEAKERS) or []
+    n = bisect_right(spans, (tok.idx, float("inf"))) - 1
+    if n >= 0 and spans[n][0] <= tok.idx < spans[n][1]:
+        return spans[n][2]
+    return None
 
 
 def actors_of(tokens: list[Token], actors: ArticleActors, skip: int = -1) -> list[Actor]:
@@ -679,9 +692,11 @@ def _fill_sides(event: Event, actors: ArticleActors) -> None:
         return
     if target:
         if not source:
-            event.source = [_country_side(target[0])]
+            event.source = _other_country(event, target, actors) or [_country_side(target[0])]
         return
-    if source:
+    if len({a.code for a in source}) > 1:
+        event.source, event.target = source[:1], source[1:]
+    elif source:
         event.target = _other_country(event, source, actors) or [_country_side(source[0])]
 
 
@@ -718,8 +733,13 @@ def _title_places(doc: Doc) -> dict[str, Location]:
     return out
 
 
-def extract_events(doc: Doc, actors: ArticleActors, reference: datetime | None) -> list[Event]:
-    """Events of one article, one per real-world event, each with its evidence sentence."""
+def extract_events(doc: Doc, actors: ArticleActors, reference: datetime | None,
+                   quotes: Iterable[Quote] = ()) -> list[Event]:
+    """Events of one article, one per real-world event, each with its evidence sentence.
+    The article's `quotes` tell who "we" and "I" are inside them."""
+    doc.user_data[SPEAKERS] = sorted(((q.start, q.end, q.speaker) for q in quotes
+                                      if q.kind == "direct" and q.speaker is not None and q.speaker.code),
+                                     key=lambda s: s[:2])
     mentions = _keep(find_mentions(doc, actors))
     for m in mentions:
         m.date = date_for_event(m.token, reference) or (

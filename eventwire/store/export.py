@@ -32,9 +32,9 @@ ROWS_PER_CHUNK = 10_000  # rows read from SQLite and written at a time, so memor
 
 
 def arrow_schemas(conn: sqlite3.Connection) -> dict[str, pa.Schema]:
-    """Arrow schema of every ordinary table of a SQLite database (FTS tables left out)."""
+    """Arrow schema of every ordinary table and view of a SQLite database (FTS tables left out)."""
     tables = [r[1] for r in conn.execute("PRAGMA table_list")
-              if r[0] == "main" and r[2] == "table" and not r[1].startswith(("sqlite_", "articles_fts"))]
+              if r[0] == "main" and r[2] in ("table", "view") and not r[1].startswith(("sqlite_", "articles_fts"))]
     return {t: pa.schema([(c[1], ARROW_TYPES.get(c[2].upper(), pa.string()))
                           for c in conn.execute(f"PRAGMA table_info([{t}])")]) for t in tables}
 
