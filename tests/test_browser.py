@@ -16,7 +16,9 @@ import pytest
 import uvicorn
 from conftest import EXAMPLES, SEED_ID, run_cli
 from playwright import sync_api
+from test_web import copy_analysis, hostile_analysis, retold_analysis, rome_analysis, spreadsheet_analysis
 
+from eventwire.store.sqlite import Store
 from eventwire.web.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -42,10 +44,8 @@ def examples_db(tmp_path_factory) -> Path:
     return db
 
 
-@pytest.fixture(scope="module")
-def server(examples_db) -> Iterator[str]:
-    """`eventwire serve` (the same app and uvicorn) on a free loopback port over the examples."""
-    db = examples_db
+def _serve(db: Path) -> Iterator[str]:
+    """`eventwire serve` (the same app and uvicorn) on a free loopback port over db."""
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -60,6 +60,20 @@ def server(examples_db) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def server(examples_db) -> Iterator[str]:
+    yield from _serve(examples_db)
+
+
+@pytest.fixture(scope="module")
+def story_server(tmp_path_factory) -> Iterator[str]:
+    """A store where one meeting is told by two outlets and copied by a third (test_web's articles)."""
+    db = tmp_path_factory.mktemp("stories") / "stories.db"
+    with Store(db) as store:
+        store.write([rome_analysis(), retold_analysis(), copy_analysis(), spreadsheet_analysis(), hostile_analysis()])
+    yield from _serve(db)
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator:
     with sync_api.sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -67,8 +81,7 @@ def browser() -> Iterator:
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, server):
+def _page(browser, server: str) -> Iterator:
     """A page that records console errors and any request leaving the server (there must be none)."""
     context = browser.new_context(viewport={"width": 1440, "height": 900}, base_url=server)
     pg = context.new_page()
@@ -82,6 +95,16 @@ def page(browser, server):
     context.close()
 
 
+@pytest.fixture
+def page(browser, server):
+    yield from _page(browser, server)
+
+
+@pytest.fixture
+def story_page(browser, story_server):
+    yield from _page(browser, story_server)
+
+
 def shot(pg, name: str, full_page: bool = False) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
@@ -90,6 +113,7 @@ def shot(pg, name: str, full_page: bool = False) -> None:
 @pytest.mark.parametrize("path, name, heading", [
     ("/", "overview", "Events over time, by type"), ("/events", "events", "Events"), ("/claims", "claims", "Claims"),
     ("/quotes", "quotes", "Quotes"), ("/actors", "actors", "Actor network"), ("/articles", "articles", "Articles"),
+    ("/stories", "stories", "Story events"), ("/stories?view=groups", "story-groups", "Story groups"),
     ("/docs", "api-docs", "eventwire"),
 ])
 def test_every_page_loads_from_this_server_alone(page, path, name, heading):
@@ -158,6 +182,36 @@ def test_evidence_link_from_the_events_table_lands_on_the_article(page):
     fragment = href.split("#")[1]
     assert page.locator(f"[id=\"{fragment}\"]").count() == 1
     assert page.problems == []
+
+
+def test_story_mention_links_to_its_evidence_in_the_article(page):
+    page.goto(f"/stories?article={SEED_ID}&type=CONSULT")
+    row = page.locator("table.stories tbody tr").first
+    assert row.locator(".badge").inner_text() == "CONSULT" and "1 article ·" in row.locator("td.reach").inner_text()
+    link = row.locator("ol.mentions a").first
+    href = link.get_attribute("href")
+    assert href.startswith(f"/articles/{SEED_ID}#ev-")
+    link.click()
+    page.wait_for_url(re.compile(re.escape(href.split("#")[0])))
+    target = page.locator(f"[id=\"{href.split('#')[1]}\"]")
+    assert target.count() == 1
+    assert page.get_by_role("link", name="story event", exact=False).first.is_visible()
+    assert page.problems == []
+
+
+def test_a_story_told_by_several_outlets_reads_as_one_row(story_page):
+    story_page.goto("/stories")
+    row = story_page.locator("table.stories tbody tr").first
+    assert "3 sources" in row.locator("td.reach").inner_text() and row.locator("ol.mentions li").count() == 2
+    shot(story_page, "stories-told-twice")
+    story_page.goto("/stories?view=groups")
+    assert story_page.locator("section.story-group").count() == 1
+    shot(story_page, "story-groups-told-twice")
+    story_page.goto("/articles/rome-copy")  # a copy's id: the original, with a note
+    assert story_page.url.endswith("/articles/rome-1?copy=rome-copy")
+    assert story_page.locator(".note").is_visible()
+    shot(story_page, "article-copy-note")
+    assert story_page.problems == []
 
 
 def _background(locator) -> str:

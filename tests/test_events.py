@@ -172,3 +172,30 @@ def test_we_inside_a_direct_quote_is_the_speaker(english):
             "Russia,” US national security adviser Jake Sullivan said on Sunday.")
     event = find(events_of(text), "THREATEN")
     assert codes(event.source) == {"USA"} and codes(event.target) == {"CHN"}
+
+
+def test_parties_of_several_countries_without_a_target_act_toward_each_other(english):
+    event = find(events_of("Syria and Turkey threatened on Monday to close the border crossing."), "THREATEN")
+    assert pair(event) == {"SYR", "TUR"} and not codes(event.source) & codes(event.target)
+
+
+def test_parties_of_an_undirected_act_each_act_toward_no_one_named(english):
+    event = find(events_of("Jordan and Britain have agreed to undertake joint military exercises this month."), "AGREE")
+    assert codes(event.source) == {"JOR", "GBR"} and event.target == []
+
+
+def test_a_missing_source_is_the_country_named_nearest_before_the_trigger(english):
+    text = "China criticized the move, and after US pressure new sanctions against Russia took effect on Monday."
+    event = find(events_of(text), "SANCTION", target={"RUS"})
+    assert codes(event.source) == {"USA"}
+
+
+def test_a_country_before_experts_is_their_topic_and_the_place_after_says_where_they_are(english):
+    text = "A group of prominent China experts in the US on Friday urged Washington to keep talking."
+    event = find(events_of(text), "REQUEST")
+    assert codes(event.source) == {"USA"}
+
+
+def test_an_undirected_act_with_no_target_keeps_it_empty(english):
+    event = find(events_of("Five hundred Ugandan rebels surrendered last week in the town of Soroti."), "RETREAT")
+    assert codes(event.source) == {"UGA"} and event.target == []

@@ -218,7 +218,9 @@ def test_openapi_lists_the_filters_and_docs_load_nothing_remote(client):
     params = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
     assert {"type", "actor", "from", "to", "status", "q", "limit", "offset"} <= params
     assert {"/api/articles", "/api/articles/{article_id}", "/api/quotes", "/api/claims", "/api/actors",
-            "/api/stats"} <= set(spec["paths"])
+            "/api/stats", "/api/stories", "/api/stories/{story_event_id}"} <= set(spec["paths"])
+    story_params = {p["name"] for p in spec["paths"]["/api/stories"]["get"]["parameters"]}
+    assert {"type", "actor", "from", "to", "status", "q", "limit", "offset"} <= story_params
     docs = client.get("/docs").text
     assets = re.findall(r'(?:src|href)="([^"]+)"', docs)
     assert assets and all(a.startswith("/") for a in assets), assets
@@ -232,6 +234,121 @@ def test_csv_download_has_the_filtered_rows_and_defuses_formulas(client):
     assert lines[0].startswith("article_id,id,date") and len(lines) == 2
     assert "'=HYPERLINK" in lines[1]
     assert len(client.get("/events.csv").text.splitlines()) == 5  # all rows, whatever the page size
+
+
+# ---------------------------------------------------------------------------------------- stories
+
+def retold_analysis() -> Analysis:
+    """The Rome meeting told again by another outlet in other words: the same story event."""
+    text = ("Jake Sullivan is set to hold talks with Yang Jiechi in the Italian capital on Monday, "
+            "according to officials familiar with the plans. Beijing has denied the reports about Moscow.")
+    sentence = _mark(text, text.split(". ")[0] + ".")
+    talks = _mark(text, "hold talks")
+    event = Event("e1", "CONSULT", "hold talks", text[sentence[0]:sentence[1]], *sentence,
+                  source=[Actor("Jake Sullivan", "Jake Sullivan", "USA", "GOV")],
+                  target=[Actor("Yang Jiechi", "Yang Jiechi", "CHN", "GOV")], date="2022-03-14",
+                  date_precision="day", location=Location("the Italian capital", "Rome", "ITA", 41.89, 12.48),
+                  status="planned", attributed_to=[Actor("officials", "officials familiar with the plans")],
+                  trigger_start=talks[0], trigger_end=talks[1])
+    return Analysis(Article("retold-1", text, title="Sullivan and Yang to talk in Rome", source="Reuters",
+                            published="2022-03-13T22:00:00"), [event])
+
+
+def copy_analysis() -> Analysis:
+    """Another outlet running the Rome story word for word: recorded as a copy, not stored."""
+    original = rome_analysis().article
+    return Analysis(Article("rome-copy", original.text, title=original.title, source="AP",
+                            published="2022-03-14T01:00:00"))
+
+
+@pytest.fixture(scope="module")
+def story_client(tmp_path_factory) -> TestClient:
+    path = tmp_path_factory.mktemp("stories") / "stories.db"
+    with Store(path) as store:
+        store.write([rome_analysis(), retold_analysis(), copy_analysis(), spreadsheet_analysis()])
+    return TestClient(create_app(str(path)))
+
+
+def rome_story(client: TestClient) -> dict:
+    return client.get("/api/stories", params={"type": "CONSULT"}).json()["items"][0]
+
+
+def test_story_event_counts_articles_and_outlets_with_evidence_in_each(story_client):
+    body = story_client.get("/api/stories").json()
+    assert body["total"] == 3 and body["limit"] == 50  # the Rome meeting once; the ACCUSE; the THREATEN
+    story = body["items"][0]  # the most widely told first
+    assert (story["type"], story["dyad"], story["date"], story["location_name"]) == ("CONSULT", "CHN+USA",
+                                                                                      "2022-03-14", "Rome")
+    assert (story["num_mentions"], story["num_articles"], story["num_sources"]) == (2, 2, 3)  # AP's copy counts
+    assert sorted(story["outlets"]) == ["ap", "cnn", "reuters"]
+    assert {a["name"] for a in story["attributed_to"]} == {"White House", "officials familiar with the plans"}
+    assert [m["article_id"] for m in story["mentions"]] == ["rome-1", "retold-1"]
+    for m in story["mentions"]:
+        text = story_client.get(f"/api/articles/{m['article_id']}").json()["article"]["text"]
+        assert text[m["start"]:m["end"]] == m["sentence"]
+    assert story_client.get(f"/api/stories/{story['id']}").json() == story
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"type": "consult"}, {"CONSULT"}), ({"actor": "rus"}, {"ACCUSE"}), ({"actor": "isr"}, {"THREATEN"}),
+    ({"from": "2022-03-14", "to": "2022-03-17"}, {"CONSULT"}), ({"status": "planned"}, {"CONSULT"}),
+    ({"q": "Italian capital"}, {"CONSULT"}), ({"q": "HYPERLINK", "type": "THREATEN"}, {"THREATEN"}),
+    ({"q": "Italian capital", "type": "ACCUSE"}, set()), ({"type": "ASSAULT"}, set()),
+])
+def test_story_filters_narrow_the_rows(story_client, params, expected):
+    body = story_client.get("/api/stories", params=params).json()
+    assert {s["type"] for s in body["items"]} == expected and body["total"] == len(expected)
+
+
+def test_story_paging_and_bounds(story_client):
+    first = story_client.get("/api/stories", params={"limit": 2}).json()
+    rest = story_client.get("/api/stories", params={"limit": 2, "offset": 2}).json()
+    assert first["total"] == rest["total"] == 3 and [len(first["items"]), len(rest["items"])] == [2, 1]
+    assert {s["id"] for s in first["items"]}.isdisjoint(s["id"] for s in rest["items"])
+    assert story_client.get("/api/stories", params={"limit": MAX_PAGE + 1}).status_code == 422
+    assert story_client.get("/api/stories/999999").status_code == 404
+    assert story_client.get("/api/stories/abc").status_code == 422
+    assert story_client.get("/stories/999999").status_code == 404
+
+
+def test_stories_page_links_each_mention_to_its_evidence(story_client):
+    story = rome_story(story_client)
+    page = story_client.get("/stories").text
+    assert '<a href="/stories" class="here" aria-current="page">Stories</a>' in page
+    assert 'href="/articles/rome-1#ev-e1"' in page and 'href="/articles/retold-1#ev-e1"' in page
+    assert "<b>hold talks</b>" in page and f'href="/stories/{story["id"]}"' in page
+    assert "officials familiar with the plans" in page and "3 story events" in page
+    assert story_client.get("/stories", params={"type": "ACCUSE"}).text.count('<tr id="story-') == 1
+    one = story_client.get(f"/stories/{story['id']}").text
+    assert "Story event" in one and "Told by 3 outlets" in one and "reuters" in one and 'href="/articles/retold-1#ev-e1"' in one
+    anchors = story_client.get("/articles/retold-1").text
+    assert 'id="ev-e1"' in anchors  # the fragment the mentions link to exists in the article page
+
+
+def test_story_groups_put_articles_telling_the_same_news_together(story_client):
+    page = story_client.get("/stories", params={"view": "groups"}).text
+    group = page[page.index('class="panel story-group"'):]
+    assert "/articles/rome-1" in group and "/articles/retold-1" in group and "1 copy" in group
+    assert "/articles/formula-1" not in page  # alone in its story
+    assert story_client.get("/stories", params={"view": "other"}).status_code == 422
+
+
+def test_article_page_shows_its_story_and_copies(story_client):
+    page = story_client.get("/articles/rome-1").text
+    assert 'href="/stories?article=rome-1"' in page and 'href="/articles/retold-1"' in page
+    assert "rome-copy" in page and "exact" in page
+    assert f'href="/stories/{rome_story(story_client)["id"]}"' in page and "told by 2 articles, 3 sources" in page
+    assert "No copies of this article were recorded." in story_client.get("/articles/retold-1").text
+
+
+def test_a_copy_id_leads_to_the_original_with_a_note(story_client):
+    response = story_client.get("/articles/rome-copy", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/articles/rome-1?copy=rome-copy"
+    page = story_client.get("/articles/rome-copy").text
+    assert "rome-copy (AP) is recorded as an exact copy" in page
+    assert "copy of 'rome-1'" in story_client.get("/api/articles/rome-copy").json()["detail"]
+    assert "recorded as" not in story_client.get("/articles/retold-1?copy=rome-copy").text  # not its copy
+    assert story_client.get("/articles/nope").status_code == 404
 
 
 # ---------------------------------------------------------------------------------------- escaping
@@ -249,8 +366,8 @@ class Tags(HTMLParser):
         self.attributes.update(name for name, _ in attrs)
 
 
-@pytest.mark.parametrize("url", ["/", "/events", "/claims", "/quotes", "/actors", "/articles",
-                                 "/articles?q=script", "/quotes?speaker=alert", "/events?q=Protesters",
+@pytest.mark.parametrize("url", ["/", "/events", "/claims", "/quotes", "/actors", "/articles", "/stories",
+                                 "/stories?view=groups", "/stories?q=Protesters", "/articles?q=script", "/quotes?speaker=alert", "/events?q=Protesters",
                                  "/articles/xss-%3Cb%3E1%3C%2Fb%3E"])
 def test_hostile_text_is_escaped_everywhere(client, url):
     response = client.get(url)
@@ -289,7 +406,8 @@ def test_highlight_render_keeps_the_text_and_marks_overlaps():
 def test_sql_metacharacters_are_only_data(client, db, nasty):
     for url, params in (("/api/claims", {"q": nasty, "article": nasty}), ("/api/articles", {"q": nasty}),
                         ("/events", {"q": nasty, "actor": nasty[:16]}), ("/quotes", {"speaker": nasty, "q": nasty}),
-                        ("/articles", {"q": nasty}), ("/actors", {"q": nasty}), ("/claims", {"q": nasty})):
+                        ("/articles", {"q": nasty}), ("/actors", {"q": nasty}), ("/claims", {"q": nasty}),
+                        ("/stories", {"q": nasty, "actor": nasty[:16]}), ("/api/stories", {"q": nasty})):
         response = client.get(url, params=params)
         assert response.status_code == 200, (url, params, response.text[:300])
     events = client.get("/api/events", params={"limit": MAX_PAGE}).json()["items"]
@@ -298,6 +416,8 @@ def test_sql_metacharacters_are_only_data(client, db, nasty):
     assert client.get("/api/events", params={"q": nasty}).json()["total"] == sum(
         literal in e["sentence"].lower() for e in events)
     assert client.get("/api/events", params={"actor": nasty[:16]}).json()["total"] == 0
+    assert client.get("/api/stories", params={"q": nasty}).json()["total"] == sum(
+        literal in e["sentence"].lower() for e in events)  # each event here is a story event of its own
     assert client.get("/api/quotes", params={"speaker": nasty}).json()["total"] == sum(
         literal in (q["speaker"]["name"] + q["speaker"]["text"]).lower() for q in quotes)
     with sqlite3.connect(db) as conn:
@@ -307,6 +427,7 @@ def test_sql_metacharacters_are_only_data(client, db, nasty):
 def test_like_wildcards_in_filters_are_literal(client):
     assert client.get("/api/quotes", params={"speaker": "%"}).json()["total"] == 0
     assert client.get("/api/events", params={"q": "_"}).json()["total"] == 0
+    assert client.get("/api/stories", params={"q": "%"}).json()["total"] == 0
 
 
 # ---------------------------------------------------------------------------------------- bounds
@@ -315,9 +436,10 @@ def test_like_wildcards_in_filters_are_literal(client):
                                     {"status": "rumoured"}, {"from": "14 March"}, {"q": "x" * 201},
                                     {"actor": "A" * 17}])
 def test_out_of_bounds_filters_are_refused(client, params):
-    assert client.get("/api/events", params=params).status_code == 422
-    page = client.get("/events", params=params)
-    assert page.status_code == 422 and "Invalid filter" in page.text
+    for api, html_page in (("/api/events", "/events"), ("/api/stories", "/stories")):
+        assert client.get(api, params=params).status_code == 422
+        page = client.get(html_page, params=params)
+        assert page.status_code == 422 and "Invalid filter" in page.text
 
 
 def test_largest_page_is_allowed(client):

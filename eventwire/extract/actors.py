@@ -69,7 +69,7 @@ AFFILIATION_OK = {"based", "led", "run", "owned", "controlled", "dominated"}  # 
 NAME_PARTS = re.compile(r"[\s-]+")  # "Omar al-Bashir" -> Omar, al, Bashir
 PLAIN = re.compile(r"[^\W_]+(?: [^\W_]+)*")  # words and single spaces only
 PRONOUN_WINDOW = 3  # sentences a pronoun looks back
-HOME_MIN, HOME_RATIO = 3, 2.0  # how clearly one country must lead to be the article's home
+HOME_MIN, HOME_RATIO = 2, 2.0  # how clearly one country must lead to be the article's home
 TITLE_MAX = 14  # tokens of an appositive or prefix read for a title
 
 V = TypeVar("V")

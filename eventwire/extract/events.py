@@ -36,6 +36,9 @@ SPEAKERS = "eventwire.quote_speakers"  # doc.user_data key: (start, end, speaker
 FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 LEXICON_FILES = ("triggers_cameo.yaml", "triggers.yaml")  # later files win, lemma by lemma
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
+# Acts that need no one on the other side ("promised reforms", "rebels surrendered", "refused
+# to comment"): with no target named, the target stays empty rather than the actor's own country.
+UNDIRECTED_TYPES = frozenset({"AGREE", "RETREAT", "REJECT", "SUPPORT"})
 BODY_CODES = frozenset({"NGO", "IGO"})  # codes of bodies, not of countries an act can be aimed at
 # Types whose object clause or noun is the content of a speech act or a change to something
 # that already exists, not a new event: "threatened to attack", "called for sanctions",
@@ -682,7 +685,12 @@ def merge(mentions: list[Mention]) -> list[list[Mention]]:
 def _fill_sides(event: Event, actors: ArticleActors) -> None:
     """Fill a side the parse left empty, as ANNOTATION.md codes it: an act with no stated
     target is aimed at the other country its sentence names (after the trigger first), else it
-    is domestic (police arrests in X: X -> X); an act with no stated source is domestic too.
+    is domestic (police arrests in X: X -> X) unless it needs no one on the other side
+    (UNDIRECTED_TYPES); an act with no stated source is by the other country its sentence
+    names, else domestic too.
+    Parties of several countries and no target act toward each other ("clashed": the first
+    named toward the others), like "clashes between A and B", unless the act is undirected
+    ("Jordan and Britain agreed to hold exercises": each agreed, toward no one named).
     A meeting with one party named is with the other country its sentence names ("arrived in
     Amman on a visit")."""
     source, target = _coded(event.source), _coded(event.target)
@@ -692,26 +700,40 @@ def _fill_sides(event: Event, actors: ArticleActors) -> None:
         return
     if target:
         if not source:
-            event.source = _other_country(event, target, actors) or [_country_side(target[0])]
+            event.source = _other_country(event, target, actors, acting=True) or [_country_side(target[0])]
         return
     if len({a.code for a in source}) > 1:
-        event.source, event.target = source[:1], source[1:]
+        if event.type not in UNDIRECTED_TYPES:
+            event.source, event.target = source[:1], source[1:]
     elif source:
-        event.target = _other_country(event, source, actors) or [_country_side(source[0])]
+        event.target = _other_country(event, source, actors) or _home_side(event.type, source[0], actors)
 
 
-def _other_country(event: Event, side: list[Actor], actors: ArticleActors) -> list[Actor]:
-    """The first country (after the trigger, else before it) the event's sentence names
-    besides the actors of `side`, as a one-actor list, or []."""
+def _other_country(event: Event, side: list[Actor], actors: ArticleActors,
+                   acting: bool = False) -> list[Actor]:
+    """A country the event's sentence names besides the actors of `side`, as a one-actor list,
+    or []: for the target the first after the trigger (else the first before it), for the
+    source (`acting`) the nearest before it (else the first after it)."""
     own = {a.code for a in side}
     others = [(at, a) for at, a in actors.coded_between(event.start, event.end)
               if a.code not in own and a.code not in BODY_CODES]
+    before = [a for at, a in others if at < event.trigger_start]
     after = [a for at, a in others if at >= event.trigger_start]
-    return (after or [a for _, a in others])[:1]
+    return (before[-1:] or after[:1]) if acting else (after[:1] or before[:1])
 
 
 def _coded(side: list[Actor]) -> list[Actor]:
     return [a for a in side if a.code]
+
+
+def _home_side(event_type: str, actor: Actor, actors: ArticleActors) -> list[Actor]:
+    """The other side of an act aimed at no one named: none for an undirected act, a country's
+    own people, or for a body (the WFP, an aid agency) the country the article is about."""
+    if event_type in UNDIRECTED_TYPES:
+        return []
+    if actor.code not in BODY_CODES:
+        return [_country_side(actor)]
+    return [Actor(text=actors.home_code, code=actors.home_code)] if actors.home_code else []
 
 
 def _country_side(actor: Actor) -> Actor:

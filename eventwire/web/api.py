@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from ..link import stories
 from ..model import Actor, Entity, Location
 from ..store import queries
 from ..store.queries import EventFilter
@@ -94,6 +95,55 @@ class ArticleRecord(BaseModel):
     events: list[Event]
     quotes: list[Quote]
     entities: list[Entity]
+
+
+class StoryMention(BaseModel):
+    """One article's telling of a story event: its evidence is `sentence` at `start` in that article."""
+    article_id: str
+    event_id: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    status: str
+    date: str | None = None
+    date_precision: str | None = None
+    trigger: str
+    sentence: str
+    start: int
+    end: int
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+
+
+class StoryEvent(BaseModel):
+    """One real-world event however many articles told it (GDELT's NumMentions/NumArticles/NumSources)."""
+    id: int
+    type: str
+    dyad: str | None = None
+    source_codes: str | None = None
+    source_names: str | None = None
+    target_codes: str | None = None
+    target_names: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    location_name: str | None = None
+    location_code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    first_seen: str | None = None
+    last_seen: str | None = None
+    first_article_id: str | None = None
+    statuses: dict[str, int] = {}
+    attributed_to: list[Actor] = []
+    disputed_by: list[Actor] = []
+    outlets: list[str] = []
+    mentions: list[StoryMention] = []
 
 
 class Page(BaseModel, Generic[T]):
@@ -186,7 +236,9 @@ def article_record(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] 
 def api_article(conn: Conn, article_id: Annotated[str, Path(max_length=MAX_TEXT)]) -> dict[str, Any]:
     record = article_record(conn, article_id)
     if record is None:
-        raise HTTPException(404, f"no article {article_id!r}")
+        copy_of = stories.duplicate(conn, article_id)
+        raise HTTPException(404, f"no article {article_id!r}" + (
+            f"; it is recorded as a copy of {copy_of['duplicate_of']!r}" if copy_of else ""))
     return {**record, "events": [event_record(e) for e in record["events"]],
             "quotes": [quote_record(q) for q in record["quotes"]]}
 
@@ -203,6 +255,53 @@ def api_claims(conn: Conn, f: Events) -> dict[str, Any]:
     claims = replace(f, claims_only=True)
     return {"total": queries.count_events(conn, claims), "limit": f.limit, "offset": f.offset,
             "items": [event_record(e) for e in queries.events(conn, claims)]}
+
+
+def with_triggers(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each mention's trigger offsets too (one query for the page), so its evidence shows the trigger."""
+    if not items:
+        return items
+    offsets = {(r[0], r[1]): (r[2], r[3]) for r in conn.execute(
+        "SELECT e.article_id, e.id, e.trigger_start, e.trigger_end FROM story_mentions m JOIN events e "
+        "ON e.article_id = m.article_id AND e.id = m.event_id "
+        f"WHERE m.story_event_id IN ({','.join('?' * len(items))})", [s["id"] for s in items])}
+    for story in items:
+        for m in story["mentions"]:
+            m["trigger_start"], m["trigger_end"] = offsets.get((m["article_id"], m["event_id"]), (None, None))
+    return items
+
+
+def story_page(conn: sqlite3.Connection, f: EventFilter) -> tuple[int, list[dict[str, Any]]]:
+    """Matching story events (the most widely told first) and how many there are. `q` keeps those
+    with a mention whose evidence sentence has the words, as on the events page."""
+    if not f.text:
+        return stories.count_story_events(conn, f), with_triggers(conn, stories.story_events(conn, f))
+    where, args = stories._where(f)  # noqa: SLF001 - the link module's filters, with the web's text filter added
+    where += " AND s.id IN (SELECT m.story_event_id FROM story_mentions m JOIN events e ON e.article_id = " \
+             "m.article_id AND e.id = m.event_id WHERE e.sentence LIKE ? ESCAPE '\\')"
+    args.append(queries._like(f.text))  # noqa: SLF001 - the same literal matching as the events filter
+    total = conn.execute(f"SELECT count(*) FROM story_events s WHERE {where}", args).fetchone()[0]
+    ids = [r[0] for r in conn.execute(
+        f"SELECT s.id FROM story_events s WHERE {where} ORDER BY s.num_sources DESC, s.num_articles DESC, "
+        "s.date DESC, s.id LIMIT ? OFFSET ?", (*args, f.limit, f.offset))]
+    return total, with_triggers(conn, [e for i in ids if (e := stories.story_event(conn, i))])
+
+
+@router.get("/stories", response_model=Page[StoryEvent],
+            summary="Story events: one real-world event each, with every article that told it, the most widely told first")
+def api_stories(conn: Conn, f: Events) -> dict[str, Any]:
+    total, items = story_page(conn, f)
+    return {"total": total, "limit": f.limit, "offset": f.offset, "items": items}
+
+
+@router.get("/stories/{story_event_id}", response_model=StoryEvent,
+            responses={404: {"description": "no such story event"}},
+            summary="One story event with its mentions (the evidence in each article) and outlets")
+def api_story(conn: Conn, story_event_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
+    found = stories.story_event(conn, story_event_id)
+    if found is None:
+        raise HTTPException(404, f"no story event {story_event_id}")
+    return with_triggers(conn, [found])[0]
 
 
 @router.get("/quotes", response_model=Page[Quote], summary="Quotes with their speakers, newest first")

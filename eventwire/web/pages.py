@@ -11,16 +11,17 @@ from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Request
-from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from ..link import stories
 from ..store import queries
 from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
 from ..store.sqlite import connect
 from . import charts, highlight
-from .api import actors_data, article_record
+from .api import actors_data, article_record, story_page, with_triggers
 from .deps import DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, event_filter, get_conn, quote_filter
 from .names import country_names
 
@@ -28,6 +29,9 @@ TEMPLATES = FilePath(__file__).with_name("templates")
 MAX_EXPORT = 100_000   # rows of one CSV download
 EXPORT_BATCH = 2_000
 SPEAKER_SECTIONS = 12  # speakers shown with their latest quotes on the unfiltered quotes page
+STORY_OTHERS = 12     # other articles of its story listed beside an article
+GROUPS_PAGE = 20      # story groups per page: each lists its articles and shared events
+GROUP_ROWS = 8        # articles and shared events shown per group before "more"
 CSV_COLUMNS = ("article_id", "id", "date", "date_precision", "date_text", "type", "mode", "source", "target",
                "status", "reported_by", "disputed_by", "location_name", "location_code", "trigger", "sentence",
                "start", "end", "confidence", "article_title", "article_published")
@@ -58,8 +62,8 @@ def _with(request: Request, **changes: Any) -> str:
 
 templates = Jinja2Templates(directory=TEMPLATES)
 templates.env.filters.update(evidence=_evidence, pathquote=lambda s: quote(str(s), safe=""))
-templates.env.globals.update(PLOVER_TYPES=PLOVER_TYPES, STATUSES=STATUSES, url_with=_with,
-                             fragment=highlight.fragment)
+templates.env.globals.update(PLOVER_TYPES=PLOVER_TYPES, STATUSES=STATUSES, MUTUAL_TYPES=stories.MUTUAL_TYPES,
+                             url_with=_with, fragment=highlight.fragment)
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -95,18 +99,46 @@ def article_list(request: Request, conn: Conn, limit: Limit = DEFAULT_PAGE, offs
                 paging=_paging(queries.count_articles(conn, q), limit, offset))
 
 
+def _story_of(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """The story (group of articles telling the same news) an article belongs to, with its other articles."""
+    row = conn.execute("SELECT story_id FROM article_links WHERE article_id = ?", (article_id,)).fetchone()
+    if row is None or row[0] is None:
+        return None
+    others = [dict(r) for r in conn.execute(
+        "SELECT a.id, a.title, a.source, a.published FROM article_links l JOIN articles a ON a.id = l.article_id "
+        "WHERE l.story_id = ? AND a.id != ? ORDER BY coalesce(a.published, a.ingested_at), a.id LIMIT ?",
+        (row[0], article_id, STORY_OTHERS))]
+    return {"id": row[0], "others": others}
+
+
+def _told_by(conn: sqlite3.Connection, article_id: str) -> dict[str, dict[str, Any]]:
+    """{event id: its story event's id and reach} for the events of one article."""
+    return {r["event_id"]: dict(r) for r in conn.execute(
+        "SELECT m.event_id, s.id, s.num_articles, s.num_sources FROM story_mentions m "
+        "JOIN story_events s ON s.id = m.story_event_id WHERE m.article_id = ?", (article_id,))}
+
+
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
-def article_view(request: Request, conn: Conn, article_id: Annotated[str, Path(max_length=MAX_TEXT)]) -> HTMLResponse:
+def article_view(request: Request, conn: Conn, article_id: Annotated[str, Path(max_length=MAX_TEXT)],
+                 copy: Annotated[str | None, Query(max_length=MAX_TEXT)] = None) -> Response:
+    """An article with its highlights; the id of a recorded copy leads to the original, which says so."""
     record = article_record(conn, article_id)
     if record is None:
-        raise HTTPException(404, f"No article {article_id!r} in this database.")
+        copy_of = stories.duplicate(conn, article_id)
+        if copy_of is None:
+            raise HTTPException(404, f"No article {article_id!r} in this database.")
+        return RedirectResponse(_url(f"/articles/{quote(copy_of['duplicate_of'], safe='')}", {"copy": article_id}),
+                                status_code=303)
     a = record["article"]
+    copied = stories.duplicate(conn, copy) if copy else None
     marks = highlight.spans(record["events"], record["quotes"], record["entities"])
     labels = sorted({n["label"] for n in record["entities"]})
     url = a["url"] if (a.get("url") or "").startswith(("https://", "http://")) else None
     return page(request, "article.html", article=a, url=url, body=highlight.render(a["text"], marks),
                 events=record["events"], quotes=record["quotes"], labels=labels,
-                entity_count=len(record["entities"]))
+                entity_count=len(record["entities"]), story=_story_of(conn, article_id),
+                told_by=_told_by(conn, article_id), copies=stories.duplicates_of(conn, article_id),
+                copied=copied if copied and copied["duplicate_of"] == article_id else None)
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -186,6 +218,33 @@ def actor_network(request: Request, conn: Conn, f: Events) -> HTMLResponse:
     return page(request, "actors.html", filter=f, actors=data["actors"], edges=data["network"][:f.limit],
                 network=charts.network_svg(data["network"], country_names()),
                 types=sorted({e["type"] for e in data["network"]}, key=PLOVER_TYPES.index))
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def story_list(request: Request, conn: Conn, f: Events,
+               view: Annotated[str | None, Query(pattern="^(events|groups)?$")] = None) -> HTMLResponse:
+    """Story events (one real-world event, every article that told it), or story groups (articles telling the
+    same news) with `view=groups`."""
+    if view == "groups":
+        limit = min(f.limit, GROUPS_PAGE)
+        groups = stories.stories(conn, 2, limit + 1, f.offset)  # one more than shown: is there a next page?
+        paging = {"limit": limit, "first": f.offset + 1, "last": f.offset + min(len(groups), limit),
+                  "prev": max(f.offset - limit, 0) if f.offset else None,
+                  "next": f.offset + limit if len(groups) > limit else None}
+        return page(request, "stories.html", filter=f, view="groups", groups=groups[:limit], paging=paging,
+                    shown=GROUP_ROWS)
+    total, rows = story_page(conn, f)
+    return page(request, "stories.html", filter=f, view="events", rows=rows,
+                paging=_paging(total, f.limit, f.offset))
+
+
+@router.get("/stories/{story_event_id}", response_class=HTMLResponse)
+def story_view(request: Request, conn: Conn, story_event_id: Annotated[int, Path(ge=1, le=2**62)]) -> HTMLResponse:
+    found = stories.story_event(conn, story_event_id)
+    if found is None:
+        raise HTTPException(404, f"No story event {story_event_id} in this database.")
+    return page(request, "stories.html", filter=EventFilter(), view="one", rows=with_triggers(conn, [found]),
+                paging=None)
 
 
 @router.get("/types.css")
