@@ -1,6 +1,6 @@
 """Time every page and API route of `eventwire serve` on a store of 10,000 articles.
 
-The store is built in seconds from synthetic but realistic analyses (wire-style sentences whose
+The store is built from synthetic but realistic analyses (wire-style sentences whose
 events, quotes and entities carry true offsets into the text), written with the store's own row
 shapes: a thousand distinct articles, then copies of their rows under new ids and moved dates; then the
 store's own `relink` builds the story events and story groups (about two minutes: most of the build).

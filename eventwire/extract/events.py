@@ -765,7 +765,7 @@ def extract_events(doc: Doc, actors: ArticleActors, reference: datetime | None,
     mentions = _keep(find_mentions(doc, actors))
     for m in mentions:
         m.date = date_for_event(m.token, reference) or (
-            None if m.nominal else context_date(m.token, reference))
+            None if m.nominal and light_verb(m.token) is None else context_date(m.token, reference))
     events, mentions_of = [], {}
     title_places = _title_places(doc)
     for group in merge(mentions):

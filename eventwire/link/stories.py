@@ -30,7 +30,7 @@ from itertools import combinations, product
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..store.queries import EventFilter
+from ..store.queries import EventFilter, like_pattern
 
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})  # as in extract/events.py: A meets B = B meets A
 SPAN_DAYS = {"day": 0, "month": 30, "season": 91, "year": 365}  # longest span, finest first
@@ -380,6 +380,10 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.article:
         where.append("s.id IN (SELECT story_event_id FROM story_mentions WHERE article_id = ?)")
         args.append(f.article)
+    if f.text:  # a mention whose evidence sentence has the words, as the events filter does
+        where.append("s.id IN (SELECT m.story_event_id FROM story_mentions m JOIN events e "
+                     "ON e.article_id = m.article_id AND e.id = m.event_id WHERE e.sentence LIKE ? ESCAPE '\\')")
+        args.append(like_pattern(f.text))
     return " AND ".join(where) or "1", args
 
 

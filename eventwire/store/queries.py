@@ -35,7 +35,7 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
             for table in ("articles", "entities", "events", "quotes")}
 
 
-def _like(text: str) -> str:
+def like_pattern(text: str) -> str:
     """A LIKE pattern matching `text` anywhere, its own % and _ taken literally (use with ESCAPE '\\')."""
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -136,7 +136,7 @@ def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
         where.append(CLAIM_WHERE)
     if f.text:
         where.append("e.sentence LIKE ? ESCAPE '\\'")
-        args.append(_like(f.text))
+        args.append(like_pattern(f.text))
     return " AND ".join(where) or "1", args
 
 
@@ -166,13 +166,13 @@ def _quote_where(speaker: str | None, article_id: str | None, text: str | None) 
     where, args = [], []
     if speaker:
         where.append("(q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_text LIKE ? ESCAPE '\\')")
-        args += [_like(speaker)] * 2
+        args += [like_pattern(speaker)] * 2
     if article_id:
         where.append("q.article_id = ?")
         args.append(article_id)
     if text:
         where.append("q.text LIKE ? ESCAPE '\\'")
-        args.append(_like(text))
+        args.append(like_pattern(text))
     return " AND ".join(where) or "1", args
 
 

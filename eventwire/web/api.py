@@ -272,19 +272,9 @@ def with_triggers(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> list
 
 
 def story_page(conn: sqlite3.Connection, f: EventFilter) -> tuple[int, list[dict[str, Any]]]:
-    """Matching story events (the most widely told first) and how many there are. `q` keeps those
+    """Matching story events (the most widely told first) and how many there are; `q` keeps those
     with a mention whose evidence sentence has the words, as on the events page."""
-    if not f.text:
-        return stories.count_story_events(conn, f), with_triggers(conn, stories.story_events(conn, f))
-    where, args = stories._where(f)  # noqa: SLF001 - the link module's filters, with the web's text filter added
-    where += " AND s.id IN (SELECT m.story_event_id FROM story_mentions m JOIN events e ON e.article_id = " \
-             "m.article_id AND e.id = m.event_id WHERE e.sentence LIKE ? ESCAPE '\\')"
-    args.append(queries._like(f.text))  # noqa: SLF001 - the same literal matching as the events filter
-    total = conn.execute(f"SELECT count(*) FROM story_events s WHERE {where}", args).fetchone()[0]
-    ids = [r[0] for r in conn.execute(
-        f"SELECT s.id FROM story_events s WHERE {where} ORDER BY s.num_sources DESC, s.num_articles DESC, "
-        "s.date DESC, s.id LIMIT ? OFFSET ?", (*args, f.limit, f.offset))]
-    return total, with_triggers(conn, [e for i in ids if (e := stories.story_event(conn, i))])
+    return stories.count_story_events(conn, f), with_triggers(conn, stories.story_events(conn, f))
 
 
 @router.get("/stories", response_model=Page[StoryEvent],
