@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from . import nlp
+from . import nlp, prefilter
 from .extract.actors import ArticleActors
 from .extract.claims import apply_claims
 from .extract.events import extract_events
@@ -34,7 +34,8 @@ def process(article: Article) -> Analysis:
     article = replace(article, language=article.language or detect_language(article.text))
     if article.language != ENGLISH:
         return Analysis(article=article)
-    doc = nlp.parse(article.text)
+    # The opt-in pre-filter blanks sentences that can hold nothing; offsets stay those of the text.
+    doc = nlp.parse(prefilter.select(article.text).text if prefilter.enabled() else article.text)
     doc.user_data["title"] = article.title  # a headline may name what the body leaves out (the place)
     actors = ArticleActors(doc)
     quotes = extract_quotes(doc, actors)  # first: "we" in a quote is its speaker's side

@@ -246,3 +246,17 @@ def test_listed_code_wins_but_article_beats_generated_record(parse):
     # "King Hassan" is a generated (Phoenix) record; the article says Morocco
     a = resolve(parse, "King Hassan of Morocco received the envoy.", "King Hassan of Morocco")
     assert a.code == "MAR"
+
+
+def test_coded_between_gives_coded_entities_in_text_order_with_offsets(parse):
+    doc = parse("Officials in Kenya met envoys from Somalia and several reporters on Monday.")
+    actors = ArticleActors(doc)
+    found = actors.coded_between(0, len(doc.text))
+    assert [a.code for _, a in found] == ["KEN", "SOM"]
+    assert [doc.text[at:at + 5] for at, _ in found] == ["Kenya", "Somal"]
+    assert actors.coded_between(0, doc.text.index("Somalia")) == found[:1]
+
+
+def test_a_country_before_a_topic_role_is_a_topic_and_a_place_after_it_says_where(parse):
+    actor = resolve(parse, "A group of prominent China experts in the US urged talks.", "A group of prominent China experts in the US")
+    assert actor.code == "USA"

@@ -199,3 +199,26 @@ def test_a_country_before_experts_is_their_topic_and_the_place_after_says_where_
 def test_an_undirected_act_with_no_target_keeps_it_empty(english):
     event = find(events_of("Five hundred Ugandan rebels surrendered last week in the town of Soroti."), "RETREAT")
     assert codes(event.source) == {"UGA"} and event.target == []
+
+
+def test_a_warning_in_a_reported_clause_is_dated_when_it_was_said(english):
+    text = ("US national security adviser Jake Sullivan spoke to CNN on Sunday. “We have told Beijing that "
+            "we will not stand by and allow any country to compensate Russia,” Sullivan said.")
+    event = find(events_of(text), "THREATEN")
+    assert event.date == "2022-03-13"
+
+
+def test_a_noun_under_a_light_verb_takes_the_date_of_the_story_before_it(english):
+    text = ("Trump spoke to Canadian leaders on Tuesday. Trump imposed 25% tariffs on Canadian exports to the U.S.")
+    event = find(events_of(text), "SANCTION")
+    assert event.date == "2022-03-08"
+
+
+def test_the_country_of_who_tells_the_story_is_no_side_of_it(english):
+    event = find(events_of("Rebels in Sudan killed about 20 people on Sunday, relief officials in Kenya said."), "ASSAULT")
+    assert codes(event.source) == codes(event.target) == {"SDN"}
+
+
+def test_a_meeting_with_one_party_named_is_with_the_coordinated_countries_its_sentence_names(english):
+    event = find(events_of("China will convene a meeting in Beijing with Iran and Russia on Friday."), "CONSULT")
+    assert pair(event) == {"CHN", "IRN", "RUS"}

@@ -69,7 +69,8 @@ def test_a_trigger_counts_only_with_the_words_its_entry_needs():
     assert air_strike.fits({"air", "strikes", "villages"}) and not air_strike.fits({"strikes", "villages"})
 
 
-def test_the_environment_switch_parses_everything(monkeypatch):
-    monkeypatch.setenv(prefilter.ENV, "0")
-    sel = prefilter.select(TEXT)
-    assert sel.text == TEXT and sel.ratio == 1.0
+def test_the_prefilter_is_opt_in(monkeypatch):
+    monkeypatch.delenv(prefilter.ENV, raising=False)
+    assert not prefilter.enabled()
+    monkeypatch.setenv(prefilter.ENV, "1")
+    assert prefilter.enabled()

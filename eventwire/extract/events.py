@@ -10,6 +10,11 @@ each event are kept in `doc.user_data[MENTIONS]` so that claims can read every r
 Event ids are stable: the first 16 hex digits of sha1("TYPE:offset of the evidence trigger"),
 so the same text gives the same ids on every run.  A title passed as `doc.user_data["title"]`
 lends its place to nominal events of the type it names ("... meeting in Rome").
+
+"we" or "I" inside a direct quote is the quote's speaker (the pipeline passes the quotes in).
+A side the parse leaves empty is filled as ANNOTATION.md codes it (`_fill_sides`: the other
+country the sentence names, else the actor's own country for a domestic act), and an event
+with no coded actor on either side is left out: it says nothing about who did what to whom.
 """
 from __future__ import annotations
 
@@ -44,6 +49,9 @@ BODY_CODES = frozenset({"NGO", "IGO"})  # codes of bodies, not of countries an a
 # that already exists, not a new event: "threatened to attack", "called for sanctions",
 # "ceased military aid".  (ACCUSE, SUPPORT and PROTEST react to events that did happen.)
 CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE", "SANCTION", "RETREAT"})
+# Types that are things said: their date is the date of saying.
+STATEMENT_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "AGREE"})
+REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "state", "confirm"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 CONDITIONS = frozenset({"if", "unless"})
@@ -682,6 +690,46 @@ def merge(mentions: list[Mention]) -> list[list[Mention]]:
     return [occasion for group in groups.values() for occasion in _by_date(group)]
 
 
+def _statement_date(m: Mention, reference: datetime | None) -> DateRef | None:
+    """A warning, demand or promise told in a reported clause ("we have told Beijing that we
+    will not stand by", Sullivan said) happens when it is said: the date of the telling."""
+    if m.type not in STATEMENT_TYPES:
+        return None
+    teller = m.token
+    for _ in range(4):
+        if teller.dep_ not in ("ccomp", "xcomp", "conj") or teller.head.i == teller.i:
+            break
+        teller = teller.head
+    if teller.i == m.token.i or teller.pos_ != "VERB":
+        return None
+    return date_for_event(teller, reference) or context_date(teller, reference)
+
+
+def _tells(doc: Doc, at: int) -> bool:
+    """Is the word at character offset `at` part of who tells the story ("relief officials in
+    Nairobi said"), not of the story?"""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    for _ in range(6):
+        if tok.dep_ == "nsubj" and _lemma(tok.head) in REPORTING_VERBS:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _with_coordinated(doc: Doc, found: list[tuple[int, Actor]]) -> list[Actor]:
+    """The first actor of `found` and those named in coordination with it ("Iran and Russia")."""
+    if not found:
+        return []
+    span = doc.char_span(found[0][0], found[0][0] + 1, alignment_mode="expand")
+    conjuncts = {t.idx for t in span[0].conjuncts} if span is not None else set()
+    return _unique([found[0][1]] + [a for at, a in found[1:] if at in conjuncts])
+
+
 def _fill_sides(event: Event, actors: ArticleActors) -> None:
     """Fill a side the parse left empty, as ANNOTATION.md codes it: an act with no stated
     target is aimed at the other country its sentence names (after the trigger first), else it
@@ -711,15 +759,20 @@ def _fill_sides(event: Event, actors: ArticleActors) -> None:
 
 def _other_country(event: Event, side: list[Actor], actors: ArticleActors,
                    acting: bool = False) -> list[Actor]:
-    """A country the event's sentence names besides the actors of `side`, as a one-actor list,
-    or []: for the target the first after the trigger (else the first before it), for the
-    source (`acting`) the nearest before it (else the first after it)."""
+    """Countries the event's sentence names besides the actors of `side` (and besides who
+    tells the story), or []: for a source (`acting`) the nearest before the trigger (else the
+    first after it); for a target the first after it (else the first before it), and for a
+    mutual event also those coordinated with it ("a meeting with Iran and Russia")."""
     own = {a.code for a in side}
+    doc = actors.doc
     others = [(at, a) for at, a in actors.coded_between(event.start, event.end)
-              if a.code not in own and a.code not in BODY_CODES]
-    before = [a for at, a in others if at < event.trigger_start]
-    after = [a for at, a in others if at >= event.trigger_start]
-    return (before[-1:] or after[:1]) if acting else (after[:1] or before[:1])
+              if a.code not in own and a.code not in BODY_CODES and not _tells(doc, at)]
+    before = [(at, a) for at, a in others if at < event.trigger_start]
+    after = [(at, a) for at, a in others if at >= event.trigger_start]
+    if acting:
+        return [a for _, a in (before[-1:] or after[:1])]
+    found = after or before
+    return _with_coordinated(doc, found) if event.type in MUTUAL_TYPES else [a for _, a in found[:1]]
 
 
 def _coded(side: list[Actor]) -> list[Actor]:
@@ -763,15 +816,16 @@ def extract_events(doc: Doc, actors: ArticleActors, reference: datetime | None,
                                       if q.kind == "direct" and q.speaker is not None and q.speaker.code),
                                      key=lambda s: s[:2])
     mentions = _keep(find_mentions(doc, actors))
-    for m in mentions:
+    for m in mentions:  # a noun under a light verb is told like a verb ("imposed tariffs")
         m.date = date_for_event(m.token, reference) or (
-            None if m.nominal and light_verb(m.token) is None else context_date(m.token, reference))
+            None if m.nominal and light_verb(m.token) is None else context_date(m.token, reference)) \
+            or _statement_date(m, reference)
     events, mentions_of = [], {}
     title_places = _title_places(doc)
     for group in merge(mentions):
         event = _to_event(group, reference)
         _fill_sides(event, actors)
-        if event.type not in MUTUAL_TYPES and not _coded(event.source + event.target):
+        if not _coded(event.source + event.target):
             continue  # no side coded: nothing to say who did what to whom
         if event.location is None and any(m.nominal for m in group):
             event.location = title_places.get(event.type)
