@@ -253,6 +253,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    def database(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", default="eventwire.db", help="the SQLite file (default eventwire.db)")
+
     def reading(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or - for stdin")
         p.add_argument("--workers", type=int, default=None,
@@ -266,11 +269,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--published", help="reference time for articles that carry none (ISO date)")
 
     def querying(p: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
-        p.add_argument("--db", default="eventwire.db", help="the SQLite file (default eventwire.db)")
+        database(p)
         p.add_argument("--format", choices=formats, default="table")
         p.add_argument("--limit", type=int, default=100)
 
-    def filtering(p: argparse.ArgumentParser) -> None:
+    def filtering(p: argparse.ArgumentParser, status: bool = True) -> None:
+        if status:
+            p.add_argument("--status", choices=queries.STATUSES)
         p.add_argument("--type", help="PLOVER event type, e.g. CONSULT")
         p.add_argument("--actor", help="country or IGO code on either side, e.g. CHN")
         p.add_argument("--from", dest="date_from", help="first date, YYYY-MM-DD")
@@ -291,7 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="analyse articles and store them in the database")
     reading(p)
-    p.add_argument("--db", default="eventwire.db", help="the SQLite file (default eventwire.db)")
+    database(p)
     p.add_argument("--out", metavar="DIR",
                    help="write Parquet shards under this folder or URI instead of the database (Dask engine)")
     p.add_argument("--format", choices=("parquet",), default="parquet", help="format of --out (parquet)")
@@ -306,12 +311,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("events", help="filter stored events")
     querying(p)
     filtering(p)
-    p.add_argument("--status", choices=queries.STATUSES)
     p.set_defaults(func=cmd_events)
 
     p = sub.add_parser("claims", help="events reported on someone's word or disputed, with both sides")
     querying(p)
-    filtering(p)
+    filtering(p, status=False)
     p.set_defaults(func=cmd_claims)
 
     p = sub.add_parser("quotes", help="stored quotes with their speakers")
@@ -323,7 +327,6 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stories", help="events merged across articles, with their mentions and sources")
     querying(p)
     filtering(p)
-    p.add_argument("--status", choices=queries.STATUSES)
     p.add_argument("--min-articles", type=int, default=2, help="told by at least this many articles (default 2)")
     p.add_argument("--groups", action="store_true", help="list stories: groups of articles telling the same news")
     p.set_defaults(func=cmd_stories)
@@ -331,23 +334,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("timeline", help="events per day, each real-world event counted once")
     querying(p)
     filtering(p)
-    p.add_argument("--status", choices=queries.STATUSES)
     p.add_argument("--by-type", action="store_true", help="one row per day and event type")
     p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("actors", help="countries and IGOs with their events; --network for pairs by type")
     querying(p)
-    filtering(p)
+    filtering(p, status=False)
     p.add_argument("--network", action="store_true", help="actor pairs with their events by type")
     p.set_defaults(func=cmd_actors)
 
     p = sub.add_parser("relink", help="rebuild story events and stories from the stored articles")
-    p.add_argument("--db", default="eventwire.db", help="the SQLite file (default eventwire.db)")
+    database(p)
     thresholds(p)
     p.set_defaults(func=cmd_relink)
 
     p = sub.add_parser("export", help="write a table to csv, jsonl or parquet")
-    p.add_argument("--db", default="eventwire.db", help="the SQLite file (default eventwire.db)")
+    database(p)
     p.add_argument("--table", default="events",
                    help="events (flat, one row per event), story_events, quotes, articles, entities, ... "
                         "(default events)")
@@ -356,7 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("serve", help="web UI and JSON API over the database (read-only)")
-    p.add_argument("--db", default="eventwire.db", help="the SQLite file (default eventwire.db)")
+    database(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000)
     p.set_defaults(func=cmd_serve)
