@@ -1,16 +1,14 @@
 """Events: PLOVER triggers on the parse, argument roles, merging, and bad input."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import SEED
 
 from eventwire import nlp
 from eventwire.extract import events as ev
 from eventwire.model import Article, Event
 from eventwire.pipeline import process
-
-SEED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "seed" / "000_a3803002c0d27c0a.txt"
+from eventwire.readers.discover import read_paths
 
 
 @pytest.fixture(scope="session")
@@ -41,10 +39,7 @@ def pair(e: Event) -> set[str]:
 
 @pytest.fixture(scope="session")
 def seed(english) -> list[Event]:
-    if not SEED.exists():
-        pytest.skip("seed benchmark not beside the work tree")
-    lines = SEED.read_text(encoding="utf-8").split("\n")
-    article = Article(id=SEED.stem, title=lines[2], text="\n".join(lines[4:]), published="2022-03-13T21:12:38")
+    [article] = read_paths([str(SEED)])  # examples/: the seed as its reader gives it
     return process(article).events
 
 
