@@ -30,7 +30,8 @@ class Errors:
     """Counts bad records and reports each on one line of stderr, so the run can go on."""
 
     def __init__(self) -> None:
-        self.count = 0
+        self.count = 0       # every skipped record: unreadable, or failed in analysis
+        self.unreadable = 0  # of which the readers could not read
 
     def report(self, error: ReadError) -> None:
         self.count += 1
@@ -39,6 +40,7 @@ class Errors:
     def only_articles(self, records: Iterable[Article | ReadError]) -> Iterator[Article]:
         for record in records:
             if isinstance(record, ReadError):
+                self.unreadable += 1
                 self.report(record)
             else:
                 yield record
@@ -98,15 +100,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.out:
         return ingest_shards(args, errors)
     started = time.perf_counter()
-    totals, read = BatchResult(), 0
+    totals, read, unchanged = BatchResult(), 0, 0
     with Store(args.db, args.dedup_threshold, args.similar_threshold) as store:
         def fresh(articles: Iterable[Article]) -> Iterator[Article]:
-            """Articles not yet stored with this text: a rerun after a kill resumes here."""
-            nonlocal read
+            """Articles not yet stored with this text: a rerun after a kill resumes here.
+            (A process pool pulls this from its feeder thread: only that thread counts here.)"""
+            nonlocal read, unchanged
             for article in articles:
                 read += 1
                 if store.is_unchanged(article):
-                    totals.unchanged += 1
+                    unchanged += 1
                 else:
                     yield article
 
@@ -124,8 +127,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 totals.add(store.write(good))
                 bar.update(len(batch))
     seconds = time.perf_counter() - started
-    print(f"read {read + errors.count}, stored {totals.stored + totals.replaced} "
-          f"({totals.replaced} replaced), duplicates {totals.duplicates}, unchanged {totals.unchanged}, "
+    print(f"read {read + errors.unreadable}, stored {totals.stored + totals.replaced} "
+          f"({totals.replaced} replaced), duplicates {totals.duplicates}, "
+          f"unchanged {unchanged + totals.unchanged}, "
           f"failed {errors.count}, {seconds:.1f} s, {read / seconds if seconds else 0:.1f} articles/s "
           f"(linking {totals.link_seconds:.1f} s)", file=sys.stderr)
     return 1 if errors.count else 0
