@@ -217,3 +217,34 @@ def test_the_country_of_who_tells_the_story_is_no_side_of_it(english):
 def test_a_meeting_with_one_party_named_is_with_the_coordinated_countries_its_sentence_names(english):
     event = find(events_of("China will convene a meeting in Beijing with Iran and Russia on Friday."), "CONSULT")
     assert pair(event) == {"CHN", "IRN", "RUS"}
+
+
+def test_blame_inside_a_quote_is_an_accusation_by_the_speaker(english):
+    text = ("\u201cRussia does not have a good record of living up to ceasefires,\u201d "
+            "U.S. Secretary of State Antony Blinken said on Tuesday.")
+    e = find(events_of(text), "ACCUSE", {"USA"}, {"RUS"})
+    assert e.sentence.startswith("\u201cRussia does not")
+
+
+def test_quoted_praise_is_no_accusation(english):
+    text = ("\u201cRussia has a long tradition of great ballet,\u201d "
+            "U.S. Secretary of State Antony Blinken said on Tuesday.")
+    assert not [e for e in events_of(text) if e.type == "ACCUSE"]
+
+
+def test_what_a_country_says_another_must_do_is_a_request(english):
+    text = ("A State Department spokesperson told reporters on Monday that the United Nations "
+            "must maintain sanctions on North Korea.")
+    e = find(events_of(text), "REQUEST", {"USA"}, {"IGO"})
+    assert e.status != "hypothetical"
+
+
+def test_what_a_country_says_it_must_do_itself_is_no_request(english):
+    text = "A State Department spokesperson said on Monday that the United States must stay vigilant."
+    assert not [e for e in events_of(text) if e.type == "REQUEST"]
+
+
+def test_a_preposition_on_the_participle_after_a_noun_trigger_is_its_target(english):
+    text = "Analysts discussed a Chinese and Russian proposal made on Monday for the U.N. Security Council to lift sanctions."
+    e = find(events_of(text), "REQUEST", {"CHN"}, {"IGO"})
+    assert "RUS" not in codes(e.target)

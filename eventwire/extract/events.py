@@ -12,6 +12,9 @@ so the same text gives the same ids on every run.  A title passed as `doc.user_d
 lends its place to nominal events of the type it names ("... meeting in Rome").
 
 "we" or "I" inside a direct quote is the quote's speaker (the pipeline passes the quotes in).
+Two kinds of statement need no trigger: blame inside a direct quote (`quoted_criticism` in
+triggers.yaml) is an ACCUSE by the speaker against the other countries the quote names, and
+what a speaker says a named other "must" or "should" do is a REQUEST of them.
 A side the parse leaves empty is filled as ANNOTATION.md codes it (`_fill_sides`: the other
 country the sentence names, else the actor's own country for a domestic act), and an event
 with no coded actor on either side is left out: it says nothing about who did what to whom.
@@ -96,6 +99,8 @@ class Lexicon:
     verbs: dict[str, tuple[Rule, ...]]
     nouns: dict[str, tuple[Rule, ...]]
     light_verbs: frozenset[str]
+    criticism: frozenset[str] = frozenset()
+    demand_modals: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -169,9 +174,13 @@ def lexicon() -> Lexicon:
     verbs: dict[str, list[Rule]] = {}
     nouns: dict[str, list[Rule]] = {}
     light: set[str] = set()
+    criticism: set[str] = set()
+    modals: set[str] = set()
     for name in LEXICON_FILES:
         data = _read(name)
         light.update(data.get("light_verbs") or ())
+        criticism.update(data.get("quoted_criticism") or ())
+        modals.update(data.get("demand_modals") or ())
         found: dict[tuple[bool, str], list[Rule]] = {}
         for type_, sections in (data.get("types") or {}).items():
             for noun, section in ((False, "verbs"), (True, "nouns")):
@@ -187,7 +196,8 @@ def lexicon() -> Lexicon:
     def ordered(index: dict[str, list[Rule]]) -> dict[str, tuple[Rule, ...]]:
         return {k: tuple(sorted(v, key=lambda r: -r.specificity)) for k, v in index.items()}
 
-    return Lexicon(verbs=ordered(verbs), nouns=ordered(nouns), light_verbs=frozenset(light))
+    return Lexicon(verbs=ordered(verbs), nouns=ordered(nouns), light_verbs=frozenset(light),
+                   criticism=frozenset(criticism), demand_modals=frozenset(modals))
 
 
 # ---------------------------------------------------------------------------- parse helpers
@@ -351,6 +361,8 @@ def _noun_role(tok: Token, role: str) -> list[Token]:
     verb = light_verb(tok)
     if not found and verb is not None and role not in ("of", "by"):
         found = _pobjs(verb, (role,))  # "imposed sanctions on Russia": on attaches to the verb
+    if not found and role not in ("of", "by"):  # "a proposal made on Monday for the Council to ..."
+        found = [x for a in tok.children if a.dep_ == "acl" and a.tag_ == "VBN" for x in _pobjs(a, (role,))]
     return found
 
 
@@ -493,6 +505,62 @@ def find_mentions(doc: Doc, actors: ArticleActors) -> list[Mention]:
         elif rule.mutual and not target and len(source) > 1:  # "clashes between A and B"
             source, target = source[:1], source[1:]
         out.append(Mention(rule.type, tok, rule, source, target))
+    return out
+
+
+def quoted_criticism(doc: Doc, actors: ArticleActors, found: list[Mention]) -> list[Mention]:
+    """Blame told inside a direct quote with no trigger in its sentence ("Russia does not have
+    a good record of living up to ceasefires," Pifer said): an ACCUSE by the quote's speaker
+    against the other countries the quoted sentence names (not aid groups: NGO)."""
+    cues = lexicon().criticism
+    taken = {_sentence_bounds(m.token) for m in found}
+    out = []
+    for start, end, speaker in doc.user_data.get(SPEAKERS) or ():
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if _lemma(tok) not in cues and tok.lower_ not in cues:
+                continue
+            bounds = _sentence_bounds(tok)
+            if bounds in taken:
+                continue
+            lo, hi = max(start, bounds[0]), min(end, bounds[1])
+            targets = _unique([a for _, a in actors.coded_between(lo, hi)
+                               if a.code not in (speaker.code, "NGO")])
+            if targets:
+                taken.add(bounds)
+                out.append(Mention("ACCUSE", tok, None, [speaker], targets))
+    return out
+
+
+def _teller(verb: Token, actors: ArticleActors) -> list[Actor]:
+    """Who says the clause of `verb`: the speaker of the direct quote it stands in, else the
+    subject of the reporting verb it is the object of ("X said Y must ...")."""
+    speaker = _quote_speaker(verb)
+    if speaker is not None:
+        return [speaker]
+    if verb.dep_ == "ccomp" and _lemma(verb.head) in REPORTING_VERBS:
+        return actors_of(subject_of(verb.head), actors)
+    return []
+
+
+def demands(doc: Doc, actors: ArticleActors, found: list[Mention]) -> list[Mention]:
+    """What someone says a named other must or should do is a REQUEST of them ("the U.N. must
+    maintain sanctions," a U.S. spokesperson said), unless its verb is a REQUEST already."""
+    modals = lexicon().demand_modals
+    taken = {m.token.i for m in found if m.type == "REQUEST"}
+    out = []
+    for tok in doc:
+        if tok.dep_ != "aux" or tok.lower_ not in modals:
+            continue
+        verb = tok.head
+        asked = _coded(actors_of([c for c in verb.children if c.dep_ in SUBJECTS], actors))
+        teller = _coded(_teller(verb, actors))
+        if not asked or not teller or {a.code for a in teller} & {a.code for a in asked}:
+            continue
+        if verb.i not in taken:
+            taken.add(verb.i)
+            rule = Rule("REQUEST", _lemma(verb), False, (), (), requires=modals)  # claims: the modal
+            out.append(Mention("REQUEST", verb, rule, teller, asked))  # is the demand, not a doubt
     return out
 
 
@@ -816,6 +884,8 @@ def extract_events(doc: Doc, actors: ArticleActors, reference: datetime | None,
                                       if q.kind == "direct" and q.speaker is not None and q.speaker.code),
                                      key=lambda s: s[:2])
     mentions = _keep(find_mentions(doc, actors))
+    mentions += quoted_criticism(doc, actors, mentions)
+    mentions += demands(doc, actors, mentions)
     for m in mentions:  # a noun under a light verb is told like a verb ("imposed tariffs")
         m.date = date_for_event(m.token, reference) or (
             None if m.nominal and light_verb(m.token) is None else context_date(m.token, reference)) \
