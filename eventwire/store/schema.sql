@@ -75,6 +75,7 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_status ON events(status);  -- counts and filters by status
 
 -- The actors of an event, one row each: its source and target sides, who reports it, who disputes it.
 CREATE TABLE IF NOT EXISTS event_actors (
@@ -91,6 +92,7 @@ CREATE TABLE IF NOT EXISTS event_actors (
     FOREIGN KEY (article_id, event_id) REFERENCES events(article_id, id) ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS event_actors_code ON event_actors(code, role);
+CREATE INDEX IF NOT EXISTS event_actors_role ON event_actors(role, article_id, event_id);  -- who disputes what
 
 CREATE TABLE IF NOT EXISTS quotes (
     article_id      TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
