@@ -1,8 +1,11 @@
 """Shared fixtures: paths to the example data and a helper to run the CLI as a user does."""
 from __future__ import annotations
 
+import json
+import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,28 @@ def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> su
     """`eventwire ARGS...` in a subprocess, as a user would run it."""
     return subprocess.run([sys.executable, "-m", "eventwire.cli", *args], input=stdin, text=True,
                           capture_output=True, cwd=cwd, timeout=600)
+
+
+def write_short_stories(path: Path, n: int) -> Path:
+    """A JSON Lines file of n short distinct articles, quick to analyse: input for killed-run tests."""
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            f.write(json.dumps({"id": f"k{i}", "text": f"Story {i}. The army of Mali attacked rebels near "
+                                                    f"Gao on day {i}, officials said."}) + "\n")
+    return path
+
+
+def wait_until_stored(db: Path, at_least: int, proc: subprocess.Popen, timeout: float) -> None:
+    """Wait until a running ingest has committed `at_least` articles (or ended, or time ran out)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            with sqlite3.connect(db) as conn:
+                if conn.execute("SELECT count(*) FROM articles").fetchone()[0] >= at_least:
+                    return
+        except sqlite3.OperationalError:  # not created yet, or busy
+            pass
 
 
 @pytest.fixture(scope="session")

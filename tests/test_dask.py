@@ -8,13 +8,12 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import psutil
 import pyarrow.parquet as pq
 import pytest
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, run_cli, wait_until_stored, write_short_stories
 from distributed import LocalCluster
 
 from eventwire.engines import dask as dask_engine
@@ -130,22 +129,11 @@ def test_export_table_writes_every_row(local_db, tmp_path, fmt):
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_killed_dask_ingest_leaves_no_workers_and_a_rerun_stores_each_article_once(tmp_path):
     n = 300
-    src = tmp_path / "many.jsonl"
-    with src.open("w", encoding="utf-8") as f:
-        for i in range(n):
-            f.write(json.dumps({"id": f"k{i}", "text": f"Story {i}. The army of Mali attacked rebels near "
-                                                    f"Gao on day {i}, officials said."}) + "\n")
+    src = write_short_stories(tmp_path / "many.jsonl", n)
     db = tmp_path / "ew.db"
     cmd = [sys.executable, "-m", "eventwire.cli", "ingest", str(src), "--db", str(db), "--engine", "dask"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 300
-    while time.time() < deadline and proc.poll() is None:
-        time.sleep(0.2)
-        try:
-            if db.exists() and stored_ids(db)[0] >= 40:
-                break
-        except sqlite3.OperationalError:
-            pass
+    wait_until_stored(db, 40, proc, timeout=300)
     workers = psutil.Process(proc.pid).children(recursive=True)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

@@ -7,11 +7,10 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, SEED, SEED_ID, run_cli
+from conftest import EXAMPLES, SEED, SEED_ID, run_cli, wait_until_stored, write_short_stories
 
 from eventwire.model import Analysis, Article
 from eventwire.store.sqlite import Store
@@ -102,22 +101,11 @@ def test_query_commands_without_a_database_say_so(tmp_path):
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_killed_ingest_leaves_a_sound_database_and_a_rerun_completes(tmp_path):
     n = 400
-    src = tmp_path / "many.jsonl"
-    with src.open("w", encoding="utf-8") as f:
-        for i in range(n):
-            f.write(json.dumps({"id": f"k{i}", "text": f"Story {i}. The army of Mali attacked rebels near "
-                                                    f"Gao on day {i}, officials said."}) + "\n")
+    src = write_short_stories(tmp_path / "many.jsonl", n)
     db = tmp_path / "ew.db"
     cmd = [sys.executable, "-m", "eventwire.cli", "ingest", str(src), "--db", str(db)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        time.sleep(0.2)
-        try:
-            if db.exists() and count(db) >= 50:
-                break
-        except sqlite3.OperationalError:
-            pass
+    wait_until_stored(db, 50, proc, timeout=120)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     stored = count(db)
