@@ -5,7 +5,7 @@ usage: python bench/throughput.py [--input FILE] [--workers 2] [--repeat 2]
                                   [--prefilter on|off|both] [--accuracy]
 
 For (a) spaCy's full pipeline alone (nlp.pipe over each worker's share) and (b) eventwire's
-`pipeline.process` on the same texts, prints articles/s and words/s (wall clock, all workers),
+`pipeline.process_many` on the same texts (as the local engine runs it), prints articles/s and words/s (wall clock, all workers),
 CPU seconds per article, and peak RSS per worker (model loaded), then the ratio (b)/(a).
 Each worker loads the model and warms up before the clock starts.  Wall figures depend on
 what else runs on the machine; CPU per article much less so, and `capacity` (workers / CPU per
@@ -34,7 +34,7 @@ DEFAULT_INPUT = ROOT.parent / "shared" / "benchmarks" / "voa" / "voa_stories.jso
 FALLBACK_INPUT = ROOT / "examples" / "voa_stories.jsonl"
 TARGET_RATE, TARGET_RSS_MB = 20.0, 700.0
 PREFILTER_ENV = "EVENTWIRE_PREFILTER"
-CHUNK = 4  # articles per task: small, so both workers stay busy to the end
+CHUNK = 8  # articles per task, as the local engine sends them (engines/local.py BATCH)
 
 
 @dataclass
@@ -72,11 +72,10 @@ def _spacy_alone(texts: list[str]) -> tuple[float, float, int]:
 
 
 def _end_to_end(texts: list[str]) -> tuple[float, float, int]:
-    from eventwire.engines.local import process_safely
+    from eventwire.engines.local import process_batch
     from eventwire.model import Article
     start = time.process_time()
-    for i, text in enumerate(texts):
-        process_safely(Article(id=f"bench-{i}", text=text))
+    process_batch([Article(id=f"bench-{i}", text=text) for i, text in enumerate(texts)])
     return time.process_time() - start, _peak_rss_mb(), os.getpid()
 
 

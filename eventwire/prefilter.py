@@ -90,7 +90,7 @@ def _words(values: Iterable[object] | None) -> list[str]:
 def _irregular() -> dict[str, set[str]]:
     """lemma -> its irregular forms, from the lemmatizer exception tables of the model itself."""
     out: dict[str, set[str]] = {}
-    lookups = nlp.load().get_pipe("lemmatizer").lookups
+    lookups = nlp.lemmatizer().lookups
     if lookups.has_table("lemma_exc"):
         for table in lookups.get_table("lemma_exc").values():
             for form, lemmas in table.items():

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,7 +23,7 @@ from .. import nlp
 from ..model import Analysis, Article
 from ..readers.common import ReadError
 from ..store import export
-from .local import process_safely
+from .local import batches, process_batch
 
 BATCH = 32
 IN_FLIGHT_PER_THREAD = 3  # batches queued per worker thread: none idles while the client catches up
@@ -69,23 +68,12 @@ def connect(scheduler: str | None = None, workers: int = 2) -> Iterator[Client]:
         yield client
 
 
-def analyse_batch(batch: list[Article]) -> list[Analysis | ReadError]:
-    """The task run on a worker: every article of the batch, one failure not stopping the rest."""
-    return [process_safely(a) for a in batch]
-
-
 def write_batch(batch: list[Article], out: str) -> Shard:
     """The task run on a worker for a data lake: analyse the batch and write its Parquet shard."""
-    results = analyse_batch(batch)
+    results = process_batch(batch)
     name = export.shard_name(batch)
     rows = export.write_parquet_shard((r for r in results if isinstance(r, Analysis)), out, name)
     return Shard(name, rows, [r for r in results if isinstance(r, ReadError)])
-
-
-def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(articles)
-    while batch := list(islice(it, size)):
-        yield batch
 
 
 def run_batches(client: Client, task: Callable[[list[Article]], R], work: Iterable[list[Article]],
@@ -125,7 +113,7 @@ def analyse(articles: Iterable[Article], scheduler: str | None = None, workers: 
     """Analyses in input order, streamed as batches complete, from the cluster at `scheduler`
     or from a LocalCluster of `workers` processes."""
     with connect(scheduler, workers) as client:
-        for batch, result in run_batches(client, analyse_batch, batches(articles, batch_size)):
+        for batch, result in run_batches(client, process_batch, batches(articles, batch_size)):
             yield from _lost(batch, result) if isinstance(result, Exception) else result
 
 

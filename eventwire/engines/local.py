@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from .. import nlp
 from ..model import Analysis, Article
-from ..pipeline import process
+from ..pipeline import process, process_many
 from ..readers.common import ReadError
+
+BATCH = 8  # articles per task: spaCy parses them together, and both workers stay busy to the end
 
 
 def process_safely(article: Article) -> Analysis | ReadError:
@@ -18,10 +21,27 @@ def process_safely(article: Article) -> Analysis | ReadError:
         return ReadError(article.origin or article.id, f"analysis failed: {type(err).__name__}: {err}")
 
 
+def process_batch(batch: list[Article]) -> list[Analysis | ReadError]:
+    """`process_many` over a batch; if any article fails, the batch is done again one article
+    at a time, so the failure costs that article alone."""
+    try:
+        return list(process_many(batch))
+    except Exception:  # noqa: BLE001 - rare: redo the batch article by article
+        return [process_safely(a) for a in batch]
+
+
+def batches(articles: Iterable[Article], size: int = BATCH) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
 def analyse(articles: Iterable[Article], workers: int = 1) -> Iterator[Analysis | ReadError]:
     """Analyses in input order; with workers > 1 a pool of processes, each loading spaCy once."""
     if workers <= 1:
-        yield from (process_safely(a) for a in articles)
+        for batch in batches(articles):
+            yield from process_batch(batch)
         return
     with multiprocessing.get_context("spawn").Pool(workers, initializer=nlp.load) as pool:
-        yield from pool.imap(process_safely, articles, chunksize=4)
+        for results in pool.imap(process_batch, batches(articles), chunksize=1):
+            yield from results
