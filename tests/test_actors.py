@@ -260,3 +260,26 @@ def test_coded_between_gives_coded_entities_in_text_order_with_offsets(parse):
 def test_a_country_before_a_topic_role_is_a_topic_and_a_place_after_it_says_where(parse):
     actor = resolve(parse, "A group of prominent China experts in the US urged talks.", "A group of prominent China experts in the US")
     assert actor.code == "USA"
+
+
+def test_us_congressional_title_implies_the_united_states(parse):
+    a = resolve(parse, "Republican Senator Tom Harlan said the deal was a mistake.", "Tom Harlan")
+    assert (a.code, a.sector) == ("USA", "GOV")
+    b = resolve(parse, "Sen. Mary Collins told reporters the bill would pass.", "Mary Collins")
+    assert b.code == "USA"
+
+
+def test_a_stated_country_wins_over_a_congressional_title(parse):
+    a = resolve(parse, "Philippine Sen. Risa Hontiveros criticized the plan.", "Risa Hontiveros")
+    assert a.code == "PHL"
+
+
+def test_party_titles_match_only_capitalised(parse):
+    a = resolve(parse, "Many democratic lawmakers in Europe objected.", "democratic lawmakers in Europe")
+    assert a is None or a.code != "USA"
+
+
+def test_think_tank_is_coded_by_its_home_country_not_its_name(parse):
+    text = "Anna Berger, a senior fellow at the German Marshall Fund, said the plan would fail."
+    assert resolve(parse, text, "the German Marshall Fund").code == "USA"
+    assert resolve(parse, text, "Anna Berger").code == "USA"

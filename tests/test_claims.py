@@ -124,3 +124,8 @@ def test_a_vow_not_to_tolerate_is_a_warning_not_a_negation(english):
     e = only(events_of("We have told Beijing that the United States will not tolerate any help to Russia."),
              "THREATEN")
     assert e.status == "occurred" and codes(e.source) == {"USA"} and codes(e.target) == {"CHN"}
+
+
+def test_a_past_circumstance_under_a_warning_is_told_as_fact(english):
+    events = events_of("The United Nations warned that food aid will run out in Congo, as M23 rebels attacked Goma on Monday.")
+    assert only(events, "ASSAULT").status == "occurred"

@@ -4,7 +4,7 @@ from datetime import datetime
 import pytest
 
 from eventwire import nlp
-from eventwire.extract.dates import DateRef, context_date, date_for_event, resolve_date
+from eventwire.extract.dates import DateRef, context_date, date_for_event, own_date, resolve_date
 
 # The seed article's reference time: a Sunday evening.
 SEED_REF = datetime(2022, 3, 13, 21, 12, 38)
@@ -169,3 +169,26 @@ def test_context_date_only_for_past_events():
 
 def test_no_context_date_when_the_sentence_dates_other_clauses(seed_doc):
     assert context_date(token(seed_doc, "asked", 1), SEED_REF) is None
+
+
+def test_where_clause_shares_the_time_of_the_verb_it_is_set_by():
+    doc = nlp.parse("Fighting that began March 6 in the coastal region, where soldiers clashed with rebels, "
+                    "went on for days.")
+    found = date_for_event(token(doc, "clashed"), datetime(2025, 3, 14, 14))
+    assert as_pair(found) == ("2025-03-06", "day")
+
+
+def test_document_date_dates_the_clause_it_takes_part_in():
+    # The parser hangs "dated" on "plan"; the letter's date is the urging's.
+    doc = nlp.parse("The senators sent a letter to the minister about the plan dated Feb. 4, urging him to "
+                    "stop the shipments.")
+    found = date_for_event(token(doc, "urging"), datetime(2025, 3, 14, 5))
+    assert as_pair(found) == ("2025-02-04", "day")
+
+
+def test_own_date_is_only_the_words_own_modifier():
+    doc = nlp.parse("Lawmakers welcomed Tuesday's announcement. "
+                    "Peskov on Monday denied accusations that Russia had asked.")
+    ref = datetime(2025, 3, 12, 18)
+    assert as_pair(own_date(token(doc, "announcement"), ref)) == ("2025-03-11", "day")
+    assert own_date(token(doc, "accusations"), ref) is None

@@ -248,3 +248,53 @@ def test_a_preposition_on_the_participle_after_a_noun_trigger_is_its_target(engl
     text = "Analysts discussed a Chinese and Russian proposal made on Monday for the U.N. Security Council to lift sanctions."
     e = find(events_of(text), "REQUEST", {"CHN"}, {"IGO"})
     assert "RUS" not in codes(e.target)
+
+
+def test_a_statement_told_in_the_content_clause_of_a_noun_is_dated_by_the_noun(english):
+    text = "Lawmakers welcomed Friday's announcement that Kenya had agreed to send troops to Somalia."
+    assert find(events_of(text), "AGREE", {"KEN"}).date == "2022-03-11"
+
+
+def test_a_definite_event_noun_gives_its_finer_date_to_the_event_named_before(english):
+    text = ("During a visit by the French president to Germany last month, the two leaders discussed trade. "
+            "The chancellor spoke with reporters during the visit on Feb. 24.")
+    assert find(events_of(text), "CONSULT", {"FRA"}, {"DEU"}).date == "2022-02-24"
+
+
+def test_a_definite_event_noun_takes_the_date_of_the_event_named_before(english):
+    text = ("France called an emergency meeting of the U.N. Security Council on Friday. Britain backed the call. "
+            "Analysts said on Saturday that Iran's ambassador spoke at the meeting.")
+    events = events_of(text)
+    assert find(events, "CONSULT", {"FRA"}).date == "2022-03-11"  # "called a meeting": its subject meets
+    assert find(events, "CONSULT", {"IRN"}).date == "2022-03-11"
+
+
+def test_a_request_for_comment_is_no_request(english):
+    assert events_of("Iran's mission did not respond to an Israeli request for comment.") == []
+    assert events_of("Israel asked Iran for comment.") == []
+
+
+def test_a_doer_the_text_calls_unknown_is_not_filled_in(english):
+    event = find(events_of("Guatemalan police officers were threatened by unnamed individuals, the judge said."),
+                 "THREATEN", target={"GTM"})
+    assert event.source == []
+
+
+def test_actors_named_along_with_the_subject_act_too(english):
+    event = find(events_of("The United States, along with Britain and France, imposed sanctions on Iran."), "SANCTION")
+    assert codes(event.source) == {"USA", "GBR", "FRA"} and codes(event.target) == {"IRN"}
+
+
+def test_troops_moved_within_their_own_country_are_aimed_at_no_one(english):
+    event = find(events_of("Mexico's president sent 10,000 troops to Mexico's northern border on Tuesday."), "MOBILIZE")
+    assert codes(event.source) == {"MEX"} and codes(event.target) == set()
+
+
+def test_a_body_acting_with_no_target_acts_toward_the_country_of_its_place(english):
+    event = find(events_of("The World Food Program distributed food to families in Mulanje district on Thursday."), "AID")
+    assert codes(event.source) == {"IGO"} and codes(event.target) == {"MWI"}
+
+
+def test_a_circumstance_does_not_count_as_the_rejected_claim(english):
+    event = find(events_of("Iran rejected the American offer amid concerns about its stockpile of uranium."), "REJECT")
+    assert codes(event.source) == {"IRN"}

@@ -99,6 +99,8 @@ class Role:
     sector: str | None
     weak: bool = False
     owned: bool = False  # equipment ("jets", "drones"): an actor only when its owner is named
+    code: str | None = None  # a title of one country's offices ("Republican senator": USA), used
+    # when the phrase names no country itself
 
 
 @dataclass(frozen=True)
@@ -230,11 +232,13 @@ def lexicon() -> Lexicon:
     roles: PhraseTable[Role] = PhraseTable()
     for r in (r for f in ROLE_FILES for r in _rows(f)):
         words = tuple(t.lower() for t in _tokens(r["phrase"]))
-        role = Role(None if r["sector"] == "-" else r["sector"], r.get("weak") == "1", r.get("owned") == "1")
-        roles.add(words, Alias(role, None, False))
+        role = Role(None if r["sector"] == "-" else r["sector"], r.get("weak") == "1", r.get("owned") == "1",
+                    r.get("code") or None)
+        capitalised = r["phrase"][:1].isupper()  # "Democratic senator", not "democratic senators"
+        roles.add(words, Alias(role, None, capitalised))
         for plural in _plurals(words[-1]):
             if words[:-1] + (plural,) not in roles.entries or r.get("weak") is not None:
-                roles.add(words[:-1] + (plural,), Alias(role, None, False))
+                roles.add(words[:-1] + (plural,), Alias(role, None, capitalised))
     names.freeze()
     roles.freeze()
     return Lexicon(names, roles, by_text, _surnames(curated, listed - curated))
@@ -626,11 +630,12 @@ class ArticleActors:
         Kenya", "director of the Office of the Chinese Communist Party") they give the code if
         none was given, and an unknown organisation there ("president of the Council on Foreign
         Relations") leaves no sector.  A topic word ("an Iran analyst") makes the country a
-        topic, not a nationality.  With `need_role`, a phrase without any role or institution
-        gives no title."""
+        topic, not a nationality.  A title of one country's offices ("Republican senator",
+        agents_extra.tsv `code`) gives that country when no word names one.  With `need_role`, a
+        phrase without any role or institution gives no title."""
         desc = Description()
         title_toks: list[Token] = []
-        strong = weak = mod = post_sector = None
+        strong = weak = mod = post_sector = role_code = None
         post = unknown_org = topic = hollow = ethnic = False
         for tok in tokens:
             post = post or (tok.dep_ == "prep" and bool(title_toks))
@@ -669,6 +674,7 @@ class ArticleActors:
             elif role is not None:
                 r = role.value
                 desc.has_role = desc.has_role or bool(r.sector) or r.weak
+                role_code = role_code or r.code
                 if r.sector is None:
                     hollow, topic = hollow or r.weak, topic or not r.weak
                 elif r.weak:
@@ -687,6 +693,7 @@ class ArticleActors:
             desc.sector = mod if strong == "GOV" and mod in OUTSIDE_GOV else strong
         else:
             desc.sector = mod or post_sector or weak
+        desc.code = desc.code or role_code  # a stated country wins over what the title implies
         if unknown_org and not desc.code and not desc.body:
             desc.sector = None
         if topic and not (strong or weak or hollow):

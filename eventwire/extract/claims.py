@@ -31,6 +31,9 @@ MAX_CLIMB = 8
 MODAL_PATH = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj"})
 FALSITY_DEPS = frozenset({"oprd", "acomp", "dobj", "attr", "pobj", "amod"})  # "called them lies"
 NOUNS = frozenset({"NOUN", "PROPN"})
+# Subordinators of a circumstance the narrator states ("warned of famine as fighting spread"):
+# a past-tense clause they introduce happened, whatever the clause above it only fears.
+FACT_MARKS = frozenset({"as", "after", "because", "since", "while", "when", "although", "though"})
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,8 @@ def frame_of(tok: Token, actors: ArticleActors, parties: set[str],
         head = t.head
         if head.i == t.i or t.dep_ not in CLAUSE_DEPS:
             break
+        if own is None and _stated_circumstance(t, c):
+            own = "occurred"
         own = _governed_status(t, head, own, frame, c)
         if t.dep_ in ("ccomp", "acl", "pcomp", "dobj", "advcl") and _denies(head, c):
             frame.deniers += actors_of(subject_of(head), actors)
@@ -155,6 +160,13 @@ def frame_of(tok: Token, actors: ArticleActors, parties: set[str],
     if own in ("hypothetical", "negated") or (own == "planned" and frame.status == "occurred"):
         frame.status = own
     return frame
+
+
+def _stated_circumstance(t: Token, c: Cues) -> bool:
+    """Is this a past-tense clause of circumstance ("as Tehran rejected the offer") that the
+    sentence states as fact, so that a fear or plan above it does not reach it?"""
+    return t.dep_ == "advcl" and t.tag_ == "VBD" and any(
+        k.dep_ == "mark" and _lemma(k) in FACT_MARKS for k in t.children) and not _conditional(t, c)
 
 
 def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cues) -> str | None:

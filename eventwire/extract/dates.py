@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LATE_HOUR = 20
+OWN_RANK = 10  # attachment ranks below this are a word's own modifiers (see `_attachment`)
 CONTEXT_SENTENCES = 2
 INDEX_KEY = "eventwire.dates"  # per-Doc cache of sentence starts and date expressions
 
@@ -320,8 +321,19 @@ def date_for_event(trigger: Token, reference: datetime | None) -> DateRef | None
     date that modifies another verb is not this event's.  None when the trigger has none."""
     if trigger.dep_ in ("aux", "auxpass"):
         trigger = trigger.head
+    return _first_resolved(trigger, reference, None)
+
+
+def own_date(word: Token, reference: datetime | None) -> DateRef | None:
+    """The date among a word's own modifiers ("Tuesday's announcement", "a statement on Monday"),
+    not one of the clause it sits in ("denied on Monday accusations that ...")."""
+    return _first_resolved(word, reference, OWN_RANK)
+
+
+def _first_resolved(trigger: Token, reference: datetime | None, below: int | None) -> DateRef | None:
+    """The closest tied date expression that resolves (ties ranked below `below`, if given)."""
     ranked = sorted((tie[0], span.start, tie[1], span) for span in _candidates(_sentence(trigger))
-                    if (tie := _attachment(span, trigger)) is not None)
+                    if (tie := _attachment(span, trigger)) is not None and (below is None or tie[0] < below))
     for _, _, teller, span in ranked:
         found = _resolve(span.text, reference, event_tense(teller))
         if found:
@@ -461,9 +473,10 @@ def _attachment(span: Span, trigger: Token) -> tuple[int, Token] | None:
     tense resolves it; None when it belongs to another clause.  Own modifiers come first; then
     those of the clause an event noun or a subjectless participle ("..., calling for talks")
     sits in; then those of a coordinated verb sharing the subject ("attacking and fighting
-    troops since 2011"); then a statement's date for what it says now or promises ("said
-    Tuesday that it would resume aid"); last a date framing the whole sentence ("In October
-    2020, China revised the law")."""
+    troops since 2011"); then the date of the verb a "where" clause is set by ("began March 6
+    in the region, where forces clashed"); then a statement's date for what it says now or
+    promises ("said Tuesday that it would resume aid"); last a date framing the whole sentence
+    ("In October 2020, China revised the law")."""
     if span.start <= trigger.i < span.end:
         return 0, trigger
     if span.start <= trigger.head.i < span.end and trigger.dep_ in ("relcl", "advcl", "acl"):
@@ -483,9 +496,22 @@ def _attachment(span: Span, trigger: Token) -> tuple[int, Token] | None:
         teller = _anchor(clause.head) if clause.dep_ == "ccomp" else None
         if teller is not None and stop.i == teller.i and _verb_tense(clause) != "past":
             return 30 + steps, stop
+        if stop.i == _where_clause_verb(anchor):
+            return 25 + steps, stop
     if _frames_sentence(span):
         return 40, trigger
     return None
+
+
+def _where_clause_verb(verb: Token) -> int | None:
+    """The verb a "where" clause sets its scene by ("violence that began March 6 in the coastal
+    region, where forces clashed"): told in one breath, the clause shares that verb's time."""
+    place = verb.head
+    if verb.dep_ != "relcl" or not _is_setting(place) or not any(
+            c.lower_ == "where" for c in verb.children if c.dep_ == "advmod"):
+        return None
+    governor = place.head.head
+    return governor.i if governor.pos_ in VERB_POS else None
 
 
 def _anchor(trigger: Token) -> Token | None:
@@ -537,7 +563,8 @@ def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
     in February", "meetings that wrapped up this week") are passed through, and so are
     subjects and nouns that only set the scene ("in a November report", "at a briefing
     Wednesday", "a court in November"); a noun the date describes ("Tuesday's announcement",
-    "a trial for 2025", "details about Monday's meeting") keeps it."""
+    "a trial for 2025", "details about Monday's meeting") keeps it.  A document's date ("a
+    letter dated Feb. 4") leads to the clause the document takes part in."""
     occurrence = cues()["occurrence_verbs"]
     steps, via = 0, None
     while True:
@@ -549,6 +576,11 @@ def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
             occasion = tok.head.i == trigger.i or _is_setting(tok.head)
             through = (describes_occasion and occasion) or _is_participle_clause(tok) or (
                 tok.dep_ == "pcomp" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children))
+            if not through and _dates_document(tok):
+                tok, steps = _governor(tok), steps + 1
+                if tok is None:
+                    return steps, None
+                continue
             if not through:
                 return steps, tok
         elif steps and tok.pos_ in NOUN_POS and not _scene_noun(tok, via):
@@ -556,6 +588,12 @@ def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
         if tok.head.i == tok.i:
             return steps, None
         via, tok, steps = tok, tok.head, steps + 1
+
+
+def _dates_document(verb: Token) -> bool:
+    """"a letter dated Feb. 4": the date of a document is that of the clause it takes part in,
+    whatever noun the parser hangs the participle on."""
+    return verb.dep_ == "acl" and verb.lemma_.lower() in cues()["dating_verbs"]
 
 
 def _scene_noun(noun: Token, via: Token) -> bool:

@@ -4,11 +4,13 @@ A trigger (a verb, a noun, or a noun governed by a light verb: "launch an attack
 by lemma in `data/triggers.yaml` (hand-curated) over `data/triggers_cameo.yaml` (derived from
 PETRARCH2's CAMEO verbs); its entry says which parse arguments are the source and the target.
 Each match is a mention; mentions of one real-world event (same type, same actors, compatible
-date) are merged into one `Event` whose evidence is the best-argued mention.  The mentions of
-each event are kept in `doc.user_data[MENTIONS]` so that claims can read every retelling.
+date) are merged into one `Event` whose evidence is the best-argued mention; a definite event
+noun ("the meeting") retells the nearest earlier mention of its word and shares its actors and
+date.  The mentions of each event are kept in `doc.user_data[MENTIONS]` so that claims can read
+every retelling.
 
 Event ids are stable: the first 16 hex digits of sha1("TYPE:offset of the evidence trigger"),
-so the same text gives the same ids on every run.  A title passed as `doc.user_data["title"]`
+so the same text gives the same ids on every run.  A title parse passed as `doc.user_data["title"]`
 lends its place to nominal events of the type it names ("... meeting in Rome").
 
 "we" or "I" inside a direct quote is the quote's speaker (the pipeline passes the quotes in).
@@ -35,7 +37,7 @@ from spacy.tokens import Doc, Token
 from .. import nlp
 from ..model import Actor, Event, Location, Quote
 from .actors import ArticleActors
-from .dates import DateRef, context_date, date_for_event
+from .dates import DateRef, context_date, date_for_event, own_date
 from .places import place_for_event
 
 MENTIONS = "eventwire.event_mentions"  # doc.user_data key: event id -> list of Mention
@@ -45,8 +47,12 @@ FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 LEXICON_FILES = ("triggers_cameo.yaml", "triggers.yaml")  # later files win, lemma by lemma
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
 # Acts that need no one on the other side ("promised reforms", "rebels surrendered", "refused
-# to comment"): with no target named, the target stays empty rather than the actor's own country.
-UNDIRECTED_TYPES = frozenset({"AGREE", "RETREAT", "REJECT", "SUPPORT"})
+# to comment", "put troops on alert"): with no target named, the target stays empty rather than
+# the actor's own country.
+UNDIRECTED_TYPES = frozenset({"AGREE", "RETREAT", "REJECT", "SUPPORT", "MOBILIZE"})
+# Acts aimed at no one when done at home: troops sent to one's own border are not aimed at oneself.
+HOME_AIMLESS_TYPES = frozenset({"MOBILIZE"})
+ANAPHORIC_DETS = frozenset({"the", "this", "that"})  # "the meeting": one named before
 BODY_CODES = frozenset({"NGO", "IGO"})  # codes of bodies, not of countries an act can be aimed at
 # Types whose object clause or noun is the content of a speech act or a change to something
 # that already exists, not a new event: "threatened to attack", "called for sanctions",
@@ -58,6 +64,7 @@ REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "state", "conf
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 CONDITIONS = frozenset({"if", "unless"})
+COMPANIONS = frozenset({"along", "together", "alongside"})  # "X, along with Y, called ...": Y acts too
 CONTENT_PREPS = ("to", "with", "against", "on", "from", "by", "for")
 CIRCUMSTANCES = frozenset({"at", "in", "during", "after", "before", "since", "amid", "following",
                            "despite", "until", "near", "ahead"})
@@ -101,6 +108,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     criticism: frozenset[str] = frozenset()
     demand_modals: frozenset[str] = frozenset()
+    unknown_doers: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -113,6 +121,7 @@ class Mention:
     source: list[Actor] = field(default_factory=list)
     target: list[Actor] = field(default_factory=list)
     date: DateRef | None = None
+    unknown_doer: bool = False  # the text says the doer is unknown ("by unnamed individuals")
 
     @property
     def sides(self) -> int:
@@ -176,11 +185,13 @@ def lexicon() -> Lexicon:
     light: set[str] = set()
     criticism: set[str] = set()
     modals: set[str] = set()
+    unknown: set[str] = set()
     for name in LEXICON_FILES:
         data = _read(name)
         light.update(data.get("light_verbs") or ())
         criticism.update(data.get("quoted_criticism") or ())
         modals.update(data.get("demand_modals") or ())
+        unknown.update(data.get("unknown_doers") or ())
         found: dict[tuple[bool, str], list[Rule]] = {}
         for type_, sections in (data.get("types") or {}).items():
             for noun, section in ((False, "verbs"), (True, "nouns")):
@@ -197,7 +208,8 @@ def lexicon() -> Lexicon:
         return {k: tuple(sorted(v, key=lambda r: -r.specificity)) for k, v in index.items()}
 
     return Lexicon(verbs=ordered(verbs), nouns=ordered(nouns), light_verbs=frozenset(light),
-                   criticism=frozenset(criticism), demand_modals=frozenset(modals))
+                   criticism=frozenset(criticism), demand_modals=frozenset(modals),
+                   unknown_doers=frozenset(unknown))
 
 
 # ---------------------------------------------------------------------------- parse helpers
@@ -267,10 +279,27 @@ def _speaker_for_pronoun(tok: Token, subjects: list[Token]) -> list[Token]:
     return subjects
 
 
+def _companions(tok: Token, subjects: list[Token]) -> list[Token]:
+    """Who acts together with the subject: "the US, along with Britain and France, called a
+    meeting", "together with Japan, Seoul held drills", "alongside Kenyan troops"."""
+    out = []
+    for c in (c for head in [tok, *subjects] for c in head.children if c.dep_ == "prep"):
+        if _lemma(c) == "alongside":
+            out += [g for g in c.children if g.dep_ == "pobj"]
+        elif _lemma(c) in COMPANIONS:
+            out += _pobjs(c, ("with",))
+        elif _lemma(c) == "with" and any(_lemma(m) in COMPANIONS for m in c.children if m.dep_ == "advmod"):
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
 def _verb_role(tok: Token, role: str) -> list[Token]:
     passive = _is_passive(tok)
     if role == "subj":
-        return _pobjs(tok, ("by",)) if passive else _speaker_for_pronoun(tok, subject_of(tok))
+        if passive:
+            return _pobjs(tok, ("by",))
+        subjects = _speaker_for_pronoun(tok, subject_of(tok))
+        return subjects + _companions(tok, subjects) if subjects else subjects
     if role == "obj":
         if tok.dep_ in ("acl", "amod") and _reduced(tok):
             return [tok.head]
@@ -395,7 +424,8 @@ def _fits(rule: Rule, tok: Token) -> bool:
     if rule.modifiers and not rule.modifiers & {_lemma(c) for c in tok.lefts}:
         return False
     if rule.excludes and rule.excludes & ({_lemma(c) for c in tok.children} | {
-            _lemma(g) for c in tok.children for g in c.children if g.dep_ == "mark" or g.tag_.startswith("W")}):
+            _lemma(g) for c in tok.children for g in c.children if g.dep_ == "mark" or g.tag_.startswith("W")}
+            | {_lemma(g) for g in _pobjs(tok, {_lemma(c) for c in tok.children} - CIRCUMSTANCES)}):
         return False
     if rule.light_only and light_verb(tok) is None:
         return False
@@ -504,8 +534,18 @@ def find_mentions(doc: Doc, actors: ArticleActors) -> list[Mention]:
             source, target = source + [a for a in target if a not in source], []
         elif rule.mutual and not target and len(source) > 1:  # "clashes between A and B"
             source, target = source[:1], source[1:]
-        out.append(Mention(rule.type, tok, rule, source, target))
+        out.append(Mention(rule.type, tok, rule, source, target,
+                           unknown_doer=not source and _names_doer(tok, rule)))
     return out
+
+
+def _names_doer(tok: Token, rule: Rule) -> bool:
+    """Does the text say the doer is unknown ("threatened by unnamed individuals", "unidentified
+    men attacked")?  Then the source stays empty rather than filled from the sentence."""
+    if rule.noun or rule.source[:1] != ("subj",):
+        return False
+    unknown = lexicon().unknown_doers
+    return any(_lemma(m) in unknown for d in _verb_role(tok, "subj") for m in d.children if m.dep_ == "amod")
 
 
 def quoted_criticism(doc: Doc, actors: ArticleActors, found: list[Mention]) -> list[Mention]:
@@ -631,8 +671,8 @@ def _evidence(m: Mention) -> tuple:
 
 
 def _sentence_bounds(tok: Token) -> tuple[int, int]:
-    """Character offsets of the token's sentence; `Token.sent` walks the whole doc on each call,
-    so the sentence table is built once per doc."""
+    """Character offsets of the token's sentence; `Token.sent` walks the whole doc on each
+    call, so the sentence table is built once per doc."""
     doc = tok.doc
     table = doc.user_data.get(SENTENCES)
     if table is None:
@@ -645,7 +685,7 @@ def _sentence_bounds(tok: Token) -> tuple[int, int]:
 def evidence(tok: Token) -> tuple[str, int, int]:
     """The trigger's sentence and its offsets, cut at paragraph breaks (the parser may run a
     heading into the paragraph after it)."""
-    text = tok.doc.text
+    text = nlp.text_of(tok.doc)
     start, end = _sentence_bounds(tok)
     start = max(start, text.rfind("\n", start, tok.idx) + 1)
     cut = text.find("\n", tok.idx, end)
@@ -758,19 +798,69 @@ def merge(mentions: list[Mention]) -> list[list[Mention]]:
     return [occasion for group in groups.values() for occasion in _by_date(group)]
 
 
+def _mention_date(m: Mention, reference: datetime | None) -> DateRef | None:
+    """The date of one telling: its own, else (a noun under a light verb is told like a verb:
+    "imposed tariffs") that of the sentences before, else that of its telling."""
+    return date_for_event(m.token, reference) or (
+        None if m.nominal and light_verb(m.token) is None else context_date(m.token, reference)) \
+        or _statement_date(m, reference)
+
+
+def _antecedent(m: Mention, earlier: list[Mention]) -> Mention | None:
+    """The telling a definite event noun points back to ("a visit by Starmer last month ...
+    during the visit on Feb. 27"): the nearest earlier one of its type and word."""
+    if not m.nominal or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in m.token.children):
+        return None
+    lemma = _lemma(m.token)
+    return next((a for a in reversed(earlier) if a.type == m.type and _lemma(a.token) == lemma), None)
+
+
+def _follow_antecedents(found: list[Mention]) -> None:
+    """A definite event noun tells the event named before it again: it takes that telling's
+    actors when it names none and its date when it gives none; a finer date it gives ("the visit
+    on Feb. 27" after "a visit last month") dates the first telling and whatever the same words
+    dated there.  A date that cannot be the same occasion leaves both apart."""
+    for n, m in enumerate(found):
+        a = _antecedent(m, found[:n])
+        if a is None or (m.date and a.date and not _compatible(m.date, a.date)):
+            continue
+        if not m.sides:
+            m.source, m.target = list(a.source), list(a.target)
+        if m.date is None:
+            m.date = a.date
+        elif a.date is not None and _finer(m.date, a.date):
+            old, where = a.date, _sentence_bounds(a.token)
+            for other in found[:n]:
+                if other.date == old and _sentence_bounds(other.token) == where:
+                    other.date = m.date
+
+
+def _finer(a: DateRef, b: DateRef) -> bool:
+    return PRECISION_CHARS.get(a.precision, 10) > PRECISION_CHARS.get(b.precision, 10)
+
+
 def _statement_date(m: Mention, reference: datetime | None) -> DateRef | None:
     """A warning, demand or promise told in a reported clause ("we have told Beijing that we
-    will not stand by", Sullivan said) happens when it is said: the date of the telling."""
+    will not stand by", Sullivan said) or in the content clause of a telling noun ("Tuesday's
+    announcement that Ukraine had agreed") happens when it is told: the date of the telling."""
     if m.type not in STATEMENT_TYPES:
         return None
     teller = m.token
     for _ in range(4):
-        if teller.dep_ not in ("ccomp", "xcomp", "conj") or teller.head.i == teller.i:
+        if teller.head.i == teller.i or not (teller.dep_ in ("ccomp", "xcomp", "conj") or _content_clause(teller)):
             break
         teller = teller.head
-    if teller.i == m.token.i or teller.pos_ != "VERB":
+    if teller.i == m.token.i:
         return None
+    if teller.pos_ != "VERB":  # the noun's own date only: not "denied on Monday reports that ..."
+        return own_date(teller, reference) if any(_content_clause(c) for c in teller.children) else None
     return date_for_event(teller, reference) or context_date(teller, reference)
+
+
+def _content_clause(verb: Token) -> bool:
+    """Is this the "that" clause saying what a noun tells ("the announcement that ...")?"""
+    return (verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
+            and any(c.dep_ == "mark" and _lemma(c) == "that" for c in verb.children))
 
 
 def _tells(doc: Doc, at: int) -> bool:
@@ -798,31 +888,35 @@ def _with_coordinated(doc: Doc, found: list[tuple[int, Actor]]) -> list[Actor]:
     return _unique([found[0][1]] + [a for at, a in found[1:] if at in conjuncts])
 
 
-def _fill_sides(event: Event, actors: ArticleActors) -> None:
+def _fill_sides(event: Event, actors: ArticleActors, unknown_doer: bool = False) -> None:
     """Fill a side the parse left empty, as ANNOTATION.md codes it: an act with no stated
     target is aimed at the other country its sentence names (after the trigger first), else it
     is domestic (police arrests in X: X -> X) unless it needs no one on the other side
     (UNDIRECTED_TYPES); an act with no stated source is by the other country its sentence
-    names, else domestic too.
+    names, else domestic too, unless every telling says the doer is unknown (`unknown_doer`:
+    "threatened by unnamed individuals").
+    A force moved at home (HOME_AIMLESS_TYPES: "sent troops to Mexico's border") is aimed at no one.
     Parties of several countries and no target act toward each other ("clashed": the first
     named toward the others), like "clashes between A and B", unless the act is undirected
     ("Jordan and Britain agreed to hold exercises": each agreed, toward no one named).
     A meeting with one party named is with the other country its sentence names ("arrived in
     Amman on a visit")."""
+    if event.type in HOME_AIMLESS_TYPES:
+        event.target = [a for a in event.target if a.code not in {s.code for s in event.source}]
     source, target = _coded(event.source), _coded(event.target)
     if event.type in MUTUAL_TYPES:
         if len({a.code for a in source + target}) == 1:
             event.target = _other_country(event, source + target, actors)
         return
     if target:
-        if not source:
+        if not source and not unknown_doer:
             event.source = _other_country(event, target, actors, acting=True) or [_country_side(target[0])]
         return
     if len({a.code for a in source}) > 1:
         if event.type not in UNDIRECTED_TYPES:
             event.source, event.target = source[:1], source[1:]
     elif source:
-        event.target = _other_country(event, source, actors) or _home_side(event.type, source[0], actors)
+        event.target = _other_country(event, source, actors) or _home_side(event, source[0], actors)
 
 
 def _other_country(event: Event, side: list[Actor], actors: ArticleActors,
@@ -847,14 +941,16 @@ def _coded(side: list[Actor]) -> list[Actor]:
     return [a for a in side if a.code]
 
 
-def _home_side(event_type: str, actor: Actor, actors: ArticleActors) -> list[Actor]:
+def _home_side(event: Event, actor: Actor, actors: ArticleActors) -> list[Actor]:
     """The other side of an act aimed at no one named: none for an undirected act, a country's
-    own people, or for a body (the WFP, an aid agency) the country the article is about."""
-    if event_type in UNDIRECTED_TYPES:
+    own people, or for a body (the WFP, an aid agency) the country where it acts (the event's
+    place: "distributed food in Mulanje district"), else the country the article is about."""
+    if event.type in UNDIRECTED_TYPES:
         return []
     if actor.code not in BODY_CODES:
         return [_country_side(actor)]
-    return [Actor(text=actors.home_code, code=actors.home_code)] if actors.home_code else []
+    code = (event.location.code if event.location is not None else None) or actors.home_code
+    return [Actor(text=code, code=code)] if code else []
 
 
 def _country_side(actor: Actor) -> Actor:
@@ -864,12 +960,12 @@ def _country_side(actor: Actor) -> Actor:
 
 def _title_places(doc: Doc) -> dict[str, Location]:
     """Places the title gives to event types it names ("... meeting in Rome": CONSULT -> Rome).
-    The title is passed as doc.user_data["title"]."""
+    The title's parse is passed as doc.user_data["title"]."""
     title = doc.user_data.get("title")
     if not title:
         return {}
     lex, out = lexicon(), {}
-    for tok in nlp.parse(title):
+    for tok in title:
         rule = _match(tok, lex)
         if rule is not None and rule.type not in out and (place := place_for_event(tok)) is not None:
             out[rule.type] = place
@@ -883,18 +979,21 @@ def extract_events(doc: Doc, actors: ArticleActors, reference: datetime | None,
     doc.user_data[SPEAKERS] = sorted(((q.start, q.end, q.speaker) for q in quotes
                                       if q.kind == "direct" and q.speaker is not None and q.speaker.code),
                                      key=lambda s: s[:2])
-    mentions = _keep(find_mentions(doc, actors))
-    mentions += quoted_criticism(doc, actors, mentions)
-    mentions += demands(doc, actors, mentions)
-    for m in mentions:  # a noun under a light verb is told like a verb ("imposed tariffs")
-        m.date = date_for_event(m.token, reference) or (
-            None if m.nominal and light_verb(m.token) is None else context_date(m.token, reference)) \
-            or _statement_date(m, reference)
+    found = find_mentions(doc, actors)
+    for m in found:
+        m.date = _mention_date(m, reference)
+    _follow_antecedents(found)
+    mentions = _keep(found)
+    told = quoted_criticism(doc, actors, mentions)
+    told += demands(doc, actors, mentions + told)
+    for m in told:
+        m.date = _mention_date(m, reference)
+    mentions += told
     events, mentions_of = [], {}
     title_places = _title_places(doc)
     for group in merge(mentions):
         event = _to_event(group, reference)
-        _fill_sides(event, actors)
+        _fill_sides(event, actors, unknown_doer=all(m.unknown_doer for m in group))
         if not _coded(event.source + event.target):
             continue  # no side coded: nothing to say who did what to whom
         if event.location is None and any(m.nominal for m in group):

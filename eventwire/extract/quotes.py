@@ -31,6 +31,7 @@ from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from .. import nlp
 from ..model import Actor, Quote
 from .actors import ArticleActors
 
@@ -754,7 +755,7 @@ def extract_quotes(doc: Doc, actors: ArticleActors) -> list[Quote]:
     """
     if not len(doc):
         return []
-    text = doc.text  # built anew from the tokens on every access: read it once
+    text = nlp.text_of(doc)
     spans = find_marked_spans(text, [s.end_char for s in doc.sents])
     art = _Article(doc, text, actors, spans)
     digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
