@@ -46,8 +46,8 @@ def process_many(articles: Iterable[Article]) -> Iterator[Analysis]:
     english = [a for a in articles if a.language == ENGLISH]
     # The opt-in pre-filter blanks sentences that can hold nothing; offsets stay those of the text.
     texts = (prefilter.select(a.text).text if prefilter.enabled() else a.text for a in english)
-    docs = nlp.load().pipe(texts, batch_size=PARSE_BATCH)
-    titles = nlp.load().pipe((a.title or "" for a in english), batch_size=PARSE_BATCH)
+    docs = nlp.pipe(texts, batch_size=PARSE_BATCH)
+    titles = nlp.pipe((a.title or "" for a in english), batch_size=PARSE_BATCH)
     parsed = zip(docs, titles)
     for article in articles:
         yield analyse_doc(article, *next(parsed)) if article.language == ENGLISH else Analysis(article=article)
