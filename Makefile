@@ -33,7 +33,7 @@ test: install-dev
 
 bench: install-dev
 	$(BIN)/python bench/accuracy.py
-	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/throughput.py --shipped
 	$(BIN)/python bench/linking.py
 	$(BIN)/python bench/web_latency.py
 	$(BIN)/python bench/scale.py
