@@ -10,7 +10,7 @@ cues) whose words make a sentence worth parsing; a trigger counts only with the 
 entry requires in the same sentence.  Words are matched as inflected forms (regular endings,
 and the irregular forms of the model's own lemmatizer tables), with no parse at all.
 It is off by default: on news it keeps about 90 % of the text (most sentences can hold an event
-or a quote) and saves about a fifth of the CPU, while the blanked sentences lose their entities
+or a quote) and saves a few per cent of the CPU, while the blanked sentences lose their entities
 and the people they introduce, which costs dates and dyads (`bench/throughput.py`,
 `bench/accuracy.py` measure both). `EVENTWIRE_PREFILTER=1` in the environment turns it on
 (`bench/throughput.py` measures both).
