@@ -29,6 +29,7 @@ import sys
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,7 +169,7 @@ def main() -> int:
     texts = read_texts(args.input, args.limit)
     print(f"{len(texts)} stories from {args.input}, {sum(len(t.split()) for t in texts) / len(texts):.0f} words "
           f"each on average, x{args.repeat}, {args.workers} workers on {os.cpu_count()} cores "
-          f"(load average {os.getloadavg()[0]:.1f})")
+          f"(load average {os.getloadavg()[0]:.1f}), spaCy {version('spacy')}")
     if args.shipped:
         shipped = measure("spaCy as shipped (nlp.pipe)", _spacy_shipped, texts, args.workers, args.repeat)
         print(shipped.line(args.workers) + "  (RSS: both models)")

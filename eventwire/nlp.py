@@ -38,9 +38,14 @@ def load() -> Language:
 
     Two changes for speed, neither changing a single annotation (tests/test_nlp.py):
     the networks multiply matrices through numpy's BLAS, held to one thread per process
-    (the engines run one process per core), which here is three times faster than the
-    default BLIS kernels; and the attribute ruler and lemmatizer remember their answers
-    per word (`attributes.py`)."""
+    (the engines run one process per core), since the BLIS in the `blis` wheel does not know
+    recent AMD CPUs (Zen 3 and later) and falls back to generic kernels three times slower;
+    and the attribute ruler and lemmatizer remember their answers per word (`attributes.py`).
+
+    spaCy is held below 3.8.8 (pyproject.toml): the wheels from 3.8.8 on take and drop the
+    GIL inside the parser's and NER's transition loops on every state check, which makes
+    those two components twice as slow (bench/throughput.py; 3.8.7 gives the same tags,
+    parses and entities, and lemmatises "hoped" as "hope" where 3.8.18 says "hop")."""
     threadpool_limits(limits=1, user_api="blas")
     try:
         with use_ops("numpy", use_blis=False):
