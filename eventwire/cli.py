@@ -343,7 +343,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("actors", help="countries and IGOs with their events; --network for pairs by type")
     querying(p)
-    filtering(p, status=False)
+    filtering(p)
     p.add_argument("--network", action="store_true", help="actor pairs with their events by type")
     p.set_defaults(func=cmd_actors)
 

@@ -100,6 +100,7 @@ def test_listed_person_with_title(parse):
     ("The U.N. Security Council voted on Friday.", "The U.N. Security Council", "UN Security Council", "IGO"),
     ("Human Rights Watch said the arrests were arbitrary.", "Human Rights Watch", "Human Rights Watch", "NGO"),
     ("ECOWAS activated its standby force.", "ECOWAS", "ECOWAS", "IGO"),
+    ("The International Labor Office said the talks failed.", "The International Labor Office", "ILO", "IGO"),
 ])
 def test_intergovernmental_and_non_governmental_bodies(parse, text, phrase, name, code):
     a = resolve(parse, text, phrase)
@@ -283,3 +284,21 @@ def test_think_tank_is_coded_by_its_home_country_not_its_name(parse):
     text = "Anna Berger, a senior fellow at the German Marshall Fund, said the plan would fail."
     assert resolve(parse, text, "the German Marshall Fund").code == "USA"
     assert resolve(parse, text, "Anna Berger").code == "USA"
+
+
+def test_a_title_the_parser_hangs_beside_the_name_still_describes_the_person(parse):
+    a = resolve(parse, "North Korea's army chief of staff Pak Jong Chon said the country would respond.",
+                "Pak Jong Chon")
+    assert (a.code, a.sector) == ("PRK", "MIL")
+    b = resolve(parse, "After meeting the army chief Kim said he would leave.", "Kim")
+    assert b.sector is None and b.title is None  # the chief is who was met, not Kim
+
+
+def test_its_stands_for_the_one_country_or_body_named_before_other_than_the_excluded(parse):
+    doc = parse("The United States offered talks. Iran rejected its offer.")
+    actors = ArticleActors(doc)
+    its = find(doc, "its")[0]
+    assert actors.possessor(its, {"IRN"}).code == "USA"
+    assert actors.possessor(its).code == "IRN"
+    two = parse("The United States and Britain offered talks. Iran rejected its offer.")
+    assert ArticleActors(two).possessor(find(two, "its")[0], {"IRN"}) is None  # which of the two?

@@ -129,7 +129,9 @@ def test_overview_chart_is_drawn_with_a_bar_per_type_and_day(page):
     page.goto("/")
     bars = page.locator("svg.chart rect")
     assert bars.count() > 0
-    assert re.match(r"\d{4}-\d{2}-\d{2}|week of|\d{4}", bars.first.locator("title").text_content())
+    title = bars.first.locator("title").text_content()
+    assert re.match(r"\d{4}-\d{2}-\d{2}|week of|\d{4}", title)
+    assert re.search(r": [\d,]+ events?, told [\d,]+ times?$", title)  # each event once, and how often told
 
 
 def test_events_filter_by_type_and_paging_links(page):

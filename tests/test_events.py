@@ -239,6 +239,13 @@ def test_what_a_country_says_another_must_do_is_a_request(english):
     assert e.status != "hypothetical"
 
 
+def test_what_a_country_declares_or_reiterates_another_must_do_is_a_request(english):
+    text = "A senior Japanese minister declared on Monday that China must release the detained fishermen."
+    assert codes(find(events_of(text), "REQUEST", {"JPN"}).target) == {"CHN"}
+    text = "The British foreign secretary reiterated that Libya must hand over the two suspects."
+    assert codes(find(events_of(text), "REQUEST", {"GBR"}).target) == {"LBY"}
+
+
 def test_what_a_country_says_it_must_do_itself_is_no_request(english):
     text = "A State Department spokesperson said on Monday that the United States must stay vigilant."
     assert not [e for e in events_of(text) if e.type == "REQUEST"]
@@ -298,3 +305,27 @@ def test_a_body_acting_with_no_target_acts_toward_the_country_of_its_place(engli
 def test_a_circumstance_does_not_count_as_the_rejected_claim(english):
     event = find(events_of("Iran rejected the American offer amid concerns about its stockpile of uranium."), "REJECT")
     assert codes(event.source) == {"IRN"}
+
+
+def test_its_before_an_answered_event_noun_is_the_party_named_before_not_the_answerer(english):
+    event = find(events_of("The IAEA made a new proposal on Monday. Tehran rejected its offer."), "REJECT")
+    assert codes(event.source) == {"IRN"} and codes(event.target) == {"IGO"}
+
+
+def test_an_answer_to_a_definite_request_is_aimed_at_who_asked(english):
+    found = events_of("Mexico asked the United States for more vaccines on Monday. "
+                      "Washington denied the request and asked instead for help at the border.")
+    rejection = find(found, "REJECT", {"USA"})
+    assert codes(rejection.target) == {"MEX"}
+    counter = [e for e in found if e.type == "REQUEST" and e.trigger_start > rejection.trigger_start]
+    assert [(codes(e.source), codes(e.target)) for e in counter] == [({"USA"}, {"MEX"})]
+
+
+def test_an_answer_to_an_event_noun_told_before_takes_its_maker_as_target(english):
+    event = find(events_of("Iran made a proposal to France. Paris accepted the proposal on Monday."), "AGREE")
+    assert codes(event.source) == {"FRA"} and codes(event.target) == {"IRN"}
+
+
+def test_a_request_by_a_named_party_makes_it_the_target_of_the_rejection(english):
+    event = find(events_of("Germany rejected the request by Ukraine for more tanks."), "REJECT")
+    assert codes(event.source) == {"DEU"} and codes(event.target) == {"UKR"}

@@ -317,6 +317,24 @@ def test_timeline_and_actor_network_count_each_real_event_once(store):
     assert stories.count_story_events(store.conn, EventFilter(status="reported")) == 2
 
 
+def test_story_filters_read_every_event_filter_on_one_mention(store):
+    """The web's filters (those of `eventwire events`) all narrow story events: claims too, and the
+    conditions on a mention hold for the same mention (the CONSULT is planned in one article and
+    reported in the other: a claim, and planned, but neither a planned claim nor planned in the
+    other's words)."""
+    store.write([seed_analysis(), second_analysis()])
+    types = lambda **kw: sorted(s["type"] for s in stories.story_events(store.conn, EventFilter(**kw)))
+    assert types(claims_only=True) == ["CONSULT", "REQUEST"]
+    assert types(status="planned") == ["CONSULT"]
+    assert types(status="planned", claims_only=True) == []
+    assert types(text="seven hours") == ["CONSULT"]  # the reported mention's sentence
+    assert types(text="seven hours", status="planned") == []
+    assert types(article=SEED_ID, actor="RUS") == ["REQUEST"]
+    assert [r["code"] for r in stories.actor_counts(store.conn, EventFilter(status="planned"))] == ["CHN", "USA"]
+    assert stories.actor_counts(store.conn, EventFilter(limit=1, offset=1))[0]["code"] == "RUS"
+    assert len(stories.actor_counts(store.conn, EventFilter(limit=-1))) == 3  # no limit, as the web's cache asks
+
+
 def test_flat_event_view_has_one_row_per_event_with_its_story(store):
     store.write([seed_analysis(), second_analysis()])
     rows = [dict(r) for r in store.conn.execute("SELECT * FROM events_flat ORDER BY article_id, start")]

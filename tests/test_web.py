@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import inspect
+import json
 import re
 import sqlite3
 import threading
@@ -12,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from eventwire.model import Actor, Analysis, Article, Entity, Event, Location, Quote
 from eventwire.store.sqlite import Store, connect
@@ -200,17 +202,24 @@ def test_quotes_by_speaker_and_words(client):
 
 def test_actor_network_counts_pairs_by_type(client):
     body = client.get("/api/actors").json()
-    assert {"source": "USA", "target": "CHN", "type": "CONSULT", "events": 1} in body["network"]
+    assert {"source": "CHN", "target": "USA", "type": "CONSULT", "mutual": True, "events": 1,
+            "mentions": 1} in body["network"]  # a meeting has no direction: one pair, in code order
+    assert {"source": "RUS", "target": "UKR", "type": "ACCUSE", "mutual": False, "events": 1,
+            "mentions": 1} in body["network"]
     usa = next(a for a in body["actors"] if a["code"] == "USA")
-    assert usa == {"code": "USA", "name": "United States", "events": 1, "as_source": 1, "as_target": 0}
+    assert usa == {"code": "USA", "name": "United States", "events": 1, "mentions": 1, "as_source": 0,
+                   "as_target": 0}
     page = client.get("/actors").text
-    assert "<svg" in page and "CHN – USA: 1 event (CONSULT 1)" in page
+    assert "<svg" in page and "CHN – USA: 1 event, told 1 time (CONSULT 1)" in page
+    assert "RUS – UKR: 1 event, told 1 time (ACCUSE RUS→UKR 1)" in page
+    assert "FRA" not in {e["source"] for e in body["network"]}  # France protesting in France: no pair
+    assert next(a for a in body["actors"] if a["code"] == "FRA")["events"] == 1
 
 
 def test_overview_draws_the_timeline_by_type(client):
     page = client.get("/").text
     assert '<svg class="chart"' in page
-    assert "2022-03-14 CONSULT: 1 event" in page and "/events?type=CONSULT&amp;from=2022-03-14" in page
+    assert "2022-03-14 CONSULT: 1 event, told 1 time" in page and "/events?type=CONSULT&amp;from=2022-03-14" in page
 
 
 def test_openapi_lists_the_filters_and_docs_load_nothing_remote(client):
@@ -262,11 +271,16 @@ def copy_analysis() -> Analysis:
 
 
 @pytest.fixture(scope="module")
-def story_client(tmp_path_factory) -> TestClient:
+def story_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("stories") / "stories.db"
     with Store(path) as store:
         store.write([rome_analysis(), retold_analysis(), copy_analysis(), spreadsheet_analysis()])
-    return TestClient(create_app(str(path)))
+    return path
+
+
+@pytest.fixture(scope="module")
+def story_client(story_db) -> TestClient:
+    return TestClient(create_app(str(story_db)))
 
 
 def rome_story(client: TestClient) -> dict:
@@ -298,6 +312,39 @@ def test_story_event_counts_articles_and_outlets_with_evidence_in_each(story_cli
 def test_story_filters_narrow_the_rows(story_client, params, expected):
     body = story_client.get("/api/stories", params=params).json()
     assert {s["type"] for s in body["items"]} == expected and body["total"] == len(expected)
+
+
+def cli_rows(db: Path, *args: str) -> list[dict]:
+    proc = run_cli(*args, "--db", str(db), "--format", "json", "--limit", str(MAX_PAGE))
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+@pytest.mark.parametrize("params, flags, types", [
+    ({}, [], {"CONSULT", "ACCUSE", "THREATEN"}),
+    ({"actor": "irn"}, ["--actor", "irn"], {"THREATEN"}),
+    ({"type": "CONSULT", "status": "planned", "from": "2022-03-14", "to": "2022-03-14"},
+     ["--type", "CONSULT", "--status", "planned", "--from", "2022-03-14", "--to", "2022-03-14"], {"CONSULT"}),
+    ({"from": "2022-03-15"}, ["--from", "2022-03-15"], {"THREATEN"}),
+])
+def test_web_and_cli_count_the_same_story_events(story_db, story_client, params, flags, types):
+    """The Rome meeting, told by CNN and again by Reuters (AP's copy adds an outlet, not a telling),
+    is one event told twice in the chart, the actor tables and the network, as in `eventwire
+    timeline` and `eventwire actors`; a filter narrows both alike."""
+    timeline = story_client.get("/api/timeline", params=params).json()
+    assert [{"date": r["day"], "type": r["type"], "events": r["events"], "mentions": r["mentions"]}
+            for r in timeline] == cli_rows(story_db, "timeline", "--by-type", *flags)
+    assert {r["type"] for r in timeline} == types
+    body = story_client.get("/api/actors", params={**params, "limit": MAX_PAGE}).json()
+    assert [{k: v for k, v in a.items() if k != "name"} for a in body["actors"]] == cli_rows(
+        story_db, "actors", *flags)
+    assert body["network"] == cli_rows(story_db, "actors", "--network", *flags)
+    overview, actors = (story_client.get(path, params=params).text for path in ("/", "/actors"))
+    told_twice = "CONSULT" in types
+    assert ({"day": "2022-03-14", "type": "CONSULT", "events": 1, "mentions": 2} in timeline) is told_twice
+    assert ("2022-03-14 CONSULT: 1 event, told 2 times" in overview) is told_twice
+    assert ("CHN – USA: 1 event, told 2 times (CONSULT 1)" in actors) is told_twice
+    assert ("Iran: 1 event, told 1 time" in actors) is ("THREATEN" in types)
 
 
 def test_story_paging_and_bounds(story_client):

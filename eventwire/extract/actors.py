@@ -12,6 +12,7 @@ Public API (used by events, quotes, claims and the pipeline):
     ArticleActors(doc).entities() -> list[Entity]
     ArticleActors(doc).coded_between(start, end) -> list[(offset, Actor)]   (coded entities within character offsets)
     ArticleActors(doc).home_code   the country the article is mainly about, or None
+    ArticleActors(doc).possessor(token, exclude) -> Actor | None   (who "its"/"their" stands for)
     lookup(text) -> Named | None, lookup_code(text) -> str | None   (a place or body name)
 
 An actor with a sector but no stated country ("the government", "police", "militants") takes
@@ -69,6 +70,7 @@ AFFILIATION_OK = {"based", "led", "run", "owned", "controlled", "dominated"}  # 
 NAME_PARTS = re.compile(r"[\s-]+")  # "Omar al-Bashir" -> Omar, al, Bashir
 PLAIN = re.compile(r"[^\W_]+(?: [^\W_]+)*")  # words and single spaces only
 PRONOUN_WINDOW = 3  # sentences a pronoun looks back
+BODY_POSSESSIVES = {"its", "their"}  # possessives that can stand for a country or a body
 HOME_MIN, HOME_RATIO = 2, 2.0  # how clearly one country must lead to be the article's home
 TITLE_MAX = 14  # tokens of an appositive or prefix read for a title
 
@@ -400,6 +402,24 @@ class ArticleActors:
                     out.append((e.start_char, actor))
         return out
 
+    def possessor(self, tok: Token, exclude: Iterable[str] = ()) -> Actor | None:
+        """The country or body an "its"/"their" stands for: the one named nearest before it in
+        its sentence, else in the sentence before, leaving out the codes `exclude` (the other
+        side of its event: Tehran does not reject its own offer).  None when that sentence names
+        several, or names none."""
+        if tok.lower_ not in BODY_POSSESSIVES or tok.tag_ != "PRP$":
+            return None
+        left_out = set(exclude)
+        sent = self._sent_of[tok.i]
+        for n in (sent, sent - 1):
+            found = [a for e in self.doc.ents if e.start < tok.i and self._sent_of[e.start] == n
+                     and e.label_ in NAME_ENTS and e.root.i not in self._person_at
+                     and (a := self._resolve(e.root, e.start, e.end, e.text)) is not None
+                     and a.code and a.code not in left_out]
+            if found:
+                return found[-1] if len({a.code for a in found}) == 1 else None
+        return None
+
     def entities(self) -> list[Entity]:
         """People, organisations and places of the article, with offsets, name and code."""
         out = []
@@ -575,6 +595,8 @@ class ArticleActors:
                   and prep.i == span.end for t in prep.subtree if not t.is_punct]  # "King Hassan of Morocco"
         if prefix or origin:
             yield self._describe(prefix + origin[:TITLE_MAX], need_role=True)
+        elif (title := self._title_beside(span)) is not None:
+            yield self._describe(title, need_role=True)
         for child in root.children:
             if child.left_edge.i > span.end + 1:  # belongs to a later conjunct ("Sullivan and Yang, who")
                 continue
@@ -601,6 +623,21 @@ class ArticleActors:
                 break
             i -= 1
         return [t for t in doc[i + 1:start] if not t.is_punct]
+
+    def _title_beside(self, span: Span) -> list[Token] | None:
+        """A title phrase right before the name that the parser hung beside it rather than into
+        it ("North Korea's army chief of staff Pak Jong Chon said": chief and Chon both subjects
+        of said, or the name hung from the title): its tokens, or None."""
+        if span.start == 0 or self.doc[span.start - 1].is_punct:
+            return None
+        top = self.doc[span.start - 1]
+        while top.head.i < span.start and top.head.i != top.i:
+            top = top.head
+        root = span.root
+        if top.i in self._person_at or self._role(top) is None \
+                or not (top.head.i == root.head.i or root.head.i == top.i):
+            return None
+        return [t for t in self.doc[top.left_edge.i:span.start] if not t.is_punct][-TITLE_MAX:]
 
     def _phrase_tokens(self, head: Token) -> list[Token]:
         """A noun phrase's tokens up to TITLE_MAX, without clauses hanging off it."""

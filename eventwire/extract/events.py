@@ -17,6 +17,9 @@ lends its place to nominal events of the type it names ("... meeting in Rome").
 Two kinds of statement need no trigger: blame inside a direct quote (`quoted_criticism` in
 triggers.yaml) is an ACCUSE by the speaker against the other countries the quote names, and
 what a speaker says a named other "must" or "should" do is a REQUEST of them.
+An answer with no target ("Trump denied the request") is aimed at who made what it answers,
+and a possessive "its"/"their" left as a side stands for the country or body named just before
+that is not the other side ("Tehran rejected its offer").
 A side the parse leaves empty is filled as ANNOTATION.md codes it (`_fill_sides`: the other
 country the sentence names, else the actor's own country for a domestic act), and an event
 with no coded actor on either side is left out: it says nothing about who did what to whom.
@@ -53,6 +56,7 @@ UNDIRECTED_TYPES = frozenset({"AGREE", "RETREAT", "REJECT", "SUPPORT", "MOBILIZE
 # Acts aimed at no one when done at home: troops sent to one's own border are not aimed at oneself.
 HOME_AIMLESS_TYPES = frozenset({"MOBILIZE"})
 ANAPHORIC_DETS = frozenset({"the", "this", "that"})  # "the meeting": one named before
+ANSWER_TYPES = frozenset({"REJECT", "AGREE"})  # "denied the request", "accepted the offer"
 BODY_CODES = frozenset({"NGO", "IGO"})  # codes of bodies, not of countries an act can be aimed at
 # Types whose object clause or noun is the content of a speech act or a change to something
 # that already exists, not a new event: "threatened to attack", "called for sanctions",
@@ -60,7 +64,9 @@ BODY_CODES = frozenset({"NGO", "IGO"})  # codes of bodies, not of countries an a
 CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE", "SANCTION", "RETREAT"})
 # Types that are things said: their date is the date of saying.
 STATEMENT_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "AGREE"})
-REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "state", "confirm"})
+# Verbs whose subject tells what their clause says ("reiterated that Libya must hand over ...").
+REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "state", "confirm", "declare", "reiterate",
+                             "insist", "stress", "add"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 CONDITIONS = frozenset({"if", "unless"})
@@ -505,15 +511,21 @@ def _seat(tok: Token, actors: ArticleActors) -> bool:
 
 
 def _side(tok: Token, roles: tuple[str, ...], rule: Rule, actors: ArticleActors,
-          bounds: tuple[int, int]) -> list[Actor]:
+          bounds: tuple[int, int], other: list[Actor] | None = None) -> list[Actor]:
     """Actors of the first role (in lexicon order) that yields any, within the trigger's
-    paragraph (`bounds`: character offsets)."""
+    paragraph (`bounds`: character offsets).  Given the `other` side, an "its"/"their" stands
+    for the country or body named before it that is not on that side ("Tehran rejected its
+    offer": the US named before, not Tehran); with no other side known, the pronoun may as well
+    stand for a group no name gives ("the group ... to impose its law"), and stays unresolved."""
     for role in roles:
         tokens = _noun_role(tok, role) if rule.noun else _verb_role(tok, role)
         tokens = [t for t in tokens if bounds[0] <= t.idx < bounds[1]]
         if role == "mod":  # "the Paris agreement", "the Hanoi summit": a seat of government before
             tokens = [t for t in tokens if not _seat(t, actors)]  # an event noun is its place
         found = actors_of(tokens, actors, skip=tok.i)
+        if not found and other:
+            left_out = {a.code for a in other if a.code}
+            found = [a for t in tokens if (a := actors.possessor(t, left_out)) is not None][:1]
         if found:
             return found
     return []
@@ -530,6 +542,10 @@ def find_mentions(doc: Doc, actors: ArticleActors) -> list[Mention]:
         _, *bounds = evidence(tok)
         source = _side(tok, rule.source, rule, actors, bounds)
         target = _side(tok, rule.target, rule, actors, bounds) if rule.target else []
+        if not source and target:  # a side left empty may be told by "its"/"their"
+            source = _side(tok, rule.source, rule, actors, bounds, other=target)
+        if not target and source and rule.target:
+            target = _side(tok, rule.target, rule, actors, bounds, other=source)
         if rule.mutual and rule.type in MUTUAL_TYPES:
             source, target = source + [a for a in target if a not in source], []
         elif rule.mutual and not target and len(source) > 1:  # "clashes between A and B"
@@ -670,16 +686,24 @@ def _evidence(m: Mention) -> tuple:
     return (m.sides, not m.nominal, m.date is not None, -m.token.i)
 
 
-def _sentence_bounds(tok: Token) -> tuple[int, int]:
-    """Character offsets of the token's sentence; `Token.sent` walks the whole doc on each
-    call, so the sentence table is built once per doc."""
-    doc = tok.doc
+def _sentence_table(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    """Start tokens and character offsets of the sentences; `Token.sent` walks the whole doc
+    on each call, so the table is built once per doc."""
     table = doc.user_data.get(SENTENCES)
     if table is None:
         sents = list(doc.sents)
         table = doc.user_data[SENTENCES] = ([s.start for s in sents], [(s.start_char, s.end_char) for s in sents])
-    starts, bounds = table
-    return bounds[bisect_right(starts, tok.i) - 1]
+    return table
+
+
+def _sentence_no(tok: Token) -> int:
+    """Index of the token's sentence: how far apart two tellings are."""
+    return bisect_right(_sentence_table(tok.doc)[0], tok.i) - 1
+
+
+def _sentence_bounds(tok: Token) -> tuple[int, int]:
+    """Character offsets of the token's sentence."""
+    return _sentence_table(tok.doc)[1][_sentence_no(tok)]
 
 
 def evidence(tok: Token) -> tuple[str, int, int]:
@@ -835,6 +859,42 @@ def _follow_antecedents(found: list[Mention]) -> None:
                     other.date = m.date
 
 
+def _aim_answers(found: list[Mention]) -> None:
+    """An answer with no target ("Kim asked Trump for relief. Trump denied the request") is
+    aimed at who made what it answers: the source of its object, a definite event noun, or else
+    of the nearest earlier telling of that noun's type in its sentence or the one before."""
+    by_token = {m.token.i: m for m in found}
+    for m in found:
+        if m.type not in ANSWER_TYPES or m.target or m.nominal:
+            continue
+        told = next((by_token[c.i] for c in m.token.children
+                     if c.dep_ in ("dobj", "nsubjpass") and c.i in by_token), None)
+        if told is None or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in told.token.children):
+            continue
+        sent = _sentence_no(told.token)
+        before = [e for e in found if e.token.i < told.token.i and e.type == told.type
+                  and sent - _sentence_no(e.token) <= 1]
+        asker = told.source or (before[-1].source if before else [])
+        own = {a.code for a in m.source}
+        m.target = [a for a in asker if a.code not in own]
+
+
+def _share_targets(found: list[Mention]) -> None:
+    """A verb coordinated with an answer by the same subject and naming no target of its own
+    answers the same party ("Trump denied the request and asked instead for full
+    denuclearization": asked North Korea); other coordinated acts may be aimed elsewhere
+    ("welcomed the envoy and promised reforms")."""
+    by_token = {m.token.i: m for m in found}
+    for m in found:
+        first = by_token.get(m.token.head.i)
+        if m.target or m.nominal or m.token.dep_ != "conj" or first is None or first.nominal \
+                or first.type not in ANSWER_TYPES \
+                or any(c.dep_ in SUBJECTS for c in m.token.children):
+            continue
+        own = {a.code for a in m.source}
+        m.target = [a for a in first.target if a.code not in own]
+
+
 def _finer(a: DateRef, b: DateRef) -> bool:
     return PRECISION_CHARS.get(a.precision, 10) > PRECISION_CHARS.get(b.precision, 10)
 
@@ -983,6 +1043,8 @@ def extract_events(doc: Doc, actors: ArticleActors, reference: datetime | None,
     for m in found:
         m.date = _mention_date(m, reference)
     _follow_antecedents(found)
+    _aim_answers(found)
+    _share_targets(found)
     mentions = _keep(found)
     told = quoted_criticism(doc, actors, mentions)
     told += demands(doc, actors, mentions + told)

@@ -24,13 +24,13 @@ import math
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import combinations, product
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..store.queries import EventFilter, like_pattern
+from ..store.queries import EventFilter, event_where
 
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})  # as in extract/events.py: A meets B = B meets A
 SPAN_DAYS = {"day": 0, "month": 30, "season": 91, "year": 365}  # longest span, finest first
@@ -61,9 +61,10 @@ def sides(type_: str, key: str) -> tuple[list[str], list[str]]:
 
 
 def pairs(type_: str, key: str) -> list[tuple[str, str]]:
-    """Actor pairs of a dyad key: every ordered source-target pair, every unordered mutual pair."""
+    """Pairs of two actors of a dyad key: every ordered source-target pair, every unordered mutual
+    pair. An actor on both sides (USA>USA: Congress against the White House) is no pair."""
     src, tgt = sides(type_, key)
-    return list(combinations(src, 2)) if type_ in MUTUAL_TYPES else list(product(src, tgt))
+    return list(combinations(src, 2)) if type_ in MUTUAL_TYPES else [(s, t) for s, t in product(src, tgt) if s != t]
 
 
 def date_span(iso: str | None, precision: str | None) -> tuple[str, str] | None:
@@ -357,7 +358,10 @@ def _story_by_shared_events(conn: sqlite3.Connection, article_id: str) -> int | 
 # ------------------------------------------------------------------------------ read side
 
 def _where(f: EventFilter) -> tuple[str, list[Any]]:
-    """SQL conditions on story events `s` for the filters every command shares."""
+    """SQL conditions on story events `s` for the filters every command shares: type and dates on
+    the story event (the span its mentions agree on); the others as the events filter reads them,
+    all on one mention (a story event told as planned by one article and denied by another is
+    found by either status, but not by "planned" with words only the other has)."""
     where, args = [], []
     if f.type:
         where.append("s.type = ?")
@@ -368,23 +372,18 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.date_to:
         where.append("s.date <= ?")
         args.append(f.date_to)
-    if f.actor:
-        where.append("s.id IN (SELECT m.story_event_id FROM event_actors x JOIN story_mentions m "
-                     "ON m.article_id = x.article_id AND m.event_id = x.event_id "
-                     "WHERE x.code = ? AND x.role IN ('source', 'target'))")
-        args.append(f.actor.upper())
-    if f.status:
-        where.append("s.id IN (SELECT m.story_event_id FROM events e JOIN story_mentions m "
-                     "ON m.article_id = e.article_id AND m.event_id = e.id WHERE e.status = ?)")
-        args.append(f.status)
-    if f.article:
-        where.append("s.id IN (SELECT story_event_id FROM story_mentions WHERE article_id = ?)")
-        args.append(f.article)
-    if f.text:  # a mention whose evidence sentence has the words, as the events filter does
-        where.append("s.id IN (SELECT m.story_event_id FROM story_mentions m JOIN events e "
-                     "ON e.article_id = m.article_id AND e.id = m.event_id WHERE e.sentence LIKE ? ESCAPE '\\')")
-        args.append(like_pattern(f.text))
+    told, told_args = event_where(replace(f, type=None, date_from=None, date_to=None))
+    if told != "1":
+        where.append("s.id IN (SELECT m.story_event_id FROM story_mentions m WHERE (m.article_id, m.event_id) "
+                     f"IN (SELECT e.article_id, e.id FROM events e WHERE {told}))")  # as the events page finds them
+        args += told_args
     return " AND ".join(where) or "1", args
+
+
+def _page(rows: list[Any], f: EventFilter) -> list[Any]:
+    """The filter's page of ranked rows; a negative limit means all of them, as in SQLite."""
+    rows = rows[f.offset:]
+    return rows if f.limit < 0 else rows[:f.limit]
 
 
 def _decode(row: sqlite3.Row) -> dict[str, Any]:
@@ -464,7 +463,8 @@ def stories(conn: sqlite3.Connection, min_articles: int = 2, limit: int = 100,
 
 def timeline(conn: sqlite3.Connection, f: EventFilter, by_type: bool = False) -> list[dict[str, Any]]:
     """Events per day, each real-world event once (`events`) beside how often it was told
-    (`mentions`). Only day-precise dates: a month-precise event has no day to be counted on."""
+    (`mentions`), for `eventwire timeline` and the web's chart. Only day-precise dates: a
+    month-precise event has no day to be counted on."""
     where, args = _where(f)
     group = "s.date, s.type" if by_type else "s.date"
     return [dict(r) for r in conn.execute(
@@ -480,22 +480,23 @@ def _dyad_counts(conn: sqlite3.Connection, f: EventFilter) -> list[sqlite3.Row]:
 
 
 def actor_network(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
-    """Actor pairs with their story events by type (`eventwire actors --network`); mutual types
-    (CONSULT, COOPERATE) give unordered pairs, listed in code order."""
+    """Pairs of two actors with their story events by type, most first (`eventwire actors
+    --network`, the web's network); mutual types (CONSULT, COOPERATE) give unordered pairs, listed
+    in code order. An actor's events with itself count in `actor_counts` only."""
     edges: Counter[tuple[str, str, str]] = Counter()
     told: Counter[tuple[str, str, str]] = Counter()
     for r in _dyad_counts(conn, f):
         for source, target in pairs(r["type"], r["dyad"]):
             edges[(source, target, r["type"])] += r["events"]
             told[(source, target, r["type"])] += r["mentions"]
-    ranked = sorted(edges.items(), key=lambda kv: (-kv[1], kv[0]))[f.offset:f.offset + f.limit]
+    ranked = _page(sorted(edges.items(), key=lambda kv: (-kv[1], kv[0])), f)
     return [{"source": s, "target": t, "type": ty, "mutual": ty in MUTUAL_TYPES, "events": n,
              "mentions": told[(s, t, ty)]} for (s, t, ty), n in ranked]
 
 
 def actor_counts(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
-    """Country and IGO codes with the story events they take part in (`eventwire actors`); a
-    mutual event (CONSULT, COOPERATE) counts in `events`, on neither side."""
+    """Country and IGO codes with the story events they take part in, most first (`eventwire
+    actors`, the web's actors); a mutual event (CONSULT, COOPERATE) counts in `events`, on neither side."""
     counts: dict[str, Counter[str]] = {}
     for r in _dyad_counts(conn, f):
         src, tgt = sides(r["type"], r["dyad"])
@@ -504,7 +505,7 @@ def actor_counts(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any
             counts.setdefault(code, Counter()).update(
                 events=r["events"], mentions=r["mentions"], as_source=r["events"] * (directed and code in src),
                 as_target=r["events"] * (code in tgt))
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1]["events"], kv[0]))[f.offset:f.offset + f.limit]
+    ranked = _page(sorted(counts.items(), key=lambda kv: (-kv[1]["events"], kv[0])), f)
     return [{"code": code, "events": c["events"], "as_source": c["as_source"], "as_target": c["as_target"],
              "mentions": c["mentions"]} for code, c in ranked]
 

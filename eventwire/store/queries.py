@@ -113,7 +113,7 @@ def _actors_by_event(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> d
     return found
 
 
-def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
+def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     """The filter as SQL conditions on events `e` (never empty: "1" when nothing is asked) and their arguments."""
     where: list[str] = []
     args: list[Any] = []
@@ -142,7 +142,7 @@ def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
 
 def events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
     """Events matching the filter, with their actors, newest event date first (undated last)."""
-    where, args = _event_where(f)
+    where, args = event_where(f)
     sql = ("SELECT e.*, a.title AS article_title, a.published AS article_published FROM events e "
            f"JOIN articles a ON a.id = e.article_id WHERE {where} "
            "ORDER BY e.date DESC, e.article_id, e.start LIMIT ? OFFSET ?")  # events_date gives the order
@@ -158,7 +158,7 @@ def events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
 
 def count_events(conn: sqlite3.Connection, f: EventFilter) -> int:
     """How many events match the filter (its limit and offset aside): for paging."""
-    where, args = _event_where(f)
+    where, args = event_where(f)
     return conn.execute(f"SELECT count(*) FROM events e WHERE {where}", args).fetchone()[0]
 
 
@@ -235,35 +235,3 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
         "last_date": last,
     }
 
-
-def timeline(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
-    """Events per day and type (dated events only), oldest first: the overview's chart."""
-    where, args = _event_where(f)
-    rows = conn.execute(f"SELECT substr(e.date, 1, 10) AS day, e.type, count(*) AS events FROM events e "
-                        f"WHERE e.date IS NOT NULL AND {where} GROUP BY e.type, e.date", args)  # events_type_date
-    return sorted((dict(r) for r in rows), key=lambda r: (r["day"], r["type"]))
-
-
-def network(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
-    """Directed country/IGO pairs (source code, target code) with their events by type, most first."""
-    where, args = _event_where(f)
-    return [dict(r) for r in conn.execute(
-        "SELECT s.code AS source, t.code AS target, e.type, count(DISTINCT e.article_id || '/' || e.id) AS events "
-        "FROM events e "
-        "JOIN event_actors s ON s.article_id = e.article_id AND s.event_id = e.id AND s.role = 'source' "
-        "JOIN event_actors t ON t.article_id = e.article_id AND t.event_id = e.id AND t.role = 'target' "
-        f"WHERE s.code IS NOT NULL AND t.code IS NOT NULL AND s.code != t.code AND {where} "
-        "GROUP BY s.code, t.code, e.type ORDER BY events DESC, source, target, e.type", args)]
-
-
-def actors(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
-    """Country/IGO codes with the events they take part in as source and as target, most first."""
-    where, args = _event_where(f)
-    return [dict(r) for r in conn.execute(
-        "SELECT x.code, count(DISTINCT e.article_id || '/' || e.id) AS events, "
-        "count(DISTINCT CASE WHEN x.role = 'source' THEN e.article_id || '/' || e.id END) AS as_source, "
-        "count(DISTINCT CASE WHEN x.role = 'target' THEN e.article_id || '/' || e.id END) AS as_target "
-        "FROM event_actors x "
-        "JOIN events e ON e.article_id = x.article_id AND e.id = x.event_id "
-        f"WHERE x.code IS NOT NULL AND x.role IN ('source', 'target') AND {where} "
-        "GROUP BY x.code ORDER BY events DESC, x.code LIMIT ?", (*args, f.limit))]

@@ -163,24 +163,32 @@ class Stats(BaseModel):
 
 
 class TimelineRow(BaseModel):
+    """Story events of one type dated that day: each real-world event once, however many articles told it."""
     day: str
     type: str
     events: int
+    mentions: int  # how often they were told (one per article telling one)
 
 
 class ActorCount(BaseModel):
+    """Story events a country or body takes part in; a mutual one (CONSULT, COOPERATE) on neither side."""
     code: str
     name: str | None = None
     events: int
+    mentions: int
     as_source: int
     as_target: int
 
 
 class Edge(BaseModel):
+    """Story events between two actors of one type; `mutual` pairs (CONSULT, COOPERATE) have no
+    direction and are listed in code order."""
     source: str
     target: str
     type: str
+    mutual: bool
     events: int
+    mentions: int
 
 
 class Actors(BaseModel):
@@ -301,22 +309,29 @@ def api_quotes(conn: Conn, f: Annotated[QuoteFilter, Depends(quote_filter)]) -> 
 
 
 @router.get("/actors", response_model=Actors,
-            summary="Countries and bodies by events (`limit` of them), and the network: directed pairs by type")
+            summary="Countries and bodies by story events (`limit` of them; each real-world event once, with "
+                    "`mentions`, how often it was told), and the network: pairs by type, mutual ones unordered")
 def api_actors(request: Request, conn: Conn, f: Events) -> dict[str, Any]:
     return actors_data(request.app.state.aggregates, conn, f)
 
 
-def every_actor(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
-    return queries.actors(conn, replace(f, limit=-1))
-
-
 def actors_data(cache: Aggregates, conn: sqlite3.Connection, f: EventFilter) -> dict[str, Any]:
-    """The `limit` most active actors and the whole network (both kept in the cache: they scan every event)."""
+    """The `limit` most active actors and the whole network, counted as `eventwire actors` counts
+    (both kept in the cache: they read every story event)."""
     names = country_names()
-    return {"actors": [{**a, "name": names.get(a["code"])} for a in cache.get(conn, every_actor, f)[:f.limit]],
-            "network": cache.get(conn, queries.network, f)}
+    every = cache.get(conn, stories.actor_counts, f)
+    return {"actors": [{**a, "name": names.get(a["code"])} for a in every[:f.limit]],
+            "network": cache.get(conn, stories.actor_network, f)}
 
 
-@router.get("/timeline", response_model=list[TimelineRow], summary="Events per day and type (dated events only)")
-def api_timeline(conn: Conn, f: Events) -> JSONResponse:
-    return JSONResponse(queries.timeline(conn, f))  # thousands of plain rows: no need to validate each
+def timeline_rows(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
+    """`eventwire timeline --by-type`, its `date` named `day` as the API always named it."""
+    return [{"day": r.pop("date"), **r} for r in stories.timeline(conn, f, by_type=True)]
+
+
+@router.get("/timeline", response_model=list[TimelineRow],
+            summary="Story events per day and type (each real-world event once, with `mentions`, how often it "
+                    "was told; day-precise dates only)")
+def api_timeline(request: Request, conn: Conn, f: Events) -> JSONResponse:
+    rows = request.app.state.aggregates.get(conn, timeline_rows, f)
+    return JSONResponse(rows)  # thousands of plain rows: no need to validate each

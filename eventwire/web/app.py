@@ -17,7 +17,7 @@ from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..store import queries
+from ..link import stories
 from ..store.queries import EventFilter
 from . import api, pages
 from .cache import Aggregates
@@ -46,7 +46,7 @@ def create_app(db_path: str) -> FastAPI:
                                      "Every list takes `limit` (at most 500) and `offset`.")
     app.state.db_path = str(Path(db_path).resolve())
     app.state.aggregates = Aggregates(app.state.db_path)
-    for compute in (api.every_actor, queries.network):  # what the overview and /actors need unfiltered
+    for compute in (stories.actor_counts, stories.actor_network, api.timeline_rows):  # overview and /actors
         app.state.aggregates.warm(compute, EventFilter())
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)

@@ -1,5 +1,5 @@
-"""Aggregates too slow to compute on every request of a large store (the actor network joins every
-event with its actors: about half a second at 100,000 events), kept per state of the store.
+"""Aggregates too slow to compute on every request of a large store (the actor network and counts
+read every story event and split its dyad into pairs), kept per state of the store.
 
 The state is read from the store's files (the database and its WAL change with every commit). A request
 after a change gets the figures of the previous state at once while a background thread recomputes
@@ -43,7 +43,8 @@ class Aggregates:
         return tuple(out)
 
     def get(self, conn: sqlite3.Connection, compute: Compute, f: EventFilter) -> Any:
-        """compute(conn, f), paging aside, from the cache when the store has not changed since."""
+        """Every row of compute(conn, f) (f's paging aside: the caller pages), from the cache when
+        the store has not changed since."""
         key, f = self._key(compute, f)
         stamp = self.stamp()
         with self._lock:
@@ -71,7 +72,7 @@ class Aggregates:
 
     @staticmethod
     def _key(compute: Compute, f: EventFilter) -> tuple[tuple, EventFilter]:
-        f = replace(f, limit=0, offset=0)
+        f = replace(f, limit=-1, offset=0)  # no limit, as in SQLite
         return (compute.__module__, compute.__qualname__, astuple(f)), f
 
     def _start(self, key: tuple, compute: Compute, f: EventFilter) -> None:

@@ -1,6 +1,8 @@
 """Charts drawn on the server as SVG: events over time by type, and the actor network.
 
-Nothing runs in the browser; every mark carries a <title> tooltip and links to the events it counts.
+Both count story events, as `eventwire timeline` and `eventwire actors` do: each real-world event
+once, however many articles told it, with how often it was told in the tooltip. Nothing runs in the
+browser; every mark carries a <title> tooltip and links to the events it counts.
 """
 from __future__ import annotations
 
@@ -85,14 +87,16 @@ def _trim_start(counts: dict[date, Counter[str]]) -> date:
 
 def timeline_svg(rows: list[dict[str, Any]], width: int = 960, height: int = 240,
                  trim: dict[str, str] | None = None) -> Markup:
-    """Stacked bars of events per day, week, month or year (whichever gives at most MAX_BINS bars).
-    With `trim` (the page's other query parameters), the oldest few percent of events are left out,
-    with a note and a link that shows them."""
+    """Stacked bars of events per day, week, month or year (whichever gives at most MAX_BINS bars),
+    from rows of `day`, `type`, `events` and `mentions`. With `trim` (the page's other query
+    parameters), the oldest few percent of events are left out, with a note and a link that shows them."""
     counts: dict[date, Counter[str]] = defaultdict(Counter)
+    told: dict[date, Counter[str]] = defaultdict(Counter)
     for r in rows:
         day = _parse(r["day"])
         if day is not None:
             counts[day][r["type"]] += r["events"]
+            told[day][r["type"]] += r["mentions"]
     if not counts:
         return Markup('<p class="empty">No dated events yet.</p>')
     first, last = min(counts), max(counts)
@@ -110,10 +114,12 @@ def timeline_svg(rows: list[dict[str, Any]], width: int = 960, height: int = 240
         first = max(first, date(max(last.year - MAX_BINS + 1, 1), 1, 1))
     bins = _bins(first, last, unit)
     stacks: dict[date, Counter[str]] = {b: Counter() for b in bins}
+    stacks_told: dict[date, Counter[str]] = {b: Counter() for b in bins}
     for day, by_type in counts.items():
         key = _bin_start(day, unit)
         if key in stacks:
             stacks[key].update(by_type)
+            stacks_told[key].update(told[day])
     highest = max(sum(c.values()) for c in stacks.values())
     step_y = _nice_step(highest / 5)
     lines = max(1, math.ceil(highest / step_y))
@@ -142,7 +148,7 @@ def timeline_svg(rows: list[dict[str, Any]], width: int = 960, height: int = 240
             parts.append(Markup('<a href="{}"><rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}">'
                                 '<title>{} {}: {}</title></rect></a>').format(
                 link, x + 0.5, y, max(step - 1, 1), h, colour(event_type), _label(b, unit, long=True),
-                event_type, _events(n)))
+                event_type, _told(n, stacks_told[b][event_type])))
         if i % label_every == 0:
             parts.append(f'<text class="tick" x="{x + step / 2:.1f}" y="{height - 8}" '
                          f'text-anchor="middle">{_label(b, unit)}</text>')
@@ -154,6 +160,11 @@ def _events(n: int) -> str:
     return f"{n:,} event" + ("" if n == 1 else "s")
 
 
+def _told(events: int, mentions: int) -> str:
+    """The real-world events and how often articles told them, as in "3 events, told 5 times"."""
+    return f"{_events(events)}, told {mentions:,} time" + ("" if mentions == 1 else "s")
+
+
 def _label(day: date, unit: str, long: bool = False) -> str:
     if unit == "year":
         return str(day.year)
@@ -162,47 +173,60 @@ def _label(day: date, unit: str, long: bool = False) -> str:
     return ("week of " if long and unit == "week" else "") + day.isoformat()
 
 
-def network_svg(edges: list[dict[str, Any]], names: dict[str, str], size: int = 640,
-                max_nodes: int = 24, max_edges: int = 80) -> Markup:
-    """Countries and bodies on a circle, the events between each pair as one curve: width by number,
-    colour by the most frequent type (every type's count in the tooltip); the busiest pairs only."""
-    weight: Counter[str] = Counter()
-    for e in edges:
-        weight[e["source"]] += e["events"]
-        weight[e["target"]] += e["events"]
-    nodes = [code for code, _ in weight.most_common(max_nodes)]
+def network_svg(edges: list[dict[str, Any]], actors: list[dict[str, Any]], names: dict[str, str],
+                size: int = 640, max_nodes: int = 24, max_edges: int = 80) -> Markup:
+    """Countries and bodies on a circle (size: the events they take part in, `actors`, most first),
+    the events between each pair as one curve: width by number, colour by the most frequent type.
+    Both directions and the mutual types (CONSULT, COOPERATE: unordered) share the curve; its tooltip
+    tells them apart. The busiest pairs of the most active actors only."""
+    paired = {e["source"] for e in edges} | {e["target"] for e in edges}
+    weight = {a["code"]: a for a in actors if a["code"] in paired}
+    nodes = list(weight)[:max_nodes]
     if not nodes:
         return Markup('<p class="empty">No events between two coded actors yet.</p>')
-    pairs: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    pairs: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for e in edges:
         if e["source"] in nodes and e["target"] in nodes:
-            pairs[tuple(sorted((e["source"], e["target"])))][e["type"]] += e["events"]
-    pairs = dict(sorted(pairs.items(), key=lambda kv: -sum(kv[1].values()))[:max_edges])
+            pairs[tuple(sorted((e["source"], e["target"])))].append(e)
+    pairs = dict(sorted(pairs.items(), key=lambda kv: -_sum(kv[1], "events"))[:max_edges])
     centre, radius = size / 2, size / 2 - 64
     at = {code: (centre + radius * math.cos(2 * math.pi * i / len(nodes) - math.pi / 2),
                  centre + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2))
           for i, code in enumerate(nodes)}
-    heaviest = max((sum(c.values()) for c in pairs.values()), default=1)
+    heaviest = max((_sum(p, "events") for p in pairs.values()), default=1)
     parts = [f'<svg class="network" viewBox="0 0 {size} {size}" role="img" aria-label="Actor network">']
-    for (a, b), by_type in sorted(pairs.items(), key=lambda kv: sum(kv[1].values())):
-        total = sum(by_type.values())
+    for (a, b), pair in sorted(pairs.items(), key=lambda kv: _sum(kv[1], "events")):
+        total = _sum(pair, "events")
         (x1, y1), (x2, y2) = at[a], at[b]
         cx, cy = centre + ((x1 + x2) / 2 - centre) * 0.3, centre + ((y1 + y2) / 2 - centre) * 0.3
-        detail = ", ".join(f"{t} {n}" for t, n in by_type.most_common())
+        by_type: Counter[str] = Counter()
+        for e in pair:
+            by_type[e["type"]] += e["events"]
+        detail = ", ".join(f"{_way(e)} {e['events']}" for e in sorted(pair, key=lambda e: -e["events"]))
         parts.append(Markup('<path class="edge" d="M{:.1f},{:.1f} Q{:.1f},{:.1f} {:.1f},{:.1f}" stroke="{}" '
                             'stroke-width="{:.1f}"><title>{} – {}: {} ({})</title></path>').format(
             x1, y1, cx, cy, x2, y2, colour(by_type.most_common(1)[0][0]),
-            1.2 + 9 * math.sqrt(total / heaviest), a, b, _events(total), detail))
-    top = weight[nodes[0]]
+            1.2 + 9 * math.sqrt(total / heaviest), a, b, _told(total, _sum(pair, "mentions")), detail))
+    top = weight[nodes[0]]["events"]
     for code in nodes:
         x, y = at[code]
-        r = 5 + 13 * math.sqrt(weight[code] / top)
+        r = 5 + 13 * math.sqrt(weight[code]["events"] / top)
         dx, dy = (x - centre) / radius, (y - centre) / radius
         anchor = "start" if dx > 0.3 else "end" if dx < -0.3 else "middle"
         lx, ly = x + dx * (r + 8), y + dy * (r + 8) + (4 if abs(dy) < 0.9 else 10 * dy)
         parts.append(Markup('<a href="{}"><circle class="node" cx="{:.1f}" cy="{:.1f}" r="{:.1f}">'
                             '<title>{}: {}</title></circle>'
                             '<text class="label" x="{:.1f}" y="{:.1f}" text-anchor="{}">{}</text></a>').format(
-            _events_link(actor=code), x, y, r, names.get(code, code), _events(weight[code]), lx, ly, anchor, code))
+            _events_link(actor=code), x, y, r, names.get(code, code),
+            _told(weight[code]["events"], weight[code]["mentions"]), lx, ly, anchor, code))
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _sum(rows: list[dict[str, Any]], key: str) -> int:
+    return sum(r[key] for r in rows)
+
+
+def _way(edge: dict[str, Any]) -> str:
+    """An edge's type with its direction ("ACCUSE USA→CHN"); a mutual type has none ("CONSULT")."""
+    return edge["type"] if edge["mutual"] else f"{edge['type']} {edge['source']}→{edge['target']}"

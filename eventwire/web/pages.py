@@ -21,7 +21,7 @@ from ..store import queries
 from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
 from ..store.sqlite import connect
 from . import charts, highlight
-from .api import actors_data, article_record, story_page, with_triggers
+from .api import actors_data, article_record, story_page, timeline_rows, with_triggers
 from .deps import DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, event_filter, get_conn, quote_filter
 from .names import country_names
 
@@ -81,14 +81,14 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, conn: Conn, f: Events) -> HTMLResponse:
-    stats = queries.stats(conn)
+    stats, aggregates = queries.stats(conn), request.app.state.aggregates
     by_type = stats["events_by_type"]
     return page(request, "overview.html", stats=stats, filter=f,
-                chart=charts.timeline_svg(queries.timeline(conn, f), trim=None if f.date_from else {
+                chart=charts.timeline_svg(aggregates.get(conn, timeline_rows, f), trim=None if f.date_from else {
                     k: v for k, v in request.query_params.items() if v and k != "from"}),
                 by_type=[(t, by_type.get(t, 0)) for t in PLOVER_TYPES], top=max(by_type.values(), default=1),
                 recent=queries.articles(conn, limit=8),
-                actors=actors_data(request.app.state.aggregates, conn, replace(f, limit=10))["actors"])
+                actors=actors_data(aggregates, conn, replace(f, limit=10))["actors"])
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -214,9 +214,11 @@ def quote_list(request: Request, conn: Conn, f: Annotated[QuoteFilter, Depends(q
 
 @router.get("/actors", response_class=HTMLResponse)
 def actor_network(request: Request, conn: Conn, f: Events) -> HTMLResponse:
-    data = actors_data(request.app.state.aggregates, conn, f)
+    cache = request.app.state.aggregates
+    data = actors_data(cache, conn, f)
     return page(request, "actors.html", filter=f, actors=data["actors"], edges=data["network"][:f.limit],
-                network=charts.network_svg(data["network"], country_names()),
+                network=charts.network_svg(data["network"], cache.get(conn, stories.actor_counts, f),
+                                           country_names()),
                 types=sorted({e["type"] for e in data["network"]}, key=PLOVER_TYPES.index))
 
 
