@@ -117,6 +117,8 @@ def test_intergovernmental_and_non_governmental_bodies(parse, text, phrase, name
     ("Al-Shabab militants attacked a hotel.", "Al-Shabab militants", "SOM", "REB"),
     ("Hezbollah said it fired rockets.", "Hezbollah", "LBN", "REB"),
     ("A police spokesman in Nairobi said nine were held.", "A police spokesman", None, "COP"),
+    ("Several environmental groups sued the ministry.", "Several environmental groups", "NGO", "NGO"),
+    ("Press freedom groups condemned the arrest.", "Press freedom groups", "NGO", "NGO"),
 ])
 def test_role_words_and_groups(parse, text, phrase, code, sector):
     a = resolve(parse, text, phrase)

@@ -329,3 +329,62 @@ def test_an_answer_to_an_event_noun_told_before_takes_its_maker_as_target(englis
 def test_a_request_by_a_named_party_makes_it_the_target_of_the_rejection(english):
     event = find(events_of("Germany rejected the request by Ukraine for more tanks."), "REJECT")
     assert codes(event.source) == {"DEU"} and codes(event.target) == {"UKR"}
+
+
+def test_a_hostile_act_said_to_follow_a_condition_is_a_warning_to_who_it_is_put_to(english):
+    found = events_of("A Japanese diplomat said on Monday that sanctions could follow if Pyongyang "
+                      "carried out another nuclear test.")
+    event = find(found, "THREATEN", {"JPN"}, {"PRK"})
+    assert event.trigger == "said" and event.status == "occurred"
+    assert not [e for e in found if e.type == "SANCTION"]  # only posed as a condition
+
+
+def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
+    found = events_of("A Japanese diplomat said on Monday that sanctions could follow if tensions rose.")
+    assert not [e for e in found if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The Kenyan government was sharply critical of Ethiopia's dam project on Monday.", "ACCUSE"),
+    ("Kenyan prosecutors charged two Ethiopian diplomats with smuggling on Monday.", "ACCUSE"),
+    ("The Kenyan government faulted Ethiopia for the delay on Monday.", "ACCUSE"),
+    ("The Kenyan government halted trade with Ethiopia on Monday.", "SANCTION"),
+    ("The Kenyan government turned down Ethiopia's offer of talks on Monday.", "REJECT"),
+    ("The Kenyan government ruled out talks with Ethiopia on Monday.", "REJECT"),
+    ("Kenya's seizure of an Ethiopian cargo ship on Monday angered officials.", "COERCE"),
+])
+def test_plover_trigger_words_and_phrases(english, text, type_):
+    find(events_of(text), type_, {"KEN"}, {"ETH"})
+
+
+def test_an_adjective_is_a_trigger_only_with_its_preposition(english):
+    doc = nlp.parse("Kenya called the ceasefire a welcome step and was critical of Ethiopia.")
+    adjectives = {t.lower_: ev._match(t, ev.lexicon()) for t in doc if t.pos_ == "ADJ"}
+    assert adjectives["welcome"] is None and adjectives["critical"].type == "ACCUSE"
+
+
+@pytest.mark.parametrize("text", [
+    "Cuba's U.N. mission condemned the United States on Monday.",
+    "Cuban ambassador Pedro Luis Gomez spoke on Monday. His U.N. mission later condemned the United States.",
+])
+def test_a_possessor_owns_a_post_named_after_a_body(english, text):
+    event = find(events_of(text), "ACCUSE")
+    assert codes(event.source) == {"CUB"} and codes(event.target) == {"USA"}
+
+
+def test_backing_a_told_proposal_is_aimed_at_who_proposed_it(english):
+    event = find(events_of("Ethiopia proposed a ceasefire on Monday. Uganda backed the proposal on Tuesday."),
+                 "SUPPORT")
+    assert codes(event.source) == {"UGA"} and codes(event.target) == {"ETH"}
+
+
+def test_a_trade_war_is_no_fighting(english):
+    found = events_of("China waged a trade war against Australia, and Russia waged war against Ukraine.")
+    assert [(e.type, codes(e.source), codes(e.target)) for e in found if e.type == "ASSAULT"] == \
+        [("ASSAULT", {"RUS"}, {"UKR"})]
+
+
+def test_an_event_noun_as_argument_is_its_possessor_not_its_object(english):
+    found = events_of("Sudan's shelling of Chadian villages killed dozens on Monday.")
+    assert {(e.type, frozenset(codes(e.source)), frozenset(codes(e.target))) for e in found} == \
+        {("ASSAULT", frozenset({"SDN"}), frozenset({"TCD"}))}

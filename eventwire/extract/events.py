@@ -14,9 +14,11 @@ so the same text gives the same ids on every run.  A title parse passed as `doc.
 lends its place to nominal events of the type it names ("... meeting in Rome").
 
 "we" or "I" inside a direct quote is the quote's speaker (the pipeline passes the quotes in).
-Two kinds of statement need no trigger: blame inside a direct quote (`quoted_criticism` in
-triggers.yaml) is an ACCUSE by the speaker against the other countries the quote names, and
-what a speaker says a named other "must" or "should" do is a REQUEST of them.
+Three kinds of statement need no trigger of their own: blame inside a direct quote
+(`quoted_criticism` in triggers.yaml) is an ACCUSE by the speaker against the other countries
+the quote names, what a speaker says a named other "must" or "should" do is a REQUEST of them,
+and a hostile act a speaker says could follow "if" a named other does something is a THREATEN
+of them (`warnings`).
 An answer with no target ("Trump denied the request") is aimed at who made what it answers,
 and a possessive "its"/"their" left as a side stands for the country or body named just before
 that is not the other side ("Tehran rejected its offer").
@@ -57,11 +59,16 @@ UNDIRECTED_TYPES = frozenset({"AGREE", "RETREAT", "REJECT", "SUPPORT", "MOBILIZE
 HOME_AIMLESS_TYPES = frozenset({"MOBILIZE"})
 ANAPHORIC_DETS = frozenset({"the", "this", "that"})  # "the meeting": one named before
 ANSWER_TYPES = frozenset({"REJECT", "AGREE"})  # "denied the request", "accepted the offer"
+# Acts that take a told event as their object and are aimed at who made it: answers and backing
+# ("backed the proposal"); only answers lend their target to a verb coordinated with them.
+MAKER_AIMED_TYPES = ANSWER_TYPES | {"SUPPORT"}
 BODY_CODES = frozenset({"NGO", "IGO"})  # codes of bodies, not of countries an act can be aimed at
 # Types whose object clause or noun is the content of a speech act or a change to something
 # that already exists, not a new event: "threatened to attack", "called for sanctions",
 # "ceased military aid".  (ACCUSE, SUPPORT and PROTEST react to events that did happen.)
 CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE", "SANCTION", "RETREAT"})
+# Hostile acts that, said to follow a condition put to someone, are a warning to them.
+CONSEQUENCE_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 # Types that are things said: their date is the date of saying.
 STATEMENT_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "AGREE"})
 # Verbs whose subject tells what their clause says ("reiterated that Libya must hand over ...").
@@ -114,6 +121,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     criticism: frozenset[str] = frozenset()
     demand_modals: frozenset[str] = frozenset()
+    warning_modals: frozenset[str] = frozenset()
     unknown_doers: frozenset[str] = frozenset()
 
 
@@ -191,12 +199,14 @@ def lexicon() -> Lexicon:
     light: set[str] = set()
     criticism: set[str] = set()
     modals: set[str] = set()
+    warning: set[str] = set()
     unknown: set[str] = set()
     for name in LEXICON_FILES:
         data = _read(name)
         light.update(data.get("light_verbs") or ())
         criticism.update(data.get("quoted_criticism") or ())
         modals.update(data.get("demand_modals") or ())
+        warning.update(data.get("warning_modals") or ())
         unknown.update(data.get("unknown_doers") or ())
         found: dict[tuple[bool, str], list[Rule]] = {}
         for type_, sections in (data.get("types") or {}).items():
@@ -215,6 +225,7 @@ def lexicon() -> Lexicon:
 
     return Lexicon(verbs=ordered(verbs), nouns=ordered(nouns), light_verbs=frozenset(light),
                    criticism=frozenset(criticism), demand_modals=frozenset(modals),
+                   warning_modals=frozenset(warning),
                    unknown_doers=frozenset(unknown))
 
 
@@ -444,6 +455,8 @@ def _fits(rule: Rule, tok: Token) -> bool:
 def _match(tok: Token, lex: Lexicon) -> Rule | None:
     if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
         rules = lex.verbs.get(_lemma(tok), ())
+    elif tok.pos_ == "ADJ":  # "critical of": an adjective is a trigger only with its preposition
+        rules = tuple(r for r in lex.verbs.get(_lemma(tok), ()) if r.requires)
     elif tok.pos_ in NOUN_POS and tok.ent_type_ not in ACTOR_ENTS:
         rules = lex.nouns.get(_lemma(tok), ()) or lex.nouns.get(tok.lower_, ())
     else:
@@ -465,21 +478,35 @@ def _actors_at(tok: Token, actors: ArticleActors, depth: int = 2) -> list[Actor]
         return [speaker]
     actor = actors.actor_for_token(tok)
     mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-            and c.ent_type_ in ACTOR_ENTS and not _stance_prefix(c)]
-    mods += [g for c in mods for g in c.children if g.dep_ == "conj"]
-    if len(mods) > 1 and not tok.ent_type_:  # "senior US and Chinese officials": both sides
-        found = [a for c in mods if (a := actors.actor_for_token(c)) is not None and a.code]
+            and (c.ent_type_ in ACTOR_ENTS or c.tag_ == "PRP$") and not _stance_prefix(c)]
+    coordinated = [g for c in mods for g in c.children if g.dep_ == "conj"]
+    mods += coordinated
+    if coordinated and not tok.ent_type_:  # "senior US and Chinese officials": both sides
+        found = _modifier_actors(mods, actors)
         if len(found) > 1:
             return found
-    if actor is None and depth:
-        found = [a for g in _pobjs(tok, ("of",)) for a in _actors_at(g, actors, depth - 1)]
+    if actor is None and depth:  # "Kenya's shelling of Ethiopian towns" is Kenya's
+        found = _modifier_actors(_owners(mods), actors) or \
+            [a for g in _pobjs(tok, ("of",)) for a in _actors_at(g, actors, depth - 1)]
         if found:
             return found
     if (actor is None or not actor.code) and not tok.ent_type_:
-        found = [a for c in mods if (a := actors.actor_for_token(c)) is not None and a.code]
+        found = _modifier_actors(mods, actors) if coordinated else \
+            _modifier_actors(_owners(mods), actors) or _modifier_actors(mods, actors)
         if found:
             return found
     return [actor] if actor is not None else []
+
+
+def _owners(mods: list[Token]) -> list[Token]:
+    """The possessors among modifiers not coordinated: "Iran's U.N. mission" and "his U.N.
+    mission" are Iran's (when the possessor names an actor), the U.N. being where it serves."""
+    return [c for c in mods if c.dep_ == "poss"]
+
+
+def _modifier_actors(mods: list[Token], actors: ArticleActors) -> list[Actor]:
+    """The coded actors the modifiers name (an uncoded one says nothing about whose)."""
+    return [a for c in mods if (a := actors.actor_for_token(c)) is not None and a.code]
 
 
 def _quote_speaker(tok: Token) -> Actor | None:
@@ -618,6 +645,36 @@ def demands(doc: Doc, actors: ArticleActors, found: list[Mention]) -> list[Menti
             rule = Rule("REQUEST", _lemma(verb), False, (), (), requires=modals)  # claims: the modal
             out.append(Mention("REQUEST", verb, rule, teller, asked))  # is the demand, not a doubt
     return out
+
+
+def warnings(actors: ArticleActors, found: list[Mention]) -> list[Mention]:
+    """A hostile act someone says will or could follow if a named other does something is a
+    warning to them, told by the reporting verb: "an official said sanctions could follow if
+    Ankara activates the system" is a THREATEN by the act's doer (else the official) to Ankara.
+    The act itself, bound to the condition, is no event (ANNOTATION.md; claims drops it)."""
+    modals = lexicon().warning_modals
+    out = []
+    for m in found:
+        verb = _clause_verb(m.token) if m.type in CONSEQUENCE_TYPES else None
+        if verb is None or verb.dep_ != "ccomp" or _lemma(verb.head) not in REPORTING_VERBS \
+                or not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
+            continue
+        warned = _coded(actors_of(_condition_subjects(verb), actors))
+        warner = _coded(m.source) or _coded(_teller(verb, actors))
+        if warned and warner and not {a.code for a in warner} & {a.code for a in warned}:
+            out.append(Mention("THREATEN", verb.head, None, warner, warned))
+    return out
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a trigger stands in: itself, or the verb its noun hangs from."""
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = _governor(tok)
+    return None
 
 
 def _governor(tok: Token) -> Token:
@@ -860,12 +917,13 @@ def _follow_antecedents(found: list[Mention]) -> None:
 
 
 def _aim_answers(found: list[Mention]) -> None:
-    """An answer with no target ("Kim asked Trump for relief. Trump denied the request") is
-    aimed at who made what it answers: the source of its object, a definite event noun, or else
-    of the nearest earlier telling of that noun's type in its sentence or the one before."""
+    """An answer or backing with no target ("Kim asked Trump for relief. Trump denied the
+    request", "... Seoul backed the proposal") is aimed at who made what it answers or backs: the
+    source of its object, a definite event noun, or else of the nearest earlier telling of that
+    noun's type in its sentence or the one before."""
     by_token = {m.token.i: m for m in found}
     for m in found:
-        if m.type not in ANSWER_TYPES or m.target or m.nominal:
+        if m.type not in MAKER_AIMED_TYPES or m.target or m.nominal:
             continue
         told = next((by_token[c.i] for c in m.token.children
                      if c.dep_ in ("dobj", "nsubjpass") and c.i in by_token), None)
@@ -1046,7 +1104,8 @@ def extract_events(doc: Doc, actors: ArticleActors, reference: datetime | None,
     _aim_answers(found)
     _share_targets(found)
     mentions = _keep(found)
-    told = quoted_criticism(doc, actors, mentions)
+    told = warnings(actors, found)
+    told += quoted_criticism(doc, actors, mentions + told)
     told += demands(doc, actors, mentions + told)
     for m in told:
         m.date = _mention_date(m, reference)
