@@ -23,6 +23,7 @@ import yaml
 
 PARTICLES = {"down", "up", "out", "off", "on", "in", "over", "back", "away", "to", "for", "with",
              "against", "into", "from", "about", "by"}
+NEGATIONS = {"NO", "NOT", "NEVER", "WITHOUT", "NOR"}
 BLOCK = re.compile(r"^---\s+\S+\s+\[[^\]]*\]\s+---")
 PATTERN = re.compile(r"^-\s+\*\s+(.*?)\s*\[:?([0-9]{2,4}|---)[^\]]*\]")
 HEADER = """\
@@ -78,9 +79,10 @@ def read_sets(lines: list[str]) -> dict[str, list[str]]:
 
 
 def words(phrase: str, sets: dict[str, list[str]]) -> list[str]:
-    """Object lemmas of a pattern phrase: a word, a set, or {A B} (head last)."""
+    """Object lemmas of a pattern phrase: a word, a set, or {A B} (head last).  A negated
+    phrase ("NO CONCESSION" under MAKE, a refusal) has none: an object lemma cannot say "no"."""
     phrase = phrase.strip("{} ")
-    if not phrase or any(ch in phrase for ch in "$+^()%"):
+    if not phrase or any(ch in phrase for ch in "$+^()%") or NEGATIONS & set(phrase.split()[:-1]):
         return []
     head = phrase.split()[-1].rstrip("_")
     if head.startswith("&"):
