@@ -79,10 +79,9 @@ def read_sets(lines: list[str]) -> dict[str, list[str]]:
 
 
 def words(phrase: str, sets: dict[str, list[str]]) -> list[str]:
-    """Object lemmas of a pattern phrase: a word, a set, or {A B} (head last).  A negated
-    phrase ("NO CONCESSION" under MAKE, a refusal) has none: an object lemma cannot say "no"."""
+    """Object lemmas of a pattern phrase: a word, a set, or {A B} (head last)."""
     phrase = phrase.strip("{} ")
-    if not phrase or any(ch in phrase for ch in "$+^()%") or NEGATIONS & set(phrase.split()[:-1]):
+    if not phrase or any(ch in phrase for ch in "$+^()%"):
         return []
     head = phrase.split()[-1].rstrip("_")
     if head.startswith("&"):
@@ -107,6 +106,8 @@ def parse_patterns(line: str, sets: dict[str, list[str]]) -> tuple[str, list[str
     if not m or m.group(2) == "---":
         return None
     body = m.group(1).strip()
+    if NEGATIONS & set(re.findall(r"[A-Z][A-Z'-]*", body)):  # "NO CONCESSION", "(NO OBSTACLE)": a refusal,
+        return None  # and an object lemma cannot say "no"
     pp = re.fullmatch(r"\((\w+)\s+(.+)\)", body)
     if pp:
         objs = words(pp.group(2), sets)

@@ -14,6 +14,7 @@ CAMEO = """\
 MAKE {MAKES MADE MAKING}
 - * VISIT                                             [036]         # MAKE
 - * NO CONCESSION                                     [124]         # MAKE
+- * (NO CONCESSION)                                   [124]         # MAKE
 ---  RULE_OUT   [---]  ---
 +RULE_OUT
 - * CONCESSION                                        [124]         # RULE_OUT

@@ -321,6 +321,19 @@ def test_an_answer_to_a_definite_request_is_aimed_at_who_asked(english):
     assert [(codes(e.source), codes(e.target)) for e in counter] == [({"USA"}, {"MEX"})]
 
 
+def test_a_deed_after_an_answer_is_not_aimed_at_who_asked(english):
+    found = events_of("Egypt proposed a ceasefire on Monday. Israel rejected the proposal and "
+                      "sent troops to the border.")
+    assert codes(find(found, "REJECT", {"ISR"}).target) == {"EGY"}
+    assert "EGY" not in codes(find(found, "MOBILIZE", {"ISR"}).target)
+
+
+def test_an_answerer_of_no_known_country_is_not_aimed_at_the_asker(english):
+    found = events_of("Iran asked the IAEA for more time on Monday. The agency denied the request "
+                      "and demanded access to the site.")
+    assert not [e for e in found if e.type in ("REJECT", "REQUEST") and codes(e.source) == codes(e.target)]
+
+
 def test_an_answer_to_an_event_noun_told_before_takes_its_maker_as_target(english):
     event = find(events_of("Iran made a proposal to France. Paris accepted the proposal on Monday."), "AGREE")
     assert codes(event.source) == {"FRA"} and codes(event.target) == {"IRN"}
@@ -337,6 +350,14 @@ def test_a_hostile_act_said_to_follow_a_condition_is_a_warning_to_who_it_is_put_
     event = find(found, "THREATEN", {"JPN"}, {"PRK"})
     assert event.trigger == "said" and event.status == "occurred"
     assert not [e for e in found if e.type == "SANCTION"]  # only posed as a condition
+
+
+@pytest.mark.parametrize("text", [
+    "A Japanese diplomat said on Monday that sanctions would not follow if Pyongyang halted its tests.",
+    "A Japanese diplomat said on Monday that sanctions will be lifted if Pyongyang halts its tests.",
+])
+def test_an_act_said_not_to_follow_or_to_be_undone_is_no_warning(english, text):
+    assert not [e for e in events_of(text) if e.type == "THREATEN"]
 
 
 def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):

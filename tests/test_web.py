@@ -213,6 +213,8 @@ def test_actor_network_counts_pairs_by_type(client):
     assert "<svg" in page and "CHN – USA: 1 event, told 1 time (CONSULT 1)" in page
     assert "RUS – UKR: 1 event, told 1 time (ACCUSE RUS→UKR 1)" in page
     assert "FRA" not in {e["source"] for e in body["network"]}  # France protesting in France: no pair
+    second = client.get("/api/actors", params={"limit": 1, "offset": 1}).json()["actors"]
+    assert [a["code"] for a in second] == [body["actors"][1]["code"]]  # pages as every list does
     assert next(a for a in body["actors"] if a["code"] == "FRA")["events"] == 1
 
 

@@ -651,13 +651,17 @@ def warnings(actors: ArticleActors, found: list[Mention]) -> list[Mention]:
     """A hostile act someone says will or could follow if a named other does something is a
     warning to them, told by the reporting verb: "an official said sanctions could follow if
     Ankara activates the system" is a THREATEN by the act's doer (else the official) to Ankara.
-    The act itself, bound to the condition, is no event (ANNOTATION.md; claims drops it)."""
+    The act itself, bound to the condition, is no event (ANNOTATION.md; claims drops it); an act
+    said not to follow, or the content of another act ("sanctions will be lifted if"), warns of nothing."""
     modals = lexicon().warning_modals
+    by_token = {m.token.i: m for m in found}
     out = []
     for m in found:
         verb = _clause_verb(m.token) if m.type in CONSEQUENCE_TYPES else None
         if verb is None or verb.dep_ != "ccomp" or _lemma(verb.head) not in REPORTING_VERBS \
-                or not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
+                or not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children) \
+                or any(c.dep_ == "neg" for c in verb.children) \
+                or _outer(m, by_token) is not None:  # "sanctions would not follow", "will be lifted"
             continue
         warned = _coded(actors_of(_condition_subjects(verb), actors))
         warner = _coded(m.source) or _coded(_teller(verb, actors))
@@ -923,31 +927,42 @@ def _aim_answers(found: list[Mention]) -> None:
     noun's type in its sentence or the one before."""
     by_token = {m.token.i: m for m in found}
     for m in found:
-        if m.type not in MAKER_AIMED_TYPES or m.target or m.nominal:
-            continue
+        if m.type not in MAKER_AIMED_TYPES or m.target or m.nominal or not _coded(m.source):
+            continue  # an answerer of no known country ("the agency") could not be told from the asker
         told = next((by_token[c.i] for c in m.token.children
                      if c.dep_ in ("dobj", "nsubjpass") and c.i in by_token), None)
         if told is None or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in told.token.children):
             continue
-        sent = _sentence_no(told.token)
-        before = [e for e in found if e.token.i < told.token.i and e.type == told.type
-                  and sent - _sentence_no(e.token) <= 1]
-        asker = told.source or (before[-1].source if before else [])
         own = {a.code for a in m.source}
-        m.target = [a for a in asker if a.code not in own]
+        m.target = [a for a in told.source or _earlier_source(told, found) if a.code not in own]
+
+
+def _earlier_source(told: Mention, found: list[Mention]) -> list[Actor]:
+    """The source of the nearest earlier telling of the same type, in its sentence or the one
+    before, that names one (`found` is in text order)."""
+    sent = _sentence_no(told.token)
+    for e in reversed(found):
+        if e.token.i >= told.token.i or e.type != told.type:
+            continue
+        if sent - _sentence_no(e.token) > 1:
+            break
+        if e.source:
+            return e.source
+    return []
 
 
 def _share_targets(found: list[Mention]) -> None:
     """A verb coordinated with an answer by the same subject and naming no target of its own
-    answers the same party ("Trump denied the request and asked instead for full
-    denuclearization": asked North Korea); other coordinated acts may be aimed elsewhere
-    ("welcomed the envoy and promised reforms")."""
+    answers the same party when it is a thing said ("Trump denied the request and asked instead
+    for full denuclearization": asked North Korea).  A deed after an answer ("rejected the
+    proposal and launched airstrikes"), or a statement after anything but an answer ("welcomed
+    the envoy and promised reforms"), may be aimed elsewhere."""
     by_token = {m.token.i: m for m in found}
     for m in found:
         first = by_token.get(m.token.head.i)
         if m.target or m.nominal or m.token.dep_ != "conj" or first is None or first.nominal \
-                or first.type not in ANSWER_TYPES \
-                or any(c.dep_ in SUBJECTS for c in m.token.children):
+                or first.type not in ANSWER_TYPES or m.type not in STATEMENT_TYPES \
+                or not _coded(m.source) or any(c.dep_ in SUBJECTS for c in m.token.children):
             continue
         own = {a.code for a in m.source}
         m.target = [a for a in first.target if a.code not in own]

@@ -380,7 +380,7 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     return " AND ".join(where) or "1", args
 
 
-def _page(rows: list[Any], f: EventFilter) -> list[Any]:
+def paged(rows: list[Any], f: EventFilter) -> list[Any]:
     """The filter's page of ranked rows; a negative limit means all of them, as in SQLite."""
     rows = rows[f.offset:]
     return rows if f.limit < 0 else rows[:f.limit]
@@ -489,7 +489,7 @@ def actor_network(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, An
         for source, target in pairs(r["type"], r["dyad"]):
             edges[(source, target, r["type"])] += r["events"]
             told[(source, target, r["type"])] += r["mentions"]
-    ranked = _page(sorted(edges.items(), key=lambda kv: (-kv[1], kv[0])), f)
+    ranked = paged(sorted(edges.items(), key=lambda kv: (-kv[1], kv[0])), f)
     return [{"source": s, "target": t, "type": ty, "mutual": ty in MUTUAL_TYPES, "events": n,
              "mentions": told[(s, t, ty)]} for (s, t, ty), n in ranked]
 
@@ -505,7 +505,7 @@ def actor_counts(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any
             counts.setdefault(code, Counter()).update(
                 events=r["events"], mentions=r["mentions"], as_source=r["events"] * (directed and code in src),
                 as_target=r["events"] * (code in tgt))
-    ranked = _page(sorted(counts.items(), key=lambda kv: (-kv[1]["events"], kv[0])), f)
+    ranked = paged(sorted(counts.items(), key=lambda kv: (-kv[1]["events"], kv[0])), f)
     return [{"code": code, "events": c["events"], "as_source": c["as_source"], "as_target": c["as_target"],
              "mentions": c["mentions"]} for code, c in ranked]
 

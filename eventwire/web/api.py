@@ -320,7 +320,7 @@ def actors_data(cache: Aggregates, conn: sqlite3.Connection, f: EventFilter) -> 
     (both kept in the cache: they read every story event)."""
     names = country_names()
     every = cache.get(conn, stories.actor_counts, f)
-    return {"actors": [{**a, "name": names.get(a["code"])} for a in every[:f.limit]],
+    return {"actors": [{**a, "name": names.get(a["code"])} for a in stories.paged(every, f)],
             "network": cache.get(conn, stories.actor_network, f)}
 
 

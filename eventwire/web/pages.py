@@ -216,7 +216,7 @@ def quote_list(request: Request, conn: Conn, f: Annotated[QuoteFilter, Depends(q
 def actor_network(request: Request, conn: Conn, f: Events) -> HTMLResponse:
     cache = request.app.state.aggregates
     data = actors_data(cache, conn, f)
-    return page(request, "actors.html", filter=f, actors=data["actors"], edges=data["network"][:f.limit],
+    return page(request, "actors.html", filter=f, actors=data["actors"], edges=stories.paged(data["network"], f),
                 network=charts.network_svg(data["network"], cache.get(conn, stories.actor_counts, f),
                                            country_names()),
                 types=sorted({e["type"] for e in data["network"]}, key=PLOVER_TYPES.index))
