@@ -410,6 +410,11 @@ def _governor(token: Token) -> Token | None:
     return None
 
 
+def clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a trigger stands in: itself, or the verb above its noun."""
+    return token if token.pos_ in VERB_POS else _governor(token)
+
+
 def _sentence(tok: Token) -> Span:
     """`tok.sent` without spaCy's walk over every sentence before it (the index is kept on the
     Doc, as plain offsets)."""
@@ -517,7 +522,7 @@ def _where_clause_verb(verb: Token) -> int | None:
 def _anchor(trigger: Token) -> Token | None:
     """The verb whose time the event shares: the trigger itself, the verb over an event noun,
     or the head of a subjectless participle clause."""
-    verb = trigger if trigger.pos_ in VERB_POS else _governor(trigger)
+    verb = clause_verb(trigger)
     while verb is not None and _is_participle_clause(verb):
         verb = verb.head
     return verb

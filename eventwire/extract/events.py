@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Token
 from .. import nlp
 from ..model import Actor, Event, Location, Quote
 from .actors import ArticleActors
-from .dates import DateRef, context_date, date_for_event, own_date
+from .dates import DateRef, clause_verb, context_date, date_for_event, own_date
 from .places import place_for_event
 
 MENTIONS = "eventwire.event_mentions"  # doc.user_data key: event id -> list of Mention
@@ -657,7 +657,7 @@ def warnings(actors: ArticleActors, found: list[Mention]) -> list[Mention]:
     by_token = {m.token.i: m for m in found}
     out = []
     for m in found:
-        verb = _clause_verb(m.token) if m.type in CONSEQUENCE_TYPES else None
+        verb = clause_verb(m.token) if m.type in CONSEQUENCE_TYPES else None
         if verb is None or verb.dep_ != "ccomp" or _lemma(verb.head) not in REPORTING_VERBS \
                 or not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children) \
                 or any(c.dep_ == "neg" for c in verb.children) \
@@ -668,17 +668,6 @@ def warnings(actors: ArticleActors, found: list[Mention]) -> list[Mention]:
         if warned and warner and not {a.code for a in warner} & {a.code for a in warned}:
             out.append(Mention("THREATEN", verb.head, None, warner, warned))
     return out
-
-
-def _clause_verb(tok: Token) -> Token | None:
-    """The verb of the clause a trigger stands in: itself, or the verb its noun hangs from."""
-    for _ in range(3):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-        if tok.head.i == tok.i:
-            return None
-        tok = _governor(tok)
-    return None
 
 
 def _governor(tok: Token) -> Token:
