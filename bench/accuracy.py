@@ -9,6 +9,7 @@ Benchmarks (under DIR, default ../shared/benchmarks beside the work tree):
   plover_gsr    plover_gsr/articles.jsonl against gold_types.jsonl (document types)
                 and gold_dyads.jsonl (event dyads)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,10 @@ BENCHMARKS = {
     "seed": (["seed/000_a3803002c0d27c0a.txt"], [("gold", "seed/gold.jsonl", EVENT_LINES + QUOTE_LINES)]),
     "voa_dev": (["voa_dev/articles.jsonl"], [("gold", "voa_dev/gold.jsonl", EVENT_LINES + QUOTE_LINES)]),
     # gold_types has event types only (no dyads): its event lines would be empty
-    "plover_gsr": (["plover_gsr/articles.jsonl"], [("gold_types", "plover_gsr/gold_types.jsonl", ()),
-                                                   ("gold_dyads", "plover_gsr/gold_dyads.jsonl", EVENT_LINES)]),
+    "plover_gsr": (
+        ["plover_gsr/articles.jsonl"],
+        [("gold_types", "plover_gsr/gold_types.jsonl", ()), ("gold_dyads", "plover_gsr/gold_dyads.jsonl", EVENT_LINES)],
+    ),
 }
 
 
@@ -45,16 +48,22 @@ def run_extract(inputs: list[Path], out: Path) -> float:
     """Run `eventwire extract` into `out`; returns the wall time in seconds."""
     start = time.perf_counter()
     with out.open("w", encoding="utf-8") as f:
-        proc = subprocess.run([*extract_command(), "extract", *map(str, inputs), "--format", "jsonl"],
-                              stdout=f, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        proc = subprocess.run(
+            [*extract_command(), "extract", *map(str, inputs), "--format", "jsonl"],
+            stdout=f,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
     if proc.returncode != 0:
         print(f"  eventwire extract exited {proc.returncode}: {proc.stderr.strip()[-500:]}", file=sys.stderr)
     return time.perf_counter() - start
 
 
 def score(scorer: Path, gold: Path, run: Path) -> dict:
-    proc = subprocess.run([sys.executable, str(scorer), str(gold), str(run), "--json"],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, str(scorer), str(gold), str(run), "--json"], capture_output=True, text=True, check=True
+    )
     return json.loads(proc.stdout)
 
 
@@ -62,8 +71,10 @@ def print_report(label: str, report: dict, lines: tuple[str, ...], per_type: boo
     print(f"  [{label}] articles={report['articles']} missing={report['articles_missing_from_system']}")
     for name in lines:
         v = report[name]
-        print(f"    {name:28s} P={v['precision']:.3f} R={v['recall']:.3f} F1={v['f1']:.3f} "
-              f"(tp={v['tp']} sys={v['system']} gold={v['gold']})")
+        print(
+            f"    {name:28s} P={v['precision']:.3f} R={v['recall']:.3f} F1={v['f1']:.3f} "
+            f"(tp={v['tp']} sys={v['system']} gold={v['gold']})"
+        )
     d = report["dates(on matched events)"]
     if d["scored"]:
         print(f"    {'dates(on matched events)':28s} {d['accuracy']:.3f} ({d['right']}/{d['scored']})")
@@ -71,11 +82,15 @@ def print_report(label: str, report: dict, lines: tuple[str, ...], per_type: boo
     if per_type:
         for typ, v in report["document_types"].items():
             if v["gold"] or v["system"]:
-                print(f"      doc {typ:10s} P={v['precision']:.2f} R={v['recall']:.2f} F1={v['f1']:.2f} "
-                      f"(tp={v['tp']} sys={v['system']} gold={v['gold']})")
+                print(
+                    f"      doc {typ:10s} P={v['precision']:.2f} R={v['recall']:.2f} F1={v['f1']:.2f} "
+                    f"(tp={v['tp']} sys={v['system']} gold={v['gold']})"
+                )
         for typ, v in report["per_type"].items():
-            print(f"      dyad {typ:9s} P={v['precision']:.2f} R={v['recall']:.2f} F1={v['f1']:.2f} "
-                  f"(tp={v['tp']} sys={v['system']} gold={v['gold']})")
+            print(
+                f"      dyad {typ:9s} P={v['precision']:.2f} R={v['recall']:.2f} F1={v['f1']:.2f} "
+                f"(tp={v['tp']} sys={v['system']} gold={v['gold']})"
+            )
 
 
 def main() -> int:

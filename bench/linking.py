@@ -12,6 +12,7 @@ Part 2 fills a store to N x scale articles with the same analyses moved along th
 (new texts, dates shifted with their publication day), so it costs no extra parsing, and
 compares the linking time per article of the first N writes with that of the last N.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -91,7 +92,7 @@ def analyses(articles: list[Article], cache: Path | None) -> tuple[list[Analysis
 def ingest(store: Store, items: list[Analysis]) -> tuple[BatchResult, float]:
     total, started = BatchResult(), time.thread_time()
     for i in range(0, len(items), BATCH):
-        total.add(store.write(items[i:i + BATCH]))
+        total.add(store.write(items[i : i + BATCH]))
     return total, time.thread_time() - started
 
 
@@ -135,19 +136,25 @@ def main() -> int:
             linked = store.conn.execute("SELECT count(*), sum(num_articles > 1) FROM story_events").fetchone()
         ingest_s = analysis_s + write_s
         share = result.link_seconds / (ingest_s - result.link_seconds)
-        print(f"ingest of {n:,} articles ({pool and len(pool):,} source sentences): analysis {analysis_s:.1f} s, "
-              f"store {write_s - result.link_seconds:.1f} s, linking {result.link_seconds:.2f} s "
-              f"= +{share:.1%} on ingest time without it (limit 10%)")
-        print(f"  stored {result.stored:,}, copies {result.duplicates:,}, story events {linked[0]:,} "
-              f"({linked[1] or 0:,} told by several articles)")
+        print(
+            f"ingest of {n:,} articles ({pool and len(pool):,} source sentences): analysis {analysis_s:.1f} s, "
+            f"store {write_s - result.link_seconds:.1f} s, linking {result.link_seconds:.2f} s "
+            f"= +{share:.1%} on ingest time without it (limit 10%)"
+        )
+        print(
+            f"  stored {result.stored:,}, copies {result.duplicates:,}, story events {linked[0]:,} "
+            f"({linked[1] or 0:,} told by several articles)"
+        )
         big = moved(base, corpus(pool, n * args.scale, seed=2))
         with Store(Path(tmp) / "b.db") as store:
             first, _ = ingest(store, big[:n])
             ingest(store, big[n:-n])
             last, _ = ingest(store, big[-n:])
     per = [r.link_seconds / n * 1000 for r in (first, last)]
-    print(f"linking per article: {per[0]:.2f} ms into a store of 0-{n:,} articles, "
-          f"{per[1]:.2f} ms into {n * (args.scale - 1):,}-{n * args.scale:,} (x{per[1] / per[0]:.2f})")
+    print(
+        f"linking per article: {per[0]:.2f} ms into a store of 0-{n:,} articles, "
+        f"{per[1]:.2f} ms into {n * (args.scale - 1):,}-{n * args.scale:,} (x{per[1] / per[0]:.2f})"
+    )
     return 0
 
 

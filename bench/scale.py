@@ -12,6 +12,7 @@ smallest size; parallel efficiency is baseline time per article x articles / (wo
 The cost per article should stay flat as the input grows, and so should the client's memory
 (its peak RSS is printed per run); times include starting the workers and loading the model.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,8 +40,14 @@ def repeated(stories: list[Article], n: int) -> Iterator[Article]:
     """n articles: the stories over and over, each copy under a new id."""
     for i in range(n):
         story = stories[i % len(stories)]
-        yield Article(id=f"{story.id}-{i // len(stories)}", text=story.text, title=story.title,
-                      published=story.published, source=story.source, url=story.url)
+        yield Article(
+            id=f"{story.id}-{i // len(stories)}",
+            text=story.text,
+            title=story.title,
+            published=story.published,
+            source=story.source,
+            url=story.url,
+        )
 
 
 def run(engine: str, workers: int, articles: Iterator[Article]) -> tuple[int, int]:
@@ -61,8 +68,12 @@ def run(engine: str, workers: int, articles: Iterator[Article]) -> tuple[int, in
 
 def one_run(engine: str, workers: int, n: int, path: Path) -> dict:
     """One measurement in a fresh process (this script with --one): its peak RSS is the client's."""
-    proc = subprocess.run([sys.executable, __file__, "--one", f"{engine},{workers},{n}", "--input", str(path)],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--one", f"{engine},{workers},{n}", "--input", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(proc.stdout.splitlines()[-1])
 
 
@@ -71,8 +82,15 @@ def measure_here(spec: str, path: Path) -> None:
     stories = [a for a in read_paths([str(path)]) if isinstance(a, Article)]
     start = time.perf_counter()
     _, failed = run(engine, int(workers), repeated(stories, int(n)))
-    print(json.dumps({"seconds": time.perf_counter() - start, "failed": failed,
-                      "client_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    print(
+        json.dumps(
+            {
+                "seconds": time.perf_counter() - start,
+                "failed": failed,
+                "client_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 def main() -> int:
@@ -88,13 +106,18 @@ def main() -> int:
         return 0
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{args.input}; sizes {sizes}; {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f})")
-    print(f"{'engine':22s} {'articles':>8s} {'time s':>8s} {'art/s':>7s} {'ms/art':>7s} {'efficiency':>10s} "
-          f"{'client RSS MB':>13s}")
+    print(
+        f"{'engine':22s} {'articles':>8s} {'time s':>8s} {'art/s':>7s} {'ms/art':>7s} {'efficiency':>10s} "
+        f"{'client RSS MB':>13s}"
+    )
 
     def report(label: str, n: int, r: dict, efficiency: str) -> None:
         seconds = r["seconds"]
-        print(f"{label:22s} {n:8d} {seconds:8.1f} {n / seconds:7.1f} {seconds / n * 1000:7.1f} {efficiency:>10s} "
-              f"{r['client_rss_mb']:13.0f}" + (f"  ({r['failed']} failed)" if r["failed"] else ""), flush=True)
+        print(
+            f"{label:22s} {n:8d} {seconds:8.1f} {n / seconds:7.1f} {seconds / n * 1000:7.1f} {efficiency:>10s} "
+            f"{r['client_rss_mb']:13.0f}" + (f"  ({r['failed']} failed)" if r["failed"] else ""),
+            flush=True,
+        )
 
     base = one_run("local", 1, sizes[0], args.input)
     serial = base["seconds"] / sizes[0]

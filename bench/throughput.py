@@ -18,6 +18,7 @@ an event or a quote; off: parse every sentence; both: measure each); --accuracy 
 accuracy benchmarks (bench/accuracy.py) under each setting, so a speed-up is never read
 without its cost.  Targets (issue 7): >= 20 articles/s end to end on 2 cores, <= 700 MB per worker.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,24 +52,29 @@ class Run:
     peak_rss_mb: list[float]
 
     def line(self, workers: int) -> str:
-        return (f"  {self.label:32s} {self.articles / self.wall:6.1f} articles/s {self.words / self.wall:8.0f} words/s"
-                f"  cpu {self.cpu / self.articles * 1000:5.0f} ms/article"
-                f"  capacity {workers * self.articles / self.cpu:5.1f} articles/s"
-                f"  peak RSS/worker {max(self.peak_rss_mb):4.0f} MB")
+        return (
+            f"  {self.label:32s} {self.articles / self.wall:6.1f} articles/s {self.words / self.wall:8.0f} words/s"
+            f"  cpu {self.cpu / self.articles * 1000:5.0f} ms/article"
+            f"  capacity {workers * self.articles / self.cpu:5.1f} articles/s"
+            f"  peak RSS/worker {max(self.peak_rss_mb):4.0f} MB"
+        )
 
 
 # -- worker side -------------------------------------------------------------------------------
+
 
 def _warm_up(ready) -> None:
     """Load the model and every lexicon once, then wait until every worker and the clock are ready."""
     from eventwire.model import Article
     from eventwire.pipeline import process
+
     process(Article(id="warm-up", text="Kenya and Somalia held talks in Nairobi on Monday, officials said."))
     ready.wait()
 
 
 def _spacy_alone(texts: list[str]) -> tuple[float, float, int]:
     from eventwire import nlp
+
     start = time.process_time()
     for _ in nlp.load().pipe(texts, batch_size=CHUNK):
         pass
@@ -89,6 +95,7 @@ def _shipped_model():
     import spacy
 
     from eventwire import nlp
+
     model = spacy.load(nlp.MODEL)
     list(model.pipe(["Kenya and Somalia held talks in Nairobi on Monday."]))
     return model
@@ -97,6 +104,7 @@ def _shipped_model():
 def _end_to_end(texts: list[str]) -> tuple[float, float, int]:
     from eventwire.engines.local import process_batch
     from eventwire.model import Article
+
     start = time.process_time()
     process_batch([Article(id=f"bench-{i}", text=text) for i, text in enumerate(texts)])
     return time.process_time() - start, _peak_rss_mb(), os.getpid()
@@ -108,9 +116,10 @@ def _peak_rss_mb() -> float:
 
 # -- client side -------------------------------------------------------------------------------
 
+
 def measure(label: str, task, texts: list[str], workers: int, repeat: int) -> Run:
     """Run `task` over the texts (repeated) on a fresh pool of `workers` processes."""
-    chunks = [texts[i:i + CHUNK] for i in range(0, len(texts), CHUNK)] * repeat
+    chunks = [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)] * repeat
     ctx = multiprocessing.get_context("spawn")
     ready = ctx.Barrier(workers + 1)
     with ctx.Pool(workers, initializer=_warm_up, initargs=(ready,)) as pool:
@@ -133,6 +142,7 @@ def read_texts(path: Path, limit: int | None) -> list[str]:
 
 def kept_ratio(texts: list[str]) -> float:
     from eventwire import prefilter
+
     chars = [(len(t), prefilter.select(t).ratio) for t in texts]
     return sum(n * r for n, r in chars) / sum(n for n, _ in chars)
 
@@ -163,13 +173,18 @@ def main() -> int:
     ap.add_argument("--limit", type=int, help="use only the first N stories")
     ap.add_argument("--prefilter", choices=("on", "off", "both"), default="both")
     ap.add_argument("--accuracy", action="store_true", help="also run the accuracy benchmarks per setting")
-    ap.add_argument("--shipped", action="store_true",
-                    help="also time the model as shipped (eventwire's nlp.py runs it faster, same output)")
+    ap.add_argument(
+        "--shipped",
+        action="store_true",
+        help="also time the model as shipped (eventwire's nlp.py runs it faster, same output)",
+    )
     args = ap.parse_args()
     texts = read_texts(args.input, args.limit)
-    print(f"{len(texts)} stories from {args.input}, {sum(len(t.split()) for t in texts) / len(texts):.0f} words "
-          f"each on average, x{args.repeat}, {args.workers} workers on {os.cpu_count()} cores "
-          f"(load average {os.getloadavg()[0]:.1f}), spaCy {version('spacy')}")
+    print(
+        f"{len(texts)} stories from {args.input}, {sum(len(t.split()) for t in texts) / len(texts):.0f} words "
+        f"each on average, x{args.repeat}, {args.workers} workers on {os.cpu_count()} cores "
+        f"(load average {os.getloadavg()[0]:.1f}), spaCy {version('spacy')}"
+    )
     if args.shipped:
         shipped = measure("spaCy as shipped (nlp.pipe)", _spacy_shipped, texts, args.workers, args.repeat)
         print(shipped.line(args.workers) + "  (RSS: both models)")
@@ -181,11 +196,13 @@ def main() -> int:
         run = measure(f"(b) eventwire, prefilter {setting}", _end_to_end, texts, args.workers, args.repeat)
         rate = run.articles / run.wall
         print(run.line(args.workers))
-        print(f"      ratio (b)/(a): wall {rate / (spacy.articles / spacy.wall):.2f}, "
-              f"cpu {spacy.cpu / run.cpu:.2f};  target {TARGET_RATE:.0f} articles/s: "
-              f"{'met' if rate >= TARGET_RATE else 'NOT met'} (capacity "
-              f"{args.workers * run.articles / run.cpu:.1f});  RSS <= {TARGET_RSS_MB:.0f} MB: "
-              f"{'met' if max(run.peak_rss_mb) <= TARGET_RSS_MB else 'NOT met'}")
+        print(
+            f"      ratio (b)/(a): wall {rate / (spacy.articles / spacy.wall):.2f}, "
+            f"cpu {spacy.cpu / run.cpu:.2f};  target {TARGET_RATE:.0f} articles/s: "
+            f"{'met' if rate >= TARGET_RATE else 'NOT met'} (capacity "
+            f"{args.workers * run.articles / run.cpu:.1f});  RSS <= {TARGET_RSS_MB:.0f} MB: "
+            f"{'met' if max(run.peak_rss_mb) <= TARGET_RSS_MB else 'NOT met'}"
+        )
         if setting == "on":
             print(f"      the prefilter leaves {kept_ratio(texts):.0%} of the sentences' characters to parse")
     if args.accuracy:

@@ -8,6 +8,7 @@ again for every token of every article, which costs about a quarter of the whole
 or two-word match and writes the remembered values back in one array: the output is theirs,
 token for token (tests/test_nlp.py compares the two on news text).
 """
+
 from __future__ import annotations
 
 import numpy
@@ -16,9 +17,9 @@ from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
-Row = tuple[int, int, int]        # ORTH, TAG, DEP of a token
-Values = tuple[int, int, int]     # POS, MORPH, LEMMA (0: no lemma yet)
-MAX_REMEMBERED = 500_000          # entries per table; past it a table starts afresh
+Row = tuple[int, int, int]  # ORTH, TAG, DEP of a token
+Values = tuple[int, int, int]  # POS, MORPH, LEMMA (0: no lemma yet)
+MAX_REMEMBERED = 500_000  # entries per table; past it a table starts afresh
 
 
 class RememberedAttributes:
@@ -43,8 +44,13 @@ class RememberedAttributes:
         values: list[Values] = [self._ruled((row,))[0] for row in rows]
         for _, start, end in self.in_context(doc, allow_missing=True):
             values[start:end] = self._ruled(tuple(rows[start:end]))
-        out = numpy.array([(pos, morph, lemma or self._lemma(row[0], pos, morph))
-                           for row, (pos, morph, lemma) in zip(rows, values)], dtype="uint64")
+        out = numpy.array(
+            [
+                (pos, morph, lemma or self._lemma(row[0], pos, morph))
+                for row, (pos, morph, lemma) in zip(rows, values, strict=False)
+            ],
+            dtype="uint64",
+        )
         if len(doc):
             doc.from_array([POS, MORPH, LEMMA], out)
         return doc
@@ -52,7 +58,7 @@ class RememberedAttributes:
     def _words(self, rows: tuple[Row, ...]) -> Doc:
         """A doc of just these words, tagged and labelled as in the article."""
         doc = Doc(self.vocab, words=[self.vocab.strings[orth] for orth, _, _ in rows])
-        for token, (_, tag, dep) in zip(doc, rows):
+        for token, (_, tag, dep) in zip(doc, rows, strict=False):
             token.tag, token.dep = tag, dep
         return doc
 

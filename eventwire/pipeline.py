@@ -1,5 +1,6 @@
 """`process(article)`: the one pure function every engine calls, and `process_many`, the same
 over a batch. Nothing else runs the extractors."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -48,7 +49,7 @@ def process_many(articles: Iterable[Article]) -> Iterator[Analysis]:
     texts = (prefilter.select(a.text).text if prefilter.enabled() else a.text for a in english)
     docs = nlp.pipe(texts, batch_size=PARSE_BATCH)
     titles = nlp.pipe((a.title or "" for a in english), batch_size=PARSE_BATCH)
-    parsed = zip(docs, titles)
+    parsed = zip(docs, titles, strict=False)
     for article in articles:
         yield analyse_doc(article, *next(parsed)) if article.language == ENGLISH else Analysis(article=article)
 

@@ -15,6 +15,7 @@ and the people they introduce, which costs dates and dyads (`bench/throughput.py
 `bench/accuracy.py` measure both). `EVENTWIRE_PREFILTER=1` in the environment turns it on
 (`bench/throughput.py` measures both).
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -52,7 +53,7 @@ class Trigger:
 @dataclass(frozen=True)
 class Cues:
     forms: dict[str, tuple[Trigger, ...]]  # word form -> the triggers it may be
-    phrases: tuple[str, ...]                # lower-cased phrases matched as text
+    phrases: tuple[str, ...]  # lower-cased phrases matched as text
     quote_marks: str
     abbreviations: frozenset[str]
 
@@ -102,8 +103,16 @@ def _irregular() -> dict[str, set[str]]:
 def forms(lemma: str) -> set[str]:
     """Every form a lemma may take in text; forms that are not words never match, so the rules
     may over-generate (plan -> plans, planned, planning; carry -> carries, carried)."""
-    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing",
-           lemma + lemma[-1:] + "ed", lemma + lemma[-1:] + "ing"} | _irregular().get(lemma, set())
+    out = {
+        lemma,
+        lemma + "s",
+        lemma + "es",
+        lemma + "ed",
+        lemma + "d",
+        lemma + "ing",
+        lemma + lemma[-1:] + "ed",
+        lemma + lemma[-1:] + "ing",
+    } | _irregular().get(lemma, set())
     if lemma.endswith("e"):
         out.add(lemma[:-1] + "ing")
     if lemma.endswith("y"):
@@ -156,9 +165,12 @@ def cues() -> Cues:
                     else:
                         add(word, Trigger())
     tokenizer_abbrevs = {k[:-1] for k in nlp.load().tokenizer.rules if k.endswith(".") and len(k) > 1}
-    return Cues(forms={f: tuple(ts) for f, ts in by_form.items()}, phrases=tuple(sorted(phrases)),
-                quote_marks="".join(config["quote_marks"]),
-                abbreviations=frozenset(tokenizer_abbrevs | set(_words(config["abbreviations"]))))
+    return Cues(
+        forms={f: tuple(ts) for f, ts in by_form.items()},
+        phrases=tuple(sorted(phrases)),
+        quote_marks="".join(config["quote_marks"]),
+        abbreviations=frozenset(tokenizer_abbrevs | set(_words(config["abbreviations"]))),
+    )
 
 
 def sentences(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
@@ -183,8 +195,12 @@ def sentences(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]
 def _abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
     word_start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot)) + 1
     word = text[word_start:dot].lstrip("\"'“‘(")
-    return (len(word) == 1 and word.isalpha()) or word in abbreviations \
-        or word.lower() in abbreviations or bool(ACRONYM.fullmatch(word))
+    return (
+        (len(word) == 1 and word.isalpha())
+        or word in abbreviations
+        or word.lower() in abbreviations
+        or bool(ACRONYM.fullmatch(word))
+    )
 
 
 def quoted(text: str, marks: str) -> list[tuple[int, int]]:

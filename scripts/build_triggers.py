@@ -12,6 +12,7 @@ more precision than they gain recall), codes the table does not map (CAMEO 01, 0
 patterns with words before the verb or several phrases, and multi-word verbs other than
 verb + particle.  The hand-curated triggers.yaml wins per lemma.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,25 @@ from pathlib import Path
 
 import yaml
 
-PARTICLES = {"down", "up", "out", "off", "on", "in", "over", "back", "away", "to", "for", "with",
-             "against", "into", "from", "about", "by"}
+PARTICLES = {
+    "down",
+    "up",
+    "out",
+    "off",
+    "on",
+    "in",
+    "over",
+    "back",
+    "away",
+    "to",
+    "for",
+    "with",
+    "against",
+    "into",
+    "from",
+    "about",
+    "by",
+}
 NEGATIONS = {"NO", "NOT", "NEVER", "WITHOUT", "NOR"}
 BLOCK = re.compile(r"^---\s+\S+\s+\[[^\]]*\]\s+---")
 PATTERN = re.compile(r"^-\s+\*\s+(.*?)\s*\[:?([0-9]{2,4}|---)[^\]]*\]")
@@ -158,8 +176,11 @@ def main() -> int:
     if len(sys.argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2
-    out = Path(sys.argv[2]) if len(sys.argv) > 2 else \
-        Path(__file__).resolve().parent.parent / "eventwire" / "data" / "triggers_cameo.yaml"
+    out = (
+        Path(sys.argv[2])
+        if len(sys.argv) > 2
+        else Path(__file__).resolve().parent.parent / "eventwire" / "data" / "triggers_cameo.yaml"
+    )
     data = build(Path(sys.argv[1]))
     out.write_text(HEADER + yaml.safe_dump(data, sort_keys=True, width=100), encoding="utf-8")
     n = sum(len(v.get("verbs", {})) for v in data["types"].values())

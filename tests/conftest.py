@@ -1,4 +1,5 @@
 """Shared fixtures: paths to the example data and a helper to run the CLI as a user does."""
+
 from __future__ import annotations
 
 import json
@@ -18,16 +19,29 @@ SEED_ID = "000_a3803002c0d27c0a"
 
 def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """`eventwire ARGS...` in a subprocess, as a user would run it."""
-    return subprocess.run([sys.executable, "-m", "eventwire.cli", *args], input=stdin, text=True,
-                          capture_output=True, cwd=cwd, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "eventwire.cli", *args],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        cwd=cwd,
+        timeout=600,
+    )
 
 
 def write_short_stories(path: Path, n: int) -> Path:
     """A JSON Lines file of n short distinct articles, quick to analyse: input for killed-run tests."""
     with path.open("w", encoding="utf-8") as f:
         for i in range(n):
-            f.write(json.dumps({"id": f"k{i}", "text": f"Story {i}. The army of Mali attacked rebels near "
-                                                    f"Gao on day {i}, officials said."}) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "id": f"k{i}",
+                        "text": f"Story {i}. The army of Mali attacked rebels near Gao on day {i}, officials said.",
+                    }
+                )
+                + "\n"
+            )
     return path
 
 

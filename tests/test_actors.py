@@ -1,4 +1,5 @@
 """Actor resolution: countries, seats of power, bodies, role words, people and references back to them."""
+
 from __future__ import annotations
 
 import pytest
@@ -30,8 +31,9 @@ def resolve(parse, text: str, phrase: str, nth: int = 0):
 
 
 def test_seat_of_power_with_spokesman(parse):
-    a = resolve(parse, "Kremlin spokesman Dmitry Peskov on Monday denied the accusations.",
-                "Kremlin spokesman Dmitry Peskov")
+    a = resolve(
+        parse, "Kremlin spokesman Dmitry Peskov on Monday denied the accusations.", "Kremlin spokesman Dmitry Peskov"
+    )
     assert (a.name, a.code, a.sector, a.title) == ("Dmitry Peskov", "RUS", "GOV", "Kremlin spokesman")
 
 
@@ -47,8 +49,7 @@ def test_pentagon_is_military(parse):
 
 
 def test_surname_and_pronoun_resolve_to_full_name(parse):
-    text = ("Sullivan told CNN on Sunday that the US is watching closely. "
-            "He said Beijing would face consequences.")
+    text = "Sullivan told CNN on Sunday that the US is watching closely. He said Beijing would face consequences."
     doc = parse(text)
     actors = ArticleActors(doc)
     sullivan = actors.actor_for_span(find(doc, "Sullivan"))
@@ -59,15 +60,18 @@ def test_surname_and_pronoun_resolve_to_full_name(parse):
 
 
 def test_pronoun_prefers_the_subject_over_a_later_object(parse):
-    text = ("Dr. Amara Okafor, a Nigerian health official, met Peter Mwangi on Friday. "
-            "She said the outbreak was under control.")
+    text = (
+        "Dr. Amara Okafor, a Nigerian health official, met Peter Mwangi on Friday. "
+        "She said the outbreak was under control."
+    )
     a = resolve(parse, text, "She")
     assert a.name == "Amara Okafor" and a.code == "NGA"
 
 
 def test_unnamed_official_keeps_country_and_sector(parse):
-    text = ("A senior US official told CNN on Sunday that Moscow asked for help. "
-            "The request came later, said the official.")
+    text = (
+        "A senior US official told CNN on Sunday that Moscow asked for help. The request came later, said the official."
+    )
     doc = parse(text)
     actors = ArticleActors(doc)
     a = actors.actor_for_span(find(doc, "A senior US official"))
@@ -78,48 +82,63 @@ def test_unnamed_official_keeps_country_and_sector(parse):
 
 def test_appositive_gives_country_to_earlier_mention(parse):
     # a person who is in no list: the country comes from the later appositive
-    text = ("Foreign Ministry spokesman Liu Weimin on Monday called the claims disinformation. "
-            "Liu, a Chinese foreign ministry spokesman, did not mention Russia.")
+    text = (
+        "Foreign Ministry spokesman Liu Weimin on Monday called the claims disinformation. "
+        "Liu, a Chinese foreign ministry spokesman, did not mention Russia."
+    )
     doc = parse(text)
     actors = ArticleActors(doc)
     first = actors.actor_for_span(find(doc, "Foreign Ministry spokesman Liu Weimin"))
     assert (first.name, first.code, first.sector, first.title) == (
-        "Liu Weimin", "CHN", "GOV", "Foreign Ministry spokesman")
+        "Liu Weimin",
+        "CHN",
+        "GOV",
+        "Foreign Ministry spokesman",
+    )
     assert actors.actor_for_span(find(doc, "Liu", 1)).name == "Liu Weimin"
 
 
 def test_listed_person_with_title(parse):
-    a = resolve(parse, "Foreign Ministry spokesman Zhao Lijian said China would respond.",
-                "Foreign Ministry spokesman Zhao Lijian")
+    a = resolve(
+        parse,
+        "Foreign Ministry spokesman Zhao Lijian said China would respond.",
+        "Foreign Ministry spokesman Zhao Lijian",
+    )
     assert (a.name, a.code, a.sector, a.title) == ("Zhao Lijian", "CHN", "GOV", "Foreign Ministry spokesman")
 
 
-@pytest.mark.parametrize("text, phrase, name, code", [
-    ("The UN urged an end to the fighting.", "The UN", "United Nations", "IGO"),
-    ("NATO allies met in Brussels.", "NATO", "NATO", "IGO"),
-    ("The U.N. Security Council voted on Friday.", "The U.N. Security Council", "UN Security Council", "IGO"),
-    ("Human Rights Watch said the arrests were arbitrary.", "Human Rights Watch", "Human Rights Watch", "NGO"),
-    ("ECOWAS activated its standby force.", "ECOWAS", "ECOWAS", "IGO"),
-    ("The International Labor Office said the talks failed.", "The International Labor Office", "ILO", "IGO"),
-])
+@pytest.mark.parametrize(
+    "text, phrase, name, code",
+    [
+        ("The UN urged an end to the fighting.", "The UN", "United Nations", "IGO"),
+        ("NATO allies met in Brussels.", "NATO", "NATO", "IGO"),
+        ("The U.N. Security Council voted on Friday.", "The U.N. Security Council", "UN Security Council", "IGO"),
+        ("Human Rights Watch said the arrests were arbitrary.", "Human Rights Watch", "Human Rights Watch", "NGO"),
+        ("ECOWAS activated its standby force.", "ECOWAS", "ECOWAS", "IGO"),
+        ("The International Labor Office said the talks failed.", "The International Labor Office", "ILO", "IGO"),
+    ],
+)
 def test_intergovernmental_and_non_governmental_bodies(parse, text, phrase, name, code):
     a = resolve(parse, text, phrase)
     assert (a.name, a.code) == (name, code)
 
 
-@pytest.mark.parametrize("text, phrase, code, sector", [
-    ("Iraqi special forces stormed the building.", "Iraqi special forces", "IRQ", "MIL"),
-    ("The Chinese foreign ministry rejected the claim.", "The Chinese foreign ministry", "CHN", "GOV"),
-    ("Russia's defense ministry said drones were downed.", "Russia's defense ministry", "RUS", "MIL"),
-    ("Kenyan police arrested protesters.", "Kenyan police", "KEN", "COP"),
-    ("Somali soldiers killed 50 militants.", "Somali soldiers", "SOM", "MIL"),
-    ("Hamas fighters fired rockets.", "Hamas fighters", "PSE", "REB"),
-    ("Al-Shabab militants attacked a hotel.", "Al-Shabab militants", "SOM", "REB"),
-    ("Hezbollah said it fired rockets.", "Hezbollah", "LBN", "REB"),
-    ("A police spokesman in Nairobi said nine were held.", "A police spokesman", None, "COP"),
-    ("Several environmental groups sued the ministry.", "Several environmental groups", "NGO", "NGO"),
-    ("Press freedom groups condemned the arrest.", "Press freedom groups", "NGO", "NGO"),
-])
+@pytest.mark.parametrize(
+    "text, phrase, code, sector",
+    [
+        ("Iraqi special forces stormed the building.", "Iraqi special forces", "IRQ", "MIL"),
+        ("The Chinese foreign ministry rejected the claim.", "The Chinese foreign ministry", "CHN", "GOV"),
+        ("Russia's defense ministry said drones were downed.", "Russia's defense ministry", "RUS", "MIL"),
+        ("Kenyan police arrested protesters.", "Kenyan police", "KEN", "COP"),
+        ("Somali soldiers killed 50 militants.", "Somali soldiers", "SOM", "MIL"),
+        ("Hamas fighters fired rockets.", "Hamas fighters", "PSE", "REB"),
+        ("Al-Shabab militants attacked a hotel.", "Al-Shabab militants", "SOM", "REB"),
+        ("Hezbollah said it fired rockets.", "Hezbollah", "LBN", "REB"),
+        ("A police spokesman in Nairobi said nine were held.", "A police spokesman", None, "COP"),
+        ("Several environmental groups sued the ministry.", "Several environmental groups", "NGO", "NGO"),
+        ("Press freedom groups condemned the arrest.", "Press freedom groups", "NGO", "NGO"),
+    ],
+)
 def test_role_words_and_groups(parse, text, phrase, code, sector):
     a = resolve(parse, text, phrase)
     assert (a.code, a.sector) == (code, sector)
@@ -151,8 +170,10 @@ def test_actor_never_named(parse):
 
 
 def test_the_spokesman_points_back_to_the_named_one(parse):
-    text = ("US National Security Council spokeswoman Emily Horne said the talks would cover Ukraine. "
-            "The spokeswoman added that no date was set.")
+    text = (
+        "US National Security Council spokeswoman Emily Horne said the talks would cover Ukraine. "
+        "The spokeswoman added that no date was set."
+    )
     a = resolve(parse, text, "The spokeswoman")
     assert (a.name, a.code) == ("Emily Horne", "USA")
 
@@ -170,7 +191,7 @@ def test_entities_carry_offsets_and_codes(parse):
     doc = parse(text)
     ents = {e.text: e for e in ArticleActors(doc).entities()}
     putin = ents["Vladimir Putin"]
-    assert text[putin.start:putin.end] == "Vladimir Putin"
+    assert text[putin.start : putin.end] == "Vladimir Putin"
     assert (putin.code, putin.sector, putin.label) == ("RUS", "GOV", "PERSON")
     assert ents["Beijing"].code == "CHN"
 
@@ -184,8 +205,10 @@ def test_lookup_helpers():
 
 
 def test_home_country_for_actors_with_no_stated_country(parse):
-    text = ("Cyclone Jude hit Malawi on Monday. In Malawi, roads were washed away. "
-            "Officials in Lilongwe counted the damage. Police said two children were hurt.")
+    text = (
+        "Cyclone Jude hit Malawi on Monday. In Malawi, roads were washed away. "
+        "Officials in Lilongwe counted the damage. Police said two children were hurt."
+    )
     doc = parse(text)
     actors = ArticleActors(doc)
     assert actors.home_code == "MWI"
@@ -201,11 +224,14 @@ def test_no_home_country_when_two_lead_together(parse):
     assert actors.actor_for_span(find(doc, "Officials")).code is None
 
 
-@pytest.mark.parametrize("text, phrase, code, sector", [
-    ("The Financial Times reported the shipment.", "The Financial Times", "GBR", "MED"),
-    ("ZANU-PF spokesperson Farai Marapira denied it.", "ZANU-PF spokesperson Farai Marapira", "ZWE", "PTY"),
-    ("Republicans in Congress praised the deal.", "Republicans", "USA", "PTY"),
-])
+@pytest.mark.parametrize(
+    "text, phrase, code, sector",
+    [
+        ("The Financial Times reported the shipment.", "The Financial Times", "GBR", "MED"),
+        ("ZANU-PF spokesperson Farai Marapira denied it.", "ZANU-PF spokesperson Farai Marapira", "ZWE", "PTY"),
+        ("Republicans in Congress praised the deal.", "Republicans", "USA", "PTY"),
+    ],
+)
 def test_media_and_parties(parse, text, phrase, code, sector):
     a = resolve(parse, text, phrase)
     assert (a.code, a.sector) == (code, sector)
@@ -218,19 +244,24 @@ def test_region_is_no_actor_and_no_person(parse):
 
 
 def test_the_militants_point_back_to_the_named_group(parse):
-    text = ("Al-Shabab has attacked Kenyan troops since 2011. "
-            "Last week the militants launched an assault on a military base.")
+    text = (
+        "Al-Shabab has attacked Kenyan troops since 2011. "
+        "Last week the militants launched an assault on a military base."
+    )
     a = resolve(parse, text, "the militants")
     assert (a.name, a.code, a.sector) == ("al-Shabab", "SOM", "REB")
 
 
-@pytest.mark.parametrize("text, phrase, code, sector", [
-    ("Russian jets bombed the town.", "Russian jets", "RUS", "MIL"),
-    ("Members of the Syrian parliament voted.", "Members of the Syrian parliament", "SYR", "GOV"),
-    ("Saudi-led forces struck Sanaa.", "Saudi-led forces", "SAU", "MIL"),
-    ("A human rights group condemned the arrests.", "A human rights group", "NGO", "NGO"),
-    ("Iraqi Kurds celebrated.", "Iraqi Kurds", "IRQ", "CVL"),
-])
+@pytest.mark.parametrize(
+    "text, phrase, code, sector",
+    [
+        ("Russian jets bombed the town.", "Russian jets", "RUS", "MIL"),
+        ("Members of the Syrian parliament voted.", "Members of the Syrian parliament", "SYR", "GOV"),
+        ("Saudi-led forces struck Sanaa.", "Saudi-led forces", "SAU", "MIL"),
+        ("A human rights group condemned the arrests.", "A human rights group", "NGO", "NGO"),
+        ("Iraqi Kurds celebrated.", "Iraqi Kurds", "IRQ", "CVL"),
+    ],
+)
 def test_owned_equipment_members_led_and_groups(parse, text, phrase, code, sector):
     a = resolve(parse, text, phrase)
     assert (a.code, a.sector) == (code, sector)
@@ -256,12 +287,16 @@ def test_coded_between_gives_coded_entities_in_text_order_with_offsets(parse):
     actors = ArticleActors(doc)
     found = actors.coded_between(0, len(doc.text))
     assert [a.code for _, a in found] == ["KEN", "SOM"]
-    assert [doc.text[at:at + 5] for at, _ in found] == ["Kenya", "Somal"]
+    assert [doc.text[at : at + 5] for at, _ in found] == ["Kenya", "Somal"]
     assert actors.coded_between(0, doc.text.index("Somalia")) == found[:1]
 
 
 def test_a_country_before_a_topic_role_is_a_topic_and_a_place_after_it_says_where(parse):
-    actor = resolve(parse, "A group of prominent China experts in the US urged talks.", "A group of prominent China experts in the US")
+    actor = resolve(
+        parse,
+        "A group of prominent China experts in the US urged talks.",
+        "A group of prominent China experts in the US",
+    )
     assert actor.code == "USA"
 
 
@@ -289,8 +324,9 @@ def test_think_tank_is_coded_by_its_home_country_not_its_name(parse):
 
 
 def test_a_title_the_parser_hangs_beside_the_name_still_describes_the_person(parse):
-    a = resolve(parse, "North Korea's army chief of staff Pak Jong Chon said the country would respond.",
-                "Pak Jong Chon")
+    a = resolve(
+        parse, "North Korea's army chief of staff Pak Jong Chon said the country would respond.", "Pak Jong Chon"
+    )
     assert (a.code, a.sector) == ("PRK", "MIL")
     b = resolve(parse, "After meeting the army chief Kim said he would leave.", "Kim")
     assert b.sector is None and b.title is None  # the chief is who was met, not Kim

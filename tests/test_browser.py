@@ -1,5 +1,6 @@
 """The UI in a real browser: Debian's Chromium driven by Playwright (no browser download) against
 `eventwire serve` on 127.0.0.1 over a store ingested from examples/. Screenshots go to tests/artifacts/."""
+
 from __future__ import annotations
 
 import re
@@ -23,11 +24,19 @@ from eventwire.web.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="needs Debian's chromium at /usr/bin/chromium (apt-get install -y chromium)")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt-get install -y chromium)"
+)
 
 
 def _free_port() -> int:
@@ -89,8 +98,14 @@ def _page(browser, server: str) -> Iterator:
     pg.on("console", lambda m: m.type == "error" and pg.problems.append(f"console: {m.text}"))
     pg.on("pageerror", lambda e: pg.problems.append(f"page error: {e}"))
     host = urlsplit(server).netloc
-    pg.on("request", lambda r: urlsplit(r.url).netloc not in (host, "") and not r.url.startswith("data:")
-          and pg.problems.append(f"outside request: {r.url}"))
+    pg.on(
+        "request",
+        lambda r: (
+            urlsplit(r.url).netloc not in (host, "")
+            and not r.url.startswith("data:")
+            and pg.problems.append(f"outside request: {r.url}")
+        ),
+    )
     yield pg
     context.close()
 
@@ -110,12 +125,20 @@ def shot(pg, name: str, full_page: bool = False) -> None:
     pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
 
 
-@pytest.mark.parametrize("path, name, heading", [
-    ("/", "overview", "Events over time, by type"), ("/events", "events", "Events"), ("/claims", "claims", "Claims"),
-    ("/quotes", "quotes", "Quotes"), ("/actors", "actors", "Actor network"), ("/articles", "articles", "Articles"),
-    ("/stories", "stories", "Story events"), ("/stories?view=groups", "story-groups", "Story groups"),
-    ("/docs", "api-docs", "eventwire"),
-])
+@pytest.mark.parametrize(
+    "path, name, heading",
+    [
+        ("/", "overview", "Events over time, by type"),
+        ("/events", "events", "Events"),
+        ("/claims", "claims", "Claims"),
+        ("/quotes", "quotes", "Quotes"),
+        ("/actors", "actors", "Actor network"),
+        ("/articles", "articles", "Articles"),
+        ("/stories", "stories", "Story events"),
+        ("/stories?view=groups", "story-groups", "Story groups"),
+        ("/docs", "api-docs", "eventwire"),
+    ],
+)
 def test_every_page_loads_from_this_server_alone(page, path, name, heading):
     response = page.goto(path)
     assert response.status == 200
@@ -182,7 +205,7 @@ def test_evidence_link_from_the_events_table_lands_on_the_article(page):
     link.click()
     page.wait_for_url(re.compile(re.escape(href.split("#")[0])))
     fragment = href.split("#")[1]
-    assert page.locator(f"[id=\"{fragment}\"]").count() == 1
+    assert page.locator(f'[id="{fragment}"]').count() == 1
     assert page.problems == []
 
 
@@ -195,7 +218,7 @@ def test_story_mention_links_to_its_evidence_in_the_article(page):
     assert href.startswith(f"/articles/{SEED_ID}#ev-")
     link.click()
     page.wait_for_url(re.compile(re.escape(href.split("#")[0])))
-    target = page.locator(f"[id=\"{href.split('#')[1]}\"]")
+    target = page.locator(f'[id="{href.split("#")[1]}"]')
     assert target.count() == 1
     assert page.get_by_role("link", name="story event", exact=False).first.is_visible()
     assert page.problems == []
@@ -223,10 +246,16 @@ def _background(locator) -> str:
 def test_pages_keep_answering_while_eventwire_ingest_writes(page, examples_db, tmp_path):
     """Runs last: adds an article to the served store with a real `eventwire ingest` in another process."""
     story = tmp_path / "late_story.txt"
-    story.write_text("Ministers meet in Baghdad\n\nIran and Iraq held talks in Baghdad on Monday, officials said.\n",
-                     encoding="utf-8")
-    ingest = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "ingest", str(story), "--db", str(examples_db)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    story.write_text(
+        "Ministers meet in Baghdad\n\nIran and Iraq held talks in Baghdad on Monday, officials said.\n",
+        encoding="utf-8",
+    )
+    ingest = subprocess.Popen(
+        [sys.executable, "-m", "eventwire.cli", "ingest", str(story), "--db", str(examples_db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     statuses = []
     while ingest.poll() is None:
         statuses += [page.goto(path).status for path in ("/", "/events", "/articles")]

@@ -1,4 +1,5 @@
 """scripts/build_triggers.py: which CAMEO verb patterns become object lemmas of a PLOVER type."""
+
 from __future__ import annotations
 
 import importlib.util

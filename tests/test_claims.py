@@ -1,4 +1,5 @@
 """Claims: status from negation and modality, reporting frames and denials."""
+
 from __future__ import annotations
 
 import pytest
@@ -44,12 +45,15 @@ def test_not_only_is_no_negation(english):
     assert e.status == "occurred"
 
 
-@pytest.mark.parametrize("text", [
-    "Putin will meet Erdogan in Ankara.",
-    "Putin is to meet Erdogan in Ankara.",
-    "Putin plans to meet Erdogan in Ankara.",
-    "Indian Prime Minister Narendra Modi is due to travel to Mauritius.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin will meet Erdogan in Ankara.",
+        "Putin is to meet Erdogan in Ankara.",
+        "Putin plans to meet Erdogan in Ankara.",
+        "Indian Prime Minister Narendra Modi is due to travel to Mauritius.",
+    ],
+)
 def test_future_and_scheduled_are_planned(english, text):
     assert only(events_of(text), "CONSULT").status == "planned"
 
@@ -59,19 +63,23 @@ def test_meeting_dated_after_publication_is_planned(english):
     assert e.date == "2022-03-14" and e.status == "planned"
 
 
-@pytest.mark.parametrize("text", [
-    "If China helps Russia, Washington could impose sanctions on Beijing.",
-    "China may attack Taiwan.",
-    "Officials fear that Russia might invade Ukraine.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If China helps Russia, Washington could impose sanctions on Beijing.",
+        "China may attack Taiwan.",
+        "Officials fear that Russia might invade Ukraine.",
+    ],
+)
 def test_conditional_and_possible_events_are_dropped(english, text):
     types = {e.type for e in events_of(text)}
     assert not types & {"SANCTION", "ASSAULT", "AID"}
 
 
 def test_reporting_frame_attributes_to_the_reporter(english):
-    e = only(events_of("A senior US official told CNN that Moscow has asked Beijing for military assistance."),
-             "REQUEST")
+    e = only(
+        events_of("A senior US official told CNN that Moscow has asked Beijing for military assistance."), "REQUEST"
+    )
     assert e.status == "reported"
     assert codes(e.attributed_to) == {"USA"}
     assert codes(e.source) == {"RUS"} and codes(e.target) == {"CHN"}
@@ -88,9 +96,11 @@ def test_a_party_saying_it_is_no_report(english):
 
 
 def test_denial_elsewhere_disputes_the_reported_event(english):
-    text = ("A US official said that Moscow has asked Beijing for military assistance. "
-            "China denies that Russia asked it for military equipment. "
-            "Kremlin spokesman Dmitry Peskov also denied accusations that Russia had asked China for help.")
+    text = (
+        "A US official said that Moscow has asked Beijing for military assistance. "
+        "China denies that Russia asked it for military equipment. "
+        "Kremlin spokesman Dmitry Peskov also denied accusations that Russia had asked China for help."
+    )
     e = only(events_of(text), "REQUEST")
     assert e.status == "reported"
     assert codes(e.disputed_by) == {"CHN", "RUS"}
@@ -116,16 +126,18 @@ def test_calling_reports_false_is_a_denial(english):
 def test_planned_aid_is_a_promise_and_an_announced_curfew_a_threat(english):
     e = only(events_of("The United Nations will provide food aid to Liberia."), "AGREE")
     assert codes(e.source) == {"IGO"} and codes(e.target) == {"LBR"} and e.status == "planned"
-    assert {e.type for e in events_of("The Iraqi government announced that it will impose a curfew in Baghdad.")} \
-        == {"THREATEN"}
+    assert {e.type for e in events_of("The Iraqi government announced that it will impose a curfew in Baghdad.")} == {
+        "THREATEN"
+    }
 
 
 def test_a_vow_not_to_tolerate_is_a_warning_not_a_negation(english):
-    e = only(events_of("We have told Beijing that the United States will not tolerate any help to Russia."),
-             "THREATEN")
+    e = only(events_of("We have told Beijing that the United States will not tolerate any help to Russia."), "THREATEN")
     assert e.status == "occurred" and codes(e.source) == {"USA"} and codes(e.target) == {"CHN"}
 
 
 def test_a_past_circumstance_under_a_warning_is_told_as_fact(english):
-    events = events_of("The United Nations warned that food aid will run out in Congo, as M23 rebels attacked Goma on Monday.")
+    events = events_of(
+        "The United Nations warned that food aid will run out in Congo, as M23 rebels attacked Goma on Monday."
+    )
     assert only(events, "ASSAULT").status == "occurred"

@@ -1,4 +1,5 @@
 """The query commands as a user runs them, over a store ingested from examples/ once."""
+
 from __future__ import annotations
 
 import csv
@@ -35,8 +36,13 @@ def test_events_filters_by_type_actor_and_article(db):
 
 def test_claims_show_the_seed_request_on_a_us_officials_word_denied_by_china_and_russia(db):
     claims = rows("claims", "--db", str(db), "--article", SEED_ID)
-    request = next(r for r in claims if r["type"] == "REQUEST"
-                   and [a["code"] for a in r["source"]] == ["RUS"] and [a["code"] for a in r["target"]] == ["CHN"])
+    request = next(
+        r
+        for r in claims
+        if r["type"] == "REQUEST"
+        and [a["code"] for a in r["source"]] == ["RUS"]
+        and [a["code"] for a in r["target"]] == ["CHN"]
+    )
     assert request["status"] == "reported"
     assert [a["code"] for a in request["attributed_to"]] == ["USA"]
     assert {a["code"] for a in request["disputed_by"]} == {"CHN", "RUS"}
@@ -67,8 +73,10 @@ def test_export_flat_events_as_csv_and_parquet(db, tmp_path):
     assert len(exported) == n_events
     assert {"source_codes", "target_codes", "reported_by", "disputed_by", "sentence", "url"} <= set(exported[0])
     out = tmp_path / "quotes.parquet"
-    assert run_cli("export", "--db", str(db), "--table", "quotes", "--format", "parquet",
-                   "--out", str(out)).returncode == 0
+    assert (
+        run_cli("export", "--db", str(db), "--table", "quotes", "--format", "parquet", "--out", str(out)).returncode
+        == 0
+    )
     with sqlite3.connect(db) as conn:
         assert pq.read_table(out).num_rows == conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
     bad = run_cli("export", "--db", str(db), "--table", "nope; DROP TABLE events")

@@ -1,5 +1,6 @@
 """The Dask engine on a real 2-worker LocalCluster: the same store as the local engine, Parquet
 shards that match it, one bad article isolated, and a killed ingest that resumes."""
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,9 @@ VOLATILE = {"ingested_at"}  # the time a row was written: differs between any tw
 
 @pytest.fixture(scope="module")
 def scheduler() -> str:
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=":0") as cluster:
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=":0"
+    ) as cluster:
         yield cluster.scheduler_address
 
 
@@ -64,8 +66,9 @@ def count(db: Path, table: str = "articles") -> int:
 def stored_ids(db: Path) -> tuple[int, int]:
     """(records, distinct ids) over stored articles and recorded copies: each id must be there once."""
     with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT count(*), count(DISTINCT id) FROM "
-                            "(SELECT id FROM articles UNION ALL SELECT id FROM duplicates)").fetchone()
+        return conn.execute(
+            "SELECT count(*), count(DISTINCT id) FROM (SELECT id FROM articles UNION ALL SELECT id FROM duplicates)"
+        ).fetchone()
 
 
 def test_dask_ingest_stores_the_same_rows_as_the_local_engine(scheduler, local_db, tmp_path):
@@ -82,8 +85,7 @@ def test_dask_ingest_stores_the_same_rows_as_the_local_engine(scheduler, local_d
 def test_results_come_back_in_input_order_and_a_failure_stays_one_read_error(scheduler, tmp_path):
     scheduler_file = tmp_path / "scheduler.json"  # as `dask scheduler --scheduler-file` writes it
     scheduler_file.write_text(json.dumps({"address": scheduler}), encoding="utf-8")
-    too_long = Article(id="too-long", text="The army attacked the town. " * (MAX_CHARS // 28 + 1),
-                       origin="big.jsonl:3")
+    too_long = Article(id="too-long", text="The army attacked the town. " * (MAX_CHARS // 28 + 1), origin="big.jsonl:3")
     articles = examples()[:5]
     articles.insert(2, too_long)
     results = list(dask_engine.analyse(articles, scheduler=str(scheduler_file), batch_size=2))

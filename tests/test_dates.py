@@ -1,4 +1,5 @@
 """Event dates: expressions resolved against the reference time, and tied to the right trigger."""
+
 from datetime import datetime
 
 import pytest
@@ -36,31 +37,35 @@ def as_pair(ref: DateRef | None):
 
 # --- resolve_date ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, future, expected", [
-    ("on Monday", True, ("2022-03-14", "day")),        # ahead for a planned event
-    ("on Monday", False, ("2022-03-14", "day")),       # late Sunday evening: Monday has begun east of here
-    ("on Sunday", False, ("2022-03-13", "day")),       # the reference day itself
-    ("on Friday", False, ("2022-03-11", "day")),
-    ("on Friday", True, ("2022-03-18", "day")),
-    ("last Sunday", False, ("2022-03-06", "day")),
-    ("yesterday", False, ("2022-03-12", "day")),
-    ("tomorrow", True, ("2022-03-14", "day")),
-    ("in October", False, ("2021-10-01", "month")),    # the most recent October
-    ("in October", True, ("2022-10-01", "month")),     # the coming one
-    ("earlier this month", False, ("2022-03-01", "month")),
-    ("next month", True, ("2022-04-01", "month")),
-    ("late last year", False, ("2021-01-01", "year")),
-    ("this fall", True, ("2022-09-01", "season")),
-    ("last summer", False, ("2021-06-01", "season")),
-    ("last week", False, ("2022-03-01", "month")),     # Mon 7 to Fri 11 March: one month
-    ("three days ago", False, ("2022-03-10", "day")),
-    ("March 14, 2022", False, ("2022-03-14", "day")),
-    ("14 March", False, ("2021-03-14", "day")),        # no year, past: the last 14 March
-    ("Jan. 23", False, ("2022-01-23", "day")),
-    ("October 2020", False, ("2020-10-01", "month")),
-    ("mid-2021", False, ("2021-01-01", "year")),
-    ("3/14/2022", False, ("2022-03-14", "day")),       # numeric: dateparser
-])
+
+@pytest.mark.parametrize(
+    "text, future, expected",
+    [
+        ("on Monday", True, ("2022-03-14", "day")),  # ahead for a planned event
+        ("on Monday", False, ("2022-03-14", "day")),  # late Sunday evening: Monday has begun east of here
+        ("on Sunday", False, ("2022-03-13", "day")),  # the reference day itself
+        ("on Friday", False, ("2022-03-11", "day")),
+        ("on Friday", True, ("2022-03-18", "day")),
+        ("last Sunday", False, ("2022-03-06", "day")),
+        ("yesterday", False, ("2022-03-12", "day")),
+        ("tomorrow", True, ("2022-03-14", "day")),
+        ("in October", False, ("2021-10-01", "month")),  # the most recent October
+        ("in October", True, ("2022-10-01", "month")),  # the coming one
+        ("earlier this month", False, ("2022-03-01", "month")),
+        ("next month", True, ("2022-04-01", "month")),
+        ("late last year", False, ("2021-01-01", "year")),
+        ("this fall", True, ("2022-09-01", "season")),
+        ("last summer", False, ("2021-06-01", "season")),
+        ("last week", False, ("2022-03-01", "month")),  # Mon 7 to Fri 11 March: one month
+        ("three days ago", False, ("2022-03-10", "day")),
+        ("March 14, 2022", False, ("2022-03-14", "day")),
+        ("14 March", False, ("2021-03-14", "day")),  # no year, past: the last 14 March
+        ("Jan. 23", False, ("2022-01-23", "day")),
+        ("October 2020", False, ("2020-10-01", "month")),
+        ("mid-2021", False, ("2021-01-01", "year")),
+        ("3/14/2022", False, ("2022-03-14", "day")),  # numeric: dateparser
+    ],
+)
 def test_resolve_against_seed_reference(text, future, expected):
     assert as_pair(resolve_date(text, SEED_REF, future=future)) == expected
 
@@ -92,6 +97,7 @@ def test_text_keeps_the_words():
 
 
 # --- date_for_event on the seed -------------------------------------------------------------
+
 
 def test_seed_event_dates(seed_doc):
     d = seed_doc
@@ -146,9 +152,11 @@ def test_statement_date_covers_what_it_promises():
 
 
 def test_statement_date_reaches_through_participle_and_coordination():
-    doc = nlp.parse("Chinese Foreign Ministry spokesperson Mao Ning responded to the news reports in a Jan. 23 "
-                    "press briefing, asserting that China abides by its own export controls and rejects other "
-                    "countries' imposition of what Beijing considers illegal unilateral sanctions.")
+    doc = nlp.parse(
+        "Chinese Foreign Ministry spokesperson Mao Ning responded to the news reports in a Jan. 23 "
+        "press briefing, asserting that China abides by its own export controls and rejects other "
+        "countries' imposition of what Beijing considers illegal unilateral sanctions."
+    )
     found = date_for_event(token(doc, "rejects"), datetime(2025, 3, 14, 5))
     assert as_pair(found) == ("2025-01-23", "day")
 
@@ -161,8 +169,7 @@ def test_date_of_an_event_noun_stays_with_it():
 
 def test_context_date_only_for_past_events():
     ref = datetime(2025, 3, 14, 14)
-    doc = nlp.parse("Pedersen said Friday that the agreements were positive. He called for calm. "
-                    "Talks will resume.")
+    doc = nlp.parse("Pedersen said Friday that the agreements were positive. He called for calm. Talks will resume.")
     assert as_pair(context_date(token(doc, "called"), ref)) == ("2025-03-14", "day")
     assert context_date(token(doc, "resume"), ref) is None
 
@@ -172,23 +179,26 @@ def test_no_context_date_when_the_sentence_dates_other_clauses(seed_doc):
 
 
 def test_where_clause_shares_the_time_of_the_verb_it_is_set_by():
-    doc = nlp.parse("Fighting that began March 6 in the coastal region, where soldiers clashed with rebels, "
-                    "went on for days.")
+    doc = nlp.parse(
+        "Fighting that began March 6 in the coastal region, where soldiers clashed with rebels, went on for days."
+    )
     found = date_for_event(token(doc, "clashed"), datetime(2025, 3, 14, 14))
     assert as_pair(found) == ("2025-03-06", "day")
 
 
 def test_document_date_dates_the_clause_it_takes_part_in():
     # The parser hangs "dated" on "plan"; the letter's date is the urging's.
-    doc = nlp.parse("The senators sent a letter to the minister about the plan dated Feb. 4, urging him to "
-                    "stop the shipments.")
+    doc = nlp.parse(
+        "The senators sent a letter to the minister about the plan dated Feb. 4, urging him to stop the shipments."
+    )
     found = date_for_event(token(doc, "urging"), datetime(2025, 3, 14, 5))
     assert as_pair(found) == ("2025-02-04", "day")
 
 
 def test_own_date_is_only_the_words_own_modifier():
-    doc = nlp.parse("Lawmakers welcomed Tuesday's announcement. "
-                    "Peskov on Monday denied accusations that Russia had asked.")
+    doc = nlp.parse(
+        "Lawmakers welcomed Tuesday's announcement. Peskov on Monday denied accusations that Russia had asked."
+    )
     ref = datetime(2025, 3, 12, 18)
     assert as_pair(own_date(token(doc, "announcement"), ref)) == ("2025-03-11", "day")
     assert own_date(token(doc, "accusations"), ref) is None

@@ -1,4 +1,5 @@
 """Events: PLOVER triggers on the parse, argument roles, merging, and bad input."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,10 +28,15 @@ def codes(side) -> set[str]:
 
 def find(events: list[Event], type_: str, source: set[str] | None = None, target: set[str] | None = None) -> Event:
     for e in events:
-        if e.type == type_ and (source is None or source <= codes(e.source)) \
-                and (target is None or target <= codes(e.target)):
+        if (
+            e.type == type_
+            and (source is None or source <= codes(e.source))
+            and (target is None or target <= codes(e.target))
+        ):
             return e
-    raise AssertionError(f"no {type_} {source}->{target} in {[(e.type, codes(e.source), codes(e.target)) for e in events]}")
+    raise AssertionError(
+        f"no {type_} {source}->{target} in {[(e.type, codes(e.source), codes(e.target)) for e in events]}"
+    )
 
 
 def pair(e: Event) -> set[str]:
@@ -68,9 +74,9 @@ def test_seed_invasion_is_a_nominal_assault(seed):
 def test_every_event_keeps_its_evidence(seed):
     text = "\n".join(SEED.read_text(encoding="utf-8").split("\n")[4:])
     for e in seed:
-        assert text[e.start:e.end] == e.sentence
+        assert text[e.start : e.end] == e.sentence
         assert e.start <= e.trigger_start < e.trigger_end <= e.end
-        assert text[e.trigger_start:e.trigger_end] == e.trigger
+        assert text[e.trigger_start : e.trigger_end] == e.trigger
 
 
 def test_active_and_passive_give_the_same_roles(english):
@@ -105,9 +111,11 @@ def test_a_conversation_noun_takes_the_parties_of_its_verb(english):
 
 
 def test_retellings_merge_into_one_event(english):
-    text = ("Iran attacked Saudi Arabia on Monday, officials said. "
-            "The attack by Iran on Saudi Arabia was condemned by France. "
-            "Iran attacked Saudi Arabia because of a border dispute.")
+    text = (
+        "Iran attacked Saudi Arabia on Monday, officials said. "
+        "The attack by Iran on Saudi Arabia was condemned by France. "
+        "Iran attacked Saudi Arabia because of a border dispute."
+    )
     assaults = [e for e in events_of(text) if e.type == "ASSAULT"]
     assert len(assaults) == 1
     assert assaults[0].trigger == "attacked"  # a verb tells it better than the noun
@@ -132,17 +140,20 @@ def test_lexicon_is_indexed_once_per_process():
     assert any(r.type == "SANCTION" for r in lex.nouns["sanction"])
 
 
-@pytest.mark.parametrize("text", [
-    "Tuesday, March 14.",  # no verb
-    " ".join(["the talks between Russia and Ukraine and the sanctions on Iran"] * 50),  # a 500-word sentence
-    "RUSSIA ATTACKS UKRAINE AS CHINA WATCHES",  # all-caps headline
-    "\u201cWe will fight.\u201d \u201cThey attacked us.\u201d \u201cNever again.\u201d",  # only quotes
-    "They attacked the village at dawn and burned the houses.",  # actors never named
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuesday, March 14.",  # no verb
+        " ".join(["the talks between Russia and Ukraine and the sanctions on Iran"] * 50),  # a 500-word sentence
+        "RUSSIA ATTACKS UKRAINE AS CHINA WATCHES",  # all-caps headline
+        "\u201cWe will fight.\u201d \u201cThey attacked us.\u201d \u201cNever again.\u201d",  # only quotes
+        "They attacked the village at dawn and burned the houses.",  # actors never named
+        "",
+    ],
+)
 def test_bad_input_gives_no_crash_and_no_event_without_evidence(english, text):
     for e in events_of(text, published=None):
-        assert text[e.start:e.end] == e.sentence and e.sentence
+        assert text[e.start : e.end] == e.sentence and e.sentence
         assert e.source or e.target  # never an event with no party at all
         for actor in e.source + e.target:
             assert actor.text and actor.text.lower() in text.lower()  # no invented actor
@@ -163,8 +174,10 @@ def test_an_event_without_any_coded_actor_is_left_out(english):
 
 
 def test_we_inside_a_direct_quote_is_the_speaker(english):
-    text = ("“We have told Beijing that we will not stand by and allow any country to compensate "
-            "Russia,” US national security adviser Jake Sullivan said on Sunday.")
+    text = (
+        "“We have told Beijing that we will not stand by and allow any country to compensate "
+        "Russia,” US national security adviser Jake Sullivan said on Sunday."
+    )
     event = find(events_of(text), "THREATEN")
     assert codes(event.source) == {"USA"} and codes(event.target) == {"CHN"}
 
@@ -197,20 +210,24 @@ def test_an_undirected_act_with_no_target_keeps_it_empty(english):
 
 
 def test_a_warning_in_a_reported_clause_is_dated_when_it_was_said(english):
-    text = ("US national security adviser Jake Sullivan spoke to CNN on Sunday. “We have told Beijing that "
-            "we will not stand by and allow any country to compensate Russia,” Sullivan said.")
+    text = (
+        "US national security adviser Jake Sullivan spoke to CNN on Sunday. “We have told Beijing that "
+        "we will not stand by and allow any country to compensate Russia,” Sullivan said."
+    )
     event = find(events_of(text), "THREATEN")
     assert event.date == "2022-03-13"
 
 
 def test_a_noun_under_a_light_verb_takes_the_date_of_the_story_before_it(english):
-    text = ("Trump spoke to Canadian leaders on Tuesday. Trump imposed 25% tariffs on Canadian exports to the U.S.")
+    text = "Trump spoke to Canadian leaders on Tuesday. Trump imposed 25% tariffs on Canadian exports to the U.S."
     event = find(events_of(text), "SANCTION")
     assert event.date == "2022-03-08"
 
 
 def test_the_country_of_who_tells_the_story_is_no_side_of_it(english):
-    event = find(events_of("Rebels in Sudan killed about 20 people on Sunday, relief officials in Kenya said."), "ASSAULT")
+    event = find(
+        events_of("Rebels in Sudan killed about 20 people on Sunday, relief officials in Kenya said."), "ASSAULT"
+    )
     assert codes(event.source) == codes(event.target) == {"SDN"}
 
 
@@ -220,21 +237,27 @@ def test_a_meeting_with_one_party_named_is_with_the_coordinated_countries_its_se
 
 
 def test_blame_inside_a_quote_is_an_accusation_by_the_speaker(english):
-    text = ("\u201cRussia does not have a good record of living up to ceasefires,\u201d "
-            "U.S. Secretary of State Antony Blinken said on Tuesday.")
+    text = (
+        "\u201cRussia does not have a good record of living up to ceasefires,\u201d "
+        "U.S. Secretary of State Antony Blinken said on Tuesday."
+    )
     e = find(events_of(text), "ACCUSE", {"USA"}, {"RUS"})
     assert e.sentence.startswith("\u201cRussia does not")
 
 
 def test_quoted_praise_is_no_accusation(english):
-    text = ("\u201cRussia has a long tradition of great ballet,\u201d "
-            "U.S. Secretary of State Antony Blinken said on Tuesday.")
+    text = (
+        "\u201cRussia has a long tradition of great ballet,\u201d "
+        "U.S. Secretary of State Antony Blinken said on Tuesday."
+    )
     assert not [e for e in events_of(text) if e.type == "ACCUSE"]
 
 
 def test_what_a_country_says_another_must_do_is_a_request(english):
-    text = ("A State Department spokesperson told reporters on Monday that the United Nations "
-            "must maintain sanctions on North Korea.")
+    text = (
+        "A State Department spokesperson told reporters on Monday that the United Nations "
+        "must maintain sanctions on North Korea."
+    )
     e = find(events_of(text), "REQUEST", {"USA"}, {"IGO"})
     assert e.status != "hypothetical"
 
@@ -252,7 +275,10 @@ def test_what_a_country_says_it_must_do_itself_is_no_request(english):
 
 
 def test_a_preposition_on_the_participle_after_a_noun_trigger_is_its_target(english):
-    text = "Analysts discussed a Chinese and Russian proposal made on Monday for the U.N. Security Council to lift sanctions."
+    text = (
+        "Analysts discussed a Chinese and Russian proposal made on Monday "
+        "for the U.N. Security Council to lift sanctions."
+    )
     e = find(events_of(text), "REQUEST", {"CHN"}, {"IGO"})
     assert "RUS" not in codes(e.target)
 
@@ -263,14 +289,18 @@ def test_a_statement_told_in_the_content_clause_of_a_noun_is_dated_by_the_noun(e
 
 
 def test_a_definite_event_noun_gives_its_finer_date_to_the_event_named_before(english):
-    text = ("During a visit by the French president to Germany last month, the two leaders discussed trade. "
-            "The chancellor spoke with reporters during the visit on Feb. 24.")
+    text = (
+        "During a visit by the French president to Germany last month, the two leaders discussed trade. "
+        "The chancellor spoke with reporters during the visit on Feb. 24."
+    )
     assert find(events_of(text), "CONSULT", {"FRA"}, {"DEU"}).date == "2022-02-24"
 
 
 def test_a_definite_event_noun_takes_the_date_of_the_event_named_before(english):
-    text = ("France called an emergency meeting of the U.N. Security Council on Friday. Britain backed the call. "
-            "Analysts said on Saturday that Iran's ambassador spoke at the meeting.")
+    text = (
+        "France called an emergency meeting of the U.N. Security Council on Friday. Britain backed the call. "
+        "Analysts said on Saturday that Iran's ambassador spoke at the meeting."
+    )
     events = events_of(text)
     assert find(events, "CONSULT", {"FRA"}).date == "2022-03-11"  # "called a meeting": its subject meets
     assert find(events, "CONSULT", {"IRN"}).date == "2022-03-11"
@@ -282,8 +312,11 @@ def test_a_request_for_comment_is_no_request(english):
 
 
 def test_a_doer_the_text_calls_unknown_is_not_filled_in(english):
-    event = find(events_of("Guatemalan police officers were threatened by unnamed individuals, the judge said."),
-                 "THREATEN", target={"GTM"})
+    event = find(
+        events_of("Guatemalan police officers were threatened by unnamed individuals, the judge said."),
+        "THREATEN",
+        target={"GTM"},
+    )
     assert event.source == []
 
 
@@ -298,7 +331,9 @@ def test_troops_moved_within_their_own_country_are_aimed_at_no_one(english):
 
 
 def test_a_body_acting_with_no_target_acts_toward_the_country_of_its_place(english):
-    event = find(events_of("The World Food Program distributed food to families in Mulanje district on Thursday."), "AID")
+    event = find(
+        events_of("The World Food Program distributed food to families in Mulanje district on Thursday."), "AID"
+    )
     assert codes(event.source) == {"IGO"} and codes(event.target) == {"MWI"}
 
 
@@ -313,8 +348,10 @@ def test_its_before_an_answered_event_noun_is_the_party_named_before_not_the_ans
 
 
 def test_an_answer_to_a_definite_request_is_aimed_at_who_asked(english):
-    found = events_of("Mexico asked the United States for more vaccines on Monday. "
-                      "Washington denied the request and asked instead for help at the border.")
+    found = events_of(
+        "Mexico asked the United States for more vaccines on Monday. "
+        "Washington denied the request and asked instead for help at the border."
+    )
     rejection = find(found, "REJECT", {"USA"})
     assert codes(rejection.target) == {"MEX"}
     counter = [e for e in found if e.type == "REQUEST" and e.trigger_start > rejection.trigger_start]
@@ -322,15 +359,17 @@ def test_an_answer_to_a_definite_request_is_aimed_at_who_asked(english):
 
 
 def test_a_deed_after_an_answer_is_not_aimed_at_who_asked(english):
-    found = events_of("Egypt proposed a ceasefire on Monday. Israel rejected the proposal and "
-                      "sent troops to the border.")
+    found = events_of(
+        "Egypt proposed a ceasefire on Monday. Israel rejected the proposal and sent troops to the border."
+    )
     assert codes(find(found, "REJECT", {"ISR"}).target) == {"EGY"}
     assert "EGY" not in codes(find(found, "MOBILIZE", {"ISR"}).target)
 
 
 def test_an_answerer_of_no_known_country_is_not_aimed_at_the_asker(english):
-    found = events_of("Iran asked the IAEA for more time on Monday. The agency denied the request "
-                      "and demanded access to the site.")
+    found = events_of(
+        "Iran asked the IAEA for more time on Monday. The agency denied the request and demanded access to the site."
+    )
     assert not [e for e in found if e.type in ("REJECT", "REQUEST") and codes(e.source) == codes(e.target)]
 
 
@@ -345,17 +384,21 @@ def test_a_request_by_a_named_party_makes_it_the_target_of_the_rejection(english
 
 
 def test_a_hostile_act_said_to_follow_a_condition_is_a_warning_to_who_it_is_put_to(english):
-    found = events_of("A Japanese diplomat said on Monday that sanctions could follow if Pyongyang "
-                      "carried out another nuclear test.")
+    found = events_of(
+        "A Japanese diplomat said on Monday that sanctions could follow if Pyongyang carried out another nuclear test."
+    )
     event = find(found, "THREATEN", {"JPN"}, {"PRK"})
     assert event.trigger == "said" and event.status == "occurred"
     assert not [e for e in found if e.type == "SANCTION"]  # only posed as a condition
 
 
-@pytest.mark.parametrize("text", [
-    "A Japanese diplomat said on Monday that sanctions would not follow if Pyongyang halted its tests.",
-    "A Japanese diplomat said on Monday that sanctions will be lifted if Pyongyang halts its tests.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Japanese diplomat said on Monday that sanctions would not follow if Pyongyang halted its tests.",
+        "A Japanese diplomat said on Monday that sanctions will be lifted if Pyongyang halts its tests.",
+    ],
+)
 def test_an_act_said_not_to_follow_or_to_be_undone_is_no_warning(english, text):
     assert not [e for e in events_of(text) if e.type == "THREATEN"]
 
@@ -365,15 +408,18 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
     assert not [e for e in found if e.type == "THREATEN"]
 
 
-@pytest.mark.parametrize("text, type_", [
-    ("The Kenyan government was sharply critical of Ethiopia's dam project on Monday.", "ACCUSE"),
-    ("Kenyan prosecutors charged two Ethiopian diplomats with smuggling on Monday.", "ACCUSE"),
-    ("The Kenyan government faulted Ethiopia for the delay on Monday.", "ACCUSE"),
-    ("The Kenyan government halted trade with Ethiopia on Monday.", "SANCTION"),
-    ("The Kenyan government turned down Ethiopia's offer of talks on Monday.", "REJECT"),
-    ("The Kenyan government ruled out talks with Ethiopia on Monday.", "REJECT"),
-    ("Kenya's seizure of an Ethiopian cargo ship on Monday angered officials.", "COERCE"),
-])
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("The Kenyan government was sharply critical of Ethiopia's dam project on Monday.", "ACCUSE"),
+        ("Kenyan prosecutors charged two Ethiopian diplomats with smuggling on Monday.", "ACCUSE"),
+        ("The Kenyan government faulted Ethiopia for the delay on Monday.", "ACCUSE"),
+        ("The Kenyan government halted trade with Ethiopia on Monday.", "SANCTION"),
+        ("The Kenyan government turned down Ethiopia's offer of talks on Monday.", "REJECT"),
+        ("The Kenyan government ruled out talks with Ethiopia on Monday.", "REJECT"),
+        ("Kenya's seizure of an Ethiopian cargo ship on Monday angered officials.", "COERCE"),
+    ],
+)
 def test_plover_trigger_words_and_phrases(english, text, type_):
     find(events_of(text), type_, {"KEN"}, {"ETH"})
 
@@ -384,28 +430,34 @@ def test_an_adjective_is_a_trigger_only_with_its_preposition(english):
     assert adjectives["welcome"] is None and adjectives["critical"].type == "ACCUSE"
 
 
-@pytest.mark.parametrize("text", [
-    "Cuba's U.N. mission condemned the United States on Monday.",
-    "Cuban ambassador Pedro Luis Gomez spoke on Monday. His U.N. mission later condemned the United States.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cuba's U.N. mission condemned the United States on Monday.",
+        "Cuban ambassador Pedro Luis Gomez spoke on Monday. His U.N. mission later condemned the United States.",
+    ],
+)
 def test_a_possessor_owns_a_post_named_after_a_body(english, text):
     event = find(events_of(text), "ACCUSE")
     assert codes(event.source) == {"CUB"} and codes(event.target) == {"USA"}
 
 
 def test_backing_a_told_proposal_is_aimed_at_who_proposed_it(english):
-    event = find(events_of("Ethiopia proposed a ceasefire on Monday. Uganda backed the proposal on Tuesday."),
-                 "SUPPORT")
+    event = find(
+        events_of("Ethiopia proposed a ceasefire on Monday. Uganda backed the proposal on Tuesday."), "SUPPORT"
+    )
     assert codes(event.source) == {"UGA"} and codes(event.target) == {"ETH"}
 
 
 def test_a_trade_war_is_no_fighting(english):
     found = events_of("China waged a trade war against Australia, and Russia waged war against Ukraine.")
-    assert [(e.type, codes(e.source), codes(e.target)) for e in found if e.type == "ASSAULT"] == \
-        [("ASSAULT", {"RUS"}, {"UKR"})]
+    assert [(e.type, codes(e.source), codes(e.target)) for e in found if e.type == "ASSAULT"] == [
+        ("ASSAULT", {"RUS"}, {"UKR"})
+    ]
 
 
 def test_an_event_noun_as_argument_is_its_possessor_not_its_object(english):
     found = events_of("Sudan's shelling of Chadian villages killed dozens on Monday.")
-    assert {(e.type, frozenset(codes(e.source)), frozenset(codes(e.target))) for e in found} == \
-        {("ASSAULT", frozenset({"SDN"}), frozenset({"TCD"}))}
+    assert {(e.type, frozenset(codes(e.source)), frozenset(codes(e.target))) for e in found} == {
+        ("ASSAULT", frozenset({"SDN"}), frozenset({"TCD"}))
+    }

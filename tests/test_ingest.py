@@ -1,4 +1,5 @@
 """The store through the CLI: ingest, idempotent re-ingest, bad input, and a run killed with SIGKILL."""
+
 from __future__ import annotations
 
 import json
@@ -33,7 +34,7 @@ def test_extract_prints_a_spec_record_for_the_seed():
     assert {"title", "url", "authors", "slug_keywords", "language", "text"} <= set(article)
     text = article["text"]
     for ent in record["entities"]:
-        assert text[ent["start"]:ent["end"]] == ent["text"]  # offsets point into article.text
+        assert text[ent["start"] : ent["end"]] == ent["text"]  # offsets point into article.text
 
 
 def test_extract_json_format_is_one_array():
@@ -53,8 +54,10 @@ def test_ingest_examples_then_rerun_is_unchanged(tmp_path):
         row = conn.execute("SELECT published, source, authors FROM articles WHERE id = ?", (SEED_ID,)).fetchone()
         assert row == ("2022-03-13T21:12:38", "CNN", '["Sam Fossum", "Caitlan Collins", "Jim Sciutto", "Kylie Atwood"]')
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        hits = conn.execute("SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
-                            "WHERE articles_fts MATCH 'Sullivan AND Rome'").fetchall()
+        hits = conn.execute(
+            "SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+            "WHERE articles_fts MATCH 'Sullivan AND Rome'"
+        ).fetchall()
         assert hits == [(SEED_ID,)]
     listed = run_cli("articles", "--db", str(db), "--search", "Sullivan AND Rome", "--format", "json")
     assert [r["id"] for r in json.loads(listed.stdout)] == [SEED_ID]
@@ -79,8 +82,12 @@ def test_bad_input_is_reported_skipped_and_the_rest_stored(tmp_path):
     src.mkdir()
     (src / "empty.txt").write_text("")
     (src / "good.jsonl").write_text(
-        json.dumps({"id": "g1", "text": "Kenya and Somalia held talks in Nairobi."}) + "\n{broken\n"
-        + json.dumps({"id": "g2", "text": "Police arrested protesters in Lagos."}) + "\n", encoding="utf-8")
+        json.dumps({"id": "g1", "text": "Kenya and Somalia held talks in Nairobi."})
+        + "\n{broken\n"
+        + json.dumps({"id": "g2", "text": "Police arrested protesters in Lagos."})
+        + "\n",
+        encoding="utf-8",
+    )
     db = tmp_path / "ew.db"
     proc = run_cli("ingest", str(src), str(tmp_path / "nope"), "--db", str(db))
     assert proc.returncode == 1

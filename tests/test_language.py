@@ -1,18 +1,24 @@
 """Language identification with py3langid's bundled model."""
+
 import pytest
 
 from eventwire.extract.language import detect_language
 
-ENGLISH = ("The United States warned Wednesday that it will continue to exert maximum pressure on "
-           "Iran in order to prevent it from achieving a nuclear weapon.")
-FRENCH = ("Les États-Unis ont averti mercredi qu'ils continueraient d'exercer une pression maximale "
-          "sur l'Iran afin de l'empêcher d'obtenir l'arme nucléaire.")
-SPANISH = ("Estados Unidos advirtió el miércoles que seguirá ejerciendo la máxima presión sobre Irán "
-           "para impedir que obtenga un arma nuclear.")
+ENGLISH = (
+    "The United States warned Wednesday that it will continue to exert maximum pressure on "
+    "Iran in order to prevent it from achieving a nuclear weapon."
+)
+FRENCH = (
+    "Les États-Unis ont averti mercredi qu'ils continueraient d'exercer une pression maximale "
+    "sur l'Iran afin de l'empêcher d'obtenir l'arme nucléaire."
+)
+SPANISH = (
+    "Estados Unidos advirtió el miércoles que seguirá ejerciendo la máxima presión sobre Irán "
+    "para impedir que obtenga un arma nuclear."
+)
 
 
-@pytest.mark.parametrize("text, code", [(ENGLISH, "en"), (FRENCH, "fr"), (SPANISH, "es"),
-                                        (ENGLISH.upper(), "en")])
+@pytest.mark.parametrize("text, code", [(ENGLISH, "en"), (FRENCH, "fr"), (SPANISH, "es"), (ENGLISH.upper(), "en")])
 def test_paragraphs(text, code):
     assert detect_language(text) == code
 

@@ -1,4 +1,5 @@
 """Linking: copies of stored articles, one story event per real-world event, stories of articles."""
+
 from __future__ import annotations
 
 import json
@@ -25,7 +26,8 @@ SECOND_REPORT = (
     "held the talks with Yang Jiechi, China's top diplomat, at a hotel in the Italian capital. "
     "A US official said the meeting was intense and that Sullivan was direct about the "
     "consequences China would face. Chinese state media said Yang told Sullivan that Beijing "
-    "opposed any words or deeds that spread disinformation.")
+    "opposed any words or deeds that spread disinformation."
+)
 
 
 def count(conn: sqlite3.Connection, sql: str, *args: object) -> int:
@@ -36,42 +38,99 @@ def actors(*codes: str) -> list[Actor]:
     return [Actor(text=c, name=c, code=c) for c in codes]
 
 
-def event(text: str, phrase: str, type_: str, source: list[str], target: list[str], date: str | None,
-          precision: str = "day", location: Location | None = None, **extra: object) -> Event:
+def event(
+    text: str,
+    phrase: str,
+    type_: str,
+    source: list[str],
+    target: list[str],
+    date: str | None,
+    precision: str = "day",
+    location: Location | None = None,
+    **extra: object,
+) -> Event:
     """An event whose evidence is the sentence of `text` holding `phrase`, with true offsets."""
     at = text.index(phrase)
     stop = text.rfind(". ", 0, at)
     start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, at) + 1)
     end = min(i for i in (text.find(". ", at) + 1, text.find("\n", at), len(text)) if i > 0)
-    return Event(id=f"{type_}:{at}", type=type_, trigger=phrase.split()[0], sentence=text[start:end], start=start,
-                 end=end, source=actors(*source), target=actors(*target), date=date, date_precision=precision,
-                 location=location, **extra)
+    return Event(
+        id=f"{type_}:{at}",
+        type=type_,
+        trigger=phrase.split()[0],
+        sentence=text[start:end],
+        start=start,
+        end=end,
+        source=actors(*source),
+        target=actors(*target),
+        date=date,
+        date_precision=precision,
+        location=location,
+        **extra,
+    )
 
 
 def seed_article() -> Article:
     lines = SEED.read_text(encoding="utf-8").splitlines()
-    return Article(id=SEED_ID, title=lines[2], text="\n".join(lines[4:]), source="CNN",
-                   published="2022-03-13T21:12:38")
+    return Article(id=SEED_ID, title=lines[2], text="\n".join(lines[4:]), source="CNN", published="2022-03-13T21:12:38")
 
 
 def seed_analysis() -> Analysis:
     art = seed_article()
-    return Analysis(art, [
-        event(art.text, "Monday’s meeting between Yang and Sullivan", "CONSULT", ["USA"], ["CHN"], "2022-03-14",
-              location=ROME, status="planned"),
-        event(art.text, "Moscow has asked Beijing", "REQUEST", ["RUS"], ["CHN"], "2022-03", "month",
-              status="reported", attributed_to=[Actor("A senior US official", code="USA")],
-              disputed_by=[Actor("China", "China", "CHN")]),
-    ])
+    return Analysis(
+        art,
+        [
+            event(
+                art.text,
+                "Monday’s meeting between Yang and Sullivan",
+                "CONSULT",
+                ["USA"],
+                ["CHN"],
+                "2022-03-14",
+                location=ROME,
+                status="planned",
+            ),
+            event(
+                art.text,
+                "Moscow has asked Beijing",
+                "REQUEST",
+                ["RUS"],
+                ["CHN"],
+                "2022-03",
+                "month",
+                status="reported",
+                attributed_to=[Actor("A senior US official", code="USA")],
+                disputed_by=[Actor("China", "China", "CHN")],
+            ),
+        ],
+    )
 
 
 def second_analysis() -> Analysis:
-    art = Article(id="second-report", title="US and China hold tense talks in Rome", text=SECOND_REPORT,
-                  source="Example Wire", url="https://example.org/rome-talks", published="2022-03-14T19:05:00")
-    return Analysis(art, [
-        event(SECOND_REPORT, "met in Rome on Monday", "CONSULT", ["USA", "CHN"], [], "2022-03-14", location=ROME,
-              status="reported", attributed_to=[Actor("Chinese state media", code="CHN", sector="MED")]),
-    ])
+    art = Article(
+        id="second-report",
+        title="US and China hold tense talks in Rome",
+        text=SECOND_REPORT,
+        source="Example Wire",
+        url="https://example.org/rome-talks",
+        published="2022-03-14T19:05:00",
+    )
+    return Analysis(
+        art,
+        [
+            event(
+                SECOND_REPORT,
+                "met in Rome on Monday",
+                "CONSULT",
+                ["USA", "CHN"],
+                [],
+                "2022-03-14",
+                location=ROME,
+                status="reported",
+                attributed_to=[Actor("Chinese state media", code="CHN", sector="MED")],
+            ),
+        ],
+    )
 
 
 @pytest.fixture
@@ -81,6 +140,7 @@ def store(tmp_path: Path):
 
 
 # ---------------------------------------------------------------------------- copies
+
 
 def perturb(record: dict, rng: random.Random, new_id: str) -> dict:
     """Another outlet's copy: two sentences swapped, one moved, five typos, the outlet renamed."""
@@ -95,8 +155,13 @@ def perturb(record: dict, rng: random.Random, new_id: str) -> dict:
         words[k] = w[:2] + w[3] + w[2] + w[4:]  # transpose two letters
     text = " ".join(words).replace("VOA", "Global Wire").replace("Voice of America", "Global Wire")
     assert text != record["text"]
-    return {**record, "id": new_id, "text": text, "source": "Global Wire",
-            "url": f"https://globalwire.example/{new_id}"}
+    return {
+        **record,
+        "id": new_id,
+        "text": text,
+        "source": "Global Wire",
+        "url": f"https://globalwire.example/{new_id}",
+    }
 
 
 def test_voa_twice_plus_perturbed_copies_store_no_extra_articles(tmp_path):
@@ -104,8 +169,9 @@ def test_voa_twice_plus_perturbed_copies_store_no_extra_articles(tmp_path):
     rng = random.Random(5)
     originals = rng.sample(records, 10)
     copies = tmp_path / "copies.jsonl"
-    copies.write_text("".join(json.dumps(perturb(r, rng, f"copy-{r['id']}")) + "\n" for r in originals),
-                      encoding="utf-8")
+    copies.write_text(
+        "".join(json.dumps(perturb(r, rng, f"copy-{r['id']}")) + "\n" for r in originals), encoding="utf-8"
+    )
     db = tmp_path / "ew.db"
     first = run_cli("ingest", str(VOA), "--db", str(db))
     assert first.returncode == 0, first.stderr
@@ -120,8 +186,10 @@ def test_voa_twice_plus_perturbed_copies_store_no_extra_articles(tmp_path):
         assert linked == {f"copy-{r['id']}": r["id"] for r in originals}
         assert count(conn, "events WHERE article_id LIKE 'copy-%'") == 0
         # every copy is another outlet that told the original's events
-        told = conn.execute("SELECT min(s.num_sources) FROM story_events s JOIN story_mentions m "
-                            "ON m.story_event_id = s.id JOIN duplicates d ON d.duplicate_of = m.article_id").fetchone()
+        told = conn.execute(
+            "SELECT min(s.num_sources) FROM story_events s JOIN story_mentions m "
+            "ON m.story_event_id = s.id JOIN duplicates d ON d.duplicate_of = m.article_id"
+        ).fetchone()
         assert told[0] is None or told[0] >= 2
     third = run_cli("ingest", str(VOA), str(copies), "--db", str(db))
     assert "unchanged 30" in third.stderr  # copies are recognised before analysis on a rerun
@@ -129,19 +197,23 @@ def test_voa_twice_plus_perturbed_copies_store_no_extra_articles(tmp_path):
 
 def test_exact_copy_under_another_id_adds_a_source_not_an_event(store):
     original = seed_analysis()
-    copy = Analysis(Article(id="syndicated", text=original.article.text, source="Other Outlet"),
-                    [event(original.article.text, "Moscow has asked Beijing", "REQUEST", ["RUS"], ["CHN"], None)])
+    copy = Analysis(
+        Article(id="syndicated", text=original.article.text, source="Other Outlet"),
+        [event(original.article.text, "Moscow has asked Beijing", "REQUEST", ["RUS"], ["CHN"], None)],
+    )
     store.write([original])
     assert store.copy_of(copy.article) == SEED_ID  # known before analysis: the CLI can skip parsing it
     assert store.copy_of(original.article) is None  # an article is no copy of itself
     result = store.write([copy])
     assert (result.stored, result.duplicates) == (0, 1)
     conn = store.conn
-    assert tuple(conn.execute("SELECT duplicate_of, kind, similarity FROM duplicates WHERE id = 'syndicated'")
-                 .fetchone()) == (SEED_ID, "exact", 1.0)
+    assert tuple(
+        conn.execute("SELECT duplicate_of, kind, similarity FROM duplicates WHERE id = 'syndicated'").fetchone()
+    ) == (SEED_ID, "exact", 1.0)
     assert count(conn, "articles") == 1 and count(conn, "events") == 2
-    consult = conn.execute("SELECT num_mentions, num_articles, num_sources FROM story_events "
-                           "WHERE type = 'CONSULT'").fetchone()
+    consult = conn.execute(
+        "SELECT num_mentions, num_articles, num_sources FROM story_events WHERE type = 'CONSULT'"
+    ).fetchone()
     assert tuple(consult) == (1, 1, 2)
     assert stories.duplicates_of(conn, SEED_ID)[0]["id"] == "syndicated"
     assert stories.duplicate(conn, "syndicated")["duplicate_of"] == SEED_ID
@@ -184,14 +256,16 @@ def test_a_reopened_store_finds_copies_and_copies_of_copies(tmp_path):
 def test_a_rolled_back_batch_leaves_no_trace_in_the_index(store):
     record = json.loads(VOA.read_text(encoding="utf-8").splitlines()[1])
     good = Analysis(Article(id="a", text=record["text"]))
-    broken = Analysis(Article(id="b", text="x"), [Event(id="e", type="AGREE", trigger="t", sentence="s",
-                                                        start=0, end=1, status=None)])  # NOT NULL fails
+    broken = Analysis(
+        Article(id="b", text="x"), [Event(id="e", type="AGREE", trigger="t", sentence="s", start=0, end=1, status=None)]
+    )  # NOT NULL fails
     with pytest.raises(sqlite3.IntegrityError):
         store.write([good, broken])
     assert store.write([Analysis(Article(id="c", text=record["text"]))]).stored == 1
 
 
 # ---------------------------------------------------------------------- story events
+
 
 def test_seed_and_a_second_report_of_the_rome_meeting_make_one_consult(store):
     seed, second = seed_analysis(), second_analysis()
@@ -208,7 +282,7 @@ def test_seed_and_a_second_report_of_the_rome_meeting_make_one_consult(store):
     texts = {SEED_ID: seed.article.text, "second-report": SECOND_REPORT}
     assert [m["article_id"] for m in consult["mentions"]] == [SEED_ID, "second-report"]
     for m in consult["mentions"]:
-        assert texts[m["article_id"]][m["start"]:m["end"]] == m["sentence"]
+        assert texts[m["article_id"]][m["start"] : m["end"]] == m["sentence"]
     # the two articles tell the same news: one story
     [story] = stories.stories(store.conn)
     assert [a["id"] for a in story["articles"]] == [SEED_ID, "second-report"]
@@ -217,14 +291,21 @@ def test_seed_and_a_second_report_of_the_rome_meeting_make_one_consult(store):
 
 def test_the_pipeline_links_the_seed_and_a_second_report_through_the_cli(tmp_path):
     second = tmp_path / "second.jsonl"
-    second.write_text(json.dumps({"id": "second-report", "text": SECOND_REPORT, "source": "Example Wire",
-                                  "published": "2022-03-14T19:05:00"}) + "\n", encoding="utf-8")
+    second.write_text(
+        json.dumps(
+            {"id": "second-report", "text": SECOND_REPORT, "source": "Example Wire", "published": "2022-03-14T19:05:00"}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     db = tmp_path / "ew.db"
     proc = run_cli("ingest", str(SEED), str(second), "--db", str(db))
     assert proc.returncode == 0, proc.stderr
     with sqlite3.connect(db) as conn:
-        rows = conn.execute("SELECT date, num_mentions, num_articles, num_sources FROM story_events "
-                            "WHERE type = 'CONSULT' AND dyad = 'CHN+USA' ORDER BY date").fetchall()
+        rows = conn.execute(
+            "SELECT date, num_mentions, num_articles, num_sources FROM story_events "
+            "WHERE type = 'CONSULT' AND dyad = 'CHN+USA' ORDER BY date"
+        ).fetchall()
     assert ("2022-03-14", 2, 2, 2) in rows  # the Rome meeting, told by CNN and Example Wire
     assert all(r[2] == 1 for r in rows if r[0] != "2022-03-14")  # the Zurich meeting in October stays apart
 
@@ -232,42 +313,94 @@ def test_the_pipeline_links_the_seed_and_a_second_report_through_the_cli(tmp_pat
 def test_different_meetings_stay_apart_and_coarse_dates_agree_with_fine_ones(store):
     a, b = "US and Chinese officials met in Rome.", "They met again on Tuesday. Envoys also met in Oslo."
     c = "The two powers talked in March."
-    store.write([Analysis(Article(id="a", text=a, source="A"), [
-        event(a, "officials met", "CONSULT", ["USA"], ["CHN"], "2022-03-14", location=ROME)])])
-    store.write([Analysis(Article(id="b", text=b, source="B"), [
-        event(b, "They met again", "CONSULT", ["CHN"], ["USA"], "2022-03-15"),             # next day
-        event(b, "Envoys also met", "CONSULT", ["USA", "CHN"], [], "2022-03-14",
-              location=Location("Oslo", "Oslo", "NOR", 59.91, 10.75)),                    # elsewhere
-    ])])
-    store.write([Analysis(Article(id="c", text=c, source="C"), [
-        event(c, "talked in March", "CONSULT", ["USA"], ["CHN"], "2022-03-01", "month")])])
-    rows = store.conn.execute("SELECT date, date_precision, location_name, num_mentions FROM story_events "
-                              "ORDER BY date, location_name").fetchall()
+    store.write(
+        [
+            Analysis(
+                Article(id="a", text=a, source="A"),
+                [event(a, "officials met", "CONSULT", ["USA"], ["CHN"], "2022-03-14", location=ROME)],
+            )
+        ]
+    )
+    store.write(
+        [
+            Analysis(
+                Article(id="b", text=b, source="B"),
+                [
+                    event(b, "They met again", "CONSULT", ["CHN"], ["USA"], "2022-03-15"),  # next day
+                    event(
+                        b,
+                        "Envoys also met",
+                        "CONSULT",
+                        ["USA", "CHN"],
+                        [],
+                        "2022-03-14",
+                        location=Location("Oslo", "Oslo", "NOR", 59.91, 10.75),
+                    ),  # elsewhere
+                ],
+            )
+        ]
+    )
+    store.write(
+        [
+            Analysis(
+                Article(id="c", text=c, source="C"),
+                [event(c, "talked in March", "CONSULT", ["USA"], ["CHN"], "2022-03-01", "month")],
+            )
+        ]
+    )
+    rows = store.conn.execute(
+        "SELECT date, date_precision, location_name, num_mentions FROM story_events ORDER BY date, location_name"
+    ).fetchall()
     # the month-precise report joins the first matching meeting, and it narrows nothing
-    assert [tuple(r) for r in rows] == [("2022-03-14", "day", "Oslo", 1), ("2022-03-14", "day", "Rome", 2),
-                                        ("2022-03-15", "day", None, 1)]
+    assert [tuple(r) for r in rows] == [
+        ("2022-03-14", "day", "Oslo", 1),
+        ("2022-03-14", "day", "Rome", 2),
+        ("2022-03-15", "day", None, 1),
+    ]
 
 
 def test_events_without_a_coded_actor_or_a_date_are_never_merged(store):
     for article_id in ("a", "b"):
         text = f"Protesters marched in the report of {article_id}."
-        store.write([Analysis(Article(id=article_id, text=text, source=article_id), [
-            event(text, "Protesters", "PROTEST", [], [], "2022-03-14"),
-            event(text, "marched", "PROTEST", ["FRA"], [], None)])])
+        store.write(
+            [
+                Analysis(
+                    Article(id=article_id, text=text, source=article_id),
+                    [
+                        event(text, "Protesters", "PROTEST", [], [], "2022-03-14"),
+                        event(text, "marched", "PROTEST", ["FRA"], [], None),
+                    ],
+                )
+            ]
+        )
     assert count(store.conn, "story_events") == 4
     assert count(store.conn, "story_events WHERE num_mentions > 1") == 0
 
 
 def third_analysis() -> Analysis:
     text = "Jake Sullivan and Yang Jiechi talked in Rome on Monday, officials said."
-    return Analysis(Article(id="third", text=text, source="Third Outlet", published="2022-03-15T08:00:00"), [
-        event(text, "talked in Rome", "CONSULT", ["USA"], ["CHN"], "2022-03-14", location=ROME,
-              attributed_to=[Actor("officials")])])
+    return Analysis(
+        Article(id="third", text=text, source="Third Outlet", published="2022-03-15T08:00:00"),
+        [
+            event(
+                text,
+                "talked in Rome",
+                "CONSULT",
+                ["USA"],
+                ["CHN"],
+                "2022-03-14",
+                location=ROME,
+                attributed_to=[Actor("officials")],
+            )
+        ],
+    )
 
 
 def test_replacing_an_article_recomputes_its_story_events_as_if_it_never_was(tmp_path):
-    columns = "type, dyad, date, location_name, num_mentions, num_articles, num_sources, first_seen, last_seen, " \
-              "first_article_id, statuses, attributed_to, disputed_by"
+    columns = (
+        "type, dyad, date, location_name, num_mentions, num_articles, num_sources, first_seen, last_seen, "
+        "first_article_id, statuses, attributed_to, disputed_by"
+    )
 
     def story_rows(s: Store) -> list[tuple]:
         return [tuple(r) for r in s.conn.execute(f"SELECT {columns} FROM story_events ORDER BY type, date")]
@@ -290,10 +423,15 @@ def test_relink_rebuilds_what_ingest_linked(store):
     store.write([Analysis(Article(id="copy", text=SECOND_REPORT + " Updated.", source="Third"))])
 
     def snapshot() -> list[tuple]:
-        return [tuple(r) for r in store.conn.execute(
-            "SELECT s.type, s.dyad, s.date, s.num_mentions, s.num_sources, s.attributed_to, l.story_id, m.article_id "
-            "FROM story_events s JOIN story_mentions m ON m.story_event_id = s.id "
-            "JOIN article_links l ON l.article_id = m.article_id ORDER BY m.article_id, m.event_id")]
+        return [
+            tuple(r)
+            for r in store.conn.execute(
+                "SELECT s.type, s.dyad, s.date, s.num_mentions, s.num_sources, s.attributed_to, "
+                "l.story_id, m.article_id "
+                "FROM story_events s JOIN story_mentions m ON m.story_event_id = s.id "
+                "JOIN article_links l ON l.article_id = m.article_id ORDER BY m.article_id, m.event_id"
+            )
+        ]
 
     linked = snapshot()
     counts = store.relink()
@@ -303,13 +441,16 @@ def test_relink_rebuilds_what_ingest_linked(store):
 
 # ------------------------------------------------------------------------- queries
 
+
 def test_timeline_and_actor_network_count_each_real_event_once(store):
     store.write([seed_analysis(), second_analysis()])
     assert stories.timeline(store.conn, EventFilter()) == [{"date": "2022-03-14", "events": 1, "mentions": 2}]
     assert stories.timeline(store.conn, EventFilter(actor="rus")) == []  # month-precise: no day to count on
     network = stories.actor_network(store.conn, EventFilter())
     assert {(r["source"], r["target"], r["type"], r["events"], r["mentions"]) for r in network} == {
-        ("CHN", "USA", "CONSULT", 1, 2), ("RUS", "CHN", "REQUEST", 1, 1)}
+        ("CHN", "USA", "CONSULT", 1, 2),
+        ("RUS", "CHN", "REQUEST", 1, 1),
+    }
     counts = {r["code"]: r for r in stories.actor_counts(store.conn, EventFilter(type="REQUEST"))}
     assert (counts["RUS"]["as_source"], counts["CHN"]["as_target"], set(counts)) == (1, 1, {"RUS", "CHN"})
     assert [r["type"] for r in stories.story_events(store.conn, EventFilter(actor="RUS"))] == ["REQUEST"]
@@ -323,7 +464,10 @@ def test_story_filters_read_every_event_filter_on_one_mention(store):
     reported in the other: a claim, and planned, but neither a planned claim nor planned in the
     other's words)."""
     store.write([seed_analysis(), second_analysis()])
-    types = lambda **kw: sorted(s["type"] for s in stories.story_events(store.conn, EventFilter(**kw)))
+
+    def types(**kw):
+        return sorted(s["type"] for s in stories.story_events(store.conn, EventFilter(**kw)))
+
     assert types(claims_only=True) == ["CONSULT", "REQUEST"]
     assert types(status="planned") == ["CONSULT"]
     assert types(status="planned", claims_only=True) == []
@@ -341,8 +485,14 @@ def test_flat_event_view_has_one_row_per_event_with_its_story(store):
     assert len(rows) == count(store.conn, "events") == 3
     request = next(r for r in rows if r["type"] == "REQUEST")
     assert (request["source_codes"], request["target_codes"], request["reported_by"], request["disputed_by"]) == (
-        "RUS", "CHN", "A senior US official", "China")
+        "RUS",
+        "CHN",
+        "A senior US official",
+        "China",
+    )
     consults = [r for r in rows if r["type"] == "CONSULT"]
     assert {r["story_event_id"] for r in consults} != {None} and len({r["story_event_id"] for r in consults}) == 1
-    assert {(r["outlet"], r["story_sources"], r["place"]) for r in consults} == {("CNN", 2, "Rome"),
-                                                                                ("Example Wire", 2, "Rome")}
+    assert {(r["outlet"], r["story_sources"], r["place"]) for r in consults} == {
+        ("CNN", 2, "Rome"),
+        ("Example Wire", 2, "Rome"),
+    }

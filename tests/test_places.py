@@ -1,4 +1,5 @@
 """Event places: the place phrase tied to a trigger, geocoded offline."""
+
 import pytest
 
 from eventwire import nlp
@@ -19,20 +20,23 @@ def where(loc):
     return (loc.name, loc.code) if loc else None
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Zurich", ("Zürich", "CHE")),              # accents folded
-    ("Rome", ("Rome", "ITA")),                  # the big Rome, not Rome, Georgia
-    ("Kiev", ("Kyiv", "UKR")),                  # another name of a big city
-    ("Ukraine", ("Ukraine", "UKR")),            # countries too
-    ("eastern Ukraine", ("Ukraine", "UKR")),
-    ("Syria's", ("Syria", "SYR")),
-    ("the U.S.", ("United States", "USA")),     # from our own gazetteer file
-    ("Britain", ("United Kingdom", "GBR")),
-    ("the Kremlin", ("Kremlin", "RUS")),
-    ("Gaza Strip", ("Gaza Strip", "PSE")),
-    ("Guatemala", ("Guatemala", "GTM")),        # the country wins over Guatemala City's other name
-    ("Asia", ("Asia", None)),                   # the continent wins over a town of its name
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Zurich", ("Zürich", "CHE")),  # accents folded
+        ("Rome", ("Rome", "ITA")),  # the big Rome, not Rome, Georgia
+        ("Kiev", ("Kyiv", "UKR")),  # another name of a big city
+        ("Ukraine", ("Ukraine", "UKR")),  # countries too
+        ("eastern Ukraine", ("Ukraine", "UKR")),
+        ("Syria's", ("Syria", "SYR")),
+        ("the U.S.", ("United States", "USA")),  # from our own gazetteer file
+        ("Britain", ("United Kingdom", "GBR")),
+        ("the Kremlin", ("Kremlin", "RUS")),
+        ("Gaza Strip", ("Gaza Strip", "PSE")),
+        ("Guatemala", ("Guatemala", "GTM")),  # the country wins over Guatemala City's other name
+        ("Asia", ("Asia", None)),  # the continent wins over a town of its name
+    ],
+)
 def test_find_place(text, expected):
     assert where(find_place(text)) == expected
 
@@ -43,8 +47,10 @@ def test_country_takes_its_capitals_coordinates():
 
 
 def test_own_rows_without_coordinates_borrow_the_countrys():
-    assert (find_place("U.S.").lat, find_place("U.S.").lon) == (find_place("United States").lat,
-                                                                find_place("United States").lon)
+    assert (find_place("U.S.").lat, find_place("U.S.").lon) == (
+        find_place("United States").lat,
+        find_place("United States").lon,
+    )
 
 
 @pytest.mark.parametrize("text", ["", "   ", "xyzzy", "Boni", "Qahira Hotel"])

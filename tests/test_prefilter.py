@@ -1,4 +1,5 @@
 """The sentence pre-filter: what it keeps, what it blanks, and that offsets never move."""
+
 from __future__ import annotations
 
 import pytest
@@ -40,15 +41,17 @@ def test_keeps_triggers_quotes_and_speech_and_drops_the_rest(selection):
     assert "“We want peace." in kept
     assert "Gen. Smith said the army would withdraw." in kept  # no cut at Gen.
     dropped = [TEXT[a:b] for a, b in selection.dropped]
-    assert dropped == ["The valley is known for its apple orchards and its mild winters.",
-                       "The region has about two million inhabitants.",
-                       "Its museum has a large collection of old coins."]
+    assert dropped == [
+        "The valley is known for its apple orchards and its mild winters.",
+        "The region has about two million inhabitants.",
+        "Its museum has a large collection of old coins.",
+    ]
     assert 0.5 < selection.ratio < 0.8
 
 
 def test_the_parse_of_a_selection_points_into_the_original_text(selection):
     doc = nlp.parse(selection.text)
-    names = {(e.text, TEXT[e.start_char:e.end_char]) for e in doc.ents}
+    names = {(e.text, TEXT[e.start_char : e.end_char]) for e in doc.ents}
     assert ("Marco Rubio", "Marco Rubio") in names and ("Jeddah", "Jeddah") in names
     assert not any("orchards" in t.text for t in doc)
 

@@ -1,4 +1,5 @@
 """Quotes: quotation marks on the raw text, speakers from the parse, indirect speech."""
+
 from __future__ import annotations
 
 import re
@@ -17,27 +18,43 @@ SEED = Path(__file__).resolve().parent.parent / "examples" / "000_a3803002c0d27c
 # The seed's 15 direct quotes (benchmarks/seed/gold.jsonl): words and the gold speaker.
 SEED_QUOTES = [
     ("a defining moment", "Richard N. Haas"),
-    ("To do this (provide support) means that China will open itself to significant sanctions and "
-     "make itself a pariah; a refusal would leave open the possibility of at least selective "
-     "cooperation with the US and the West", "Richard N. Haas"),
+    (
+        "To do this (provide support) means that China will open itself to significant sanctions and "
+        "make itself a pariah; a refusal would leave open the possibility of at least selective "
+        "cooperation with the US and the West",
+        "Richard N. Haas",
+    ),
     ("watching closely", "Jake Sullivan"),
-    ("This is our concern. And we have told Beijing that we will not stand by and allow any country "
-     "to compensate Russia for its losses from economic sanctions", "Jake Sullivan"),
-    ("impress Beijing that its long-term interests would not be best served by tying itself to a "
-     "pariah", "a group of prominent China experts"),
-    ("Using diplomatic contacts with Beijing… the US can lay the groundwork for more effective "
-     "pressure on China if Xi is more open in supporting [Russian President Vladimir] Putin’s "
-     "brutal aggression", "the 21st Century China Center"),
+    (
+        "This is our concern. And we have told Beijing that we will not stand by and allow any country "
+        "to compensate Russia for its losses from economic sanctions",
+        "Jake Sullivan",
+    ),
+    (
+        "impress Beijing that its long-term interests would not be best served by tying itself to a pariah",
+        "a group of prominent China experts",
+    ),
+    (
+        "Using diplomatic contacts with Beijing… the US can lay the groundwork for more effective "
+        "pressure on China if Xi is more open in supporting [Russian President Vladimir] Putin’s "
+        "brutal aggression",
+        "the 21st Century China Center",
+    ),
     ("disinformation", "Zhao Lijian"),
     ("with sinister intent.", "Zhao Lijian"),
-    ("China’s position on the Ukrainian issue is consistent and clear, and we are playing a "
-     "constructive role in advancing the peace talks. It is imperative that all parties show "
-     "restraint and reduce tensions rather than add fuel to the fire; it is important to insist on "
-     "a diplomatic solution rather than further escalation of the situation", "Zhao Lijian"),
+    (
+        "China’s position on the Ukrainian issue is consistent and clear, and we are playing a "
+        "constructive role in advancing the peace talks. It is imperative that all parties show "
+        "restraint and reduce tensions rather than add fuel to the fire; it is important to insist on "
+        "a diplomatic solution rather than further escalation of the situation",
+        "Zhao Lijian",
+    ),
     ("ongoing efforts to manage competition between our two countries", "Emily Horne"),
     ("the impact of Russia’s war against Ukraine on regional and global security", "Emily Horne"),
-    ("will exchange views on Sino-US relations and international and regional issues of mutual "
-     "interest.", "Zhao Lijian"),
+    (
+        "will exchange views on Sino-US relations and international and regional issues of mutual interest.",
+        "Zhao Lijian",
+    ),
     ("key issue", "Zhao Lijian"),
     ("important consensus", "Zhao Lijian"),
     ("the legitimate security interests of all countries", "China"),
@@ -78,13 +95,15 @@ def test_seed_quotes_all_found_with_their_speakers(seed_quotes):
     direct = [q for q in found if q.kind == "direct"]
     assert [q.text for q in direct] == [w for w, _ in SEED_QUOTES]
     # the surname comes from the parse; the full name ("Zhao" -> "Zhao Lijian") from ArticleActors
-    for q, (_, speaker) in zip(direct, SEED_QUOTES):
+    for q, (_, speaker) in zip(direct, SEED_QUOTES, strict=False):
         assert speaker.split()[-1].lower() in words(q) or speaker.split()[0].lower() in words(q), (q.text, q.speaker)
-    right = sum(speaker.split()[-1].lower() in words(q) for q, (_, speaker) in zip(direct, SEED_QUOTES))
+    right = sum(speaker.split()[-1].lower() in words(q) for q, (_, speaker) in zip(direct, SEED_QUOTES, strict=False))
     assert right >= 14
     for q in direct:
-        assert text[q.start:q.end] == q.text  # offsets of the words, without the marks
-        assert q.id.startswith("q") and q.cue is not None or q.text == "the legitimate security interests of all countries"
+        assert text[q.start : q.end] == q.text  # offsets of the words, without the marks
+        assert (
+            q.id.startswith("q") and q.cue is not None or q.text == "the legitimate security interests of all countries"
+        )
 
 
 def test_seed_cues_and_indirect_speech(seed_quotes):
@@ -105,60 +124,71 @@ def test_ids_are_stable_and_distinct(seed_quotes):
 
 
 def test_split_quote_gives_two_quotes_with_one_speaker(english):
-    found = quotes_of("Foreign Minister Maria Lopez met reporters on Monday. \"We will not give up,\" she "
-                      "said. \"The talks will go on until we have a deal.\"")
+    found = quotes_of(
+        'Foreign Minister Maria Lopez met reporters on Monday. "We will not give up," she '
+        'said. "The talks will go on until we have a deal."'
+    )
     assert [q.text for q in found] == ["We will not give up", "The talks will go on until we have a deal."]
     assert all("lopez" in words(q) for q in found)
     assert found[0].cue == "said" and found[1].cue is None
 
 
-@pytest.mark.parametrize("attribution, speaker", [
-    ("“We are ready to talk,” said Zhao Lijian, a ministry spokesman.", "Zhao Lijian"),
-    ("Haas tweeted: “We are ready to talk.”", "Haas"),
-    ("According to the White House, “we are ready to talk.”", "White House"),
-    ("“We are ready,” the senior US official told reporters, “to talk.”", "senior US official"),
-    ("“We are ready to talk,” Beijing said on Friday.", "Beijing"),
-    ("“We are not ready to leave,” fretted Amina Diallo, a trader.", "Amina Diallo"),  # unlisted verb
-])
+@pytest.mark.parametrize(
+    "attribution, speaker",
+    [
+        ("“We are ready to talk,” said Zhao Lijian, a ministry spokesman.", "Zhao Lijian"),
+        ("Haas tweeted: “We are ready to talk.”", "Haas"),
+        ("According to the White House, “we are ready to talk.”", "White House"),
+        ("“We are ready,” the senior US official told reporters, “to talk.”", "senior US official"),
+        ("“We are ready to talk,” Beijing said on Friday.", "Beijing"),
+        ("“We are not ready to leave,” fretted Amina Diallo, a trader.", "Amina Diallo"),  # unlisted verb
+    ],
+)
 def test_speaker_in_every_position(english, attribution, speaker):
     found = quotes_of(attribution)
-    assert found and all(set(speaker.lower().split()) <= words(q) for q in found), \
-        [(q.text, q.speaker) for q in found]
+    assert found and all(set(speaker.lower().split()) <= words(q) for q in found), [(q.text, q.speaker) for q in found]
 
 
 def test_fragment_quote_goes_to_the_subject_of_its_verb(english):
-    found = quotes_of("The Kremlin spokesman Dmitry Peskov on Monday called the reports \"fake news\" "
-                      "meant to \"discredit Russia.\"")
+    found = quotes_of(
+        'The Kremlin spokesman Dmitry Peskov on Monday called the reports "fake news" meant to "discredit Russia."'
+    )
     assert [q.text for q in found] == ["fake news", "discredit Russia."]
     assert all("peskov" in words(q) and q.cue == "called" for q in found)
 
 
 def test_quote_paragraph_without_cue_continues_the_previous_speaker(english):
-    text = ("\"The border must stay open,\" said Amina Yusuf, a local trader.\n\n"
-            "\"Without it, our market dies within a month and our children go hungry.\"")
+    text = (
+        '"The border must stay open," said Amina Yusuf, a local trader.\n\n'
+        '"Without it, our market dies within a month and our children go hungry."'
+    )
     found = quotes_of(text)
     assert len(found) == 2 and "yusuf" in words(found[1]) and found[1].cue is None
 
 
 def test_quote_over_several_paragraphs_is_one_quote(english):
-    text = ("Governor Ana Ruiz gave a long answer.\n\n"
-            "\u201cThe first thing we did was count the damage in every village.\n\n"
-            "\u201cSecond, we cleared the roads.\n\n"
-            "\u201cThen we asked the capital for help, and it came within a week,\u201d Ruiz said.\n\n"
-            "The storm killed six people.")
+    text = (
+        "Governor Ana Ruiz gave a long answer.\n\n"
+        "\u201cThe first thing we did was count the damage in every village.\n\n"
+        "\u201cSecond, we cleared the roads.\n\n"
+        "\u201cThen we asked the capital for help, and it came within a week,\u201d Ruiz said.\n\n"
+        "The storm killed six people."
+    )
     (quote,) = quotes_of(text)
     assert quote.text.startswith("The first thing") and quote.text.endswith("within a week")
     assert "\u201c" not in quote.text and "Second, we cleared the roads." in quote.text
-    assert text[quote.start:quote.start + 9] == "The first" and text[quote.end - 4:quote.end] == "week"
+    assert text[quote.start : quote.start + 9] == "The first" and text[quote.end - 4 : quote.end] == "week"
     assert "ruiz" in words(quote)
 
 
 def test_unbalanced_marks_do_not_spoil_the_rest(english):
-    text = ("The army chief Pak Jong Chon said, \"The use of force is not the privilege of the U.S. only. "
-            "While tensions rise, experts said there was no way forward. \"Unless the U.S. changes its "
-            "position, there is no progress,\" said Gary Samore.\n\n"
-            "An opening mark \u201c that never closes sits in this paragraph.\n\n"
-            "\u201cWe will return next week,\u201d said Lee Min, a negotiator.")
+    text = (
+        'The army chief Pak Jong Chon said, "The use of force is not the privilege of the U.S. only. '
+        'While tensions rise, experts said there was no way forward. "Unless the U.S. changes its '
+        'position, there is no progress," said Gary Samore.\n\n'
+        "An opening mark \u201c that never closes sits in this paragraph.\n\n"
+        "\u201cWe will return next week,\u201d said Lee Min, a negotiator."
+    )
     found = quotes_of(text)
     assert one(found, "The use of force").text.endswith("only.")  # cut at its sentence end
     assert "samore" in words(one(found, "Unless the U.S."))
@@ -169,13 +199,14 @@ def test_two_thousand_word_quote(english):
     body = " ".join(f"word{i}" for i in range(2000))
     text = f"The president spoke for an hour. \u201c{body}.\u201d said President Rosa Diaz."
     (quote,) = quotes_of(text)
-    assert quote.text == body + "." and text[quote.start:quote.end] == quote.text
+    assert quote.text == body + "." and text[quote.start : quote.end] == quote.text
     assert "diaz" in words(quote)
 
 
 def test_hundred_quotes(english):
-    text = "\n\n".join(f"\u201cPoint number {n} of the plan is settled,\u201d said Minister Karl Weber."
-                       for n in range(100))
+    text = "\n\n".join(
+        f"\u201cPoint number {n} of the plan is settled,\u201d said Minister Karl Weber." for n in range(100)
+    )
     found = quotes_of(text)
     assert len(found) == 100
     assert all("weber" in words(q) for q in found)
@@ -187,15 +218,17 @@ def test_quote_with_no_speaker_is_kept(english):
 
 
 def test_apostrophes_are_not_quotes(english):
-    text = ("Xi's visit, the '90s, rock 'n' roll and the countries' leaders don't make a quote. "
-            "The Jairan 's data was clear, and the islands' future is open.")
+    text = (
+        "Xi's visit, the '90s, rock 'n' roll and the countries' leaders don't make a quote. "
+        "The Jairan 's data was clear, and the islands' future is open."
+    )
     assert find_marked_spans(text) == [] and quotes_of(text) == []
     (quote,) = quotes_of("\u2018We don\u2019t protect the farmers\u2019 interests enough,\u2019 she said.")
     assert quote.text == "We don\u2019t protect the farmers\u2019 interests enough"
 
 
 def test_scare_quotes_and_titles_are_not_quotes(english):
-    assert quotes_of("Tencent issued a \"limited play order\" for minors during the holiday.") == []
+    assert quotes_of('Tencent issued a "limited play order" for minors during the holiday.') == []
     assert quotes_of("Lutnick appeared on NBC's \u201cMeet the Press\u201d show on Sunday.") == []
     assert quotes_of("China revised the \u201cLaw on the Protection of Minors\u201d in 2020.") == []
     found = quotes_of("The \u201ckey issue\u201d of the meeting will be trade, Zhao said.")
@@ -203,8 +236,11 @@ def test_scare_quotes_and_titles_are_not_quotes(english):
 
 
 def test_indirect_quotes(english):
-    found = quotes_of("Finance Minister Tom Berg told reporters that the budget would be cut by 5% next "
-                      "year. According to the central bank, inflation has peaked.", kind="indirect")
+    found = quotes_of(
+        "Finance Minister Tom Berg told reporters that the budget would be cut by 5% next "
+        "year. According to the central bank, inflation has peaked.",
+        kind="indirect",
+    )
     budget = one(found, "the budget would be cut")
     assert budget.text == "the budget would be cut by 5% next year" and "berg" in words(budget)
     assert budget.cue == "told"
@@ -214,7 +250,9 @@ def test_indirect_quotes(english):
 
 
 def test_marks_are_read_from_their_neighbours():
-    text = ("``LaTeX quotes,'' he said. \u00abGuillemets\u00bb too. Mixed \u201cstyles\" work, "
-            "\"nested \u2018single\u2019 ones\" stay inside, and a stray \u201d closer is skipped.")
+    text = (
+        "``LaTeX quotes,'' he said. \u00abGuillemets\u00bb too. Mixed \u201cstyles\" work, "
+        '"nested \u2018single\u2019 ones" stay inside, and a stray \u201d closer is skipped.'
+    )
     spans = [s.text(text) for s in find_marked_spans(text)]
     assert spans == ["LaTeX quotes", "Guillemets", "styles", "nested \u2018single\u2019 ones"]

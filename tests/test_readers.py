@@ -1,4 +1,5 @@
 """Readers: the seed layout, JSON Lines, HTML, gzip, folders, stdin, and every kind of bad input."""
+
 from __future__ import annotations
 
 import gzip
@@ -13,9 +14,16 @@ from eventwire.model import Article
 from eventwire.readers.common import ReadError
 from eventwire.readers.discover import read_paths
 
-GOOD = {"id": "a1", "title": "Talks", "text": "Iran and Iraq held talks in Baghdad on Monday.",
-        "published": "2025-03-14 20:28:39Z", "url": "https://www.voanews.com/a/x/1.html",
-        "author": "Jane Roe and John Doe", "keywords": "Iran, Iraq, Iran", "lang_hint": "en"}
+GOOD = {
+    "id": "a1",
+    "title": "Talks",
+    "text": "Iran and Iraq held talks in Baghdad on Monday.",
+    "published": "2025-03-14 20:28:39Z",
+    "url": "https://www.voanews.com/a/x/1.html",
+    "author": "Jane Roe and John Doe",
+    "keywords": "Iran, Iraq, Iran",
+    "lang_hint": "en",
+}
 
 
 def read(*paths: Path | str, **kw) -> list[Article | ReadError]:
@@ -72,10 +80,12 @@ def test_jsonl_body_and_date_aliases_and_hash_id(tmp_path):
 
 def test_html_through_trafilatura(tmp_path):
     body = "<p>" + "The foreign minister met his counterpart in Paris on Monday to discuss trade. " * 4 + "</p>"
-    page = (f"<html><head><title>Page</title><meta name='author' content='Jane Roe'>"
-            f"<meta property='article:published_time' content='2024-05-01T10:00:00Z'>"
-            f"<meta property='og:site_name' content='Example News'></head>"
-            f"<body><article><h1>Ministers meet</h1>{body}</article></body></html>")
+    page = (
+        f"<html><head><title>Page</title><meta name='author' content='Jane Roe'>"
+        f"<meta property='article:published_time' content='2024-05-01T10:00:00Z'>"
+        f"<meta property='og:site_name' content='Example News'></head>"
+        f"<body><article><h1>Ministers meet</h1>{body}</article></body></html>"
+    )
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     [article] = read(path)
@@ -100,10 +110,13 @@ def test_gzip_and_recursive_folders(tmp_path):
 
 
 def test_stdin_is_sniffed():
-    code = ("import sys, json; from eventwire.readers.discover import read_paths; "
-            "print(json.dumps([r.id if hasattr(r, 'id') else str(r) for r in read_paths(['-'])]))")
-    out = subprocess.run([sys.executable, "-c", code], input=json.dumps(GOOD) + "\n", text=True,
-                         capture_output=True, check=True).stdout
+    code = (
+        "import sys, json; from eventwire.readers.discover import read_paths; "
+        "print(json.dumps([r.id if hasattr(r, 'id') else str(r) for r in read_paths(['-'])]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], input=json.dumps(GOOD) + "\n", text=True, capture_output=True, check=True
+    ).stdout
     assert json.loads(out) == ["a1"]
 
 
@@ -112,8 +125,14 @@ def test_bad_inputs_each_give_one_error_and_good_records_survive(tmp_path):
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (tmp_path / "latin1.txt").write_bytes("Title\n\nCaf\xe9 talks".encode("latin-1"))
     (tmp_path / "mixed.jsonl").write_text(
-        json.dumps(GOOD) + "\n{not json\n" + json.dumps({"id": "b2", "text": "More talks held."}) + "\n"
-        + json.dumps({"id": "c3"}) + "\n[1, 2]\n", encoding="utf-8")
+        json.dumps(GOOD)
+        + "\n{not json\n"
+        + json.dumps({"id": "b2", "text": "More talks held."})
+        + "\n"
+        + json.dumps({"id": "c3"})
+        + "\n[1, 2]\n",
+        encoding="utf-8",
+    )
     data = gzip.compress((json.dumps(GOOD) + "\n").encode() * 50)
     (tmp_path / "trunc.jsonl.gz").write_bytes(data[: len(data) // 2])
     (tmp_path / "nomain.html").write_text("<html><head><title>x</title></head><body></body></html>")

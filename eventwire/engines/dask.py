@@ -6,6 +6,7 @@ input, results streamed back in input order as batches complete.  Each worker lo
 spaCy once (`LoadModel`); a failing article becomes a ReadError as in the local engine.
 Without a scheduler address a LocalCluster of worker processes starts on 127.0.0.1.
 """
+
 from __future__ import annotations
 
 import logging
@@ -73,10 +74,18 @@ def connect(scheduler: str | None = None, workers: int = 2) -> Iterator[Client]:
             client.register_plugin(LoadModel())
             yield client
         return
-    with dask.config.set({ENVIRON: worker_environ(), LOG_LENGTH: KEPT_MESSAGES}), \
-            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                         dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
-            Client(cluster) as client:
+    with (
+        dask.config.set({ENVIRON: worker_environ(), LOG_LENGTH: KEPT_MESSAGES}),
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=":0",
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         client.register_plugin(LoadModel())
         yield client
 
@@ -89,8 +98,11 @@ def write_batch(batch: list[Article], out: str) -> Shard:
     return Shard(name, rows, [r for r in results if isinstance(r, ReadError)])
 
 
-def run_batches(client: Client, task: Callable[[list[Article]], R], work: Iterable[list[Article]],
-                ) -> Iterator[tuple[list[Article], R | Exception]]:
+def run_batches(
+    client: Client,
+    task: Callable[[list[Article]], R],
+    work: Iterable[list[Article]],
+) -> Iterator[tuple[list[Article], R | Exception]]:
     """Submit `task` over the batches with a bounded number in flight; yield (the batch, its
     result or the exception that lost it) in input order, as the local engine does: the store
     links copies and stories in the order articles arrive, so the order is part of the output."""
@@ -109,7 +121,7 @@ def run_batches(client: Client, task: Callable[[list[Article]], R], work: Iterab
         batch, future = running.popleft()
         try:
             result: R | Exception = future.result()
-        except Exception as err:  # noqa: BLE001 - a lost worker loses a batch, not the run
+        except Exception as err:
             result = err
         future.release()
         submit_next()  # before yielding: the workers go on while the caller writes
@@ -121,8 +133,9 @@ def _lost(batch: list[Article], err: Exception) -> list[ReadError]:
     return [ReadError(a.origin or a.id, reason) for a in batch]
 
 
-def analyse(articles: Iterable[Article], scheduler: str | None = None, workers: int = 2,
-            batch_size: int = BATCH) -> Iterator[Analysis | ReadError]:
+def analyse(
+    articles: Iterable[Article], scheduler: str | None = None, workers: int = 2, batch_size: int = BATCH
+) -> Iterator[Analysis | ReadError]:
     """Analyses in input order, streamed as batches complete, from the cluster at `scheduler`
     or from a LocalCluster of `workers` processes."""
     with connect(scheduler, workers) as client:
@@ -130,8 +143,9 @@ def analyse(articles: Iterable[Article], scheduler: str | None = None, workers: 
             yield from _lost(batch, result) if isinstance(result, Exception) else result
 
 
-def write_shards(articles: Iterable[Article], out: str, scheduler: str | None = None, workers: int = 2,
-                 batch_size: int = BATCH) -> Iterator[Shard]:
+def write_shards(
+    articles: Iterable[Article], out: str, scheduler: str | None = None, workers: int = 2, batch_size: int = BATCH
+) -> Iterator[Shard]:
     """Analyse on the cluster and have the workers write one Parquet shard per batch under `out`
     (a folder or a URI the workers reach); batches a previous run wrote are skipped."""
     where = export.location(out)
@@ -146,8 +160,7 @@ def write_shards(articles: Iterable[Article], out: str, scheduler: str | None = 
                 yield batch
 
     with connect(scheduler, workers) as client:
-        for batch, result in run_batches(client, partial(write_batch, out=where),
-                                         fresh(batches(articles, batch_size))):
+        for batch, result in run_batches(client, partial(write_batch, out=where), fresh(batches(articles, batch_size))):
             yield from skipped
             skipped.clear()
             if isinstance(result, Exception):

@@ -1,4 +1,5 @@
 """The local engine: `pipeline.process` over a stream of articles, in this process or a process pool."""
+
 from __future__ import annotations
 
 import multiprocessing
@@ -17,7 +18,7 @@ def process_safely(article: Article) -> Analysis | ReadError:
     """`process`, with a failure on one article turned into an error record instead of a crash."""
     try:
         return process(article)
-    except Exception as err:  # noqa: BLE001 - one bad article must not stop a run
+    except Exception as err:
         return ReadError(article.origin or article.id, f"analysis failed: {type(err).__name__}: {err}")
 
 
@@ -26,7 +27,7 @@ def process_batch(batch: list[Article]) -> list[Analysis | ReadError]:
     at a time, so the failure costs that article alone."""
     try:
         return list(process_many(batch))
-    except Exception:  # noqa: BLE001 - rare: redo the batch article by article
+    except Exception:
         return [process_safely(a) for a in batch]
 
 

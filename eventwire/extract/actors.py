@@ -18,15 +18,17 @@ Public API (used by events, quotes, claims and the pipeline):
 An actor with a sector but no stated country ("the government", "police", "militants") takes
 the article's home_code when there is one; named people never do.
 """
+
 from __future__ import annotations
 
 import csv
 import re
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Generic, Iterable, Iterator, TypeVar
+from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,9 +39,15 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 # Name files and the kind of entry each holds, lowest priority first: a later file's alias
 # replaces an earlier one's, so the hand-authored lists win over the generated ones.
-NAME_FILES = (("countries.tsv", "place"), ("bodies_phoenix.tsv", "body"), ("people_phoenix.tsv", "person"),
-              ("countries_extra.tsv", "place"), ("bodies.tsv", "body"), ("seats.tsv", "seat"),
-              ("people.tsv", "person"))
+NAME_FILES = (
+    ("countries.tsv", "place"),
+    ("bodies_phoenix.tsv", "body"),
+    ("people_phoenix.tsv", "person"),
+    ("countries_extra.tsv", "place"),
+    ("bodies.tsv", "body"),
+    ("seats.tsv", "seat"),
+    ("people.tsv", "person"),
+)
 ROLE_FILES = ("agents.tsv", "agents_extra.tsv")
 # written by scripts/build_actor_data.py
 GENERATED = {"countries.tsv", "bodies_phoenix.tsv", "people_phoenix.tsv"}
@@ -49,16 +57,48 @@ PERSON_ENTS = {"PERSON"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 NOT_PERSON = {"cyclone", "cyclones", "hurricane", "typhoon", "storm", "tropical"}  # storms NER calls PERSON
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"}
-HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
-                    "dame": "f", "madam": "f"}
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
-ROLE_GENDER = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
-               "king": "m", "queen": "f", "congressman": "m", "congresswoman": "f"}
+HONORIFIC_GENDER = {
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "dame": "f",
+    "madam": "f",
+}
+PRONOUN_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+ROLE_GENDER = {
+    "spokesman": "m",
+    "spokeswoman": "f",
+    "chairman": "m",
+    "chairwoman": "f",
+    "king": "m",
+    "queen": "f",
+    "congressman": "m",
+    "congresswoman": "f",
+}
 # Role nouns that name the same job ("the spokesman" after "spokeswoman Emily Horne").
-ROLE_CLASS = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "spokespeople": "spokesperson",
-              "spokesmen": "spokesperson", "spokeswomen": "spokesperson", "officials": "official",
-              "chairwoman": "chairman", "chairperson": "chairman"}
+ROLE_CLASS = {
+    "spokeswoman": "spokesperson",
+    "spokesman": "spokesperson",
+    "spokespeople": "spokesperson",
+    "spokesmen": "spokesperson",
+    "spokeswomen": "spokesperson",
+    "officials": "official",
+    "chairwoman": "chairman",
+    "chairperson": "chairman",
+}
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "KHM", "MNG"}
 PLACE_KINDS = {"country", "demonym", "capital", "place", "region"}
 ROLE_PREPS = {"of", "from", "in", "at", "for"}  # "officials from China", "the president of Kenya"
@@ -80,6 +120,7 @@ V = TypeVar("V")
 # ---------------------------------------------------------------------------------------------
 # Lexicon: built once per process
 # ---------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Named:
@@ -127,8 +168,12 @@ class PhraseTable(Generic[V]):
         ("al-Shabab" and "Al-Shabab" both match)."""
         old = self.entries.get(words)
         if old is not None and old.value == alias.value:
-            alias = Alias(alias.value, old.exact and alias.exact, old.capitalised and alias.capitalised,
-                          old.needs_ent and alias.needs_ent)
+            alias = Alias(
+                alias.value,
+                old.exact and alias.exact,
+                old.capitalised and alias.capitalised,
+                old.needs_ent and alias.needs_ent,
+            )
         self.entries[words] = alias
 
     def freeze(self) -> None:
@@ -141,7 +186,7 @@ class PhraseTable(Generic[V]):
         for n in self.lengths.get(words[i], ()):
             if i + n > len(words):
                 continue
-            alias = self.entries.get(tuple(words[i:i + n]))
+            alias = self.entries.get(tuple(words[i : i + n]))
             if alias is not None:
                 return n, alias
         return None
@@ -178,15 +223,17 @@ def _named_aliases() -> Iterator[tuple[str, Named, bool]]:
 def _row_entries(r: dict[str, str], kind: str, generated: bool) -> Iterator[tuple[str, Named]]:
     """(alias, entry) pairs of one row of a name file."""
     if kind == "place":
-        entry = Named(r["alias"], r["kind"], r["code"] or None, "GOV" if r["kind"] == "capital" else None,
-                      generated=generated)
+        entry = Named(
+            r["alias"], r["kind"], r["code"] or None, "GOV" if r["kind"] == "capital" else None, generated=generated
+        )
         yield r["alias"], entry
         if r["kind"] == "demonym" and r["alias"][-1] in "in":
             yield r["alias"] + "s", entry  # Iraqis, Afghans
         return
     if kind == "person":
-        entry = Named(r["name"], kind, r["code"] or None, r["sector"] or None, r["title"] or None,
-                      r["gender"] or None, generated)
+        entry = Named(
+            r["name"], kind, r["code"] or None, r["sector"] or None, r["title"] or None, r["gender"] or None, generated
+        )
     else:
         entry = Named(r["name"], kind, r["code"] or None, r["sector"] or None, generated=generated)
     for alias in [r["name"], *r["aliases"].split("|")]:
@@ -234,8 +281,12 @@ def lexicon() -> Lexicon:
     roles: PhraseTable[Role] = PhraseTable()
     for r in (r for f in ROLE_FILES for r in _rows(f)):
         words = tuple(t.lower() for t in _tokens(r["phrase"]))
-        role = Role(None if r["sector"] == "-" else r["sector"], r.get("weak") == "1", r.get("owned") == "1",
-                    r.get("code") or None)
+        role = Role(
+            None if r["sector"] == "-" else r["sector"],
+            r.get("weak") == "1",
+            r.get("owned") == "1",
+            r.get("code") or None,
+        )
         capitalised = r["phrase"][:1].isupper()  # "Democratic senator", not "democratic senators"
         roles.add(words, Alias(role, None, capitalised))
         for plural in _plurals(words[-1]):
@@ -279,6 +330,7 @@ def lookup_code(text: str) -> str | None:
 # Per-article resolution
 # ---------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Hit(Generic[V]):
     """A phrase-table match in the article: tokens [start, end) and what they name."""
@@ -316,10 +368,13 @@ class Person:
         the article's words over a generated record's (which may be stale)."""
         k = self.known
         listed = k.code if k and not k.generated else None
-        return Actor(text=text, name=self.name,
-                     code=listed or self.code or (k.code if k else None),
-                     sector=self.sector or (k.sector if k else None),
-                     title=self.title or (k.title if k else None))
+        return Actor(
+            text=text,
+            name=self.name,
+            code=listed or self.code or (k.code if k else None),
+            sector=self.sector or (k.sector if k else None),
+            title=self.title or (k.title if k else None),
+        )
 
 
 @dataclass(frozen=True)
@@ -342,10 +397,10 @@ class ArticleActors:
         self.lex = lexicon()
         self._sent_of = [0] * len(doc)
         for n, sent in enumerate(doc.sents):
-            self._sent_of[sent.start:sent.end] = [n] * (sent.end - sent.start)
+            self._sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
         self._ent_at: list[Span | None] = [None] * len(doc)
         for ent in doc.ents:
-            self._ent_at[ent.start:ent.end] = [ent] * (ent.end - ent.start)
+            self._ent_at[ent.start : ent.end] = [ent] * (ent.end - ent.start)
         words = [t.lower_ for t in doc]
         self._name_at = self._scan_names(words)
         self._role_at = self._scan(self.lex.roles, words)
@@ -371,7 +426,7 @@ class ArticleActors:
 
     def actor_for_token(self, token: Token) -> Actor | None:
         """The actor of the noun phrase headed by `token` (a subject, object or pobj)."""
-        return self.actor_for_span(self.doc[token.left_edge.i: token.right_edge.i + 1])
+        return self.actor_for_span(self.doc[token.left_edge.i : token.right_edge.i + 1])
 
     def actors_for_token(self, token: Token) -> list[Actor]:
         """All actors of a coordinated phrase: "the US and China" -> [USA, CHN];
@@ -386,7 +441,7 @@ class ArticleActors:
         actors = []
         for head in heads:
             lo = self._left_tokens(head)[0].i
-            actor = self._resolve(head, lo, head.i + 1, self.doc[lo:head.i + 1].text)
+            actor = self._resolve(head, lo, head.i + 1, self.doc[lo : head.i + 1].text)
             if actor:
                 actors.append(actor)
         return actors
@@ -412,10 +467,17 @@ class ArticleActors:
         left_out = set(exclude)
         sent = self._sent_of[tok.i]
         for n in (sent, sent - 1):
-            found = [a for e in self.doc.ents if e.start < tok.i and self._sent_of[e.start] == n
-                     and e.label_ in NAME_ENTS and e.root.i not in self._person_at
-                     and (a := self._resolve(e.root, e.start, e.end, e.text)) is not None
-                     and a.code and a.code not in left_out]
+            found = [
+                a
+                for e in self.doc.ents
+                if e.start < tok.i
+                and self._sent_of[e.start] == n
+                and e.label_ in NAME_ENTS
+                and e.root.i not in self._person_at
+                and (a := self._resolve(e.root, e.start, e.end, e.text)) is not None
+                and a.code
+                and a.code not in left_out
+            ]
             if found:
                 return found[-1] if len({a.code for a in found}) == 1 else None
         return None
@@ -427,10 +489,17 @@ class ArticleActors:
             if e.label_ not in ENTITY_LABELS:
                 continue
             actor = self._resolve(e.root, e.start, e.end, e.text)
-            out.append(Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char,
-                              name=(actor.name if actor and actor.name else e.text),
-                              code=actor.code if actor else None,
-                              sector=actor.sector if actor else None))
+            out.append(
+                Entity(
+                    text=e.text,
+                    label=e.label_,
+                    start=e.start_char,
+                    end=e.end_char,
+                    name=(actor.name if actor and actor.name else e.text),
+                    code=actor.code if actor else None,
+                    sector=actor.sector if actor else None,
+                )
+            )
         return out
 
     # -- scanning ---------------------------------------------------------------------------
@@ -443,7 +512,7 @@ class ArticleActors:
             m = table.match(words, i)
             if m and self._fits(i, m[0], m[1]):
                 hit = Hit(i, i + m[0], m[1].value)
-                at[i:i + m[0]] = [hit] * m[0]
+                at[i : i + m[0]] = [hit] * m[0]
                 i += m[0]
             else:
                 i += 1
@@ -452,11 +521,14 @@ class ArticleActors:
     def _fits(self, i: int, n: int, alias: Alias) -> bool:
         """Whether the n tokens at i may be this alias: case rules, and NER agreement for
         one-word names from the generated lists."""
-        if alias.needs_ent and n == 1 and self.doc[i].ent_type_ not in \
-                (PERSON_ENTS if alias.value.kind == "person" else NAME_ENTS):
+        if (
+            alias.needs_ent
+            and n == 1
+            and self.doc[i].ent_type_ not in (PERSON_ENTS if alias.value.kind == "person" else NAME_ENTS)
+        ):
             return False
         if alias.exact is not None:
-            return tuple(t.text for t in self.doc[i:i + n]) == alias.exact
+            return tuple(t.text for t in self.doc[i : i + n]) == alias.exact
         return not alias.capitalised or self.doc[i].text[:1].isupper()
 
     def _scan_names(self, words: list[str]) -> list[Hit[Named] | None]:
@@ -469,13 +541,14 @@ class ArticleActors:
                 continue
             ent = self._ent_at[i]
             if ent is not None and ent.label_ == "PERSON" and len(ent) > hit.end - hit.start:
-                at[hit.start:hit.end] = [None] * (hit.end - hit.start)
+                at[hit.start : hit.end] = [None] * (hit.end - hit.start)
                 continue
             after = doc[hit.end].text if hit.end < len(doc) else ""
-            if (after == "-" and (hit.end + 1 >= len(doc) or doc[hit.end + 1].lower_ not in AFFILIATION_OK)) \
-                    or (i > 0 and doc[i - 1].text == "-"):
+            if (after == "-" and (hit.end + 1 >= len(doc) or doc[hit.end + 1].lower_ not in AFFILIATION_OK)) or (
+                i > 0 and doc[i - 1].text == "-"
+            ):
                 qualifier = Hit(hit.start, hit.end, hit.value, qualifier=True)
-                at[hit.start:hit.end] = [qualifier] * (hit.end - hit.start)
+                at[hit.start : hit.end] = [qualifier] * (hit.end - hit.start)
         return at
 
     # -- people -----------------------------------------------------------------------------
@@ -487,9 +560,9 @@ class ArticleActors:
         for ent in self.doc.ents:
             hit = self._name_at[ent.root.i]
             core = [t for t in ent if t.dep_ != "case" and not t.is_punct]
-            if ent.label_ == "PERSON" and ent[0].text[:1].isupper() and ent[0].lower_ not in NOT_PERSON:
-                if hit is None or hit.value.kind == "person" or (hit.end - hit.start) < len(core):
-                    spans.append((ent.start, ent.end))
+            named = ent.label_ == "PERSON" and ent[0].text[:1].isupper() and ent[0].lower_ not in NOT_PERSON
+            if named and (hit is None or hit.value.kind == "person" or (hit.end - hit.start) < len(core)):
+                spans.append((ent.start, ent.end))
         seen = {i for s, e in spans for i in range(s, e)}
         surnames = {self.doc[e - 1].text for s, e in spans if e - s > 1}
         for tok in self.doc:
@@ -500,8 +573,12 @@ class ArticleActors:
             if hit and hit.start == i and hit.value.kind == "person":
                 spans.append((hit.start, hit.end))
                 seen.update(range(hit.start, hit.end))
-            elif hit is None and tok.pos_ == "PROPN" and tok.text in surnames and \
-                    (self._ent_at[i] is None or len(self._ent_at[i]) == 1):
+            elif (
+                hit is None
+                and tok.pos_ == "PROPN"
+                and tok.text in surnames
+                and (self._ent_at[i] is None or len(self._ent_at[i]) == 1)
+            ):
                 spans.append((i, i + 1))
         return sorted(spans)
 
@@ -591,8 +668,13 @@ class ArticleActors:
         doc = self.doc
         root = span.root
         prefix = self._prefix(span.start, span.end)
-        origin = [t for prep in root.rights if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
-                  and prep.i == span.end for t in prep.subtree if not t.is_punct]  # "King Hassan of Morocco"
+        origin = [
+            t
+            for prep in root.rights
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from"} and prep.i == span.end
+            for t in prep.subtree
+            if not t.is_punct
+        ]  # "King Hassan of Morocco"
         if prefix or origin:
             yield self._describe(prefix + origin[:TITLE_MAX], need_role=True)
         elif (title := self._title_beside(span)) is not None:
@@ -608,7 +690,7 @@ class ArticleActors:
                         yield self._describe(self._phrase_tokens(attr))
         if root.dep_ == "appos" and root.head.i < span.start and self._person_at.get(root.head.i) is None:
             head = root.head
-            yield self._describe(list(doc[head.left_edge.i: head.i + 1]))
+            yield self._describe(list(doc[head.left_edge.i : head.i + 1]))
 
     def _prefix(self, start: int, end: int) -> list[Token]:
         """Tokens right before a name that attach into it: "Chinese Foreign Ministry spokesman"."""
@@ -622,7 +704,7 @@ class ArticleActors:
             if tok.ent_type_ == "PERSON" and self._person_at.get(i) is None and not into:
                 break
             i -= 1
-        return [t for t in doc[i + 1:start] if not t.is_punct]
+        return [t for t in doc[i + 1 : start] if not t.is_punct]
 
     def _title_beside(self, span: Span) -> list[Token] | None:
         """A title phrase right before the name that the parser hung beside it rather than into
@@ -634,10 +716,13 @@ class ArticleActors:
         while top.head.i < span.start and top.head.i != top.i:
             top = top.head
         root = span.root
-        if top.i in self._person_at or self._role(top) is None \
-                or not (top.head.i == root.head.i or root.head.i == top.i):
+        if (
+            top.i in self._person_at
+            or self._role(top) is None
+            or not (top.head.i == root.head.i or root.head.i == top.i)
+        ):
             return None
-        return [t for t in self.doc[top.left_edge.i:span.start] if not t.is_punct][-TITLE_MAX:]
+        return [t for t in self.doc[top.left_edge.i : span.start] if not t.is_punct][-TITLE_MAX:]
 
     def _phrase_tokens(self, head: Token) -> list[Token]:
         """A noun phrase's tokens up to TITLE_MAX, without clauses hanging off it."""
@@ -721,8 +806,9 @@ class ArticleActors:
                         mod = mod or strong  # "army commander": the modifier role
                     strong = r.sector
             title_toks.append(tok)
-        while title_toks and (title_toks[0].dep_ in {"det", "case", "preconj", "cc"}
-                              or title_toks[0].lower_ in DEFINITE):
+        while title_toks and (
+            title_toks[0].dep_ in {"det", "case", "preconj", "cc"} or title_toks[0].lower_ in DEFINITE
+        ):
             title_toks.pop(0)
         if desc.has_role or not need_role:
             desc.title = "".join(t.text_with_ws for t in title_toks).strip() or None
@@ -756,16 +842,20 @@ class ArticleActors:
                 self._add_role_mention(title.split()[-1].lower(), m.i, p.actor(p.name))
         for tok in self.doc:
             hit = self._role_at[tok.i]
-            if hit is None or hit.end - 1 != tok.i or tok.pos_ not in {"NOUN", "PROPN"} \
-                    or tok.i in self._person_at or tok.dep_ in MODIFIER_DEPS:
+            if (
+                hit is None
+                or hit.end - 1 != tok.i
+                or tok.pos_ not in {"NOUN", "PROPN"}
+                or tok.i in self._person_at
+                or tok.dep_ in MODIFIER_DEPS
+            ):
                 continue
             det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
             if det in {"a", "an", "one"} or (det is None and tok.tag_ == "NN"):
                 desc = self._describe(self._left_tokens(tok))
                 if desc.has_role and (det is not None or desc.code):
-                    text = self.doc[tok.left_edge.i: tok.i + 1].text
-                    actor = Actor(text=text, name=text, code=desc.code, sector=desc.sector,
-                                  title=desc.title)
+                    text = self.doc[tok.left_edge.i : tok.i + 1].text
+                    actor = Actor(text=text, name=text, code=desc.code, sector=desc.sector, title=desc.title)
                     self._add_role_mention(tok.lower_, tok.i, actor)
         for mentions in self._role_mentions.values():
             mentions.sort(key=lambda m: m[0])
@@ -778,9 +868,8 @@ class ArticleActors:
 
     def _left_tokens(self, head: Token, lo: int = 0) -> list[Token]:
         """The head and the modifiers before it, within [lo, head]."""
-        start = max(lo, min((c.left_edge.i for c in head.lefts if c.dep_ not in {"cc", "punct"}),
-                            default=head.i))
-        return [t for t in self.doc[start:head.i] if not t.is_punct] + [head]
+        start = max(lo, min((c.left_edge.i for c in head.lefts if c.dep_ not in {"cc", "punct"}), default=head.i))
+        return [t for t in self.doc[start : head.i] if not t.is_punct] + [head]
 
     # -- resolution -------------------------------------------------------------------------
 
@@ -789,8 +878,13 @@ class ArticleActors:
         (HOME_MIN mentions and HOME_RATIO times the runner-up)."""
         counts: dict[str, int] = {}
         for i, hit in enumerate(self._name_at):
-            if hit and hit.start == i and not hit.qualifier and hit.value.code \
-                    and hit.value.kind in PLACE_KINDS | {"seat"}:
+            if (
+                hit
+                and hit.start == i
+                and not hit.qualifier
+                and hit.value.code
+                and hit.value.kind in PLACE_KINDS | {"seat"}
+            ):
                 counts[hit.value.code] = counts.get(hit.value.code, 0) + 1
         ranked = sorted(counts.values(), reverse=True) + [0]
         top = max(counts, key=counts.__getitem__, default=None)
@@ -812,8 +906,11 @@ class ArticleActors:
         """Whether the phrase names a person: people are often foreign to the story, so they do
         not take its home country."""
         hit = self._name_at[head.i]
-        return head.i in self._person_at or head.lower_ in PRONOUN_GENDER or \
-            (hit is not None and hit.value.kind == "person")
+        return (
+            head.i in self._person_at
+            or head.lower_ in PRONOUN_GENDER
+            or (hit is not None and hit.value.kind == "person")
+        )
 
     def _resolve_stated(self, head: Token, lo: int, hi: int, text: str) -> Actor | None:
         """The actor of the phrase [lo, hi) headed by `head`, from what the article states."""
@@ -841,15 +938,22 @@ class ArticleActors:
         """An organisation or group not in the lists: code from the places in and before its name
         ("Iraqi Kurds"), sector only from its head word ("Defense Ministry"), never from words
         inside ("State of the Union"); a plural group of people (NORP "Kurds") is CVL."""
-        codes = [h.value.code for h in map(self._modifier_name, self.doc[min(lo, ent.start):ent.end])
-                 if h is not None and h.value.code]
+        codes = [
+            h.value.code
+            for h in map(self._modifier_name, self.doc[min(lo, ent.start) : ent.end])
+            if h is not None and h.value.code
+        ]
         role = self._role(ent.root)
         sector = role.value.sector if role else None
         if ent.label_ == "NORP" and head.tag_ in {"NNS", "NNPS"}:
             sector = sector or "CVL"
         toks = [t for t in ent if not (t.i == ent.start and t.dep_ == "det")]
-        return Actor(text=text, name=self.doc[toks[0].i:ent.end].text if toks else ent.text,
-                     code=codes[0] if codes else None, sector=sector)
+        return Actor(
+            text=text,
+            name=self.doc[toks[0].i : ent.end].text if toks else ent.text,
+            code=codes[0] if codes else None,
+            sector=sector,
+        )
 
     def _name_actor(self, entry: Named, head: Token, lo: int, text: str) -> Actor | None:
         if entry.kind == "region":
@@ -867,8 +971,13 @@ class ArticleActors:
 
     def _role_actor(self, head: Token, lo: int, hi: int, text: str, role: Hit[Role]) -> Actor | None:
         """A role phrase: "Iraqi special forces", "the Chinese foreign ministry", "the spokesman"."""
-        post = [t for prep in head.rights if prep.dep_ == "prep" and prep.lower_ in ROLE_PREPS
-                for t in prep.subtree if t.i < hi and not t.is_punct]
+        post = [
+            t
+            for prep in head.rights
+            if prep.dep_ == "prep" and prep.lower_ in ROLE_PREPS
+            for t in prep.subtree
+            if t.i < hi and not t.is_punct
+        ]
         if role.value.sector is None and not role.value.weak:
             return self._topic_role_actor(post, text)
         toks = self._left_tokens(head, lo)
@@ -876,23 +985,33 @@ class ArticleActors:
         if desc.code is None and desc.body is None and self._is_anaphoric(head, toks):
             antecedent = self._role_antecedent(head) if head.tag_ == "NN" else None
             if antecedent is not None:
-                return Actor(text=text, name=antecedent.name, code=antecedent.code,
-                             sector=antecedent.sector, title=antecedent.title)
+                return Actor(
+                    text=text,
+                    name=antecedent.name,
+                    code=antecedent.code,
+                    sector=antecedent.sector,
+                    title=antecedent.title,
+                )
             desc.body = self._group_antecedent(head.i, desc.sector)
             desc.code = desc.body.code if desc.body else None
         if desc.sector is None and desc.code is None and desc.body is None:
             return None  # "members", "the group": nothing says whose
         if role.value.owned and desc.code is None and desc.body is None:
             return None  # "drones", but "Russian drones" are Russia's military
-        return Actor(text=text, name=desc.body.name if desc.body else None, code=desc.code,
-                     sector=desc.sector, title=desc.title if head.tag_ != "NNS" else None)
+        return Actor(
+            text=text,
+            name=desc.body.name if desc.body else None,
+            code=desc.code,
+            sector=desc.sector,
+            title=desc.title if head.tag_ != "NNS" else None,
+        )
 
     def _is_topic_role(self, tok: Token) -> bool:
         role = self._role(tok)
         return role is not None and role.value.sector is None and not role.value.weak
 
     def _topic_role_actor(self, post: list[Token], text: str) -> Actor | None:
-        """"China experts in the US": a country before a topic role ("experts", "analysts") is
+        """ "China experts in the US": a country before a topic role ("experts", "analysts") is
         their topic; only a place after it ("in the US", "from Japan") says where they are."""
         for tok in post:
             name = self._modifier_name(tok)
@@ -901,7 +1020,7 @@ class ArticleActors:
         return None
 
     def _is_anaphoric(self, head: Token, toks: list[Token]) -> bool:
-        """"the spokesman", "the militants": a definite, unmodified role noun."""
+        """ "the spokesman", "the militants": a definite, unmodified role noun."""
         det = [t for t in toks if t.dep_ == "det"]
         return head.tag_ in {"NN", "NNS"} and bool(det) and det[0].lower_ in DEFINITE and len(toks) <= 3
 
@@ -937,15 +1056,22 @@ class ArticleActors:
         return fallback
 
     def _split_modifiers(self, head: Token, first: Token) -> list[Actor]:
-        """"US and Chinese officials": one actor per coordinated modifier."""
+        """ "US and Chinese officials": one actor per coordinated modifier."""
         base = self.actor_for_token(head)
         out = []
         for mod in [first, *first.conjuncts]:
             name = self._modifier_name(mod)
             if name is None or base is None:
                 continue
-            out.append(Actor(text=f"{mod.text} {head.text}", name=base.name, code=name.value.code,
-                             sector=base.sector, title=base.title))
+            out.append(
+                Actor(
+                    text=f"{mod.text} {head.text}",
+                    name=base.name,
+                    code=name.value.code,
+                    sector=base.sector,
+                    title=base.title,
+                )
+            )
         return out or ([base] if base else [])
 
 
@@ -956,5 +1082,4 @@ def _clean_text(span: Span) -> str:
         toks.pop()
     while toks and toks[0].is_punct:
         toks.pop(0)
-    return span.doc[toks[0].i: toks[-1].i + 1].text if toks else span.text
-
+    return span.doc[toks[0].i : toks[-1].i + 1].text if toks else span.text

@@ -8,6 +8,7 @@ a denial anywhere adds its deniers to `disputed_by`, and an event only denied is
 Events only wished, feared or posed as conditions are not events (ANNOTATION.md) and are
 dropped.  The cues live in `data/status_cues.yaml`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -23,8 +24,27 @@ from .events import MENTIONS, Mention, actors_of, event_id, evidence, light_verb
 
 # Preference between the tellings of one event: told as fact first.
 STATUS_RANK = {"occurred": 0, "reported": 1, "planned": 2, "negated": 3}
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "conj", "dobj", "pobj",
-                         "prep", "nsubj", "nsubjpass", "attr", "oprd", "acomp", "amod", "compound"})
+CLAUSE_DEPS = frozenset(
+    {
+        "ccomp",
+        "xcomp",
+        "advcl",
+        "acl",
+        "relcl",
+        "pcomp",
+        "conj",
+        "dobj",
+        "pobj",
+        "prep",
+        "nsubj",
+        "nsubjpass",
+        "attr",
+        "oprd",
+        "acomp",
+        "amod",
+        "compound",
+    }
+)
 MAX_CLIMB = 8
 # Ways down from a verb whose modal reaches the words below it ("could decide to impose
 # sanctions", "can end it by withdrawing"); not its subject ("the meeting could have ...").
@@ -60,10 +80,16 @@ def cues() -> Cues:
     """The status cues, read once per process."""
     text = resources.files("eventwire.data").joinpath("status_cues.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    lists = {name: frozenset(words(data.get(name), f"status_cues {name}"))
-             for name in Cues.__dataclass_fields__ if name not in ("promised_types", "threatened_types")}
-    return Cues(**lists, threatened_types=frozenset(data.get("threatened_types") or ()),
-                promised_types=dict(data.get("promised_types") or {}))
+    lists = {
+        name: frozenset(words(data.get(name), f"status_cues {name}"))
+        for name in Cues.__dataclass_fields__
+        if name not in ("promised_types", "threatened_types")
+    }
+    return Cues(
+        **lists,
+        threatened_types=frozenset(data.get("threatened_types") or ()),
+        promised_types=dict(data.get("promised_types") or {}),
+    )
 
 
 @dataclass
@@ -91,8 +117,11 @@ def _own_status(pred: Token, c: Cues, part_of_trigger: frozenset[str] = frozense
     itself is made of ("will not tolerate" is a warning, neither negated nor planned)."""
     kids = [k for k in pred.children if _lemma(k) not in part_of_trigger]
     for k in kids:
-        if k.dep_ == "neg" and _lemma(k) in c.negations and not (
-                k.i + 1 < len(pred.doc) and pred.doc[k.i + 1].lower_ == "only"):
+        if (
+            k.dep_ == "neg"
+            and _lemma(k) in c.negations
+            and not (k.i + 1 < len(pred.doc) and pred.doc[k.i + 1].lower_ == "only")
+        ):
             return "negated"
     auxes = {_lemma(k) for k in kids if k.dep_ == "aux"} | {k.lower_ for k in kids if k.dep_ == "aux"}
     if auxes & c.hypothetical_aux:
@@ -109,8 +138,7 @@ def _according(tok: Token, c: Cues) -> list[Token]:
     out = []
     for k in tok.children:
         if k.dep_ == "prep" and k.lower_ in c.according:
-            out.extend(g for to in k.children for g in ([to] if to.dep_ == "pobj" else to.children)
-                       if g.dep_ == "pobj")
+            out.extend(g for to in k.children for g in ([to] if to.dep_ == "pobj" else to.children) if g.dep_ == "pobj")
         elif k.dep_ in ("advcl", "xcomp") and k.lower_ in c.according:
             out.extend(g for g in k.children if g.dep_ == "dobj")
     return out
@@ -128,8 +156,9 @@ def _is_party(actor: Actor, parties: set[str]) -> bool:
     return who(actor) in parties
 
 
-def frame_of(tok: Token, actors: ArticleActors, parties: set[str],
-             part_of_trigger: frozenset[str] = frozenset()) -> Frame:
+def frame_of(
+    tok: Token, actors: ArticleActors, parties: set[str], part_of_trigger: frozenset[str] = frozenset()
+) -> Frame:
     """Read the clause chain above one trigger: modality, plans, reports and denials."""
     c = cues()
     frame, reported_by = Frame(), []
@@ -165,8 +194,12 @@ def frame_of(tok: Token, actors: ArticleActors, parties: set[str],
 def _stated_circumstance(t: Token, c: Cues) -> bool:
     """Is this a past-tense clause of circumstance ("as Tehran rejected the offer") that the
     sentence states as fact, so that a fear or plan above it does not reach it?"""
-    return t.dep_ == "advcl" and t.tag_ == "VBD" and any(
-        k.dep_ == "mark" and _lemma(k) in FACT_MARKS for k in t.children) and not _conditional(t, c)
+    return (
+        t.dep_ == "advcl"
+        and t.tag_ == "VBD"
+        and any(k.dep_ == "mark" and _lemma(k) in FACT_MARKS for k in t.children)
+        and not _conditional(t, c)
+    )
 
 
 def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cues) -> str | None:
@@ -176,8 +209,11 @@ def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cu
         return "hypothetical"  # "can end it by withdrawing his troops"
     if t.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj"):
         return own
-    if t.dep_ == "ccomp" and own is None and any(
-            k.dep_ == "nsubj" and _lemma(k) in c.hypothetical_heads for k in head.children):
+    if (
+        t.dep_ == "ccomp"
+        and own is None
+        and any(k.dep_ == "nsubj" and _lemma(k) in c.hypothetical_heads for k in head.children)
+    ):
         return "hypothetical"  # "fears grow that Beijing is siding with Russia"
     lemma = _lemma(head)
     if lemma in c.negating_heads and own is None:
@@ -195,7 +231,8 @@ def _denies(verb: Token, c: Cues) -> bool:
     if _lemma(verb) in c.denial_verbs:
         return True
     return verb.pos_ == "VERB" and any(
-        _lemma(k) in c.falsity_words for k in verb.subtree if k.i > verb.i and k.dep_ in FALSITY_DEPS)
+        _lemma(k) in c.falsity_words for k in verb.subtree if k.i > verb.i and k.dep_ in FALSITY_DEPS
+    )
 
 
 def _claim_noun(noun: Token, frame: Frame, actors: ArticleActors, parties: set[str], c: Cues) -> list[Actor]:
@@ -259,8 +296,7 @@ def _retype(event: Event, frame: Frame, tok: Token) -> None:
 
 def _claim(event: Event, mentions: list[Mention], actors: ArticleActors) -> Event | None:
     parties = {who(a) for a in event.source + event.target}
-    frames = [(m, frame_of(m.token, actors, parties, m.rule.requires if m.rule else frozenset()))
-              for m in mentions]
+    frames = [(m, frame_of(m.token, actors, parties, m.rule.requires if m.rule else frozenset())) for m in mentions]
     deniers = _unique([a for _, f in frames for a in f.deniers])
     told = [(m, f) for m, f in frames if not f.deniers and f.status != "hypothetical"]
     if not told:
@@ -274,8 +310,11 @@ def _claim(event: Event, mentions: list[Mention], actors: ArticleActors) -> Even
             status = "planned"  # dated after the reference time (set by extract_events)
         event.status = status
         _retype(event, f, m.token)
-        event.attributed_to = _unique([a for mm, ff in told if ff.status == "reported" for a in ff.attributed_to]) \
-            if status == "reported" else []
+        event.attributed_to = (
+            _unique([a for mm, ff in told if ff.status == "reported" for a in ff.attributed_to])
+            if status == "reported"
+            else []
+        )
         if m.token.idx != event.trigger_start:
             _retell(event, m)
     event.disputed_by = deniers

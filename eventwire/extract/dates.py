@@ -26,6 +26,7 @@ Conventions (SPEC: `date` is the first day of the span):
 - Without a reference time, relative expressions give nothing (never invented); explicit
   dates with a year still resolve.
 """
+
 from __future__ import annotations
 
 import re
@@ -44,20 +45,63 @@ OWN_RANK = 10  # attachment ranks below this are a word's own modifiers (see `_a
 CONTEXT_SENTENCES = 2
 INDEX_KEY = "eventwire.dates"  # per-Doc cache of sentence starts and date expressions
 
-MONTHS = {name: i for i, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
-FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december"}
-WEEKDAYS = {name: i for i, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+FULL_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+WEEKDAYS = {
+    name: i for i, name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
 SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-DATE_MODIFIERS = {"last", "this", "next", "past", "coming", "early", "late", "mid", "earlier",
-                  "later", "previous"}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+DATE_MODIFIERS = {"last", "this", "next", "past", "coming", "early", "late", "mid", "earlier", "later", "previous"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "to"}
 
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -72,17 +116,27 @@ _RULES = [  # (kind, regex) tried in this order on the normalised expression
     ("month_year", re.compile(rf"\b({_MON})\s+(?:of\s+)?(\d{{4}})\b")),
     ("day_word", re.compile(r"\b(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b")),
     ("weekday", re.compile(rf"\b{_REL}({_WD})\b")),
-    ("ago", re.compile(r"\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-                       r"(day|week|month|year)s?\s+ago\b")),
+    (
+        "ago",
+        re.compile(
+            r"\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+            r"(day|week|month|year)s?\s+ago\b"
+        ),
+    ),
     ("period", re.compile(r"\b(last|this|next|coming|previous)\s+(week|month|year)\b")),
     ("season", re.compile(rf"\b{_REL}(?:the\s+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(\d{{4}})\b)?")),
     ("month", re.compile(rf"\b{_REL}({_MON})\b")),
     ("year", re.compile(r"\b(1[89]\d\d|20\d\d)\b")),
 ]
-_NORMALISE = [(re.compile(r"[’`]"), "'"), (re.compile(r"'s\b"), ""), (re.compile(r"[,()]"), " "),
-              (re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\."), r"\1"),
-              (re.compile(r"\bmid-"), "mid "), (re.compile(r"\bthis past\b"), "last"),
-              (re.compile(r"\s+"), " ")]
+_NORMALISE = [
+    (re.compile(r"[’`]"), "'"),
+    (re.compile(r"'s\b"), ""),
+    (re.compile(r"[,()]"), " "),
+    (re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\."), r"\1"),
+    (re.compile(r"\bmid-"), "mid "),
+    (re.compile(r"\bthis past\b"), "last"),
+    (re.compile(r"\s+"), " "),
+]
 
 
 Found = tuple[date, str] | None  # a handler's answer: first day of the span, precision
@@ -112,6 +166,7 @@ def resolve_date(text: str, reference: datetime | None, future: bool = False) ->
 
 
 # --- resolving an expression --------------------------------------------------------------
+
 
 @lru_cache(maxsize=4096)
 def _resolve(text: str, reference: datetime | None, tense: str) -> DateRef | None:
@@ -169,7 +224,7 @@ def _day(year: int, month: int, day: int) -> Found:
 
 
 def _numeric(m: re.Match, ref: datetime | None, tense: str) -> Found:
-    """"3/14/2022", "14.03.2022": dateparser knows the orders (English: month first unless the
+    """ "3/14/2022", "14.03.2022": dateparser knows the orders (English: month first unless the
     first number cannot be a month)."""
     data = _dateparser().get_date_data(m[0])
     return (data.date_obj.date(), "day") if data and data.date_obj else None
@@ -301,9 +356,20 @@ def _year(m: re.Match, ref: datetime | None, tense: str) -> Found:
     return date(int(m[1]), 1, 1), "year"
 
 
-_HANDLERS = {"iso": _iso, "month_day": _month_day, "day_month": _day_month, "numeric": _numeric,
-             "month_year": _month_year, "day_word": _day_word, "weekday": _weekday, "ago": _ago,
-             "period": _period, "season": _season, "month": _month, "year": _year}
+_HANDLERS = {
+    "iso": _iso,
+    "month_day": _month_day,
+    "day_month": _day_month,
+    "numeric": _numeric,
+    "month_year": _month_year,
+    "day_word": _day_word,
+    "weekday": _weekday,
+    "ago": _ago,
+    "period": _period,
+    "season": _season,
+    "month": _month,
+    "year": _year,
+}
 
 
 # --- finding the expression tied to a trigger ---------------------------------------------
@@ -332,8 +398,11 @@ def own_date(word: Token, reference: datetime | None) -> DateRef | None:
 
 def _first_resolved(trigger: Token, reference: datetime | None, below: int | None) -> DateRef | None:
     """The closest tied date expression that resolves (ties ranked below `below`, if given)."""
-    ranked = sorted((tie[0], span.start, tie[1], span) for span in _candidates(_sentence(trigger))
-                    if (tie := _attachment(span, trigger)) is not None and (below is None or tie[0] < below))
+    ranked = sorted(
+        (tie[0], span.start, tie[1], span)
+        for span in _candidates(_sentence(trigger))
+        if (tie := _attachment(span, trigger)) is not None and (below is None or tie[0] < below)
+    )
     for _, _, teller, span in ranked:
         found = _resolve(span.text, reference, event_tense(teller))
         if found:
@@ -383,7 +452,8 @@ def event_tense(trigger: Token) -> str:
     future for an event noun its modifiers put ahead ("upcoming talks")."""
     future = cues()["future_cues"]
     if trigger.pos_ not in VERB_POS and any(
-            c.lemma_.lower() in future for c in trigger.children if c.dep_ in ("amod", "acl", "compound")):
+        c.lemma_.lower() in future for c in trigger.children if c.dep_ in ("amod", "acl", "compound")
+    ):
         return "future"
     verb = _anchor(trigger)
     return _verb_tense(verb) if verb is not None else "present"
@@ -421,7 +491,7 @@ def _sentence(tok: Token) -> Span:
     starts = _index(tok.doc)["starts"]
     k = bisect_right(starts, tok.i) - 1
     end = starts[k + 1] if k + 1 < len(starts) else len(tok.doc)
-    return tok.doc[starts[k]:end]
+    return tok.doc[starts[k] : end]
 
 
 def _candidates(sent: Span) -> list[Span]:
@@ -439,8 +509,10 @@ def _index(doc: Doc) -> dict:
     index = doc.user_data.get(INDEX_KEY)
     if index is None:
         index = doc.user_data[INDEX_KEY] = {
-            "starts": [s.start for s in doc.sents], "candidates": {},
-            "ents": [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME")]}
+            "starts": [s.start for s in doc.sents],
+            "candidates": {},
+            "ents": [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME")],
+        }
     return index
 
 
@@ -512,8 +584,11 @@ def _where_clause_verb(verb: Token) -> int | None:
     """The verb a "where" clause sets its scene by ("violence that began March 6 in the coastal
     region, where forces clashed"): told in one breath, the clause shares that verb's time."""
     place = verb.head
-    if verb.dep_ != "relcl" or not _is_setting(place) or not any(
-            c.lower_ == "where" for c in verb.children if c.dep_ == "advmod"):
+    if (
+        verb.dep_ != "relcl"
+        or not _is_setting(place)
+        or not any(c.lower_ == "where" for c in verb.children if c.dep_ == "advmod")
+    ):
         return None
     governor = place.head.head
     return governor.i if governor.pos_ in VERB_POS else None
@@ -529,9 +604,12 @@ def _anchor(trigger: Token) -> Token | None:
 
 
 def _is_participle_clause(verb: Token) -> bool:
-    """"..., calling for talks", "called a meeting to discuss Iran": no subject, no time of its own."""
-    return (verb.dep_ == "advcl" and verb.tag_ in ("VB", "VBG", "VBN")
-            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
+    """ "..., calling for talks", "called a meeting to discuss Iran": no subject, no time of its own."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VB", "VBG", "VBN")
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def _first_conjunct(verb: Token) -> Token:
@@ -543,12 +621,13 @@ def _first_conjunct(verb: Token) -> Token:
 def _shares_subject(a: Token, b: Token) -> bool:
     """Coordinated verbs, the second without a subject of its own: one clause, one time."""
     first, second = (a, b) if a.i < b.i else (b, a)
-    return (second.dep_ == "conj" and second.head.i == first.i
-            and not any(c.dep_ in SUBJECT_DEPS for c in second.children))
+    return (
+        second.dep_ == "conj" and second.head.i == first.i and not any(c.dep_ in SUBJECT_DEPS for c in second.children)
+    )
 
 
 def _is_deadline(span: Span) -> bool:
-    """"until April 2", "by Friday", "before October's expiration": a limit, not the event's day."""
+    """ "until April 2", "by Friday", "before October's expiration": a limit, not the event's day."""
     head = span.root.head
     return span.root.dep_ == "pobj" and head.lower_ in DEADLINE_PREPOSITIONS
 
@@ -556,9 +635,12 @@ def _is_deadline(span: Span) -> bool:
 def _frames_sentence(span: Span) -> bool:
     """A date opening the sentence, set off by a comma, scopes over all of it."""
     doc, sent = span.doc, _sentence(span.root)
-    lead = doc[sent.start:span.start]
-    return (all(t.pos_ in ("ADP", "ADV", "CCONJ", "PUNCT") for t in lead)
-            and span.end < sent.end and doc[span.end].text == ",")
+    lead = doc[sent.start : span.start]
+    return (
+        all(t.pos_ in ("ADP", "ADV", "CCONJ", "PUNCT") for t in lead)
+        and span.end < sent.end
+        and doc[span.end].text == ","
+    )
 
 
 def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
@@ -576,11 +658,13 @@ def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
         if tok.i == trigger.i:
             return steps, tok
         if steps and tok.pos_ in VERB_POS:
-            describes_occasion = tok.dep_ == "acl" or (
-                tok.dep_ == "relcl" and tok.lemma_.lower() in occurrence)
+            describes_occasion = tok.dep_ == "acl" or (tok.dep_ == "relcl" and tok.lemma_.lower() in occurrence)
             occasion = tok.head.i == trigger.i or _is_setting(tok.head)
-            through = (describes_occasion and occasion) or _is_participle_clause(tok) or (
-                tok.dep_ == "pcomp" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children))
+            through = (
+                (describes_occasion and occasion)
+                or _is_participle_clause(tok)
+                or (tok.dep_ == "pcomp" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children))
+            )
             if not through and _dates_document(tok):
                 tok, steps = _governor(tok), steps + 1
                 if tok is None:
@@ -596,7 +680,7 @@ def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
 
 
 def _dates_document(verb: Token) -> bool:
-    """"a letter dated Feb. 4": the date of a document is that of the clause it takes part in,
+    """ "a letter dated Feb. 4": the date of a document is that of the clause it takes part in,
     whatever noun the parser hangs the participle on."""
     return verb.dep_ == "acl" and verb.lemma_.lower() in cues()["dating_verbs"]
 
@@ -616,5 +700,5 @@ def _with_preposition(span: Span) -> Span:
     """'on Monday' rather than 'Monday' when a preposition governs the expression."""
     head = span.root.head
     if span.root.dep_ == "pobj" and head.i == span.start - 1:
-        return span.doc[head.i:span.end]
+        return span.doc[head.i : span.end]
     return span

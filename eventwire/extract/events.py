@@ -26,15 +26,16 @@ A side the parse leaves empty is filled as ANNOTATION.md codes it (`_fill_sides`
 country the sentence names, else the actor's own country for a domestic act), and an event
 with no coded actor on either side is left out: it says nothing about who did what to whom.
 """
+
 from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
 
 import yaml
 from spacy.tokens import Doc, Token
@@ -72,15 +73,17 @@ CONSEQUENCE_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 # Types that are things said: their date is the date of saying.
 STATEMENT_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "AGREE"})
 # Verbs whose subject tells what their clause says ("reiterated that Libya must hand over ...").
-REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "state", "confirm", "declare", "reiterate",
-                             "insist", "stress", "add"})
+REPORTING_VERBS = frozenset(
+    {"say", "tell", "report", "announce", "state", "confirm", "declare", "reiterate", "insist", "stress", "add"}
+)
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 CONDITIONS = frozenset({"if", "unless"})
 COMPANIONS = frozenset({"along", "together", "alongside"})  # "X, along with Y, called ...": Y acts too
 CONTENT_PREPS = ("to", "with", "against", "on", "from", "by", "for")
-CIRCUMSTANCES = frozenset({"at", "in", "during", "after", "before", "since", "amid", "following",
-                           "despite", "until", "near", "ahead"})
+CIRCUMSTANCES = frozenset(
+    {"at", "in", "during", "after", "before", "since", "amid", "following", "despite", "until", "near", "ahead"}
+)
 STANCES = frozenset({"anti", "pro"})
 LIGHT_PREPS = frozenset({"on", "into"})  # "go on strike", "launch into an offensive"
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -158,7 +161,9 @@ def _rule(type_: str, key: str, spec: dict, noun: bool) -> tuple[str, Rule]:
         target += ("content",)  # the last resort: who the (light) verb's clause is about
     where = f"{type_} {key}"
     return lemma, Rule(
-        type=type_, lemma=lemma, noun=noun,
+        type=type_,
+        lemma=lemma,
+        noun=noun,
         source=tuple(words(spec.get("source") or default_source, where)),
         target=tuple(words(target, where)),
         mode=spec.get("mode"),
@@ -223,13 +228,19 @@ def lexicon() -> Lexicon:
     def ordered(index: dict[str, list[Rule]]) -> dict[str, tuple[Rule, ...]]:
         return {k: tuple(sorted(v, key=lambda r: -r.specificity)) for k, v in index.items()}
 
-    return Lexicon(verbs=ordered(verbs), nouns=ordered(nouns), light_verbs=frozenset(light),
-                   criticism=frozenset(criticism), demand_modals=frozenset(modals),
-                   warning_modals=frozenset(warning),
-                   unknown_doers=frozenset(unknown))
+    return Lexicon(
+        verbs=ordered(verbs),
+        nouns=ordered(nouns),
+        light_verbs=frozenset(light),
+        criticism=frozenset(criticism),
+        demand_modals=frozenset(modals),
+        warning_modals=frozenset(warning),
+        unknown_doers=frozenset(unknown),
+    )
 
 
 # ---------------------------------------------------------------------------- parse helpers
+
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
@@ -253,7 +264,8 @@ def _reduced(tok: Token) -> bool:
 
 def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
-        tok.dep_ in ("acl", "amod", "advcl") and _reduced(tok))
+        tok.dep_ in ("acl", "amod", "advcl") and _reduced(tok)
+    )
 
 
 def _pobjs(tok: Token, preps: Iterable[str]) -> list[Token]:
@@ -365,9 +377,13 @@ def _content(tok: Token, depth: int = 1) -> list[Token]:
 
 def _condition_subjects(verb: Token) -> list[Token]:
     """Who a condition is put to: "threatened to stop talks if the United States goes ahead"."""
-    return [s for a in verb.children if a.dep_ == "advcl"
-            and any(m.dep_ == "mark" and _lemma(m) in CONDITIONS for m in a.children)
-            for s in a.children if s.dep_ == "nsubj"]
+    return [
+        s
+        for a in verb.children
+        if a.dep_ == "advcl" and any(m.dep_ == "mark" and _lemma(m) in CONDITIONS for m in a.children)
+        for s in a.children
+        if s.dep_ == "nsubj"
+    ]
 
 
 def light_verb(tok: Token) -> Token | None:
@@ -414,10 +430,12 @@ def _noun_role(tok: Token, role: str) -> list[Token]:
 
 # ---------------------------------------------------------------------------- matching
 
+
 def _objects_of(tok: Token) -> set[str]:
     out = {_lemma(c) for c in tok.children if c.dep_ in OBJECTS}
-    out.update(_lemma(g) for c in tok.children if c.dep_ in ("prep", "prt", "agent")
-               for g in c.children if g.dep_ == "pobj")
+    out.update(
+        _lemma(g) for c in tok.children if c.dep_ in ("prep", "prt", "agent") for g in c.children if g.dep_ == "pobj"
+    )
     out.update(_lemma(g) for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "conj")
     # "part of the aid program", "tons of food": what a quantity or part counts
     out.update(_lemma(g) for c in tok.children if c.dep_ == "dobj" for g in _pobjs(c, ("of",)))
@@ -429,8 +447,11 @@ def _objects_of(tok: Token) -> set[str]:
 def _governed(tok: Token) -> set[str]:
     """Lemmas of the particles and prepositions a trigger governs; a preposition whose object is
     a date or time does not count ("called ... on Monday" is no "call on")."""
-    return {_lemma(c) for c in tok.children
-            if not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)}
+    return {
+        _lemma(c)
+        for c in tok.children
+        if not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+    }
 
 
 def _fits(rule: Rule, tok: Token) -> bool:
@@ -440,9 +461,11 @@ def _fits(rule: Rule, tok: Token) -> bool:
         return False
     if rule.modifiers and not rule.modifiers & {_lemma(c) for c in tok.lefts}:
         return False
-    if rule.excludes and rule.excludes & ({_lemma(c) for c in tok.children} | {
-            _lemma(g) for c in tok.children for g in c.children if g.dep_ == "mark" or g.tag_.startswith("W")}
-            | {_lemma(g) for g in _pobjs(tok, {_lemma(c) for c in tok.children} - CIRCUMSTANCES)}):
+    if rule.excludes and rule.excludes & (
+        {_lemma(c) for c in tok.children}
+        | {_lemma(g) for c in tok.children for g in c.children if g.dep_ == "mark" or g.tag_.startswith("W")}
+        | {_lemma(g) for g in _pobjs(tok, {_lemma(c) for c in tok.children} - CIRCUMSTANCES)}
+    ):
         return False
     if rule.light_only and light_verb(tok) is None:
         return False
@@ -477,8 +500,13 @@ def _actors_at(tok: Token, actors: ArticleActors, depth: int = 2) -> list[Actor]
     if tok.lower_ in FIRST_PERSON and (speaker := _quote_speaker(tok)) is not None:
         return [speaker]
     actor = actors.actor_for_token(tok)
-    mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-            and (c.ent_type_ in ACTOR_ENTS or c.tag_ == "PRP$") and not _stance_prefix(c)]
+    mods = [
+        c
+        for c in tok.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod")
+        and (c.ent_type_ in ACTOR_ENTS or c.tag_ == "PRP$")
+        and not _stance_prefix(c)
+    ]
     coordinated = [g for c in mods for g in c.children if g.dep_ == "conj"]
     mods += coordinated
     if coordinated and not tok.ent_type_:  # "senior US and Chinese officials": both sides
@@ -486,13 +514,17 @@ def _actors_at(tok: Token, actors: ArticleActors, depth: int = 2) -> list[Actor]
         if len(found) > 1:
             return found
     if actor is None and depth:  # "Kenya's shelling of Ethiopian towns" is Kenya's
-        found = _modifier_actors(_owners(mods), actors) or \
-            [a for g in _pobjs(tok, ("of",)) for a in _actors_at(g, actors, depth - 1)]
+        found = _modifier_actors(_owners(mods), actors) or [
+            a for g in _pobjs(tok, ("of",)) for a in _actors_at(g, actors, depth - 1)
+        ]
         if found:
             return found
     if (actor is None or not actor.code) and not tok.ent_type_:
-        found = _modifier_actors(mods, actors) if coordinated else \
-            _modifier_actors(_owners(mods), actors) or _modifier_actors(mods, actors)
+        found = (
+            _modifier_actors(mods, actors)
+            if coordinated
+            else _modifier_actors(_owners(mods), actors) or _modifier_actors(mods, actors)
+        )
         if found:
             return found
     return [actor] if actor is not None else []
@@ -537,8 +569,14 @@ def _seat(tok: Token, actors: ArticleActors) -> bool:
     return actor is not None and actor.sector == "GOV"
 
 
-def _side(tok: Token, roles: tuple[str, ...], rule: Rule, actors: ArticleActors,
-          bounds: tuple[int, int], other: list[Actor] | None = None) -> list[Actor]:
+def _side(
+    tok: Token,
+    roles: tuple[str, ...],
+    rule: Rule,
+    actors: ArticleActors,
+    bounds: tuple[int, int],
+    other: list[Actor] | None = None,
+) -> list[Actor]:
     """Actors of the first role (in lexicon order) that yields any, within the trigger's
     paragraph (`bounds`: character offsets).  Given the `other` side, an "its"/"their" stands
     for the country or body named before it that is not on that side ("Tehran rejected its
@@ -577,8 +615,7 @@ def find_mentions(doc: Doc, actors: ArticleActors) -> list[Mention]:
             source, target = source + [a for a in target if a not in source], []
         elif rule.mutual and not target and len(source) > 1:  # "clashes between A and B"
             source, target = source[:1], source[1:]
-        out.append(Mention(rule.type, tok, rule, source, target,
-                           unknown_doer=not source and _names_doer(tok, rule)))
+        out.append(Mention(rule.type, tok, rule, source, target, unknown_doer=not source and _names_doer(tok, rule)))
     return out
 
 
@@ -607,8 +644,7 @@ def quoted_criticism(doc: Doc, actors: ArticleActors, found: list[Mention]) -> l
             if bounds in taken:
                 continue
             lo, hi = max(start, bounds[0]), min(end, bounds[1])
-            targets = _unique([a for _, a in actors.coded_between(lo, hi)
-                               if a.code not in (speaker.code, "NGO")])
+            targets = _unique([a for _, a in actors.coded_between(lo, hi) if a.code not in (speaker.code, "NGO")])
             if targets:
                 taken.add(bounds)
                 out.append(Mention("ACCUSE", tok, None, [speaker], targets))
@@ -658,10 +694,14 @@ def warnings(actors: ArticleActors, found: list[Mention]) -> list[Mention]:
     out = []
     for m in found:
         verb = clause_verb(m.token) if m.type in CONSEQUENCE_TYPES else None
-        if verb is None or verb.dep_ != "ccomp" or _lemma(verb.head) not in REPORTING_VERBS \
-                or not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children) \
-                or any(c.dep_ == "neg" for c in verb.children) \
-                or _outer(m, by_token) is not None:  # "sanctions would not follow", "will be lifted"
+        if (
+            verb is None
+            or verb.dep_ != "ccomp"
+            or _lemma(verb.head) not in REPORTING_VERBS
+            or not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+            or any(c.dep_ == "neg" for c in verb.children)
+            or _outer(m, by_token) is not None
+        ):  # "sanctions would not follow", "will be lifted"
             continue
         warned = _coded(actors_of(_condition_subjects(verb), actors))
         warner = _coded(m.source) or _coded(_teller(verb, actors))
@@ -706,8 +746,9 @@ def _keep(mentions: list[Mention]) -> list[Mention]:
     the AGREE goes."""
     by_token = {m.token.i: m for m in mentions}
     outer = {m.token.i: _outer(m, by_token) for m in mentions}
-    agreed_meetings = {o.token.i for i, o in outer.items()
-                       if o is not None and o.type == "AGREE" and by_token[i].type == "CONSULT"}
+    agreed_meetings = {
+        o.token.i for i, o in outer.items() if o is not None and o.type == "AGREE" and by_token[i].type == "CONSULT"
+    }
 
     def embedded(m: Mention) -> bool:
         o = outer[m.token.i]
@@ -719,6 +760,7 @@ def _keep(mentions: list[Mention]) -> list[Mention]:
 
 
 # ---------------------------------------------------------------------------- merging
+
 
 def who(actor: Actor) -> str:
     return actor.code or (actor.name or actor.text).lower()
@@ -782,18 +824,26 @@ def _to_event(group: list[Mention], reference: datetime | None) -> Event:
     targets = [a for m in group for a in m.target]
     date = best.date or next((m.date for m in group if m.date), None)
     return Event(
-        id=event_id(best.type, best.token), type=best.type, trigger=best.token.text,
-        sentence=sentence, start=start, end=end,
-        source=_unique(best.source or sources), target=_unique(best.target or targets),
+        id=event_id(best.type, best.token),
+        type=best.type,
+        trigger=best.token.text,
+        sentence=sentence,
+        start=start,
+        end=end,
+        source=_unique(best.source or sources),
+        target=_unique(best.target or targets),
         mode=next((m.rule.mode for m in sorted(group, key=_evidence, reverse=True) if m.rule and m.rule.mode), None),
-        confidence=round(min(0.95, 0.45 + 0.15 * best.sides + 0.1 * (not best.nominal)
-                             + 0.05 * (len(group) - 1)), 2),
-        trigger_start=best.token.idx, trigger_end=best.token.idx + len(best.token.text),
-        date=date.date if date else None, date_precision=date.precision if date else None,
+        confidence=round(min(0.95, 0.45 + 0.15 * best.sides + 0.1 * (not best.nominal) + 0.05 * (len(group) - 1)), 2),
+        trigger_start=best.token.idx,
+        trigger_end=best.token.idx + len(best.token.text),
+        date=date.date if date else None,
+        date_precision=date.precision if date else None,
         date_text=date.text if date else None,
         status="planned" if _after(date, reference) and not _past(best.token) else "occurred",
-        location=next((loc for m in sorted(group, key=_evidence, reverse=True)
-                       if (loc := place_for_event(m.token)) is not None), None),
+        location=next(
+            (loc for m in sorted(group, key=_evidence, reverse=True) if (loc := place_for_event(m.token)) is not None),
+            None,
+        ),
     )
 
 
@@ -875,9 +925,11 @@ def merge(mentions: list[Mention]) -> list[list[Mention]]:
 def _mention_date(m: Mention, reference: datetime | None) -> DateRef | None:
     """The date of one telling: its own, else (a noun under a light verb is told like a verb:
     "imposed tariffs") that of the sentences before, else that of its telling."""
-    return date_for_event(m.token, reference) or (
-        None if m.nominal and light_verb(m.token) is None else context_date(m.token, reference)) \
+    return (
+        date_for_event(m.token, reference)
+        or (None if m.nominal and light_verb(m.token) is None else context_date(m.token, reference))
         or _statement_date(m, reference)
+    )
 
 
 def _antecedent(m: Mention, earlier: list[Mention]) -> Mention | None:
@@ -918,8 +970,9 @@ def _aim_answers(found: list[Mention]) -> None:
     for m in found:
         if m.type not in MAKER_AIMED_TYPES or m.target or m.nominal or not _coded(m.source):
             continue  # an answerer of no known country ("the agency") could not be told from the asker
-        told = next((by_token[c.i] for c in m.token.children
-                     if c.dep_ in ("dobj", "nsubjpass") and c.i in by_token), None)
+        told = next(
+            (by_token[c.i] for c in m.token.children if c.dep_ in ("dobj", "nsubjpass") and c.i in by_token), None
+        )
         if told is None or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in told.token.children):
             continue
         own = {a.code for a in m.source}
@@ -949,9 +1002,17 @@ def _share_targets(found: list[Mention]) -> None:
     by_token = {m.token.i: m for m in found}
     for m in found:
         first = by_token.get(m.token.head.i)
-        if m.target or m.nominal or m.token.dep_ != "conj" or first is None or first.nominal \
-                or first.type not in ANSWER_TYPES or m.type not in STATEMENT_TYPES \
-                or not _coded(m.source) or any(c.dep_ in SUBJECTS for c in m.token.children):
+        if (
+            m.target
+            or m.nominal
+            or m.token.dep_ != "conj"
+            or first is None
+            or first.nominal
+            or first.type not in ANSWER_TYPES
+            or m.type not in STATEMENT_TYPES
+            or not _coded(m.source)
+            or any(c.dep_ in SUBJECTS for c in m.token.children)
+        ):
             continue
         own = {a.code for a in m.source}
         m.target = [a for a in first.target if a.code not in own]
@@ -981,8 +1042,11 @@ def _statement_date(m: Mention, reference: datetime | None) -> DateRef | None:
 
 def _content_clause(verb: Token) -> bool:
     """Is this the "that" clause saying what a noun tells ("the announcement that ...")?"""
-    return (verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
-            and any(c.dep_ == "mark" and _lemma(c) == "that" for c in verb.children))
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "mark" and _lemma(c) == "that" for c in verb.children)
+    )
 
 
 def _tells(doc: Doc, at: int) -> bool:
@@ -1041,16 +1105,18 @@ def _fill_sides(event: Event, actors: ArticleActors, unknown_doer: bool = False)
         event.target = _other_country(event, source, actors) or _home_side(event, source[0], actors)
 
 
-def _other_country(event: Event, side: list[Actor], actors: ArticleActors,
-                   acting: bool = False) -> list[Actor]:
+def _other_country(event: Event, side: list[Actor], actors: ArticleActors, acting: bool = False) -> list[Actor]:
     """Countries the event's sentence names besides the actors of `side` (and besides who
     tells the story), or []: for a source (`acting`) the nearest before the trigger (else the
     first after it); for a target the first after it (else the first before it), and for a
     mutual event also those coordinated with it ("a meeting with Iran and Russia")."""
     own = {a.code for a in side}
     doc = actors.doc
-    others = [(at, a) for at, a in actors.coded_between(event.start, event.end)
-              if a.code not in own and a.code not in BODY_CODES and not _tells(doc, at)]
+    others = [
+        (at, a)
+        for at, a in actors.coded_between(event.start, event.end)
+        if a.code not in own and a.code not in BODY_CODES and not _tells(doc, at)
+    ]
     before = [(at, a) for at, a in others if at < event.trigger_start]
     after = [(at, a) for at, a in others if at >= event.trigger_start]
     if acting:
@@ -1094,13 +1160,19 @@ def _title_places(doc: Doc) -> dict[str, Location]:
     return out
 
 
-def extract_events(doc: Doc, actors: ArticleActors, reference: datetime | None,
-                   quotes: Iterable[Quote] = ()) -> list[Event]:
+def extract_events(
+    doc: Doc, actors: ArticleActors, reference: datetime | None, quotes: Iterable[Quote] = ()
+) -> list[Event]:
     """Events of one article, one per real-world event, each with its evidence sentence.
     The article's `quotes` tell who "we" and "I" are inside them."""
-    doc.user_data[SPEAKERS] = sorted(((q.start, q.end, q.speaker) for q in quotes
-                                      if q.kind == "direct" and q.speaker is not None and q.speaker.code),
-                                     key=lambda s: s[:2])
+    doc.user_data[SPEAKERS] = sorted(
+        (
+            (q.start, q.end, q.speaker)
+            for q in quotes
+            if q.kind == "direct" and q.speaker is not None and q.speaker.code
+        ),
+        key=lambda s: s[:2],
+    )
     found = find_mentions(doc, actors)
     for m in found:
         m.date = _mention_date(m, reference)

@@ -1,4 +1,5 @@
 """Language of an article, with py3langid's bundled model (no download, no network)."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -6,7 +7,7 @@ from functools import lru_cache
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 UNDETERMINED = "und"  # ISO 639-2 "undetermined": empty text or no letters to judge
-SAMPLE_CHARS = 3000   # the opening of an article decides; longer text only costs time
+SAMPLE_CHARS = 3000  # the opening of an article decides; longer text only costs time
 
 
 NOT_NEWS = {"la", "eo", "sa"}  # Latin, Esperanto, Sanskrit: no news desk writes in them

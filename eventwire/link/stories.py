@@ -17,6 +17,7 @@ transaction). Read side: `story_events`, `count_story_events`, `story_event`, `s
 `timeline`, `actor_network`, `actor_counts`, `duplicates_of`, `duplicate` (dicts, for the CLI
 and the web UI).
 """
+
 from __future__ import annotations
 
 import json
@@ -35,12 +36,13 @@ from ..store.queries import EventFilter, event_where
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})  # as in extract/events.py: A meets B = B meets A
 SPAN_DAYS = {"day": 0, "month": 30, "season": 91, "year": 365}  # longest span, finest first
 PRECISIONS = tuple(SPAN_DAYS)
-PLACE_RADIUS_KM = 100.0     # two named places this close are the same scene (city and suburb)
-NEWS_PEG_DAYS = 3           # story events this close to publication are the news, not background
+PLACE_RADIUS_KM = 100.0  # two named places this close are the same scene (city and suburb)
+NEWS_PEG_DAYS = 3  # story events this close to publication are the news, not background
 ACTOR_FIELDS = ("text", "name", "code", "sector", "title")
 
 
 # ------------------------------------------------------------------------------------ keys
+
 
 def dyad(type_: str, source: Iterable[str], target: Iterable[str]) -> str | None:
     """The country codes of an event as one key: "USA>CHN", or "CHN+USA" for mutual types."""
@@ -149,30 +151,63 @@ class _Told:
     def of(cls, row: sqlite3.Row, actors: dict[str, list[dict[str, Any]]]) -> _Told:
         span = date_span(row["date"], row["date_precision"])
         place = {k: row[k] for k in ("location_name", "location_code", "lat", "lon")}
-        return cls(row["article_id"], row["status"], span, (row["date_precision"] or "day") if span else None,
-                   place if Place.of(row) else None, actors)
+        return cls(
+            row["article_id"],
+            row["status"],
+            span,
+            (row["date_precision"] or "day") if span else None,
+            place if Place.of(row) else None,
+            actors,
+        )
 
 
 class _Story:
     """A story event's summary, updated one mention or one source at a time: adding costs the
     same however often the event was told, and a full refresh is the same fold from empty."""
 
-    COLUMNS = ("source_codes", "source_names", "target_codes", "target_names", "date", "date_precision",
-               "date_start", "date_end", "location_name", "location_code", "lat", "lon", "num_mentions",
-               "num_articles", "num_sources", "first_seen", "last_seen", "first_article_id", "statuses",
-               "attributed_to", "disputed_by")
+    COLUMNS = (
+        "source_codes",
+        "source_names",
+        "target_codes",
+        "target_names",
+        "date",
+        "date_precision",
+        "date_start",
+        "date_end",
+        "location_name",
+        "location_code",
+        "lat",
+        "lon",
+        "num_mentions",
+        "num_articles",
+        "num_sources",
+        "first_seen",
+        "last_seen",
+        "first_article_id",
+        "statuses",
+        "attributed_to",
+        "disputed_by",
+    )
 
     def __init__(self, conn: sqlite3.Connection, story_id: int, empty: bool = False) -> None:
         self.conn, self.id = conn, story_id
         row = conn.execute(f"SELECT {', '.join(self.COLUMNS)} FROM story_events WHERE id = ?", (story_id,)).fetchone()
-        self.v: dict[str, Any] = dict(zip(self.COLUMNS, row))
+        self.v: dict[str, Any] = dict(zip(self.COLUMNS, row, strict=False))
         if empty:
-            self.v.update({k: None for k in self.COLUMNS}, num_mentions=0, num_articles=0, num_sources=0,
-                          statuses="{}", attributed_to="[]", disputed_by="[]")
+            self.v.update(
+                dict.fromkeys(self.COLUMNS),
+                num_mentions=0,
+                num_articles=0,
+                num_sources=0,
+                statuses="{}",
+                attributed_to="[]",
+                disputed_by="[]",
+            )
             conn.execute("DELETE FROM story_sources WHERE story_event_id = ?", (story_id,))
         self.statuses = Counter(json.loads(self.v["statuses"]))
-        self.claims = {role: {_actor_key(a): a for a in json.loads(self.v[role])}
-                       for role in ("attributed_to", "disputed_by")}
+        self.claims = {
+            role: {_actor_key(a): a for a in json.loads(self.v[role])} for role in ("attributed_to", "disputed_by")
+        }
 
     def tell(self, told: _Told, new_article: bool) -> None:
         v = self.v
@@ -197,8 +232,9 @@ class _Story:
 
     def heard_from(self, source: str, seen: str | None) -> None:
         """One more outlet that told it (an article's, or a copy's): counted once."""
-        if self.conn.execute("INSERT OR IGNORE INTO story_sources (story_event_id, source) VALUES (?, ?)",
-                             (self.id, source)).rowcount:
+        if self.conn.execute(
+            "INSERT OR IGNORE INTO story_sources (story_event_id, source) VALUES (?, ?)", (self.id, source)
+        ).rowcount:
             self.v["num_sources"] += 1
         if seen:
             self.v["first_seen"] = min(self.v["first_seen"] or seen, seen)
@@ -208,8 +244,10 @@ class _Story:
         self.v["statuses"] = json.dumps(self.statuses)
         for role, known in self.claims.items():
             self.v[role] = json.dumps(list(known.values()), ensure_ascii=False)
-        self.conn.execute(f"UPDATE story_events SET {', '.join(f'{k} = ?' for k in self.COLUMNS)} WHERE id = ?",
-                          (*self.v.values(), self.id))
+        self.conn.execute(
+            f"UPDATE story_events SET {', '.join(f'{k} = ?' for k in self.COLUMNS)} WHERE id = ?",
+            (*self.v.values(), self.id),
+        )
 
 
 def _actor_key(actor: dict[str, Any]) -> tuple:
@@ -223,18 +261,26 @@ def _join(values: Iterable[str | None]) -> str | None:
 def _tellers(conn: sqlite3.Connection, article_id: str) -> list[tuple[str, str | None]]:
     """The outlets that ran an article, as (source key, time seen): its own, then its copies'.
     An article or copy of unknown outlet counts as a source of its own."""
-    return [(r[0], r[1]) for r in conn.execute(
-        "SELECT coalesce(l.outlet, 'article:' || a.id), coalesce(a.published, a.ingested_at) FROM articles a "
-        "LEFT JOIN article_links l ON l.article_id = a.id WHERE a.id = ? UNION ALL "
-        "SELECT coalesce(outlet, 'article:' || id), coalesce(published, ingested_at) FROM duplicates "
-        "WHERE duplicate_of = ?", (article_id, article_id))]
+    return [
+        (r[0], r[1])
+        for r in conn.execute(
+            "SELECT coalesce(l.outlet, 'article:' || a.id), coalesce(a.published, a.ingested_at) FROM articles a "
+            "LEFT JOIN article_links l ON l.article_id = a.id WHERE a.id = ? UNION ALL "
+            "SELECT coalesce(outlet, 'article:' || id), coalesce(published, ingested_at) FROM duplicates "
+            "WHERE duplicate_of = ?",
+            (article_id, article_id),
+        )
+    ]
 
 
 def _actors_of(conn: sqlite3.Connection, where: str, args: tuple) -> dict[tuple[str, str], dict[str, list]]:
     """{(article_id, event_id): {role: [actor dicts]}} for the events `where` selects in event_actors x."""
     found: dict[tuple[str, str], dict[str, list]] = {}
-    for r in conn.execute(f"SELECT x.article_id, x.event_id, x.role, {', '.join(f'x.{k}' for k in ACTOR_FIELDS)} "
-                          f"FROM event_actors x WHERE {where} ORDER BY x.seq", args):
+    for r in conn.execute(
+        f"SELECT x.article_id, x.event_id, x.role, {', '.join(f'x.{k}' for k in ACTOR_FIELDS)} "
+        f"FROM event_actors x WHERE {where} ORDER BY x.seq",
+        args,
+    ):
         roles = found.setdefault((r["article_id"], r["event_id"]), {role: [] for role in ROLES})
         roles[r["role"]].append({k: r[k] for k in ACTOR_FIELDS})
     return found
@@ -246,19 +292,27 @@ def link_article(conn: sqlite3.Connection, article_id: str) -> None:
     actors = _actors_of(conn, "x.article_id = ?", (article_id,))
     none = {role: [] for role in ROLES}
     tellers = _tellers(conn, article_id)
-    events = conn.execute("SELECT ? AS article_id, id AS event_id, type, status, date, date_precision, "
-                          "location_name, location_code, lat, lon FROM events WHERE article_id = ? ORDER BY start, id",
-                          (article_id, article_id)).fetchall()
+    events = conn.execute(
+        "SELECT ? AS article_id, id AS event_id, type, status, date, date_precision, "
+        "location_name, location_code, lat, lon FROM events WHERE article_id = ? ORDER BY start, id",
+        (article_id, article_id),
+    ).fetchall()
     for ev in events:
         told = _Told.of(ev, actors.get((article_id, ev["event_id"]), none))
         key = dyad(ev["type"], *([a["code"] for a in told.actors[side] if a["code"]] for side in ("source", "target")))
         story_id = _match(conn, ev["type"], key, told.span, Place.of(ev)) if key and told.span else None
         if story_id is None:
             story_id = conn.execute("INSERT INTO story_events (type, dyad) VALUES (?, ?)", (ev["type"], key)).lastrowid
-        new_article = conn.execute("SELECT 1 FROM story_mentions WHERE story_event_id = ? AND article_id = ?",
-                                   (story_id, article_id)).fetchone() is None
-        conn.execute("INSERT INTO story_mentions (story_event_id, article_id, event_id) VALUES (?, ?, ?)",
-                     (story_id, article_id, ev["event_id"]))
+        new_article = (
+            conn.execute(
+                "SELECT 1 FROM story_mentions WHERE story_event_id = ? AND article_id = ?", (story_id, article_id)
+            ).fetchone()
+            is None
+        )
+        conn.execute(
+            "INSERT INTO story_mentions (story_event_id, article_id, event_id) VALUES (?, ?, ?)",
+            (story_id, article_id, ev["event_id"]),
+        )
         story = _Story(conn, story_id)
         story.tell(told, new_article)
         if new_article:
@@ -267,16 +321,21 @@ def link_article(conn: sqlite3.Connection, article_id: str) -> None:
         story.save()  # at once: the article's next event must see this one's span and place
 
 
-def _match(conn: sqlite3.Connection, type_: str, key: str, span: tuple[str, str],
-           place: Place | None) -> int | None:
+def _match(conn: sqlite3.Connection, type_: str, key: str, span: tuple[str, str], place: Place | None) -> int | None:
     """The stored story event this event tells again, if any; an exact date match first, then
     the most told. One index range per precision, from the longest span of that precision
     before: only story events that can overlap are read, however many the store holds."""
     first = date.fromisoformat(span[0])
-    rows = [r for precision, days in SPAN_DAYS.items() for r in conn.execute(
-        "SELECT id, date_start, date_end, num_mentions, location_name, location_code, lat, lon "
-        "FROM story_events WHERE type = ? AND dyad = ? AND date_precision = ? AND date_start BETWEEN ? AND ? "
-        "AND date_end >= ?", (type_, key, precision, (first - timedelta(days=days)).isoformat(), span[1], span[0]))]
+    rows = [
+        r
+        for precision, days in SPAN_DAYS.items()
+        for r in conn.execute(
+            "SELECT id, date_start, date_end, num_mentions, location_name, location_code, lat, lon "
+            "FROM story_events WHERE type = ? AND dyad = ? AND date_precision = ? AND date_start BETWEEN ? AND ? "
+            "AND date_end >= ?",
+            (type_, key, precision, (first - timedelta(days=days)).isoformat(), span[1], span[0]),
+        )
+    ]
     fits = [r for r in rows if _places_agree(place, Place.of(r))]
     if not fits:
         return None
@@ -285,14 +344,18 @@ def _match(conn: sqlite3.Connection, type_: str, key: str, span: tuple[str, str]
 
 def stories_of(conn: sqlite3.Connection, article_id: str) -> set[int]:
     """The story events an article tells."""
-    return {r[0] for r in conn.execute("SELECT DISTINCT story_event_id FROM story_mentions WHERE article_id = ?",
-                                       (article_id,))}
+    return {
+        r[0]
+        for r in conn.execute("SELECT DISTINCT story_event_id FROM story_mentions WHERE article_id = ?", (article_id,))
+    }
 
 
 def add_copy(conn: sqlite3.Connection, original_id: str, copy_id: str) -> None:
     """A copy of a stored article was recorded: its outlet told the original's story events too."""
-    row = conn.execute("SELECT coalesce(outlet, 'article:' || id), coalesce(published, ingested_at) "
-                       "FROM duplicates WHERE id = ?", (copy_id,)).fetchone()
+    row = conn.execute(
+        "SELECT coalesce(outlet, 'article:' || id), coalesce(published, ingested_at) FROM duplicates WHERE id = ?",
+        (copy_id,),
+    ).fetchone()
     for story_id in stories_of(conn, original_id):
         story = _Story(conn, story_id)
         story.heard_from(*row)
@@ -307,16 +370,23 @@ def refresh(conn: sqlite3.Connection, story_ids: Iterable[int]) -> None:
         mentions = conn.execute(
             "SELECT m.article_id, m.event_id, e.status, e.date, e.date_precision, e.location_name, "
             "e.location_code, e.lat, e.lon FROM story_mentions m JOIN events e ON e.article_id = m.article_id "
-            "AND e.id = m.event_id WHERE m.story_event_id = ? ORDER BY m.rowid", (story_id,)).fetchall()
+            "AND e.id = m.event_id WHERE m.story_event_id = ? ORDER BY m.rowid",
+            (story_id,),
+        ).fetchall()
         if not mentions:
             conn.execute("DELETE FROM story_events WHERE id = ?", (story_id,))
             continue
-        actors = _actors_of(conn, "(x.article_id, x.event_id) IN (SELECT article_id, event_id FROM story_mentions "
-                                  "WHERE story_event_id = ?)", (story_id,))
+        actors = _actors_of(
+            conn,
+            "(x.article_id, x.event_id) IN (SELECT article_id, event_id FROM story_mentions WHERE story_event_id = ?)",
+            (story_id,),
+        )
         story, articles = _Story(conn, story_id, empty=True), set()
         for m in mentions:
-            story.tell(_Told.of(m, actors.get((m["article_id"], m["event_id"]), {role: [] for role in ROLES})),
-                       m["article_id"] not in articles)
+            story.tell(
+                _Told.of(m, actors.get((m["article_id"], m["event_id"]), {role: [] for role in ROLES})),
+                m["article_id"] not in articles,
+            )
             if m["article_id"] not in articles:
                 articles.add(m["article_id"])
                 for source, seen in _tellers(conn, m["article_id"]):
@@ -327,9 +397,15 @@ def refresh(conn: sqlite3.Connection, story_ids: Iterable[int]) -> None:
 def assign_story(conn: sqlite3.Connection, article_id: str, similar: list[str]) -> None:
     """Put a linked article into a story: that of the most alike stored article (`similar`, most
     alike first), else the one sharing the most news-peg story events, else a new story."""
-    story = next((row[0] for a in similar
-                  if (row := conn.execute("SELECT story_id FROM article_links WHERE article_id = ?", (a,))
-                      .fetchone()) and row[0] is not None), None)
+    story = next(
+        (
+            row[0]
+            for a in similar
+            if (row := conn.execute("SELECT story_id FROM article_links WHERE article_id = ?", (a,)).fetchone())
+            and row[0] is not None
+        ),
+        None,
+    )
     if story is None:
         story = _story_by_shared_events(conn, article_id)
     if story is None:
@@ -350,12 +426,16 @@ def _story_by_shared_events(conn: sqlite3.Connection, article_id: str) -> int | 
         "SELECT l.story_id FROM story_mentions m1 JOIN story_events s ON s.id = m1.story_event_id "
         "JOIN story_mentions m2 ON m2.story_event_id = s.id AND m2.article_id != m1.article_id "
         "JOIN article_links l ON l.article_id = m2.article_id "
-        "WHERE m1.article_id = ? AND s.date_precision = 'day' AND l.story_id IS NOT NULL" + near +
-        " GROUP BY l.story_id ORDER BY count(DISTINCT s.id) DESC, l.story_id DESC LIMIT 1", args).fetchone()
+        "WHERE m1.article_id = ? AND s.date_precision = 'day' AND l.story_id IS NOT NULL"
+        + near
+        + " GROUP BY l.story_id ORDER BY count(DISTINCT s.id) DESC, l.story_id DESC LIMIT 1",
+        args,
+    ).fetchone()
     return row[0] if row else None
 
 
 # ------------------------------------------------------------------------------ read side
+
 
 def _where(f: EventFilter) -> tuple[str, list[Any]]:
     """SQL conditions on story events `s` for the filters every command shares: type and dates on
@@ -374,16 +454,18 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         args.append(f.date_to)
     told, told_args = event_where(replace(f, type=None, date_from=None, date_to=None))
     if told != "1":
-        where.append("s.id IN (SELECT m.story_event_id FROM story_mentions m WHERE (m.article_id, m.event_id) "
-                     f"IN (SELECT e.article_id, e.id FROM events e WHERE {told}))")  # as the events page finds them
+        where.append(
+            "s.id IN (SELECT m.story_event_id FROM story_mentions m WHERE (m.article_id, m.event_id) "
+            f"IN (SELECT e.article_id, e.id FROM events e WHERE {told}))"
+        )  # as the events page finds them
         args += told_args
     return " AND ".join(where) or "1", args
 
 
 def paged(rows: list[Any], f: EventFilter) -> list[Any]:
     """The filter's page of ranked rows; a negative limit means all of them, as in SQLite."""
-    rows = rows[f.offset:]
-    return rows if f.limit < 0 else rows[:f.limit]
+    rows = rows[f.offset :]
+    return rows if f.limit < 0 else rows[: f.limit]
 
 
 def _decode(row: sqlite3.Row) -> dict[str, Any]:
@@ -401,14 +483,17 @@ def _with_evidence(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[di
         return []
     marks = ",".join("?" * len(records))
     for r in conn.execute(
-            "SELECT m.story_event_id, m.article_id, m.event_id, a.title, a.source AS outlet, a.url, "
-            "a.published, e.status, e.date, e.date_precision, e.trigger, e.sentence, e.start, e.\"end\" "
-            "FROM story_mentions m JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id "
-            f"JOIN articles a ON a.id = m.article_id WHERE m.story_event_id IN ({marks}) "
-            "ORDER BY coalesce(a.published, a.ingested_at), m.rowid", list(records)):
-        records[r["story_event_id"]]["mentions"].append({k: r[k] for k in r.keys() if k != "story_event_id"})
+        "SELECT m.story_event_id, m.article_id, m.event_id, a.title, a.source AS outlet, a.url, "
+        'a.published, e.status, e.date, e.date_precision, e.trigger, e.sentence, e.start, e."end" '
+        "FROM story_mentions m JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id "
+        f"JOIN articles a ON a.id = m.article_id WHERE m.story_event_id IN ({marks}) "
+        "ORDER BY coalesce(a.published, a.ingested_at), m.rowid",
+        list(records),
+    ):
+        records[r["story_event_id"]]["mentions"].append({k: r[k] for k in r.keys() if k != "story_event_id"})  # noqa: SIM118 (a Row iterates values)
     for story_id, source in conn.execute(
-            f"SELECT story_event_id, source FROM story_sources WHERE story_event_id IN ({marks})", list(records)):
+        f"SELECT story_event_id, source FROM story_sources WHERE story_event_id IN ({marks})", list(records)
+    ):
         records[story_id]["outlets"].append(source)
     return list(records.values())
 
@@ -416,17 +501,20 @@ def _with_evidence(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[di
 def story_events(conn: sqlite3.Connection, f: EventFilter, min_articles: int = 1) -> list[dict[str, Any]]:
     """Story events, the most widely told first, each with its evidence (`eventwire stories`)."""
     where, args = _where(f)
-    rows = conn.execute(f"SELECT s.* FROM story_events s WHERE {where} AND s.num_articles >= ? "
-                        "ORDER BY s.num_sources DESC, s.num_articles DESC, s.date DESC, s.id LIMIT ? OFFSET ?",
-                        (*args, min_articles, f.limit, f.offset)).fetchall()
+    rows = conn.execute(
+        f"SELECT s.* FROM story_events s WHERE {where} AND s.num_articles >= ? "
+        "ORDER BY s.num_sources DESC, s.num_articles DESC, s.date DESC, s.id LIMIT ? OFFSET ?",
+        (*args, min_articles, f.limit, f.offset),
+    ).fetchall()
     return _with_evidence(conn, rows)
 
 
 def count_story_events(conn: sqlite3.Connection, f: EventFilter, min_articles: int = 1) -> int:
     """How many story events match (limit and offset aside): for paging."""
     where, args = _where(f)
-    return conn.execute(f"SELECT count(*) FROM story_events s WHERE {where} AND s.num_articles >= ?",
-                        (*args, min_articles)).fetchone()[0]
+    return conn.execute(
+        f"SELECT count(*) FROM story_events s WHERE {where} AND s.num_articles >= ?", (*args, min_articles)
+    ).fetchone()[0]
 
 
 def story_event(conn: sqlite3.Connection, story_event_id: int) -> dict[str, Any] | None:
@@ -434,8 +522,7 @@ def story_event(conn: sqlite3.Connection, story_event_id: int) -> dict[str, Any]
     return next(iter(_with_evidence(conn, rows)), None)
 
 
-def stories(conn: sqlite3.Connection, min_articles: int = 2, limit: int = 100,
-            offset: int = 0) -> list[dict[str, Any]]:
+def stories(conn: sqlite3.Connection, min_articles: int = 2, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Groups of articles telling the same news, the largest first, with their articles (and
     how many copies each has) and the story events told by more than one of them."""
     rows = conn.execute(
@@ -444,19 +531,30 @@ def stories(conn: sqlite3.Connection, min_articles: int = 2, limit: int = 100,
         "max(coalesce(a.published, a.ingested_at)) AS last_seen FROM article_links l "
         "JOIN articles a ON a.id = l.article_id WHERE l.story_id IS NOT NULL GROUP BY l.story_id "
         "HAVING count(*) >= ? ORDER BY num_articles DESC, last_seen DESC LIMIT ? OFFSET ?",
-        (min_articles, limit, offset)).fetchall()
+        (min_articles, limit, offset),
+    ).fetchall()
     out = []
     for r in rows:
-        members = [dict(a) for a in conn.execute(
-            "SELECT a.id, a.title, a.source AS outlet, a.url, a.published, "
-            "(SELECT count(*) FROM duplicates d WHERE d.duplicate_of = a.id) AS copies "
-            "FROM article_links l JOIN articles a ON a.id = l.article_id WHERE l.story_id = ? "
-            "ORDER BY coalesce(a.published, a.ingested_at), a.id", (r["story_id"],))]
-        shared = [dict(s) for s in conn.execute(
-            "SELECT s.id, s.type, s.dyad, s.date, s.date_precision, s.num_articles, s.num_sources "
-            "FROM story_events s WHERE s.num_articles > 1 AND s.id IN (SELECT m.story_event_id FROM "
-            "story_mentions m JOIN article_links l ON l.article_id = m.article_id WHERE l.story_id = ?) "
-            "ORDER BY s.num_sources DESC, s.date", (r["story_id"],))]
+        members = [
+            dict(a)
+            for a in conn.execute(
+                "SELECT a.id, a.title, a.source AS outlet, a.url, a.published, "
+                "(SELECT count(*) FROM duplicates d WHERE d.duplicate_of = a.id) AS copies "
+                "FROM article_links l JOIN articles a ON a.id = l.article_id WHERE l.story_id = ? "
+                "ORDER BY coalesce(a.published, a.ingested_at), a.id",
+                (r["story_id"],),
+            )
+        ]
+        shared = [
+            dict(s)
+            for s in conn.execute(
+                "SELECT s.id, s.type, s.dyad, s.date, s.date_precision, s.num_articles, s.num_sources "
+                "FROM story_events s WHERE s.num_articles > 1 AND s.id IN (SELECT m.story_event_id FROM "
+                "story_mentions m JOIN article_links l ON l.article_id = m.article_id WHERE l.story_id = ?) "
+                "ORDER BY s.num_sources DESC, s.date",
+                (r["story_id"],),
+            )
+        ]
         out.append({**dict(r), "title": members[0]["title"], "articles": members, "story_events": shared})
     return out
 
@@ -467,16 +565,23 @@ def timeline(conn: sqlite3.Connection, f: EventFilter, by_type: bool = False) ->
     month-precise event has no day to be counted on."""
     where, args = _where(f)
     group = "s.date, s.type" if by_type else "s.date"
-    return [dict(r) for r in conn.execute(
-        f"SELECT {group}, count(*) AS events, sum(s.num_mentions) AS mentions FROM story_events s "
-        f"WHERE s.date_precision = 'day' AND {where} GROUP BY {group} ORDER BY {group}", args)]
+    return [
+        dict(r)
+        for r in conn.execute(
+            f"SELECT {group}, count(*) AS events, sum(s.num_mentions) AS mentions FROM story_events s "
+            f"WHERE s.date_precision = 'day' AND {where} GROUP BY {group} ORDER BY {group}",
+            args,
+        )
+    ]
 
 
 def _dyad_counts(conn: sqlite3.Connection, f: EventFilter) -> list[sqlite3.Row]:
     where, args = _where(f)
-    return conn.execute("SELECT s.type, s.dyad, count(*) AS events, sum(s.num_mentions) AS mentions "
-                        f"FROM story_events s WHERE s.dyad IS NOT NULL AND {where} GROUP BY s.type, s.dyad",
-                        args).fetchall()
+    return conn.execute(
+        "SELECT s.type, s.dyad, count(*) AS events, sum(s.num_mentions) AS mentions "
+        f"FROM story_events s WHERE s.dyad IS NOT NULL AND {where} GROUP BY s.type, s.dyad",
+        args,
+    ).fetchall()
 
 
 def actor_network(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
@@ -490,8 +595,10 @@ def actor_network(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, An
             edges[(source, target, r["type"])] += r["events"]
             told[(source, target, r["type"])] += r["mentions"]
     ranked = paged(sorted(edges.items(), key=lambda kv: (-kv[1], kv[0])), f)
-    return [{"source": s, "target": t, "type": ty, "mutual": ty in MUTUAL_TYPES, "events": n,
-             "mentions": told[(s, t, ty)]} for (s, t, ty), n in ranked]
+    return [
+        {"source": s, "target": t, "type": ty, "mutual": ty in MUTUAL_TYPES, "events": n, "mentions": told[(s, t, ty)]}
+        for (s, t, ty), n in ranked
+    ]
 
 
 def actor_counts(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
@@ -503,18 +610,34 @@ def actor_counts(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any
         directed = r["type"] not in MUTUAL_TYPES
         for code in set(src) | set(tgt):
             counts.setdefault(code, Counter()).update(
-                events=r["events"], mentions=r["mentions"], as_source=r["events"] * (directed and code in src),
-                as_target=r["events"] * (code in tgt))
+                events=r["events"],
+                mentions=r["mentions"],
+                as_source=r["events"] * (directed and code in src),
+                as_target=r["events"] * (code in tgt),
+            )
     ranked = paged(sorted(counts.items(), key=lambda kv: (-kv[1]["events"], kv[0])), f)
-    return [{"code": code, "events": c["events"], "as_source": c["as_source"], "as_target": c["as_target"],
-             "mentions": c["mentions"]} for code, c in ranked]
+    return [
+        {
+            "code": code,
+            "events": c["events"],
+            "as_source": c["as_source"],
+            "as_target": c["as_target"],
+            "mentions": c["mentions"],
+        }
+        for code, c in ranked
+    ]
 
 
 def duplicates_of(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
     """The copies of a stored article (other outlets or ids that ran the same text)."""
-    return [dict(r) for r in conn.execute(
-        "SELECT id, kind, similarity, title, source, url, published, origin, ingested_at FROM duplicates "
-        "WHERE duplicate_of = ? ORDER BY coalesce(published, ingested_at), id", (article_id,))]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT id, kind, similarity, title, source, url, published, origin, ingested_at FROM duplicates "
+            "WHERE duplicate_of = ? ORDER BY coalesce(published, ingested_at), id",
+            (article_id,),
+        )
+    ]
 
 
 def duplicate(conn: sqlite3.Connection, copy_id: str) -> dict[str, Any] | None:

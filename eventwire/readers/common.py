@@ -1,10 +1,11 @@
 """What every reader shares: the error record, size and encoding checks, field normalisation."""
+
 from __future__ import annotations
 
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -70,7 +71,7 @@ def normalise_published(value: object) -> str | None:
         if when is None:
             return None
     if when.tzinfo is not None:
-        when = when.astimezone(timezone.utc).replace(tzinfo=None)
+        when = when.astimezone(UTC).replace(tzinfo=None)
         return when.isoformat() + "Z"
     return when.isoformat()
 
@@ -91,8 +92,9 @@ def split_names(value: object) -> list[str]:
 @lru_cache(maxsize=1)
 def _outlets() -> dict[str, str]:
     path = Path(__file__).resolve().parent.parent / "data" / "outlets.tsv"
-    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#"))
+    rows = (
+        line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    )
     return {host.strip().lower(): name.strip() for host, name in rows}
 
 
@@ -115,7 +117,8 @@ def outlet_from_url(url: str | None) -> str | None:
 
 CREDIT_LINE = re.compile(
     r"^(?P<outlet>[A-Z][\w&.\- ]{0,40}?)(?:['’]s?)\s+(?P<names>[^\n]{3,300}?)\s+"
-    r"contributed (?:to )?(?:this|the) (?:report|story|article)\.?\s*$")
+    r"contributed (?:to )?(?:this|the) (?:report|story|article)\.?\s*$"
+)
 
 
 def credit_line(text: str) -> tuple[str, list[str]] | None:

@@ -1,4 +1,5 @@
 """Walk the paths a user names and yield one Article or one ReadError per record, never raising."""
+
 from __future__ import annotations
 
 import gzip
@@ -48,8 +49,9 @@ def article_id_of(path: Path) -> str:
     return name
 
 
-def read_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES,
-               published: str | None = None) -> Iterator[Record]:
+def read_paths(
+    paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, published: str | None = None
+) -> Iterator[Record]:
     """Every record under the given files, folders (recursively, in name order) and `-` (stdin)."""
     for raw in paths:
         for record in _read_one(raw, max_bytes):
@@ -65,8 +67,7 @@ def _read_one(raw: str, max_bytes: int) -> Iterator[Record]:
     path = Path(raw)
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            if not any(part.startswith(".") for part in child.relative_to(path).parts) \
-                    and form_of(child)[0]:
+            if not any(part.startswith(".") for part in child.relative_to(path).parts) and form_of(child)[0]:
                 yield from _read_file(child, max_bytes)
     elif path.exists():
         yield from _read_file(path, max_bytes)
@@ -109,8 +110,7 @@ def _read_stdin(max_bytes: int) -> Iterator[Record]:
         yield _read_single(stream, form, None, "<stdin>", max_bytes)
 
 
-def _read_single(stream: BinaryIO, form: str, article_id: str | None, origin: str,
-                 max_bytes: int) -> Record:
+def _read_single(stream: BinaryIO, form: str, article_id: str | None, origin: str, max_bytes: int) -> Record:
     try:
         data = stream.read(max_bytes + 1)
         check_size(len(data) if len(data) <= max_bytes else _total_size(stream, len(data)), max_bytes)

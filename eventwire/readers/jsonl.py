@@ -1,4 +1,5 @@
 """JSON Lines: one article per line with the fields of SPEC §1; unknown fields kept in `extra`."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,21 @@ from typing import Any
 from ..model import Article
 from .common import BadRecord, fill_source, id_from_text, normalise_published, split_names
 
-KNOWN = {"id", "title", "text", "body", "published", "date", "pub_date", "url", "source", "author",
-         "authors", "section", "keywords"}
+KNOWN = {
+    "id",
+    "title",
+    "text",
+    "body",
+    "published",
+    "date",
+    "pub_date",
+    "url",
+    "source",
+    "author",
+    "authors",
+    "section",
+    "keywords",
+}
 
 
 def read_json_record(line: str, origin: str) -> Article:

@@ -1,4 +1,5 @@
 """Plain text in the seed layout: optional asset header, title, body (SPEC §1)."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,9 @@ from ..model import Article
 from .common import BadRecord, fill_source
 
 # `220313211238 jake sullivan yang jiechi split super tease` or the CNN asset name with hyphens.
-ASSET_HEADER = re.compile(r"^(?P<stamp>\d{12})(?:[\s_-]+(?P<slug>[^\n]*?))?(?:\.(?:jpe?g|png|gif|webp))?\s*$",
-                          re.IGNORECASE)
+ASSET_HEADER = re.compile(
+    r"^(?P<stamp>\d{12})(?:[\s_-]+(?P<slug>[^\n]*?))?(?:\.(?:jpe?g|png|gif|webp))?\s*$", re.IGNORECASE
+)
 
 
 def asset_stamp(line: str) -> tuple[str, list[str]] | None:
@@ -45,6 +47,13 @@ def read_text(text: str, article_id: str, origin: str) -> Article:
         if not title:
             raise BadRecord("no text after the header")
         title, body = None, title  # a one-paragraph file is all body
-    article = Article(id=article_id, text=body, title=title, published=published,
-                      published_from=published_from, slug_keywords=slug, origin=origin)
+    article = Article(
+        id=article_id,
+        text=body,
+        title=title,
+        published=published,
+        published_from=published_from,
+        slug_keywords=slug,
+        origin=origin,
+    )
     return fill_source(article)

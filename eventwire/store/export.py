@@ -4,6 +4,7 @@ SQLite store as CSV, JSONL or Parquet.
 Every file has the columns and types of the store's own tables (read from schema.sql through
 SQLite), so the shards of one table always share a schema, even where a batch has only nulls.
 """
+
 from __future__ import annotations
 
 import csv
@@ -33,10 +34,17 @@ ROWS_PER_CHUNK = 10_000  # rows read from SQLite and written at a time, so memor
 
 def arrow_schemas(conn: sqlite3.Connection) -> dict[str, pa.Schema]:
     """Arrow schema of every ordinary table and view of a SQLite database (FTS tables left out)."""
-    tables = [r[1] for r in conn.execute("PRAGMA table_list")
-              if r[0] == "main" and r[2] in ("table", "view") and not r[1].startswith(("sqlite_", "articles_fts"))]
-    return {t: pa.schema([(c[1], ARROW_TYPES.get(c[2].upper(), pa.string()))
-                          for c in conn.execute(f"PRAGMA table_info([{t}])")]) for t in tables}
+    tables = [
+        r[1]
+        for r in conn.execute("PRAGMA table_list")
+        if r[0] == "main" and r[2] in ("table", "view") and not r[1].startswith(("sqlite_", "articles_fts"))
+    ]
+    return {
+        t: pa.schema(
+            [(c[1], ARROW_TYPES.get(c[2].upper(), pa.string())) for c in conn.execute(f"PRAGMA table_info([{t}])")]
+        )
+        for t in tables
+    }
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +61,7 @@ def store_schemas() -> dict[str, pa.Schema]:
 # ---------------------------------------------------------------------------------------------
 # Parquet shards: OUT/<table>/<shard>.parquet, one shard of each table per batch of articles
 # ---------------------------------------------------------------------------------------------
+
 
 def location(out: str | Path) -> str:
     """`out` as workers on any machine read it: a URI (s3://, gs://, hdfs://) as given, a local
@@ -106,6 +115,7 @@ def write_parquet_shard(analyses: Iterable[Analysis], out_dir: str | Path, name:
 # One table of an existing SQLite store
 # ---------------------------------------------------------------------------------------------
 
+
 @contextmanager
 def _text_out(out: str | Path) -> Iterator[IO[str]]:
     if str(out) == "-":
@@ -144,7 +154,9 @@ def _write_parquet(chunks: Iterable[list[tuple]], schema: pa.Schema, out: str | 
     n = 0
     with pq.ParquetWriter(str(out), schema) as writer:
         for chunk in chunks:
-            writer.write_table(pa.Table.from_pylist([dict(zip(schema.names, r)) for r in chunk], schema=schema))
+            writer.write_table(
+                pa.Table.from_pylist([dict(zip(schema.names, r, strict=False)) for r in chunk], schema=schema)
+            )
             n += len(chunk)
         if n == 0:
             writer.write_table(schema.empty_table())
@@ -160,6 +172,6 @@ def _write_text(chunks: Iterable[list[tuple]], columns: list[str], fmt: str, fh:
         if writer:
             writer.writerows(chunk)
         else:
-            fh.writelines(json.dumps(dict(zip(columns, r)), ensure_ascii=False) + "\n" for r in chunk)
+            fh.writelines(json.dumps(dict(zip(columns, r, strict=False)), ensure_ascii=False) + "\n" for r in chunk)
         n += len(chunk)
     return n

@@ -1,4 +1,5 @@
 """The SQLite store: schema, idempotent writes of analyses, one transaction per batch."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +39,8 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
 
 @dataclass
 class BatchResult:
-    stored: int = 0     # new articles
-    replaced: int = 0   # same id, new text: analysis replaced
+    stored: int = 0  # new articles
+    replaced: int = 0  # same id, new text: analysis replaced
     unchanged: int = 0  # same id, same text: skipped
     duplicates: int = 0  # copies of stored articles (same or nearly the same text): recorded, no events
     link_seconds: float = 0.0  # CPU time spent finding copies and linking (this thread's: other load aside)
@@ -55,7 +56,7 @@ class BatchResult:
 @dataclass
 class _Lookup:
     original: dedup.Match | None  # the stored article this text copies
-    kind: str                     # exact | near
+    kind: str  # exact | near
     signature: LeanMinHash | None = None
     matches: list[dedup.Match] = field(default_factory=list)
 
@@ -68,8 +69,12 @@ class Store:
     a new article join the story events they tell again, and the article joins a story (an
     article sharing `similar_threshold` of its 3-grams, or story events, with it)."""
 
-    def __init__(self, path: str | Path, dedup_threshold: float = dedup.DEFAULT_DUPLICATE,
-                 similar_threshold: float = dedup.DEFAULT_SIMILAR) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        dedup_threshold: float = dedup.DEFAULT_DUPLICATE,
+        similar_threshold: float = dedup.DEFAULT_SIMILAR,
+    ) -> None:
         self.path = Path(path)
         self.conn = connect(self.path)
         self._writer_thread = threading.get_ident()
@@ -102,8 +107,14 @@ class Store:
         return self._readers.conn
 
     def _stored_hash(self, article_id: str, conn: sqlite3.Connection | None = None) -> str | None:
-        row = (conn or self.conn).execute("SELECT text_hash FROM articles WHERE id = ? UNION ALL "
-                                "SELECT text_hash FROM duplicates WHERE id = ?", (article_id, article_id)).fetchone()
+        row = (
+            (conn or self.conn)
+            .execute(
+                "SELECT text_hash FROM articles WHERE id = ? UNION ALL SELECT text_hash FROM duplicates WHERE id = ?",
+                (article_id, article_id),
+            )
+            .fetchone()
+        )
         return row[0] if row else None
 
     def write(self, analyses: Iterable[Analysis]) -> BatchResult:
@@ -140,11 +151,17 @@ class Store:
             storing = time.thread_time()
             self._insert(analysis, digest)
             storing = time.thread_time() - storing  # storing the analysis itself is not linking
-            self.conn.execute("INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)",
-                              (article.id, dedup.to_blob(found.signature)))
+            self.conn.execute(
+                "INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)",
+                (article.id, dedup.to_blob(found.signature)),
+            )
             self.index.add(article.id, found.signature)
-            self._link(article.id, article.source, article.url,
-                       [m.article_id for m in found.matches if m.similarity >= self.index.similar])
+            self._link(
+                article.id,
+                article.source,
+                article.url,
+                [m.article_id for m in found.matches if m.similarity >= self.index.similar],
+            )
             result.replaced += old is not None
             result.stored += old is None
         stories.refresh(self.conn, touched)  # those the old text told
@@ -159,8 +176,9 @@ class Store:
 
     def _lookup(self, article: Article, digest: str) -> _Lookup:
         """Exact copies by text hash (no LSH needed), else the LSH index's near matches."""
-        exact = self.conn.execute("SELECT id FROM articles WHERE text_hash = ? AND id != ? LIMIT 1",
-                                  (digest, article.id)).fetchone()
+        exact = self.conn.execute(
+            "SELECT id FROM articles WHERE text_hash = ? AND id != ? LIMIT 1", (digest, article.id)
+        ).fetchone()
         if exact:
             return _Lookup(dedup.Match(exact[0], 1.0), "exact")
         sig = dedup.signature(article.text)
@@ -174,17 +192,22 @@ class Store:
         is computed again; a copy's text is gone, so such a copy is left out)."""
         if self._index is None:
             self._index = dedup.SimilarityIndex(*self._thresholds)
-            rows = self.conn.execute("SELECT a.id, a.text, s.signature FROM articles a "
-                                     "LEFT JOIN article_signatures s ON s.article_id = a.id ORDER BY a.rowid")
+            rows = self.conn.execute(
+                "SELECT a.id, a.text, s.signature FROM articles a "
+                "LEFT JOIN article_signatures s ON s.article_id = a.id ORDER BY a.rowid"
+            )
             for article_id, text, blob in rows:
                 sig = dedup.from_blob(blob) if blob else None
                 if sig is None:
                     sig = dedup.signature(text)
-                    self.conn.execute("INSERT OR REPLACE INTO article_signatures (article_id, signature) "
-                                      "VALUES (?, ?)", (article_id, dedup.to_blob(sig)))
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)",
+                        (article_id, dedup.to_blob(sig)),
+                    )
                 self._index.add(article_id, sig)
             for copy_id, original, blob in self.conn.execute(
-                    "SELECT id, duplicate_of, signature FROM duplicates WHERE signature IS NOT NULL"):
+                "SELECT id, duplicate_of, signature FROM duplicates WHERE signature IS NOT NULL"
+            ):
                 if sig := dedup.from_blob(blob):
                     self._index.add(copy_id, sig, original=original)
         return self._index
@@ -207,17 +230,31 @@ class Store:
         self.conn.execute(
             "INSERT INTO duplicates (id, duplicate_of, kind, similarity, title, source, url, published, outlet, "
             "origin, text_hash, signature, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article.id, original, found.kind, round(found.original.similarity, 4), article.title, article.source,
-             article.url, article.published, stories.outlet(article.source, article.url), article.origin, digest,
-             found.signature and dedup.to_blob(found.signature), _now()))
+            (
+                article.id,
+                original,
+                found.kind,
+                round(found.original.similarity, 4),
+                article.title,
+                article.source,
+                article.url,
+                article.published,
+                stories.outlet(article.source, article.url),
+                article.origin,
+                digest,
+                found.signature and dedup.to_blob(found.signature),
+                _now(),
+            ),
+        )
         if found.signature:
             self.index.add(article.id, found.signature, original=original)
         stories.add_copy(self.conn, original, article.id)
 
     def _link(self, article_id: str, source: str | None, url: str | None, similar: list[str]) -> None:
         """Link a stored article's events into story events and the article into a story."""
-        self.conn.execute("INSERT INTO article_links (article_id, outlet) VALUES (?, ?)",
-                          (article_id, stories.outlet(source, url)))
+        self.conn.execute(
+            "INSERT INTO article_links (article_id, outlet) VALUES (?, ?)", (article_id, stories.outlet(source, url))
+        )
         stories.link_article(self.conn, article_id)
         stories.assign_story(self.conn, article_id, similar)
 
@@ -231,28 +268,32 @@ class Store:
             self.conn.execute("DELETE FROM article_links")
             earlier: set[str] = set()
             for article_id, source, url in self.conn.execute(
-                    "SELECT id, source, url FROM articles ORDER BY rowid").fetchall():
+                "SELECT id, source, url FROM articles ORDER BY rowid"
+            ).fetchall():
                 sig = index.signature_of(article_id)
                 similar = [m.article_id for m in index.matches(sig) if m.article_id in earlier]
                 self._link(article_id, source, url, similar)
                 earlier.add(article_id)
-        return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608 - fixed names
-                for table in ("articles", "duplicates", "story_events", "story_mentions")} | {
-            "stories": self.conn.execute("SELECT count(DISTINCT story_id) FROM article_links").fetchone()[0]}
+        return {
+            table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "duplicates", "story_events", "story_mentions")
+        } | {"stories": self.conn.execute("SELECT count(DISTINCT story_id) FROM article_links").fetchone()[0]}
 
     def _insert(self, analysis: Analysis, digest: str) -> None:
         for table, rows in table_rows(analysis, digest).items():
             if rows:
                 columns = list(rows[0])
-                sql = (f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in columns)}) "
-                       f"VALUES ({', '.join('?' * len(columns))})")
+                sql = (
+                    f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in columns)}) "
+                    f"VALUES ({', '.join('?' * len(columns))})"
+                )
                 self.conn.executemany(sql, [tuple(r.values()) for r in rows])
 
 
 def table_rows(analysis: Analysis, digest: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """An analysis as rows of the store's tables (parents first): one shape for SQLite and Parquet."""
     a = analysis.article
-    article = {k: v for k, v in a.to_dict().items()}
+    article = a.to_dict()
     for key in ("authors", "slug_keywords", "keywords"):
         article[key] = json.dumps(article[key], ensure_ascii=False)
     article["extra"] = json.dumps(article["extra"], ensure_ascii=False)
@@ -261,24 +302,39 @@ def table_rows(analysis: Analysis, digest: str | None = None) -> dict[str, list[
     for ev in analysis.events:
         loc = ev.location
         row = {k: v for k, v in asdict(ev).items() if k not in (*ACTOR_ROLES, "location")}
-        row.update(article_id=a.id, context=json.dumps(ev.context), location_text=loc and loc.text,
-                   location_name=loc and loc.name, location_code=loc and loc.code,
-                   lat=loc and loc.lat, lon=loc and loc.lon)
+        row.update(
+            article_id=a.id,
+            context=json.dumps(ev.context),
+            location_text=loc and loc.text,
+            location_name=loc and loc.name,
+            location_code=loc and loc.code,
+            lat=loc and loc.lat,
+            lon=loc and loc.lon,
+        )
         events.append(row)
-        actors += [{"article_id": a.id, "event_id": ev.id, "role": role, "seq": i, **asdict(actor)}
-                   for role in ACTOR_ROLES for i, actor in enumerate(getattr(ev, role))]
+        actors += [
+            {"article_id": a.id, "event_id": ev.id, "role": role, "seq": i, **asdict(actor)}
+            for role in ACTOR_ROLES
+            for i, actor in enumerate(getattr(ev, role))
+        ]
     return {
         "articles": [article],
         "entities": [{"article_id": a.id, "seq": i, **asdict(e)} for i, e in enumerate(analysis.entities)],
         "events": events,
         "event_actors": actors,
-        "quotes": [{"article_id": a.id, **{k: v for k, v in asdict(q).items() if k != "speaker"},
-                    **_speaker_columns(q.speaker)} for q in analysis.quotes],
+        "quotes": [
+            {
+                "article_id": a.id,
+                **{k: v for k, v in asdict(q).items() if k != "speaker"},
+                **_speaker_columns(q.speaker),
+            }
+            for q in analysis.quotes
+        ],
     }
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _speaker_columns(actor: Actor | None) -> dict[str, str | None]:

@@ -1,4 +1,5 @@
 """The JSON API under /api/: the records of SPEC.md §2 with the same filters as the commands."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -91,6 +92,7 @@ class Article(BaseModel):
 
 class ArticleRecord(BaseModel):
     """One article as `eventwire extract` prints it (SPEC §2), read back from the store."""
+
     article: Article
     events: list[Event]
     quotes: list[Quote]
@@ -99,6 +101,7 @@ class ArticleRecord(BaseModel):
 
 class StoryMention(BaseModel):
     """One article's telling of a story event: its evidence is `sentence` at `start` in that article."""
+
     article_id: str
     event_id: str
     title: str | None = None
@@ -118,6 +121,7 @@ class StoryMention(BaseModel):
 
 class StoryEvent(BaseModel):
     """One real-world event however many articles told it (GDELT's NumMentions/NumArticles/NumSources)."""
+
     id: int
     type: str
     dyad: str | None = None
@@ -164,6 +168,7 @@ class Stats(BaseModel):
 
 class TimelineRow(BaseModel):
     """Story events of one type dated that day: each real-world event once, however many articles told it."""
+
     day: str
     type: str
     events: int
@@ -172,6 +177,7 @@ class TimelineRow(BaseModel):
 
 class ActorCount(BaseModel):
     """Story events a country or body takes part in; a mutual one (CONSULT, COOPERATE) on neither side."""
+
     code: str
     name: str | None = None
     events: int
@@ -183,6 +189,7 @@ class ActorCount(BaseModel):
 class Edge(BaseModel):
     """Story events between two actors of one type; `mutual` pairs (CONSULT, COOPERATE) have no
     direction and are listed in code order."""
+
     source: str
     target: str
     type: str
@@ -199,16 +206,24 @@ class Actors(BaseModel):
 def event_record(row: dict[str, Any]) -> dict[str, Any]:
     """A stored event row as the SPEC event: the place as one `location` object."""
     record = {k: v for k, v in row.items() if not k.startswith("location_") and k not in ("lat", "lon")}
-    record["location"] = ({"text": row["location_text"], "name": row["location_name"],
-                           "code": row["location_code"], "lat": row["lat"], "lon": row["lon"]}
-                          if row.get("location_text") else None)
+    record["location"] = (
+        {
+            "text": row["location_text"],
+            "name": row["location_name"],
+            "code": row["location_code"],
+            "lat": row["lat"],
+            "lon": row["lon"],
+        }
+        if row.get("location_text")
+        else None
+    )
     return record
 
 
 def quote_record(row: dict[str, Any]) -> dict[str, Any]:
     """A stored quote row as the SPEC quote: the speaker as one actor object."""
     record = {k: v for k, v in row.items() if not k.startswith("speaker_")}
-    speaker = {k[len("speaker_"):]: v for k, v in row.items() if k.startswith("speaker_")}
+    speaker = {k[len("speaker_") :]: v for k, v in row.items() if k.startswith("speaker_")}
     record["speaker"] = speaker if speaker.get("text") else None
     return record
 
@@ -223,8 +238,12 @@ def api_stats(conn: Conn) -> dict[str, Any]:
 
 @router.get("/articles", response_model=Page[ArticleSummary], summary="Stored articles, newest first")
 def api_articles(conn: Conn, limit: Limit = DEFAULT_PAGE, offset: Offset = 0, q: Search = None) -> dict[str, Any]:
-    return {"total": queries.count_articles(conn, q), "limit": limit, "offset": offset,
-            "items": queries.articles(conn, q, limit, offset)}
+    return {
+        "total": queries.count_articles(conn, q),
+        "limit": limit,
+        "offset": offset,
+        "items": queries.articles(conn, q, limit, offset),
+    }
 
 
 def article_record(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
@@ -234,45 +253,74 @@ def article_record(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] 
         return None
     events = queries.events(conn, EventFilter(article=article_id, limit=MAX_ARTICLE_ROWS))
     quotes = queries.quotes(conn, article_id=article_id, limit=MAX_ARTICLE_ROWS)
-    return {"article": found, "events": sorted(events, key=lambda e: e["start"]), "quotes": quotes,
-            "entities": queries.entities(conn, article_id)}
+    return {
+        "article": found,
+        "events": sorted(events, key=lambda e: e["start"]),
+        "quotes": quotes,
+        "entities": queries.entities(conn, article_id),
+    }
 
 
-@router.get("/articles/{article_id:path}", response_model=ArticleRecord,
-            responses={404: {"description": "no such article"}},
-            summary="One article with its events, quotes and entities (the record of `eventwire extract`)")
+@router.get(
+    "/articles/{article_id:path}",
+    response_model=ArticleRecord,
+    responses={404: {"description": "no such article"}},
+    summary="One article with its events, quotes and entities (the record of `eventwire extract`)",
+)
 def api_article(conn: Conn, article_id: Annotated[str, Path(max_length=MAX_TEXT)]) -> dict[str, Any]:
     record = article_record(conn, article_id)
     if record is None:
         copy_of = stories.duplicate(conn, article_id)
-        raise HTTPException(404, f"no article {article_id!r}" + (
-            f"; it is recorded as a copy of {copy_of['duplicate_of']!r}" if copy_of else ""))
-    return {**record, "events": [event_record(e) for e in record["events"]],
-            "quotes": [quote_record(q) for q in record["quotes"]]}
+        raise HTTPException(
+            404,
+            f"no article {article_id!r}"
+            + (f"; it is recorded as a copy of {copy_of['duplicate_of']!r}" if copy_of else ""),
+        )
+    return {
+        **record,
+        "events": [event_record(e) for e in record["events"]],
+        "quotes": [quote_record(q) for q in record["quotes"]],
+    }
 
 
 @router.get("/events", response_model=Page[Event], summary="Events matching the filters, newest first")
 def api_events(conn: Conn, f: Events) -> dict[str, Any]:
-    return {"total": queries.count_events(conn, f), "limit": f.limit, "offset": f.offset,
-            "items": [event_record(e) for e in queries.events(conn, f)]}
+    return {
+        "total": queries.count_events(conn, f),
+        "limit": f.limit,
+        "offset": f.offset,
+        "items": [event_record(e) for e in queries.events(conn, f)],
+    }
 
 
-@router.get("/claims", response_model=Page[Event],
-            summary="Events reported on someone's word, denied or disputed, with who reports and who disputes")
+@router.get(
+    "/claims",
+    response_model=Page[Event],
+    summary="Events reported on someone's word, denied or disputed, with who reports and who disputes",
+)
 def api_claims(conn: Conn, f: Events) -> dict[str, Any]:
     claims = replace(f, claims_only=True)
-    return {"total": queries.count_events(conn, claims), "limit": f.limit, "offset": f.offset,
-            "items": [event_record(e) for e in queries.events(conn, claims)]}
+    return {
+        "total": queries.count_events(conn, claims),
+        "limit": f.limit,
+        "offset": f.offset,
+        "items": [event_record(e) for e in queries.events(conn, claims)],
+    }
 
 
 def with_triggers(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each mention's trigger offsets too (one query for the page), so its evidence shows the trigger."""
     if not items:
         return items
-    offsets = {(r[0], r[1]): (r[2], r[3]) for r in conn.execute(
-        "SELECT e.article_id, e.id, e.trigger_start, e.trigger_end FROM story_mentions m JOIN events e "
-        "ON e.article_id = m.article_id AND e.id = m.event_id "
-        f"WHERE m.story_event_id IN ({','.join('?' * len(items))})", [s["id"] for s in items])}
+    offsets = {
+        (r[0], r[1]): (r[2], r[3])
+        for r in conn.execute(
+            "SELECT e.article_id, e.id, e.trigger_start, e.trigger_end FROM story_mentions m JOIN events e "
+            "ON e.article_id = m.article_id AND e.id = m.event_id "
+            f"WHERE m.story_event_id IN ({','.join('?' * len(items))})",
+            [s["id"] for s in items],
+        )
+    }
     for story in items:
         for m in story["mentions"]:
             m["trigger_start"], m["trigger_end"] = offsets.get((m["article_id"], m["event_id"]), (None, None))
@@ -285,16 +333,22 @@ def story_page(conn: sqlite3.Connection, f: EventFilter) -> tuple[int, list[dict
     return stories.count_story_events(conn, f), with_triggers(conn, stories.story_events(conn, f))
 
 
-@router.get("/stories", response_model=Page[StoryEvent],
-            summary="Story events: one real-world event each, with every article that told it, the most widely told first")
+@router.get(
+    "/stories",
+    response_model=Page[StoryEvent],
+    summary="Story events: one real-world event each, with every article that told it, the most widely told first",
+)
 def api_stories(conn: Conn, f: Events) -> dict[str, Any]:
     total, items = story_page(conn, f)
     return {"total": total, "limit": f.limit, "offset": f.offset, "items": items}
 
 
-@router.get("/stories/{story_event_id}", response_model=StoryEvent,
-            responses={404: {"description": "no such story event"}},
-            summary="One story event with its mentions (the evidence in each article) and outlets")
+@router.get(
+    "/stories/{story_event_id}",
+    response_model=StoryEvent,
+    responses={404: {"description": "no such story event"}},
+    summary="One story event with its mentions (the evidence in each article) and outlets",
+)
 def api_story(conn: Conn, story_event_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
     found = stories.story_event(conn, story_event_id)
     if found is None:
@@ -304,13 +358,20 @@ def api_story(conn: Conn, story_event_id: Annotated[int, Path(ge=1, le=2**62)]) 
 
 @router.get("/quotes", response_model=Page[Quote], summary="Quotes with their speakers, newest first")
 def api_quotes(conn: Conn, f: Annotated[QuoteFilter, Depends(quote_filter)]) -> dict[str, Any]:
-    return {"total": queries.count_quotes(conn, f.speaker, f.article, f.q), "limit": f.limit, "offset": f.offset,
-            "items": [quote_record(q) for q in queries.quotes(conn, f.speaker, f.article, f.limit, f.offset, f.q)]}
+    return {
+        "total": queries.count_quotes(conn, f.speaker, f.article, f.q),
+        "limit": f.limit,
+        "offset": f.offset,
+        "items": [quote_record(q) for q in queries.quotes(conn, f.speaker, f.article, f.limit, f.offset, f.q)],
+    }
 
 
-@router.get("/actors", response_model=Actors,
-            summary="Countries and bodies by story events (`limit` of them; each real-world event once, with "
-                    "`mentions`, how often it was told), and the network: pairs by type, mutual ones unordered")
+@router.get(
+    "/actors",
+    response_model=Actors,
+    summary="Countries and bodies by story events (`limit` of them; each real-world event once, with "
+    "`mentions`, how often it was told), and the network: pairs by type, mutual ones unordered",
+)
 def api_actors(request: Request, conn: Conn, f: Events) -> dict[str, Any]:
     return actors_data(request.app.state.aggregates, conn, f)
 
@@ -320,8 +381,10 @@ def actors_data(cache: Aggregates, conn: sqlite3.Connection, f: EventFilter) -> 
     (both kept in the cache: they read every story event)."""
     names = country_names()
     every = cache.get(conn, stories.actor_counts, f)
-    return {"actors": [{**a, "name": names.get(a["code"])} for a in stories.paged(every, f)],
-            "network": cache.get(conn, stories.actor_network, f)}
+    return {
+        "actors": [{**a, "name": names.get(a["code"])} for a in stories.paged(every, f)],
+        "network": cache.get(conn, stories.actor_network, f),
+    }
 
 
 def timeline_rows(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
@@ -329,9 +392,12 @@ def timeline_rows(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, An
     return [{"day": r.pop("date"), **r} for r in stories.timeline(conn, f, by_type=True)]
 
 
-@router.get("/timeline", response_model=list[TimelineRow],
-            summary="Story events per day and type (each real-world event once, with `mentions`, how often it "
-                    "was told; day-precise dates only)")
+@router.get(
+    "/timeline",
+    response_model=list[TimelineRow],
+    summary="Story events per day and type (each real-world event once, with `mentions`, how often it "
+    "was told; day-precise dates only)",
+)
 def api_timeline(request: Request, conn: Conn, f: Events) -> JSONResponse:
     rows = request.app.state.aggregates.get(conn, timeline_rows, f)
     return JSONResponse(rows)  # thousands of plain rows: no need to validate each

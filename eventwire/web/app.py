@@ -3,6 +3,7 @@
 Every request gets its own read-only connection, so an `eventwire ingest` may write into the same file
 (WAL) while the server runs: committed batches show on the next reload.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,27 +24,34 @@ from . import api, pages
 from .cache import Aggregates
 
 STATIC = Path(__file__).with_name("static")
-MAX_BODY = 16 * 1024   # bytes: the API only reads; nothing needs a large request
-MAX_URL = 4 * 1024     # characters of path and query string
+MAX_BODY = 16 * 1024  # bytes: the API only reads; nothing needs a large request
+MAX_URL = 4 * 1024  # characters of path and query string
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
 }
 # Pages load nothing but their own stylesheet and SVG drawn on the server: no script may run at all.
-PAGE_CSP = ("default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-            "img-src 'self' data:")
+PAGE_CSP = (
+    "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+)
 
 
 def create_app(db_path: str) -> FastAPI:
     """The application over the SQLite store at db_path (which must exist: `eventwire ingest` makes it)."""
     if not Path(db_path).is_file():
         raise FileNotFoundError(f"no database at {db_path} (run `eventwire ingest PATH --db {db_path}` first)")
-    app = FastAPIOffline(title="eventwire", version=__version__, redoc_url=None,
-                         description="Political events, quotes and claims extracted from news articles. "
-                                     "Every list takes `limit` (at most 500) and `offset`.")
+    app = FastAPIOffline(
+        title="eventwire",
+        version=__version__,
+        redoc_url=None,
+        description="Political events, quotes and claims extracted from news articles. "
+        "Every list takes `limit` (at most 500) and `offset`.",
+    )
     app.state.db_path = str(Path(db_path).resolve())
     app.state.aggregates = Aggregates(app.state.db_path)
     for compute in (stories.actor_counts, stories.actor_network, api.timeline_rows):  # overview and /actors
@@ -63,7 +71,8 @@ async def _bounds_and_headers(request: Request, call_next) -> Response:
         return PlainTextResponse("URL too long", status_code=414)
     length = request.headers.get("content-length")
     if (length and (not length.isdigit() or int(length) > MAX_BODY)) or "chunked" in request.headers.get(
-            "transfer-encoding", ""):
+        "transfer-encoding", ""
+    ):
         return PlainTextResponse("request body too large", status_code=413)
     response = await call_next(request)
     response.headers.update(SECURITY_HEADERS)
@@ -95,5 +104,12 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the UI and API with uvicorn until interrupted."""
     app = create_app(db)
     print(f"eventwire: serving {db} at http://{host}:{port}/ (API docs at /docs); Ctrl+C stops", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", limit_concurrency=64, timeout_keep_alive=5,
-                h11_max_incomplete_event_size=MAX_URL * 4)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        limit_concurrency=64,
+        timeout_keep_alive=5,
+        h11_max_incomplete_event_size=MAX_URL * 4,
+    )

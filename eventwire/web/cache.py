@@ -5,6 +5,7 @@ The state is read from the store's files (the database and its WAL change with e
 after a change gets the figures of the previous state at once while a background thread recomputes
 them; lists of rows are never cached, so new rows show on the next reload regardless.
 """
+
 from __future__ import annotations
 
 import logging

@@ -4,6 +4,7 @@ Both count story events, as `eventwire timeline` and `eventwire actors` do: each
 once, however many articles told it, with how often it was told in the tooltip. Nothing runs in the
 browser; every mark carries a <title> tooltip and links to the events it counts.
 """
+
 from __future__ import annotations
 
 import math
@@ -18,10 +19,22 @@ from ..store.queries import PLOVER_TYPES
 
 # One colour per PLOVER type: cooperative types in greens and blues, conflictual ones in ambers, reds, purples.
 TYPE_COLOURS = {
-    "AGREE": "#2e7d32", "CONSULT": "#1565c0", "SUPPORT": "#66bb6a", "CONCEDE": "#00897b",
-    "COOPERATE": "#3949ab", "AID": "#4db6ac", "RETREAT": "#9ccc65", "REQUEST": "#29b6f6",
-    "ACCUSE": "#f9a825", "REJECT": "#fb8c00", "THREATEN": "#e64a19", "PROTEST": "#a1887f",
-    "SANCTION": "#ad1457", "MOBILIZE": "#7b1fa2", "COERCE": "#c62828", "ASSAULT": "#4a0d1f",
+    "AGREE": "#2e7d32",
+    "CONSULT": "#1565c0",
+    "SUPPORT": "#66bb6a",
+    "CONCEDE": "#00897b",
+    "COOPERATE": "#3949ab",
+    "AID": "#4db6ac",
+    "RETREAT": "#9ccc65",
+    "REQUEST": "#29b6f6",
+    "ACCUSE": "#f9a825",
+    "REJECT": "#fb8c00",
+    "THREATEN": "#e64a19",
+    "PROTEST": "#a1887f",
+    "SANCTION": "#ad1457",
+    "MOBILIZE": "#7b1fa2",
+    "COERCE": "#c62828",
+    "ASSAULT": "#4a0d1f",
 }
 MAX_BINS = 90
 TRIM_PERCENT = 5  # of the oldest dated events, left out of the overview's default chart
@@ -85,8 +98,9 @@ def _trim_start(counts: dict[date, Counter[str]]) -> date:
     return max(counts)
 
 
-def timeline_svg(rows: list[dict[str, Any]], width: int = 960, height: int = 240,
-                 trim: dict[str, str] | None = None) -> Markup:
+def timeline_svg(
+    rows: list[dict[str, Any]], width: int = 960, height: int = 240, trim: dict[str, str] | None = None
+) -> Markup:
     """Stacked bars of events per day, week, month or year (whichever gives at most MAX_BINS bars),
     from rows of `day`, `type`, `events` and `mentions`. With `trim` (the page's other query
     parameters), the oldest few percent of events are left out, with a note and a link that shows them."""
@@ -104,12 +118,14 @@ def timeline_svg(rows: list[dict[str, Any]], width: int = 960, height: int = 240
     if trim is not None and _trim_start(counts) > first:
         start = _trim_start(counts)
         hidden = sum(sum(c.values()) for d, c in counts.items() if d < start)
-        note = Markup('<p class="hint">Showing events from {}; {} dated earlier (back to {}) left out: '
-                      '<a href="{}">show all</a></p>').format(start.isoformat(), _events(hidden), first.isoformat(),
-                                                              "/?" + urlencode({**trim, "from": first.isoformat()}))
+        note = Markup(
+            '<p class="hint">Showing events from {}; {} dated earlier (back to {}) left out: '
+            '<a href="{}">show all</a></p>'
+        ).format(
+            start.isoformat(), _events(hidden), first.isoformat(), "/?" + urlencode({**trim, "from": first.isoformat()})
+        )
         first = start
-    unit = next(u for u in ("day", "week", "month", "year")
-                if u == "year" or len(_bins(first, last, u)) <= MAX_BINS)
+    unit = next(u for u in ("day", "week", "month", "year") if u == "year" or len(_bins(first, last, u)) <= MAX_BINS)
     if unit == "year":  # a stray date centuries back would squeeze the chart: show the latest years
         first = max(first, date(max(last.year - MAX_BINS + 1, 1), 1, 1))
     bins = _bins(first, last, unit)
@@ -127,13 +143,14 @@ def timeline_svg(rows: list[dict[str, Any]], width: int = 960, height: int = 240
     left, right, upper, lower = 44, 8, 10, 26
     plot_w, plot_h = width - left - right, height - upper - lower
     step = plot_w / len(bins)
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="Events per {unit} by type">']
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="Events per {unit} by type">']
     for i in range(lines + 1):
         value = step_y * i
         y = upper + plot_h - plot_h * i / lines
-        parts.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>'
-                     f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{value:g}</text>')
+        parts.append(
+            f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>'
+            f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{value:g}</text>'
+        )
     label_every = max(1, math.ceil(len(bins) / 8))
     for i, b in enumerate(bins):
         x, y = left + i * step, upper + plot_h
@@ -145,13 +162,27 @@ def timeline_svg(rows: list[dict[str, Any]], width: int = 960, height: int = 240
             h = plot_h * n / top
             y -= h
             link = _events_link(type=event_type, **{"from": b.isoformat(), "to": end.isoformat()})
-            parts.append(Markup('<a href="{}"><rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}">'
-                                '<title>{} {}: {}</title></rect></a>').format(
-                link, x + 0.5, y, max(step - 1, 1), h, colour(event_type), _label(b, unit, long=True),
-                event_type, _told(n, stacks_told[b][event_type])))
+            parts.append(
+                Markup(
+                    '<a href="{}"><rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}">'
+                    "<title>{} {}: {}</title></rect></a>"
+                ).format(
+                    link,
+                    x + 0.5,
+                    y,
+                    max(step - 1, 1),
+                    h,
+                    colour(event_type),
+                    _label(b, unit, long=True),
+                    event_type,
+                    _told(n, stacks_told[b][event_type]),
+                )
+            )
         if i % label_every == 0:
-            parts.append(f'<text class="tick" x="{x + step / 2:.1f}" y="{height - 8}" '
-                         f'text-anchor="middle">{_label(b, unit)}</text>')
+            parts.append(
+                f'<text class="tick" x="{x + step / 2:.1f}" y="{height - 8}" '
+                f'text-anchor="middle">{_label(b, unit)}</text>'
+            )
     parts.append("</svg>")
     return Markup("".join(parts)) + note
 
@@ -173,8 +204,14 @@ def _label(day: date, unit: str, long: bool = False) -> str:
     return ("week of " if long and unit == "week" else "") + day.isoformat()
 
 
-def network_svg(edges: list[dict[str, Any]], actors: list[dict[str, Any]], names: dict[str, str],
-                size: int = 640, max_nodes: int = 24, max_edges: int = 80) -> Markup:
+def network_svg(
+    edges: list[dict[str, Any]],
+    actors: list[dict[str, Any]],
+    names: dict[str, str],
+    size: int = 640,
+    max_nodes: int = 24,
+    max_edges: int = 80,
+) -> Markup:
     """Countries and bodies on a circle (size: the events they take part in, `actors`, most first),
     the events between each pair as one curve: width by number, colour by the most frequent type.
     Both directions and the mutual types (CONSULT, COOPERATE: unordered) share the curve; its tooltip
@@ -190,9 +227,13 @@ def network_svg(edges: list[dict[str, Any]], actors: list[dict[str, Any]], names
             pairs[tuple(sorted((e["source"], e["target"])))].append(e)
     pairs = dict(sorted(pairs.items(), key=lambda kv: -_sum(kv[1], "events"))[:max_edges])
     centre, radius = size / 2, size / 2 - 64
-    at = {code: (centre + radius * math.cos(2 * math.pi * i / len(nodes) - math.pi / 2),
-                 centre + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2))
-          for i, code in enumerate(nodes)}
+    at = {
+        code: (
+            centre + radius * math.cos(2 * math.pi * i / len(nodes) - math.pi / 2),
+            centre + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2),
+        )
+        for i, code in enumerate(nodes)
+    }
     heaviest = max((_sum(p, "events") for p in pairs.values()), default=1)
     parts = [f'<svg class="network" viewBox="0 0 {size} {size}" role="img" aria-label="Actor network">']
     for (a, b), pair in sorted(pairs.items(), key=lambda kv: _sum(kv[1], "events")):
@@ -203,10 +244,25 @@ def network_svg(edges: list[dict[str, Any]], actors: list[dict[str, Any]], names
         for e in pair:
             by_type[e["type"]] += e["events"]
         detail = ", ".join(f"{_way(e)} {e['events']}" for e in sorted(pair, key=lambda e: -e["events"]))
-        parts.append(Markup('<path class="edge" d="M{:.1f},{:.1f} Q{:.1f},{:.1f} {:.1f},{:.1f}" stroke="{}" '
-                            'stroke-width="{:.1f}"><title>{} – {}: {} ({})</title></path>').format(
-            x1, y1, cx, cy, x2, y2, colour(by_type.most_common(1)[0][0]),
-            1.2 + 9 * math.sqrt(total / heaviest), a, b, _told(total, _sum(pair, "mentions")), detail))
+        parts.append(
+            Markup(
+                '<path class="edge" d="M{:.1f},{:.1f} Q{:.1f},{:.1f} {:.1f},{:.1f}" stroke="{}" '
+                'stroke-width="{:.1f}"><title>{} – {}: {} ({})</title></path>'
+            ).format(
+                x1,
+                y1,
+                cx,
+                cy,
+                x2,
+                y2,
+                colour(by_type.most_common(1)[0][0]),
+                1.2 + 9 * math.sqrt(total / heaviest),
+                a,
+                b,
+                _told(total, _sum(pair, "mentions")),
+                detail,
+            )
+        )
     top = weight[nodes[0]]["events"]
     for code in nodes:
         x, y = at[code]
@@ -214,11 +270,24 @@ def network_svg(edges: list[dict[str, Any]], actors: list[dict[str, Any]], names
         dx, dy = (x - centre) / radius, (y - centre) / radius
         anchor = "start" if dx > 0.3 else "end" if dx < -0.3 else "middle"
         lx, ly = x + dx * (r + 8), y + dy * (r + 8) + (4 if abs(dy) < 0.9 else 10 * dy)
-        parts.append(Markup('<a href="{}"><circle class="node" cx="{:.1f}" cy="{:.1f}" r="{:.1f}">'
-                            '<title>{}: {}</title></circle>'
-                            '<text class="label" x="{:.1f}" y="{:.1f}" text-anchor="{}">{}</text></a>').format(
-            _events_link(actor=code), x, y, r, names.get(code, code),
-            _told(weight[code]["events"], weight[code]["mentions"]), lx, ly, anchor, code))
+        parts.append(
+            Markup(
+                '<a href="{}"><circle class="node" cx="{:.1f}" cy="{:.1f}" r="{:.1f}">'
+                "<title>{}: {}</title></circle>"
+                '<text class="label" x="{:.1f}" y="{:.1f}" text-anchor="{}">{}</text></a>'
+            ).format(
+                _events_link(actor=code),
+                x,
+                y,
+                r,
+                names.get(code, code),
+                _told(weight[code]["events"], weight[code]["mentions"]),
+                lx,
+                ly,
+                anchor,
+                code,
+            )
+        )
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -1,4 +1,5 @@
 """What every route shares: a read-only connection per request and the filters as bounded query parameters."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -11,10 +12,10 @@ from fastapi import Query, Request
 from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
 from ..store.sqlite import connect
 
-MAX_PAGE = 500          # rows per page, API and UI
+MAX_PAGE = 500  # rows per page, API and UI
 DEFAULT_PAGE = 50
 MAX_OFFSET = 1_000_000
-MAX_TEXT = 200          # characters of a free-text filter
+MAX_TEXT = 200  # characters of a free-text filter
 
 # Empty values are allowed (an HTML form sends `type=` for "any"); they mean no filter.
 TYPE_PATTERN = "^(?i:" + "|".join(PLOVER_TYPES) + ")?$"
@@ -47,14 +48,29 @@ ArticleParam = _text("article id")
 Search = _text('FTS5 query over title and text, e.g. "Sullivan AND Rome"')
 
 
-def event_filter(type: TypeParam = None, actor: ActorParam = None, date_from: FromParam = None,
-                 date_to: ToParam = None, status: StatusParam = None,
-                 q: _text("words in the evidence sentence") = None, article: ArticleParam = None,
-                 limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> EventFilter:
+def event_filter(
+    type: TypeParam = None,
+    actor: ActorParam = None,
+    date_from: FromParam = None,
+    date_to: ToParam = None,
+    status: StatusParam = None,
+    q: _text("words in the evidence sentence") = None,
+    article: ArticleParam = None,
+    limit: Limit = DEFAULT_PAGE,
+    offset: Offset = 0,
+) -> EventFilter:
     """The filters of `eventwire events` as query parameters; empty strings mean no filter."""
-    return EventFilter(type=type or None, actor=(actor or "").strip() or None, date_from=date_from or None,
-                       date_to=date_to or None, status=status or None, article=article or None,
-                       text=(q or "").strip() or None, limit=limit, offset=offset)
+    return EventFilter(
+        type=type or None,
+        actor=(actor or "").strip() or None,
+        date_from=date_from or None,
+        date_to=date_to or None,
+        status=status or None,
+        article=article or None,
+        text=(q or "").strip() or None,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @dataclass
@@ -66,7 +82,11 @@ class QuoteFilter:
     offset: int
 
 
-def quote_filter(speaker: _text("part of the speaker's name or description") = None,
-                 q: _text("words quoted") = None, article: ArticleParam = None,
-                 limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> QuoteFilter:
+def quote_filter(
+    speaker: _text("part of the speaker's name or description") = None,
+    q: _text("words quoted") = None,
+    article: ArticleParam = None,
+    limit: Limit = DEFAULT_PAGE,
+    offset: Offset = 0,
+) -> QuoteFilter:
     return QuoteFilter((speaker or "").strip() or None, (q or "").strip() or None, article or None, limit, offset)

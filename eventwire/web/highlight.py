@@ -3,6 +3,7 @@
 Spans overlap freely (a quote runs across two event sentences, an entity sits inside a trigger), so
 the text is cut at every span boundary and each piece carries the classes of all spans covering it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -20,7 +21,7 @@ class Span:
     classes: tuple[str, ...]
     title: str
     anchor: str | None = None  # element id placed where the span starts (evidence links jump there)
-    href: str | None = None    # where a click on the span leads
+    href: str | None = None  # where a click on the span leads
 
 
 def fragment(kind: str, record_id: str) -> str:
@@ -37,8 +38,7 @@ def names(actors: Iterable[dict[str, Any]]) -> str:
     return ", ".join(x for x in out if x)
 
 
-def spans(events: list[dict[str, Any]], quotes: list[dict[str, Any]],
-          entities: list[dict[str, Any]]) -> list[Span]:
+def spans(events: list[dict[str, Any]], quotes: list[dict[str, Any]], entities: list[dict[str, Any]]) -> list[Span]:
     """The marks of an article: event sentences and triggers, quotes, entities."""
     out: list[Span] = []
     for e in events:
@@ -47,16 +47,33 @@ def spans(events: list[dict[str, Any]], quotes: list[dict[str, Any]],
         has_trigger = e.get("trigger_start") is not None and e.get("trigger_end") is not None
         out.append(Span(e["start"], e["end"], ("s",), summary, None if has_trigger else fragment("ev", e["id"])))
         if has_trigger:
-            out.append(Span(e["trigger_start"], e["trigger_end"], ("t", f"ty-{e['type']}"), summary,
-                            fragment("ev", e["id"]), card))
+            out.append(
+                Span(
+                    e["trigger_start"],
+                    e["trigger_end"],
+                    ("t", f"ty-{e['type']}"),
+                    summary,
+                    fragment("ev", e["id"]),
+                    card,
+                )
+            )
     for q in quotes:
         speaker = q.get("speaker_name") or q.get("speaker_text") or "unknown speaker"
-        out.append(Span(q["start"], q["end"], ("q",), f"{q['kind']} quote: {speaker}", fragment("qt", q["id"]),
-                        "#" + fragment("quote", q["id"])))
+        out.append(
+            Span(
+                q["start"],
+                q["end"],
+                ("q",),
+                f"{q['kind']} quote: {speaker}",
+                fragment("qt", q["id"]),
+                "#" + fragment("quote", q["id"]),
+            )
+        )
     for n in entities:
         detail = " · ".join(x for x in (n.get("name"), n.get("code"), n.get("sector")) if x)
-        out.append(Span(n["start"], n["end"], ("n", f"n-{n['label']}"),
-                        f"{n['label']}" + (f": {detail}" if detail else "")))
+        out.append(
+            Span(n["start"], n["end"], ("n", f"n-{n['label']}"), f"{n['label']}" + (f": {detail}" if detail else ""))
+        )
     return out
 
 

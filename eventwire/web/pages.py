@@ -1,4 +1,5 @@
 """The HTML pages: server-rendered from the same queries as the API; nothing is fetched from elsewhere."""
+
 from __future__ import annotations
 
 import csv
@@ -26,15 +27,35 @@ from .deps import DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, ev
 from .names import country_names
 
 TEMPLATES = FilePath(__file__).with_name("templates")
-MAX_EXPORT = 100_000   # rows of one CSV download
+MAX_EXPORT = 100_000  # rows of one CSV download
 EXPORT_BATCH = 2_000
 SPEAKER_SECTIONS = 12  # speakers shown with their latest quotes on the unfiltered quotes page
-STORY_OTHERS = 12     # other articles of its story listed beside an article
-GROUPS_PAGE = 20      # story groups per page: each lists its articles and shared events
-GROUP_ROWS = 8        # articles and shared events shown per group before "more"
-CSV_COLUMNS = ("article_id", "id", "date", "date_precision", "date_text", "type", "mode", "source", "target",
-               "status", "reported_by", "disputed_by", "location_name", "location_code", "trigger", "sentence",
-               "start", "end", "confidence", "article_title", "article_published")
+STORY_OTHERS = 12  # other articles of its story listed beside an article
+GROUPS_PAGE = 20  # story groups per page: each lists its articles and shared events
+GROUP_ROWS = 8  # articles and shared events shown per group before "more"
+CSV_COLUMNS = (
+    "article_id",
+    "id",
+    "date",
+    "date_precision",
+    "date_text",
+    "type",
+    "mode",
+    "source",
+    "target",
+    "status",
+    "reported_by",
+    "disputed_by",
+    "location_name",
+    "location_code",
+    "trigger",
+    "sentence",
+    "start",
+    "end",
+    "confidence",
+    "article_title",
+    "article_published",
+)
 
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
 Events = Annotated[EventFilter, Depends(event_filter)]
@@ -62,8 +83,13 @@ def _with(request: Request, **changes: Any) -> str:
 
 templates = Jinja2Templates(directory=TEMPLATES)
 templates.env.filters.update(evidence=_evidence, pathquote=lambda s: quote(str(s), safe=""))
-templates.env.globals.update(PLOVER_TYPES=PLOVER_TYPES, STATUSES=STATUSES, MUTUAL_TYPES=stories.MUTUAL_TYPES,
-                             url_with=_with, fragment=highlight.fragment)
+templates.env.globals.update(
+    PLOVER_TYPES=PLOVER_TYPES,
+    STATUSES=STATUSES,
+    MUTUAL_TYPES=stories.MUTUAL_TYPES,
+    url_with=_with,
+    fragment=highlight.fragment,
+)
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -71,9 +97,15 @@ def page(request: Request, name: str, status_code: int = 200, **context: Any) ->
 
 
 def _paging(total: int, limit: int, offset: int) -> dict[str, Any]:
-    return {"total": total, "limit": limit, "offset": offset, "first": offset + 1 if total else 0,
-            "last": min(offset + limit, total), "prev": max(offset - limit, 0) if offset else None,
-            "next": offset + limit if offset + limit < total else None}
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "first": offset + 1 if total else 0,
+        "last": min(offset + limit, total),
+        "prev": max(offset - limit, 0) if offset else None,
+        "next": offset + limit if offset + limit < total else None,
+    }
 
 
 router = APIRouter(include_in_schema=False)
@@ -83,20 +115,34 @@ router = APIRouter(include_in_schema=False)
 def overview(request: Request, conn: Conn, f: Events) -> HTMLResponse:
     stats, aggregates = queries.stats(conn), request.app.state.aggregates
     by_type = stats["events_by_type"]
-    return page(request, "overview.html", stats=stats, filter=f,
-                chart=charts.timeline_svg(aggregates.get(conn, timeline_rows, f), trim=None if f.date_from else {
-                    k: v for k, v in request.query_params.items() if v and k != "from"}),
-                by_type=[(t, by_type.get(t, 0)) for t in PLOVER_TYPES], top=max(by_type.values(), default=1),
-                recent=queries.articles(conn, limit=8),
-                actors=actors_data(aggregates, conn, replace(f, limit=10))["actors"])
+    return page(
+        request,
+        "overview.html",
+        stats=stats,
+        filter=f,
+        chart=charts.timeline_svg(
+            aggregates.get(conn, timeline_rows, f),
+            trim=None if f.date_from else {k: v for k, v in request.query_params.items() if v and k != "from"},
+        ),
+        by_type=[(t, by_type.get(t, 0)) for t in PLOVER_TYPES],
+        top=max(by_type.values(), default=1),
+        recent=queries.articles(conn, limit=8),
+        actors=actors_data(aggregates, conn, replace(f, limit=10))["actors"],
+    )
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def article_list(request: Request, conn: Conn, limit: Limit = DEFAULT_PAGE, offset: Offset = 0,
-                 q: Search = None) -> HTMLResponse:
+def article_list(
+    request: Request, conn: Conn, limit: Limit = DEFAULT_PAGE, offset: Offset = 0, q: Search = None
+) -> HTMLResponse:
     q = (q or "").strip() or None
-    return page(request, "articles.html", q=q, rows=queries.articles(conn, q, limit, offset),
-                paging=_paging(queries.count_articles(conn, q), limit, offset))
+    return page(
+        request,
+        "articles.html",
+        q=q,
+        rows=queries.articles(conn, q, limit, offset),
+        paging=_paging(queries.count_articles(conn, q), limit, offset),
+    )
 
 
 def _story_of(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
@@ -104,55 +150,88 @@ def _story_of(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | Non
     row = conn.execute("SELECT story_id FROM article_links WHERE article_id = ?", (article_id,)).fetchone()
     if row is None or row[0] is None:
         return None
-    others = [dict(r) for r in conn.execute(
-        "SELECT a.id, a.title, a.source, a.published FROM article_links l JOIN articles a ON a.id = l.article_id "
-        "WHERE l.story_id = ? AND a.id != ? ORDER BY coalesce(a.published, a.ingested_at), a.id LIMIT ?",
-        (row[0], article_id, STORY_OTHERS))]
+    others = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT a.id, a.title, a.source, a.published FROM article_links l JOIN articles a ON a.id = l.article_id "
+            "WHERE l.story_id = ? AND a.id != ? ORDER BY coalesce(a.published, a.ingested_at), a.id LIMIT ?",
+            (row[0], article_id, STORY_OTHERS),
+        )
+    ]
     return {"id": row[0], "others": others}
 
 
 def _told_by(conn: sqlite3.Connection, article_id: str) -> dict[str, dict[str, Any]]:
     """{event id: its story event's id and reach} for the events of one article."""
-    return {r["event_id"]: dict(r) for r in conn.execute(
-        "SELECT m.event_id, s.id, s.num_articles, s.num_sources FROM story_mentions m "
-        "JOIN story_events s ON s.id = m.story_event_id WHERE m.article_id = ?", (article_id,))}
+    return {
+        r["event_id"]: dict(r)
+        for r in conn.execute(
+            "SELECT m.event_id, s.id, s.num_articles, s.num_sources FROM story_mentions m "
+            "JOIN story_events s ON s.id = m.story_event_id WHERE m.article_id = ?",
+            (article_id,),
+        )
+    }
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
-def article_view(request: Request, conn: Conn, article_id: Annotated[str, Path(max_length=MAX_TEXT)],
-                 copy: Annotated[str | None, Query(max_length=MAX_TEXT)] = None) -> Response:
+def article_view(
+    request: Request,
+    conn: Conn,
+    article_id: Annotated[str, Path(max_length=MAX_TEXT)],
+    copy: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
+) -> Response:
     """An article with its highlights; the id of a recorded copy leads to the original, which says so."""
     record = article_record(conn, article_id)
     if record is None:
         copy_of = stories.duplicate(conn, article_id)
         if copy_of is None:
             raise HTTPException(404, f"No article {article_id!r} in this database.")
-        return RedirectResponse(_url(f"/articles/{quote(copy_of['duplicate_of'], safe='')}", {"copy": article_id}),
-                                status_code=303)
+        return RedirectResponse(
+            _url(f"/articles/{quote(copy_of['duplicate_of'], safe='')}", {"copy": article_id}), status_code=303
+        )
     a = record["article"]
     copied = stories.duplicate(conn, copy) if copy else None
     marks = highlight.spans(record["events"], record["quotes"], record["entities"])
     labels = sorted({n["label"] for n in record["entities"]})
     url = a["url"] if (a.get("url") or "").startswith(("https://", "http://")) else None
-    return page(request, "article.html", article=a, url=url, body=highlight.render(a["text"], marks),
-                events=record["events"], quotes=record["quotes"], labels=labels,
-                entity_count=len(record["entities"]), story=_story_of(conn, article_id),
-                told_by=_told_by(conn, article_id), copies=stories.duplicates_of(conn, article_id),
-                copied=copied if copied and copied["duplicate_of"] == article_id else None)
+    return page(
+        request,
+        "article.html",
+        article=a,
+        url=url,
+        body=highlight.render(a["text"], marks),
+        events=record["events"],
+        quotes=record["quotes"],
+        labels=labels,
+        entity_count=len(record["entities"]),
+        story=_story_of(conn, article_id),
+        told_by=_told_by(conn, article_id),
+        copies=stories.duplicates_of(conn, article_id),
+        copied=copied if copied and copied["duplicate_of"] == article_id else None,
+    )
 
 
 @router.get("/events", response_class=HTMLResponse)
 def event_table(request: Request, conn: Conn, f: Events) -> HTMLResponse:
-    return page(request, "events.html", filter=f, rows=queries.events(conn, f),
-                paging=_paging(queries.count_events(conn, f), f.limit, f.offset),
-                csv_url=_url("/events.csv", {k: v for k, v in request.query_params.items()
-                                             if k not in ("limit", "offset")}))
+    return page(
+        request,
+        "events.html",
+        filter=f,
+        rows=queries.events(conn, f),
+        paging=_paging(queries.count_events(conn, f), f.limit, f.offset),
+        csv_url=_url("/events.csv", {k: v for k, v in request.query_params.items() if k not in ("limit", "offset")}),
+    )
 
 
 def _csv_row(event: dict[str, Any]) -> list[Any]:
     names = highlight.names
-    row = {**event, "source": names(event["source"]), "target": names(event["target"]),
-           "reported_by": names(event["attributed_to"]), "disputed_by": names(event["disputed_by"])}
+    row = {
+        **event,
+        "source": names(event["source"]),
+        "target": names(event["target"]),
+        "reported_by": names(event["attributed_to"]),
+        "disputed_by": names(event["disputed_by"]),
+    }
     return [_cell(row.get(c)) for c in CSV_COLUMNS]
 
 
@@ -184,16 +263,24 @@ def _csv_lines(db_path: str, f: EventFilter) -> Iterator[str]:
 
 @router.get("/events.csv")
 def event_csv(request: Request, f: Events) -> Response:
-    return StreamingResponse(_csv_lines(request.app.state.db_path, replace(f, offset=0)), media_type="text/csv",
-                             headers={"Content-Disposition": 'attachment; filename="events.csv"'})
+    return StreamingResponse(
+        _csv_lines(request.app.state.db_path, replace(f, offset=0)),
+        media_type="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="events.csv"'},
+    )
 
 
 @router.get("/claims", response_class=HTMLResponse)
 def claim_table(request: Request, conn: Conn, f: Events) -> HTMLResponse:
     claims = replace(f, claims_only=True)
     rows = queries.events(conn, claims)
-    return page(request, "claims.html", filter=f, rows=rows, paging=_paging(queries.count_events(conn, claims),
-                                                                            f.limit, f.offset))
+    return page(
+        request,
+        "claims.html",
+        filter=f,
+        rows=rows,
+        paging=_paging(queries.count_events(conn, claims), f.limit, f.offset),
+    )
 
 
 @router.get("/quotes", response_class=HTMLResponse)
@@ -203,41 +290,65 @@ def quote_list(request: Request, conn: Conn, f: Annotated[QuoteFilter, Depends(q
     if not (f.speaker or f.q or f.article):
         top = speakers[:SPEAKER_SECTIONS]
         latest = queries.quotes_by_speaker(conn, [s["speaker"] for s in top])
-        return page(request, "quotes.html", filter=f, speakers=speakers, paging=None,
-                    groups=[(s, latest[s["speaker"]]) for s in top])
+        return page(
+            request,
+            "quotes.html",
+            filter=f,
+            speakers=speakers,
+            paging=None,
+            groups=[(s, latest[s["speaker"]]) for s in top],
+        )
     rows = queries.quotes(conn, f.speaker, f.article, f.limit, f.offset, f.q)
-    groups = [({"speaker": name, "quotes": None}, list(items)) for name, items in
-              groupby(rows, key=lambda r: r["speaker_name"] or r["speaker_text"] or "Unknown speaker")]
-    return page(request, "quotes.html", filter=f, groups=groups, speakers=speakers,
-                paging=_paging(queries.count_quotes(conn, f.speaker, f.article, f.q), f.limit, f.offset))
+    groups = [
+        ({"speaker": name, "quotes": None}, list(items))
+        for name, items in groupby(rows, key=lambda r: r["speaker_name"] or r["speaker_text"] or "Unknown speaker")
+    ]
+    return page(
+        request,
+        "quotes.html",
+        filter=f,
+        groups=groups,
+        speakers=speakers,
+        paging=_paging(queries.count_quotes(conn, f.speaker, f.article, f.q), f.limit, f.offset),
+    )
 
 
 @router.get("/actors", response_class=HTMLResponse)
 def actor_network(request: Request, conn: Conn, f: Events) -> HTMLResponse:
     cache = request.app.state.aggregates
     data = actors_data(cache, conn, f)
-    return page(request, "actors.html", filter=f, actors=data["actors"], edges=stories.paged(data["network"], f),
-                network=charts.network_svg(data["network"], cache.get(conn, stories.actor_counts, f),
-                                           country_names()),
-                types=sorted({e["type"] for e in data["network"]}, key=PLOVER_TYPES.index))
+    return page(
+        request,
+        "actors.html",
+        filter=f,
+        actors=data["actors"],
+        edges=stories.paged(data["network"], f),
+        network=charts.network_svg(data["network"], cache.get(conn, stories.actor_counts, f), country_names()),
+        types=sorted({e["type"] for e in data["network"]}, key=PLOVER_TYPES.index),
+    )
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def story_list(request: Request, conn: Conn, f: Events,
-               view: Annotated[str | None, Query(pattern="^(events|groups)?$")] = None) -> HTMLResponse:
+def story_list(
+    request: Request, conn: Conn, f: Events, view: Annotated[str | None, Query(pattern="^(events|groups)?$")] = None
+) -> HTMLResponse:
     """Story events (one real-world event, every article that told it), or story groups (articles telling the
     same news) with `view=groups`."""
     if view == "groups":
         limit = min(f.limit, GROUPS_PAGE)
         groups = stories.stories(conn, 2, limit + 1, f.offset)  # one more than shown: is there a next page?
-        paging = {"limit": limit, "first": f.offset + 1, "last": f.offset + min(len(groups), limit),
-                  "prev": max(f.offset - limit, 0) if f.offset else None,
-                  "next": f.offset + limit if len(groups) > limit else None}
-        return page(request, "stories.html", filter=f, view="groups", groups=groups[:limit], paging=paging,
-                    shown=GROUP_ROWS)
+        paging = {
+            "limit": limit,
+            "first": f.offset + 1,
+            "last": f.offset + min(len(groups), limit),
+            "prev": max(f.offset - limit, 0) if f.offset else None,
+            "next": f.offset + limit if len(groups) > limit else None,
+        }
+        return page(
+            request, "stories.html", filter=f, view="groups", groups=groups[:limit], paging=paging, shown=GROUP_ROWS
+        )
     total, rows = story_page(conn, f)
-    return page(request, "stories.html", filter=f, view="events", rows=rows,
-                paging=_paging(total, f.limit, f.offset))
+    return page(request, "stories.html", filter=f, view="events", rows=rows, paging=_paging(total, f.limit, f.offset))
 
 
 @router.get("/stories/{story_event_id}", response_class=HTMLResponse)
@@ -245,8 +356,9 @@ def story_view(request: Request, conn: Conn, story_event_id: Annotated[int, Path
     found = stories.story_event(conn, story_event_id)
     if found is None:
         raise HTTPException(404, f"No story event {story_event_id} in this database.")
-    return page(request, "stories.html", filter=EventFilter(), view="one", rows=with_triggers(conn, [found]),
-                paging=None)
+    return page(
+        request, "stories.html", filter=EventFilter(), view="one", rows=with_triggers(conn, [found]), paging=None
+    )
 
 
 @router.get("/types.css")
