@@ -126,11 +126,14 @@ def join(docs: list[Doc]) -> Doc:
 def pipe(texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
     """Parse texts in batches of `batch_size` (faster than one at a time), each guarded against
     punctuation runs and parsed in pieces of at most about CHUNK_CHARS, so that the time and the
-    memory an article costs grow with its length and no faster."""
+    memory an article costs grow with its length and no faster. A text over MAX_CHARS is
+    refused (ValueError), as spaCy would: the extractors' memory grows with the whole text."""
     counts: deque[int] = deque()
 
     def pieces() -> Iterator[str]:
         for text in texts:
+            if len(text) > MAX_CHARS:
+                raise ValueError(f"text of {len(text):,} characters, over the limit of {MAX_CHARS:,}")
             parts = chunks(guard(text))
             counts.append(len(parts))
             yield from parts
