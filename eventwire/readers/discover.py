@@ -63,9 +63,9 @@ def reader_of(path: Path) -> tuple[Reader | None, bool]:
 
 def article_id_of(path: Path) -> str:
     """The file name without its extensions: `000_a3803002c0d27c0a.txt.gz` -> `000_a3803002c0d27c0a`."""
-    name = path.name.removesuffix(".gz").removesuffix(".GZ")
+    name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
     suffix = Path(name).suffix
-    return name[: -len(suffix)] if suffix.lower() in READERS else name
+    return name[: -len(suffix)] if suffix and suffix.lower() in READERS else name
 
 
 def read_paths(
@@ -108,10 +108,15 @@ def walk(folder: Path) -> Iterator[Path | ReadError]:
     while stack:
         path = stack.pop()
         try:
-            if path is not folder and not path.is_dir():
-                if reader_of(path)[0]:
-                    yield path
-                continue
+            is_dir = path is folder or path.is_dir()
+        except OSError as err:  # in a folder we may list but not enter
+            yield ReadError(str(path), f"cannot read: {err.strerror or err}")
+            continue
+        if not is_dir:
+            if reader_of(path)[0]:
+                yield path
+            continue
+        try:
             info = path.stat()
             if (info.st_dev, info.st_ino) in seen:
                 yield ReadError(str(path), "symbolic link to a folder already read (a loop)")
