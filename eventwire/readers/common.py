@@ -40,17 +40,13 @@ def printable(text: str) -> str:
     return "".join(c if c.isprintable() else c.encode("unicode_escape", "backslashreplace").decode() for c in text)
 
 
-def has_control(text: str) -> bool:
-    """True when the text holds a control character (Unicode category Cc: newline, tab, escape, NUL)."""
-    return any(unicodedata.category(c) == "Cc" for c in text)
-
-
 def check_id(article_id: str) -> str:
-    """An article id as it will be stored and shown: not empty, and no control characters."""
+    """An article id as it will be stored and shown: not empty, and no control characters
+    (Unicode category Cc: newline, tab, escape, NUL)."""
     if not article_id.strip():
         raise BadRecord("empty id")
-    if has_control(article_id):
-        raise BadRecord(f"id {printable(article_id)!r} contains control characters")
+    if any(unicodedata.category(c) == "Cc" for c in article_id):
+        raise BadRecord(f"id {article_id!r} contains control characters")
     return article_id
 
 
