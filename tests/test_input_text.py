@@ -62,3 +62,14 @@ def test_a_long_article_keeps_its_offsets():
         assert text[event.trigger_start : event.trigger_end] == event.trigger
     for entity in analysis.entities:
         assert text[entity.start : entity.end] == entity.text
+
+
+def test_a_text_parsed_in_pieces_is_annotated_as_the_whole_text():
+    text = long_article(3 * nlp.CHUNK_CHARS)
+    pieces, whole = nlp.parse(text), nlp.load()(text)
+    assert len(nlp.chunks(text)) > 2 and len(pieces) == len(whole)
+
+    def annotations(doc):
+        return [(t.idx, t.lemma_, t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+
+    assert annotations(pieces) == annotations(whole)
