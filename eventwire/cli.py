@@ -99,6 +99,29 @@ def ingest_shards(args: argparse.Namespace, errors: Errors) -> int:
     return 1 if errors.count else 0
 
 
+def store_batch(store: Store, analyses: list[Analysis], errors: Errors) -> BatchResult:
+    """Write a batch in one transaction; if the store refuses it, write its articles one at a
+    time, so that an article the store cannot take costs that article alone. A database that
+    cannot be written (locked, full, read-only) stops the run: every committed batch is kept."""
+    try:
+        return store.write(analyses)
+    except sqlite3.OperationalError:
+        raise
+    except Exception:
+        totals = BatchResult()
+        for analysis in analyses:
+            try:
+                totals.add(store.write([analysis]))
+            except sqlite3.OperationalError:
+                raise
+            except Exception as err:
+                article = analysis.article
+                errors.report(
+                    ReadError(article.origin or article.id, f"could not be stored: {type(err).__name__}: {err}")
+                )
+        return totals
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     errors = Errors()
     if args.out:
@@ -128,7 +151,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                         errors.report(result)
                     else:
                         good.append(result)
-                totals.add(store.write(good))
+                totals.add(store_batch(store, good, errors))
                 bar.update(len(batch))
     seconds = time.perf_counter() - started
     print(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -15,6 +16,7 @@ import dateparser
 from ..model import Article
 
 DEFAULT_MAX_BYTES = 2_000_000
+YEAR_FIRST = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?!\d)")
 
 
 @dataclass
@@ -25,11 +27,27 @@ class ReadError:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
+        return printable(f"{self.origin}: {self.reason}")
 
 
 class BadRecord(ValueError):
     """Raised inside a reader for one record; the caller turns it into a ReadError and goes on."""
+
+
+def printable(text: str) -> str:
+    """The text on one terminal line whatever it holds: control characters (a newline, an ANSI
+    escape) and other unprintable ones written as Python escapes, `\\n`, `\\x1b`."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape", "backslashreplace").decode() for c in text)
+
+
+def check_id(article_id: str) -> str:
+    """An article id as it will be stored and shown: not empty, and no control characters
+    (Unicode category Cc: newline, tab, escape, NUL)."""
+    if not article_id.strip():
+        raise BadRecord("empty id")
+    if any(unicodedata.category(c) == "Cc" for c in article_id):
+        raise BadRecord(f"id {article_id!r} contains control characters")
+    return article_id
 
 
 def text_hash(text: str) -> str:
@@ -43,8 +61,9 @@ def id_from_text(text: str) -> str:
 
 def decode(data: bytes) -> str:
     """UTF-8 text of a record, refusing binary data and invalid bytes with a precise reason."""
-    if b"\x00" in data[:8192]:
-        raise BadRecord("binary data (NUL bytes), not text")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise BadRecord(f"NUL byte at byte {nul}: binary data, not text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -60,13 +79,17 @@ def check_size(size: int, max_bytes: int) -> None:
 
 
 def normalise_published(value: object) -> str | None:
-    """An ISO 8601 timestamp from whatever a record gives (ISO strings first, then dateparser)."""
+    """An ISO 8601 timestamp from whatever a record gives (ISO strings first, then dateparser),
+    None when it is no date: a year-month-day date that does not exist (2025-13-01) too, which
+    dateparser would read as 13 January."""
     if value in (None, ""):
         return None
     text = str(value).strip()
     try:
         when = datetime.fromisoformat(text)
     except ValueError:
+        if not _possible_year_first(text):
+            return None
         when = dateparser.parse(text, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
         if when is None:
             return None
@@ -74,6 +97,17 @@ def normalise_published(value: object) -> str | None:
         when = when.astimezone(UTC).replace(tzinfo=None)
         return when.isoformat() + "Z"
     return when.isoformat()
+
+
+def _possible_year_first(text: str) -> bool:
+    """False for a text that begins with a year, a month and a day that make no date."""
+    start = YEAR_FIRST.match(text)
+    if start:
+        try:
+            datetime.strptime(start[0], "%Y-%m-%d")
+        except ValueError:
+            return False
+    return True
 
 
 def split_names(value: object) -> list[str]:

@@ -5,18 +5,24 @@ from __future__ import annotations
 import trafilatura
 
 from ..model import Article
-from .common import BadRecord, fill_source, normalise_published, split_names
+from .common import BadRecord, check_id, fill_source, id_from_text, normalise_published, split_names
+
+# Fewer words than this is no article: what trafilatura falls back on when a page has no main
+# text is its menu or its cookie banner ("Home News Sport", "We use cookies. Accept all").
+MIN_WORDS = 20
 
 
-def read_html(html: str, article_id: str, origin: str) -> Article:
-    """One article from an HTML page; raises BadRecord when the page has no main text."""
+def read_html(html: str, article_id: str | None, origin: str) -> Article:
+    """One article from an HTML page; raises BadRecord when the page has no main text.
+    Without `article_id` (stdin), the id is a hash of the page."""
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     text = (doc.text if doc else "") or ""
-    if not text.strip():
-        raise BadRecord("no main text found in the HTML page")
+    words = len(text.split())
+    if words < MIN_WORDS:
+        raise BadRecord(f"no main text found in the HTML page ({words} words: a menu or a banner at most)")
     published = normalise_published(doc.date)
     article = Article(
-        id=article_id,
+        id=check_id(article_id or id_from_text(html)),
         text=text,
         title=doc.title,
         source=doc.sitename,

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 
 from ..model import Article
-from .common import BadRecord, fill_source
+from .common import BadRecord, check_id, fill_source, id_from_text
 
 # `220313211238 jake sullivan yang jiechi split super tease` or the CNN asset name with hyphens.
 ASSET_HEADER = re.compile(
@@ -27,8 +27,9 @@ def asset_stamp(line: str) -> tuple[str, list[str]] | None:
     return when.isoformat(), slug
 
 
-def read_text(text: str, article_id: str, origin: str) -> Article:
-    """One article from a plain-text file: header (if any), then the title line, then the body."""
+def read_text(text: str, article_id: str | None, origin: str) -> Article:
+    """One article from a plain-text file: header (if any), then the title line, then the body.
+    Without `article_id` (stdin), the id is a hash of the text."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -48,7 +49,7 @@ def read_text(text: str, article_id: str, origin: str) -> Article:
             raise BadRecord("no text after the header")
         title, body = None, title  # a one-paragraph file is all body
     article = Article(
-        id=article_id,
+        id=check_id(article_id or id_from_text(text)),
         text=body,
         title=title,
         published=published,
