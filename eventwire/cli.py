@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from . import __version__
 from .engines import local
-from .link import dedup, stories
+from .link import dedup
 from .model import Analysis, Article
 from .output import FORMATS, event_rows, print_rows, write_json_stream
 from .readers.common import DEFAULT_MAX_BYTES, ReadError, normalise_published
@@ -227,7 +227,7 @@ def _story_rows(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
 def cmd_stories(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
         if args.groups:
-            rows = stories.stories(conn, args.min_articles, args.limit)
+            rows = queries.stories(conn, args.min_articles, args.limit)
             if args.format == "table":
                 rows = [
                     {
@@ -241,21 +241,21 @@ def cmd_stories(args: argparse.Namespace) -> int:
                     for r in rows
                 ]
         else:
-            rows = _story_rows(stories.story_events(conn, _event_filter(args), args.min_articles), args.format)
+            rows = _story_rows(queries.story_events(conn, _event_filter(args), args.min_articles), args.format)
     print_rows(rows, args.format)
     return 0
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
-        print_rows(stories.timeline(conn, _event_filter(args), by_type=args.by_type), args.format)
+        print_rows(queries.timeline(conn, _event_filter(args), by_type=args.by_type), args.format)
     return 0
 
 
 def cmd_actors(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
         f = _event_filter(args)
-        print_rows(stories.actor_network(conn, f) if args.network else stories.actor_counts(conn, f), args.format)
+        print_rows(queries.actor_network(conn, f) if args.network else queries.actor_counts(conn, f), args.format)
     return 0
 
 

@@ -8,14 +8,13 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from datasketch import LeanMinHash
-
-from ..link import dedup, stories
+from ..link import dedup
+from ..link.linker import Linker
 from ..model import Actor, Analysis, Article
 from ..readers.common import text_hash
 
@@ -53,35 +52,25 @@ class BatchResult:
         self.link_seconds += other.link_seconds
 
 
-@dataclass
-class _Lookup:
-    original: dedup.Match | None  # the stored article this text copies
-    kind: str  # exact | near
-    signature: LeanMinHash | None = None
-    matches: list[dedup.Match] = field(default_factory=list)
-
-
 class Store:
     """Writes analyses into one SQLite file; safe to kill at any point (each batch is atomic).
 
-    Each write also links: a copy of a stored article (same text, or at least `dedup_threshold`
-    of its word 3-grams) is recorded in `duplicates` instead of being stored again; the events of
-    a new article join the story events they tell again, and the article joins a story (an
-    article sharing `similar_threshold` of its 3-grams, or story events, with it)."""
+    Each write also calls its linker (by default one with the given thresholds): a copy of a stored
+    article is recorded instead of stored; a new article's events join the story events they tell
+    again, and the article joins a story."""
 
     def __init__(
         self,
         path: str | Path,
         dedup_threshold: float = dedup.DEFAULT_DUPLICATE,
         similar_threshold: float = dedup.DEFAULT_SIMILAR,
+        linker: Linker | None = None,
     ) -> None:
         self.path = Path(path)
+        self.linker = linker or Linker(dedup_threshold, similar_threshold)
         self.conn = connect(self.path)
         self._writer_thread = threading.get_ident()
         self._readers = threading.local()
-        self._thresholds = (dedup_threshold, similar_threshold)
-        dedup.SimilarityIndex(*self._thresholds)  # refuse bad thresholds now, not at the first write
-        self._index: dedup.SimilarityIndex | None = None  # built at the first write
 
     def close(self) -> None:
         self.conn.close()
@@ -131,7 +120,7 @@ class Store:
             with self.conn:
                 yield
         except BaseException:
-            self._index = None  # the index saw writes that were rolled back: rebuild it from the store
+            self.linker.discard_index()
             raise
 
     def _write_one(self, analysis: Analysis, result: BatchResult) -> None:
@@ -142,142 +131,28 @@ class Store:
             result.unchanged += 1
             return
         started, storing = time.thread_time(), 0.0
-        touched = self._forget(article.id) if old is not None else set()
-        found = self._lookup(article, digest)
+        touched = set()
+        if old is not None:
+            touched = self.linker.forget(self.conn, article.id)
+            self.conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))  # its analysis goes with it
+        found = self.linker.lookup(self.conn, article, digest)
         if found.original:
-            self._record_copy(article, digest, found)
+            self.linker.record_copy(self.conn, article, digest, found, _now())
             result.duplicates += 1
         else:
             storing = time.thread_time()
             self._insert(analysis, digest)
             storing = time.thread_time() - storing  # storing the analysis itself is not linking
-            self.conn.execute(
-                "INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)",
-                (article.id, dedup.to_blob(found.signature)),
-            )
-            self.index.add(article.id, found.signature)
-            self._link(
-                article.id,
-                article.source,
-                article.url,
-                [m.article_id for m in found.matches if m.similarity >= self.index.similar],
-            )
+            self.linker.link_new(self.conn, article, found)
             result.replaced += old is not None
             result.stored += old is None
-        stories.refresh(self.conn, touched)  # those the old text told
+        self.linker.refresh(self.conn, touched)  # those the old text told
         result.link_seconds += time.thread_time() - started - storing
 
-    def copy_of(self, article: Article) -> str | None:
-        """The stored article this one is a copy of (the same or nearly the same text under
-        another id), else None. A copy's events are never kept, so a caller may skip analysing
-        it and write `Analysis(article)` alone."""
-        found = self._lookup(article, text_hash(article.text))
-        return found.original.article_id if found.original else None
-
-    def _lookup(self, article: Article, digest: str) -> _Lookup:
-        """Exact copies by text hash (no LSH needed), else the LSH index's near matches."""
-        exact = self.conn.execute(
-            "SELECT id FROM articles WHERE text_hash = ? AND id != ? LIMIT 1", (digest, article.id)
-        ).fetchone()
-        if exact:
-            return _Lookup(dedup.Match(exact[0], 1.0), "exact")
-        sig = dedup.signature(article.text)
-        matches = [m for m in self.index.matches(sig) if m.article_id != article.id]
-        return _Lookup(self.index.duplicate_of(matches), "near", sig, matches)
-
-    @property
-    def index(self) -> dedup.SimilarityIndex:
-        """The LSH index of the stored articles and their near copies, rebuilt from their
-        signatures at first use (an article's signature missing or made with other parameters
-        is computed again; a copy's text is gone, so such a copy is left out)."""
-        if self._index is None:
-            self._index = dedup.SimilarityIndex(*self._thresholds)
-            rows = self.conn.execute(
-                "SELECT a.id, a.text, s.signature FROM articles a "
-                "LEFT JOIN article_signatures s ON s.article_id = a.id ORDER BY a.rowid"
-            )
-            for article_id, text, blob in rows:
-                sig = dedup.from_blob(blob) if blob else None
-                if sig is None:
-                    sig = dedup.signature(text)
-                    self.conn.execute(
-                        "INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)",
-                        (article_id, dedup.to_blob(sig)),
-                    )
-                self._index.add(article_id, sig)
-            for copy_id, original, blob in self.conn.execute(
-                "SELECT id, duplicate_of, signature FROM duplicates WHERE signature IS NOT NULL"
-            ):
-                if sig := dedup.from_blob(blob):
-                    self._index.add(copy_id, sig, original=original)
-        return self._index
-
-    def _forget(self, article_id: str) -> set[int]:
-        """Remove a stored article (its copies and events go with it) or a recorded copy, before
-        its new text is written; returns the story events to recompute."""
-        row = self.conn.execute("SELECT duplicate_of FROM duplicates WHERE id = ?", (article_id,)).fetchone()
-        if row:
-            self.conn.execute("DELETE FROM duplicates WHERE id = ?", (article_id,))
-            self.index.remove(article_id)
-            return stories.stories_of(self.conn, row[0])
-        touched = stories.stories_of(self.conn, article_id)
-        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        self.index.remove(article_id)
-        return touched
-
-    def _record_copy(self, article: Article, digest: str, found: _Lookup) -> None:
-        original = found.original.article_id
-        self.conn.execute(
-            "INSERT INTO duplicates (id, duplicate_of, kind, similarity, title, source, url, published, outlet, "
-            "origin, text_hash, signature, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article.id,
-                original,
-                found.kind,
-                round(found.original.similarity, 4),
-                article.title,
-                article.source,
-                article.url,
-                article.published,
-                stories.outlet(article.source, article.url),
-                article.origin,
-                digest,
-                found.signature and dedup.to_blob(found.signature),
-                _now(),
-            ),
-        )
-        if found.signature:
-            self.index.add(article.id, found.signature, original=original)
-        stories.add_copy(self.conn, original, article.id)
-
-    def _link(self, article_id: str, source: str | None, url: str | None, similar: list[str]) -> None:
-        """Link a stored article's events into story events and the article into a story."""
-        self.conn.execute(
-            "INSERT INTO article_links (article_id, outlet) VALUES (?, ?)", (article_id, stories.outlet(source, url))
-        )
-        stories.link_article(self.conn, article_id)
-        stories.assign_story(self.conn, article_id, similar)
-
     def relink(self) -> dict[str, int]:
-        """Rebuild story events and stories from the stored articles, in the order they were
-        stored (as ingest would have linked them). Copies stay as recorded: their texts are gone."""
-        self._index = None
+        """Rebuild story events and stories from the stored articles (`eventwire relink`)."""
         with self._transaction():
-            index = self.index
-            self.conn.execute("DELETE FROM story_events")
-            self.conn.execute("DELETE FROM article_links")
-            earlier: set[str] = set()
-            for article_id, source, url in self.conn.execute(
-                "SELECT id, source, url FROM articles ORDER BY rowid"
-            ).fetchall():
-                sig = index.signature_of(article_id)
-                similar = [m.article_id for m in index.matches(sig) if m.article_id in earlier]
-                self._link(article_id, source, url, similar)
-                earlier.add(article_id)
-        return {
-            table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("articles", "duplicates", "story_events", "story_mentions")
-        } | {"stories": self.conn.execute("SELECT count(DISTINCT story_id) FROM article_links").fetchone()[0]}
+            return self.linker.relink(self.conn)
 
     def _insert(self, analysis: Analysis, digest: str) -> None:
         for table, rows in table_rows(analysis, digest).items():

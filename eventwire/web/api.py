@@ -10,7 +10,6 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from ..link import stories
 from ..model import Actor, Entity, Location
 from ..store import queries
 from ..store.queries import EventFilter
@@ -19,7 +18,6 @@ from .deps import DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, ev
 from .names import country_names
 
 T = TypeVar("T")
-MAX_ARTICLE_ROWS = 10_000  # events or quotes of one article: far above any real article
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
 Events = Annotated[EventFilter, Depends(event_filter)]
 
@@ -246,21 +244,6 @@ def api_articles(conn: Conn, limit: Limit = DEFAULT_PAGE, offset: Offset = 0, q:
     }
 
 
-def article_record(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
-    """The article with its events, quotes and entities, or None."""
-    found = queries.article(conn, article_id)
-    if found is None:
-        return None
-    events = queries.events(conn, EventFilter(article=article_id, limit=MAX_ARTICLE_ROWS))
-    quotes = queries.quotes(conn, article_id=article_id, limit=MAX_ARTICLE_ROWS)
-    return {
-        "article": found,
-        "events": sorted(events, key=lambda e: e["start"]),
-        "quotes": quotes,
-        "entities": queries.entities(conn, article_id),
-    }
-
-
 @router.get(
     "/articles/{article_id:path}",
     response_model=ArticleRecord,
@@ -268,9 +251,9 @@ def article_record(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] 
     summary="One article with its events, quotes and entities (the record of `eventwire extract`)",
 )
 def api_article(conn: Conn, article_id: Annotated[str, Path(max_length=MAX_TEXT)]) -> dict[str, Any]:
-    record = article_record(conn, article_id)
+    record = queries.article_record(conn, article_id)
     if record is None:
-        copy_of = stories.duplicate(conn, article_id)
+        copy_of = queries.duplicate(conn, article_id)
         raise HTTPException(
             404,
             f"no article {article_id!r}"
@@ -308,29 +291,10 @@ def api_claims(conn: Conn, f: Events) -> dict[str, Any]:
     }
 
 
-def with_triggers(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each mention's trigger offsets too (one query for the page), so its evidence shows the trigger."""
-    if not items:
-        return items
-    offsets = {
-        (r[0], r[1]): (r[2], r[3])
-        for r in conn.execute(
-            "SELECT e.article_id, e.id, e.trigger_start, e.trigger_end FROM story_mentions m JOIN events e "
-            "ON e.article_id = m.article_id AND e.id = m.event_id "
-            f"WHERE m.story_event_id IN ({','.join('?' * len(items))})",
-            [s["id"] for s in items],
-        )
-    }
-    for story in items:
-        for m in story["mentions"]:
-            m["trigger_start"], m["trigger_end"] = offsets.get((m["article_id"], m["event_id"]), (None, None))
-    return items
-
-
 def story_page(conn: sqlite3.Connection, f: EventFilter) -> tuple[int, list[dict[str, Any]]]:
     """Matching story events (the most widely told first) and how many there are; `q` keeps those
     with a mention whose evidence sentence has the words, as on the events page."""
-    return stories.count_story_events(conn, f), with_triggers(conn, stories.story_events(conn, f))
+    return queries.count_story_events(conn, f), queries.with_triggers(conn, queries.story_events(conn, f))
 
 
 @router.get(
@@ -350,10 +314,10 @@ def api_stories(conn: Conn, f: Events) -> dict[str, Any]:
     summary="One story event with its mentions (the evidence in each article) and outlets",
 )
 def api_story(conn: Conn, story_event_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
-    found = stories.story_event(conn, story_event_id)
+    found = queries.story_event(conn, story_event_id)
     if found is None:
         raise HTTPException(404, f"no story event {story_event_id}")
-    return with_triggers(conn, [found])[0]
+    return queries.with_triggers(conn, [found])[0]
 
 
 @router.get("/quotes", response_model=Page[Quote], summary="Quotes with their speakers, newest first")
@@ -380,16 +344,16 @@ def actors_data(cache: Aggregates, conn: sqlite3.Connection, f: EventFilter) -> 
     """The `limit` most active actors and the whole network, counted as `eventwire actors` counts
     (both kept in the cache: they read every story event)."""
     names = country_names()
-    every = cache.get(conn, stories.actor_counts, f)
+    every = cache.get(conn, queries.actor_counts, f)
     return {
-        "actors": [{**a, "name": names.get(a["code"])} for a in stories.paged(every, f)],
-        "network": cache.get(conn, stories.actor_network, f),
+        "actors": [{**a, "name": names.get(a["code"])} for a in queries.paged(every, f)],
+        "network": cache.get(conn, queries.actor_network, f),
     }
 
 
 def timeline_rows(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
     """`eventwire timeline --by-type`, its `date` named `day` as the API always named it."""
-    return [{"day": r.pop("date"), **r} for r in stories.timeline(conn, f, by_type=True)]
+    return [{"day": r.pop("date"), **r} for r in queries.timeline(conn, f, by_type=True)]
 
 
 @router.get(

@@ -18,7 +18,7 @@ from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..link import stories
+from ..store import queries
 from ..store.queries import EventFilter
 from . import api, pages
 from .cache import Aggregates
@@ -54,7 +54,7 @@ def create_app(db_path: str) -> FastAPI:
     )
     app.state.db_path = str(Path(db_path).resolve())
     app.state.aggregates = Aggregates(app.state.db_path)
-    for compute in (stories.actor_counts, stories.actor_network, api.timeline_rows):  # overview and /actors
+    for compute in (queries.actor_counts, queries.actor_network, api.timeline_rows):  # overview and /actors
         app.state.aggregates.warm(compute, EventFilter())
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
