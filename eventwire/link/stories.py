@@ -30,6 +30,8 @@ from itertools import combinations, product
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..model import EVENT_ROLES
+
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})  # as in extract/events.py: A meets B = B meets A
 SPAN_DAYS = {"day": 0, "month": 30, "season": 91, "year": 365}  # longest span, finest first
 PRECISIONS = tuple(SPAN_DAYS)
@@ -129,8 +131,6 @@ def _places_agree(a: Place | None, b: Place | None) -> bool:
 
 
 # ----------------------------------------------------------------------------- write side
-
-ROLES = ("source", "target", "attributed_to", "disputed_by")
 
 
 @dataclass
@@ -278,7 +278,7 @@ def _actors_of(conn: sqlite3.Connection, where: str, args: tuple) -> dict[tuple[
         f"FROM event_actors x WHERE {where} ORDER BY x.seq",
         args,
     ):
-        roles = found.setdefault((r["article_id"], r["event_id"]), {role: [] for role in ROLES})
+        roles = found.setdefault((r["article_id"], r["event_id"]), {role: [] for role in EVENT_ROLES})
         roles[r["role"]].append({k: r[k] for k in ACTOR_FIELDS})
     return found
 
@@ -287,7 +287,7 @@ def link_article(conn: sqlite3.Connection, article_id: str) -> None:
     """Put each stored event of the article into a story event (an old one it matches, else a
     new one). Reads the events back from the store, so ingest and `relink` take the same path."""
     actors = _actors_of(conn, "x.article_id = ?", (article_id,))
-    none = {role: [] for role in ROLES}
+    none = {role: [] for role in EVENT_ROLES}
     tellers = _tellers(conn, article_id)
     events = conn.execute(
         "SELECT ? AS article_id, id AS event_id, type, status, date, date_precision, "
@@ -381,7 +381,7 @@ def refresh(conn: sqlite3.Connection, story_ids: Iterable[int]) -> None:
         story, articles = _Story(conn, story_id, empty=True), set()
         for m in mentions:
             story.tell(
-                _Told.of(m, actors.get((m["article_id"], m["event_id"]), {role: [] for role in ROLES})),
+                _Told.of(m, actors.get((m["article_id"], m["event_id"]), {role: [] for role in EVENT_ROLES})),
                 m["article_id"] not in articles,
             )
             if m["article_id"] not in articles:

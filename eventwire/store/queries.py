@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..link.stories import MUTUAL_TYPES, pairs, sides
+from ..model import EVENT_ROLES
 
 PLOVER_TYPES = (
     "AGREE",
@@ -197,7 +198,7 @@ def events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
     actors = _actors_by_event(conn, [(r["article_id"], r["id"]) for r in rows])
     for r in rows:
         roles = actors[(r["article_id"], r["id"])]
-        for role in ("source", "target", "attributed_to", "disputed_by"):
+        for role in EVENT_ROLES:
             r[role] = roles.get(role, [])
         r["context"] = json.loads(r["context"])
     return rows

@@ -15,11 +15,10 @@ from typing import Any
 
 from ..link import dedup
 from ..link.linker import Linker
-from ..model import Actor, Analysis, Article
+from ..model import EVENT_ROLES, Actor, Analysis, Article, event_row
 from ..readers.common import text_hash
 
 SCHEMA = Path(__file__).with_name("schema.sql")
-ACTOR_ROLES = ("source", "target", "attributed_to", "disputed_by")
 
 
 def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
@@ -173,25 +172,13 @@ def table_rows(analysis: Analysis, digest: str | None = None) -> dict[str, list[
         article[key] = json.dumps(article[key], ensure_ascii=False)
     article["extra"] = json.dumps(article["extra"], ensure_ascii=False)
     article.update(text_hash=digest or text_hash(a.text), origin=a.origin, ingested_at=_now())
-    events, actors = [], []
-    for ev in analysis.events:
-        loc = ev.location
-        row = {k: v for k, v in asdict(ev).items() if k not in (*ACTOR_ROLES, "location")}
-        row.update(
-            article_id=a.id,
-            context=json.dumps(ev.context),
-            location_text=loc and loc.text,
-            location_name=loc and loc.name,
-            location_code=loc and loc.code,
-            lat=loc and loc.lat,
-            lon=loc and loc.lon,
-        )
-        events.append(row)
-        actors += [
-            {"article_id": a.id, "event_id": ev.id, "role": role, "seq": i, **asdict(actor)}
-            for role in ACTOR_ROLES
-            for i, actor in enumerate(getattr(ev, role))
-        ]
+    events = [{"article_id": a.id, **event_row(ev)} for ev in analysis.events]
+    actors = [
+        {"article_id": a.id, "event_id": ev.id, "role": role, "seq": i, **asdict(actor)}
+        for ev in analysis.events
+        for role in EVENT_ROLES
+        for i, actor in enumerate(getattr(ev, role))
+    ]
     return {
         "articles": [article],
         "entities": [{"article_id": a.id, "seq": i, **asdict(e)} for i, e in enumerate(analysis.entities)],

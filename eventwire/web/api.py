@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
-from typing import Annotated, Any, Generic, TypeVar
+from dataclasses import MISSING, fields, replace
+from typing import Annotated, Any, Generic, TypeVar, get_type_hints
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, create_model
 
-from ..model import Actor, Entity, Location
+from .. import model
+from ..model import Actor, Entity
 from ..store import queries
 from ..store.queries import EventFilter
 from .cache import Aggregates
@@ -22,30 +23,18 @@ Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
 Events = Annotated[EventFilter, Depends(event_filter)]
 
 
-class Event(BaseModel):
-    article_id: str
-    id: str
-    type: str
-    mode: str | None = None
-    context: list[str] = []
-    source: list[Actor] = []
-    target: list[Actor] = []
-    date: str | None = None
-    date_precision: str | None = None
-    date_text: str | None = None
-    location: Location | None = None
-    status: str
-    attributed_to: list[Actor] = []
-    disputed_by: list[Actor] = []
-    trigger: str
-    sentence: str
-    start: int
-    end: int
-    trigger_start: int | None = None
-    trigger_end: int | None = None
-    confidence: float | None = None
-    article_title: str | None = None
-    article_published: str | None = None
+def _event_model() -> type[BaseModel]:
+    """The API's event: the Event record (eventwire/model.py) with the article it is told in."""
+    hints = get_type_hints(model.Event)
+    columns: dict[str, Any] = {"article_id": (str, ...)}
+    for f in fields(model.Event):
+        default = f.default_factory() if f.default_factory is not MISSING else f.default
+        columns[f.name] = (hints[f.name], ... if default is MISSING else default)
+    columns.update(article_title=(str | None, None), article_published=(str | None, None))
+    return create_model("Event", **columns)
+
+
+Event = _event_model()
 
 
 class Quote(BaseModel):
@@ -201,23 +190,6 @@ class Actors(BaseModel):
     network: list[Edge]
 
 
-def event_record(row: dict[str, Any]) -> dict[str, Any]:
-    """A stored event row as the SPEC event: the place as one `location` object."""
-    record = {k: v for k, v in row.items() if not k.startswith("location_") and k not in ("lat", "lon")}
-    record["location"] = (
-        {
-            "text": row["location_text"],
-            "name": row["location_name"],
-            "code": row["location_code"],
-            "lat": row["lat"],
-            "lon": row["lon"],
-        }
-        if row.get("location_text")
-        else None
-    )
-    return record
-
-
 def quote_record(row: dict[str, Any]) -> dict[str, Any]:
     """A stored quote row as the SPEC quote: the speaker as one actor object."""
     record = {k: v for k, v in row.items() if not k.startswith("speaker_")}
@@ -261,7 +233,7 @@ def api_article(conn: Conn, article_id: Annotated[str, Path(max_length=MAX_TEXT)
         )
     return {
         **record,
-        "events": [event_record(e) for e in record["events"]],
+        "events": [model.event_record(e) for e in record["events"]],
         "quotes": [quote_record(q) for q in record["quotes"]],
     }
 
@@ -272,7 +244,7 @@ def api_events(conn: Conn, f: Events) -> dict[str, Any]:
         "total": queries.count_events(conn, f),
         "limit": f.limit,
         "offset": f.offset,
-        "items": [event_record(e) for e in queries.events(conn, f)],
+        "items": [model.event_record(e) for e in queries.events(conn, f)],
     }
 
 
@@ -287,7 +259,7 @@ def api_claims(conn: Conn, f: Events) -> dict[str, Any]:
         "total": queries.count_events(conn, claims),
         "limit": f.limit,
         "offset": f.offset,
-        "items": [event_record(e) for e in queries.events(conn, claims)],
+        "items": [model.event_record(e) for e in queries.events(conn, claims)],
     }
 
 

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response, Streamin
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from ..model import EVENT_ROLES, flat_event_columns
 from ..store import queries
 from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
 from ..store.sqlite import connect
@@ -32,29 +33,7 @@ SPEAKER_SECTIONS = 12  # speakers shown with their latest quotes on the unfilter
 STORY_OTHERS = 12  # other articles of its story listed beside an article
 GROUPS_PAGE = 20  # story groups per page: each lists its articles and shared events
 GROUP_ROWS = 8  # articles and shared events shown per group before "more"
-CSV_COLUMNS = (
-    "article_id",
-    "id",
-    "date",
-    "date_precision",
-    "date_text",
-    "type",
-    "mode",
-    "source",
-    "target",
-    "status",
-    "reported_by",
-    "disputed_by",
-    "location_name",
-    "location_code",
-    "trigger",
-    "sentence",
-    "start",
-    "end",
-    "confidence",
-    "article_title",
-    "article_published",
-)
+CSV_COLUMNS = ("article_id", *flat_event_columns(), "article_title", "article_published")  # the event row
 
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
 Events = Annotated[EventFilter, Depends(event_filter)]
@@ -195,13 +174,11 @@ def event_table(request: Request, conn: Conn, f: Events) -> HTMLResponse:
 
 
 def _csv_row(event: dict[str, Any]) -> list[Any]:
-    names = highlight.names
+    """An event as a CSV row: actors by name (and code), its context words joined."""
     row = {
         **event,
-        "source": names(event["source"]),
-        "target": names(event["target"]),
-        "reported_by": names(event["attributed_to"]),
-        "disputed_by": names(event["disputed_by"]),
+        **{role: highlight.names(event[role]) for role in EVENT_ROLES},
+        "context": ";".join(event["context"]),
     }
     return [_cell(row.get(c)) for c in CSV_COLUMNS]
 
