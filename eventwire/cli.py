@@ -9,7 +9,6 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
-from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
@@ -22,7 +21,8 @@ from .output import FORMATS, event_rows, print_rows, write_json_stream
 from .readers.common import DEFAULT_MAX_BYTES, ReadError, normalise_published
 from .readers.discover import read_paths
 from .store import queries
-from .store.sqlite import BatchResult, Store, connect
+from .store.database import StoreError, connect
+from .store.sqlite import BatchResult, Store
 
 BATCH = 25  # articles per transaction: a killed run loses at most this much work
 
@@ -156,9 +156,7 @@ def _event_filter(args: argparse.Namespace) -> queries.EventFilter:
 
 @contextmanager
 def open_db(path: str) -> Iterator[sqlite3.Connection]:
-    """The store, read-only, with a clear message when there is none yet."""
-    if not Path(path).is_file():
-        raise SystemExit(f"eventwire: no database at {path} (run `eventwire ingest PATH --db {path}` first)")
+    """The store, read-only (a StoreError says in one line why it cannot be read)."""
     conn = connect(path, readonly=True)
     try:
         yield conn
@@ -267,8 +265,6 @@ def cmd_relink(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if not Path(args.db).is_file():
-        raise SystemExit(f"eventwire: no database at {args.db}")
     from .store.export import export_table  # pyarrow loads only for this command
 
     try:
@@ -284,8 +280,6 @@ EXPORT_TABLES = {"events": "events_flat"}
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    if not Path(args.db).is_file():
-        raise SystemExit(f"eventwire: no database at {args.db} (run `eventwire ingest PATH --db {args.db}` first)")
     from .web.app import serve  # FastAPI loads only for this command
 
     serve(args.db, args.host, args.port)
@@ -443,6 +437,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except BrokenPipeError:  # `eventwire events | head`
         return 0
+    except StoreError as error:  # the database refused, or a run cut short: one line, no traceback
+        print(f"eventwire: {error}", file=sys.stderr)
+        return error.status
     except KeyboardInterrupt:
         print("eventwire: interrupted; every committed batch is kept, rerun to resume", file=sys.stderr)
         return 130

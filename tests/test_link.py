@@ -253,17 +253,6 @@ def test_a_reopened_store_finds_copies_and_copies_of_copies(tmp_path):
         assert s.write([Analysis(Article(id="d", text=copy_of_copy))]).duplicates == 0
 
 
-def test_a_rolled_back_batch_leaves_no_trace_in_the_index(store):
-    record = json.loads(VOA.read_text(encoding="utf-8").splitlines()[1])
-    good = Analysis(Article(id="a", text=record["text"]))
-    broken = Analysis(
-        Article(id="b", text="x"), [Event(id="e", type="AGREE", trigger="t", sentence="s", start=0, end=1, status=None)]
-    )  # NOT NULL fails
-    with pytest.raises(sqlite3.IntegrityError):
-        store.write([good, broken])
-    assert store.write([Analysis(Article(id="c", text=record["text"]))]).stored == 1
-
-
 # ---------------------------------------------------------------------- story events
 
 

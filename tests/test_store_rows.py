@@ -7,7 +7,8 @@ import sqlite3
 from dataclasses import fields
 
 from eventwire.model import Actor, Analysis, Article, Event, Location, event_columns, event_record, event_row
-from eventwire.store.sqlite import SCHEMA, table_rows
+from eventwire.store.database import SCHEMA
+from eventwire.store.sqlite import table_rows
 from eventwire.web.api import Event as ApiEvent
 
 

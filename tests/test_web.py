@@ -18,7 +18,8 @@ import pytest
 from conftest import run_cli
 
 from eventwire.model import Actor, Analysis, Article, Entity, Event, Location, Quote
-from eventwire.store.sqlite import Store, connect
+from eventwire.store.database import StoreError, connect
+from eventwire.store.sqlite import Store
 
 with warnings.catch_warnings():  # starlette's notice about its httpx-based client
     warnings.simplefilter("ignore")
@@ -711,7 +712,7 @@ def test_default_bind_address_is_loopback():
 
 
 def test_missing_database_is_a_clear_error(tmp_path):
-    with pytest.raises(FileNotFoundError, match="eventwire ingest"):
+    with pytest.raises(StoreError, match="eventwire ingest"):
         create_app(str(tmp_path / "none.db"))
 
 

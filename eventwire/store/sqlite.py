@@ -1,4 +1,5 @@
-"""The SQLite store: schema, idempotent writes of analyses, one transaction per batch."""
+"""The SQLite store's writer: idempotent writes of analyses, one transaction per batch, a savepoint
+per article (a record that cannot be stored is reported and the rest of its batch kept)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,22 +18,11 @@ from ..link import dedup
 from ..link.linker import Linker
 from ..model import EVENT_ROLES, Actor, Analysis, Article, event_row
 from ..readers.common import text_hash
+from .database import SQLITE_FULL, StoreError, connect, explain
 
-SCHEMA = Path(__file__).with_name("schema.sql")
-
-
-def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
-    """A connection with the schema in place (writer) or a read-only one (web UI, queries)."""
-    if readonly:
-        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, check_same_thread=False)
-    else:
-        conn = sqlite3.connect(path, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.executescript(SCHEMA.read_text(encoding="utf-8"))
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys=ON")
-    return conn
+# What one record can make the store raise: its values (a constraint, a type or size SQLite cannot
+# hold) or a fault in linking it; an OperationalError is the database's own and stops the batch.
+RECORD_ERRORS = (sqlite3.Error, ValueError, TypeError, OverflowError, KeyError)
 
 
 @dataclass
@@ -42,8 +32,10 @@ class BatchResult:
     unchanged: int = 0  # same id, same text: skipped
     duplicates: int = 0  # copies of stored articles (same or nearly the same text): recorded, no events
     link_seconds: float = 0.0  # CPU time spent finding copies and linking (this thread's: other load aside)
+    failed: list[str] = field(default_factory=list)  # one line per record that could not be stored
 
     def add(self, other: BatchResult) -> None:
+        self.failed += other.failed
         self.stored += other.stored
         self.replaced += other.replaced
         self.unchanged += other.unchanged
@@ -70,6 +62,7 @@ class Store:
         self.conn = connect(self.path)
         self._writer_thread = threading.get_ident()
         self._readers = threading.local()
+        self.articles_written = 0  # stored or replaced by this Store: what a run cut short has kept
 
     def close(self) -> None:
         self.conn.close()
@@ -106,17 +99,47 @@ class Store:
         return row[0] if row else None
 
     def write(self, analyses: Iterable[Analysis]) -> BatchResult:
-        """Store a batch in one transaction: all of it lands or none of it does."""
+        """Store a batch in one transaction, each article under a savepoint of its own: a record the
+        store refuses (a constraint, a value SQLite cannot hold) is rolled back alone and listed in
+        `failed`; the disk filling up stops the run with a StoreError, nothing committed lost."""
         result = BatchResult()
-        with self._transaction():
-            for analysis in analyses:
-                self._write_one(analysis, result)
+        try:
+            with self._transaction():
+                for analysis in analyses:
+                    self._write_saved(analysis, result)
+        except sqlite3.Error as error:
+            raise self._stopped(error) from None
+        self.articles_written += result.stored + result.replaced
         return result
+
+    def _write_saved(self, analysis: Analysis, result: BatchResult) -> None:
+        self.conn.execute("SAVEPOINT article")
+        try:
+            self._write_one(analysis, result)
+        except sqlite3.OperationalError:
+            raise  # the database itself (disk full, locked, I/O): the batch cannot go on
+        except RECORD_ERRORS as error:
+            self.conn.execute("ROLLBACK TO article")
+            self.linker.discard_index()  # it may hold the rolled-back text
+            article = analysis.article
+            where = f" ({article.origin})" if article.origin else ""
+            result.failed.append(f"{article.id!r}{where}: not stored: {type(error).__name__}: {error}")
+        self.conn.execute("RELEASE article")
+
+    def _stopped(self, error: sqlite3.Error) -> StoreError:
+        if (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF == SQLITE_FULL:
+            return StoreError(
+                f"{self.path}: the disk is full after {self.articles_written} articles stored in this run "
+                "(the last batch was rolled back); free some space and rerun to resume",
+                status=1,
+            )
+        return explain(error, self.path)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         try:
             with self.conn:
+                self.conn.execute("BEGIN")  # savepoints nest in it (a first SAVEPOINT would commit on release)
                 yield
         except BaseException:
             self.linker.discard_index()

@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store import queries
+from ..store.database import StoreError, connect
 from ..store.queries import EventFilter
 from . import api, pages
 from .cache import Aggregates
@@ -42,9 +43,9 @@ DOCS_CSP = (
 
 
 def create_app(db_path: str) -> FastAPI:
-    """The application over the SQLite store at db_path (which must exist: `eventwire ingest` makes it)."""
-    if not Path(db_path).is_file():
-        raise FileNotFoundError(f"no database at {db_path} (run `eventwire ingest PATH --db {db_path}` first)")
+    """The application over the SQLite store at db_path; a StoreError now if it cannot be read (missing,
+    not an eventwire database, unreadable), rather than an error on every request."""
+    connect(db_path, readonly=True).close()
     app = FastAPIOffline(
         title="eventwire",
         version=__version__,
@@ -62,6 +63,7 @@ def create_app(db_path: str) -> FastAPI:
     app.middleware("http")(_bounds_and_headers)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(StoreError, _store_error)
     return app
 
 
@@ -98,6 +100,11 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
         return await http_exception_handler(request, exc)
     title = "Not found" if exc.status_code == 404 else f"Error {exc.status_code}"
     return pages.page(request, "error.html", exc.status_code, title=title, problems=[str(exc.detail)])
+
+
+async def _store_error(request: Request, exc: StoreError) -> Response:
+    """The database went away or changed under the server: say so in one line (503), no traceback."""
+    return PlainTextResponse(f"database unavailable: {exc}", status_code=503)
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:

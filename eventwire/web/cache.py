@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import astuple, replace
 from typing import Any
 
+from ..store.database import connect
 from ..store.queries import EventFilter
-from ..store.sqlite import connect
 
 Compute = Callable[[sqlite3.Connection, EventFilter], Any]
 log = logging.getLogger(__name__)

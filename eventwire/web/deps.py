@@ -9,8 +9,8 @@ from typing import Annotated, Any
 
 from fastapi import Query, Request
 
+from ..store.database import connect
 from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
-from ..store.sqlite import connect
 
 MAX_PAGE = 500  # rows per page, API and UI
 DEFAULT_PAGE = 50

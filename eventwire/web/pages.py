@@ -19,8 +19,8 @@ from markupsafe import Markup, escape
 
 from ..model import EVENT_ROLES, flat_event_columns
 from ..store import queries
+from ..store.database import connect
 from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
-from ..store.sqlite import connect
 from . import charts, highlight
 from .api import actors_data, story_page, timeline_rows
 from .deps import DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, event_filter, get_conn, quote_filter
