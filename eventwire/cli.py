@@ -282,7 +282,7 @@ EXPORT_TABLES = {"events": "events_flat"}
 def cmd_serve(args: argparse.Namespace) -> int:
     from .web.app import serve  # FastAPI loads only for this command
 
-    serve(args.db, args.host, args.port)
+    serve(args.db, args.host, args.port, args.workers)
     return 0
 
 
@@ -427,6 +427,7 @@ def build_parser() -> argparse.ArgumentParser:
     database(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=None, help="server processes (default: one per core)")
     p.set_defaults(func=cmd_serve)
     return parser
 

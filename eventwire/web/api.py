@@ -217,7 +217,7 @@ def api_articles(conn: Conn, limit: Limit = DEFAULT_PAGE, offset: Offset = 0, q:
 
 
 @router.get(
-    "/articles/{article_id:path}",
+    "/articles/{article_id:id}",
     response_model=ArticleRecord,
     responses={404: {"description": "no such article"}},
     summary="One article with its events, quotes and entities (the record of `eventwire extract`)",

@@ -6,16 +6,18 @@ Every request gets its own read-only connection, so an `eventwire ingest` may wr
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import uvicorn
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..store import queries
@@ -23,8 +25,10 @@ from ..store.database import StoreError, connect
 from ..store.queries import EventFilter
 from . import api, pages
 from .cache import Aggregates
+from .deps import plain_parameters
 
 STATIC = Path(__file__).with_name("static")
+DB_VARIABLE = "EVENTWIRE_DB"  # how `serve` tells its worker processes which database to open
 MAX_BODY = 16 * 1024  # bytes: the API only reads; nothing needs a large request
 MAX_URL = 4 * 1024  # characters of path and query string
 SECURITY_HEADERS = {
@@ -52,6 +56,7 @@ def create_app(db_path: str) -> FastAPI:
         redoc_url=None,
         description="Political events, quotes and claims extracted from news articles. "
         "Every list takes `limit` (at most 500) and `offset`.",
+        dependencies=[Depends(plain_parameters)],
     )
     app.state.db_path = str(Path(db_path).resolve())
     app.state.aggregates = Aggregates(app.state.db_path)
@@ -64,7 +69,27 @@ def create_app(db_path: str) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(StoreError, _store_error)
+    app.add_middleware(HeadAsGet)
     return app
+
+
+class HeadAsGet:
+    """HEAD on every GET route: the GET answer's status and headers, without its body (RFC 9110 9.3.2)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 async def _bounds_and_headers(request: Request, call_next) -> Response:
@@ -107,16 +132,30 @@ async def _store_error(request: Request, exc: StoreError) -> Response:
     return PlainTextResponse(f"database unavailable: {exc}", status_code=503)
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the UI and API with uvicorn until interrupted."""
-    app = create_app(db)
-    print(f"eventwire: serving {db} at http://{host}:{port}/ (API docs at /docs); Ctrl+C stops", flush=True)
+def app_from_environment() -> FastAPI:
+    """The application of one worker process (uvicorn starts each with this factory): the database
+    named by EVENTWIRE_DB, which `serve` sets."""
+    return create_app(os.environ[DB_VARIABLE])
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, workers: int | None = None) -> None:
+    """Run the UI and API with uvicorn until interrupted, in `workers` processes (default: one per core)."""
+    connect(db, readonly=True).close()  # refuse a database that cannot be served now, before any worker starts
+    workers = workers or os.cpu_count() or 1
+    print(
+        f"eventwire: serving {db} at http://{host}:{port}/ (API docs at /docs) with {workers} workers; Ctrl+C stops",
+        flush=True,
+    )
+    os.environ[DB_VARIABLE] = str(Path(db).resolve())
     uvicorn.run(
-        app,
+        f"{__name__}:app_from_environment",
+        factory=True,
+        workers=workers,
         host=host,
         port=port,
         log_level="warning",
-        limit_concurrency=64,
+        limit_concurrency=64 * workers,
         timeout_keep_alive=5,
         h11_max_incomplete_event_size=MAX_URL * 4,
+        server_header=False,
     )

@@ -123,7 +123,7 @@ def article_list(
     )
 
 
-@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:id}", response_class=HTMLResponse)
 def article_view(
     request: Request,
     conn: Conn,
