@@ -73,7 +73,8 @@ def like_pattern(text: str) -> str:
 
 def _fts_phrases(search: str) -> str:
     """Free text as an FTS5 query that cannot be a syntax error: every word a quoted phrase."""
-    return " ".join('"' + word.replace('"', '""') + '"' for word in search.split())
+    words = search.replace("\x00", " ").split()  # FTS5 reads a NUL as the end of the query
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
 def _articles_sql(search: str | None, columns: str, tail: str) -> tuple[str, str]:

@@ -7,6 +7,7 @@ Every request gets its own read-only connection, so an `eventwire ingest` may wr
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 import uvicorn
@@ -24,8 +25,9 @@ from ..store import queries
 from ..store.database import StoreError, connect
 from ..store.queries import EventFilter
 from . import api, pages
-from .cache import Aggregates
+from .cache import Aggregates, store_stamp
 from .deps import plain_parameters
+from .responses import ResponseCache
 
 STATIC = Path(__file__).with_name("static")
 DB_VARIABLE = "EVENTWIRE_DB"  # how `serve` tells its worker processes which database to open
@@ -65,6 +67,7 @@ def create_app(db_path: str) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.add_middleware(ResponseCache, stamp=partial(store_stamp, app.state.db_path))  # inside the bounds below
     app.middleware("http")(_bounds_and_headers)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(StarletteHTTPException, _http_error)

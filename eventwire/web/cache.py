@@ -24,6 +24,18 @@ Compute = Callable[[sqlite3.Connection, EventFilter], Any]
 log = logging.getLogger(__name__)
 
 
+def store_stamp(db_path: str) -> tuple:
+    """What changes whenever a writer commits: size and time of the database file and its WAL."""
+    out = []
+    for path in (db_path, db_path + "-wal"):
+        try:
+            st = os.stat(path)
+            out.append((st.st_mtime_ns, st.st_size))
+        except FileNotFoundError:
+            out.append(None)
+    return tuple(out)
+
+
 class Aggregates:
     def __init__(self, db_path: str, size: int = 128) -> None:
         self.db_path = db_path
@@ -33,15 +45,7 @@ class Aggregates:
         self._lock = threading.Lock()
 
     def stamp(self) -> tuple:
-        """What changes whenever a writer commits: size and time of the database file and its WAL."""
-        out = []
-        for path in (self.db_path, self.db_path + "-wal"):
-            try:
-                st = os.stat(path)
-                out.append((st.st_mtime_ns, st.st_size))
-            except FileNotFoundError:
-                out.append(None)
-        return tuple(out)
+        return store_stamp(self.db_path)
 
     def get(self, conn: sqlite3.Connection, compute: Compute, f: EventFilter) -> Any:
         """Every row of compute(conn, f) (f's paging aside: the caller pages), from the cache when
