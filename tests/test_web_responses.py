@@ -1,10 +1,12 @@
-"""The response cache: one computation per URL and state of the store; a commit makes the next request
-compute afresh; while one request computes, others for that URL get the previous answer at once."""
+"""The response cache: one computation per URL and state of the store; after a commit a recent answer
+is replayed while a background task computes the new one, an older one is computed afresh; while one
+request computes, others for that URL get the previous answer at once."""
 
 from __future__ import annotations
 
 import asyncio
 
+from eventwire.web import responses
 from eventwire.web.responses import ResponseCache
 
 
@@ -36,7 +38,9 @@ async def get(app, path: str = "/events", query: bytes = b"") -> tuple[int, byte
     return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
 
 
-def test_one_computation_per_url_and_state():
+def test_one_computation_per_url_and_state(monkeypatch):
+    monkeypatch.setattr(responses, "MAX_STALE", 0.0)  # every answer old: computed afresh after a commit
+
     async def run() -> None:
         stamp = [1]
         inner = Counter()
@@ -56,7 +60,9 @@ def test_one_computation_per_url_and_state():
     asyncio.run(run())
 
 
-def test_while_one_request_computes_the_others_get_the_previous_answer():
+def test_while_one_request_computes_the_others_get_the_previous_answer(monkeypatch):
+    monkeypatch.setattr(responses, "MAX_STALE", 0.0)
+
     async def run() -> None:
         stamp = [1]
         inner = Counter()
@@ -69,6 +75,22 @@ def test_while_one_request_computes_the_others_get_the_previous_answer():
         assert await get(app) == (200, b"1")  # at once, not queued behind the computation
         inner.gate.set()
         assert await computing == (200, b"2")
+        assert await get(app) == (200, b"2")
+
+    asyncio.run(run())
+
+
+def test_after_a_commit_a_recent_answer_is_replayed_while_the_new_one_is_computed():
+    async def run() -> None:
+        stamp = [1]
+        inner = Counter()
+        app = ResponseCache(inner, stamp=lambda: tuple(stamp))
+        assert await get(app) == (200, b"1")
+        stamp[0] = 2  # a commit, well within MAX_STALE of that answer
+        assert await get(app) == (200, b"1")  # at once
+        await asyncio.gather(*app._background)  # the refresh it started
+        assert inner.calls == 2
+        assert await get(app) == (200, b"2")  # the new state, and never the old one again
         assert await get(app) == (200, b"2")
 
     asyncio.run(run())
