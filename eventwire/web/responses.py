@@ -5,8 +5,11 @@ A GET answered 200 is kept with the store's stamp (its files' size and time, whi
 changes). The next request for the same URL replays it while the stamp is unchanged. After a commit,
 an answer computed less than MAX_STALE seconds ago is still replayed while a background task computes
 the new one (so an ingest committing every few seconds does not put a computation in front of every
-client); an older one is computed afresh for the request. So a commit shows within MAX_STALE seconds,
-and a page never goes back to an older state. Streams (CSV downloads) and static files are not kept.
+client; the tasks run one at a time, leaving the rest of the CPU to the requests); an older one is
+computed afresh for the request. A URL being computed or queued is answered from its previous state.
+So an idle server shows a commit within MAX_STALE seconds; under an ingest, pages lag the store by
+the time the queued refreshes take. A page never goes back to an older state. Streams (CSV downloads)
+and static files are not kept.
 """
 
 from __future__ import annotations
@@ -48,29 +51,44 @@ class ResponseCache:
         self.stamp = stamp
         self.size = size
         self._answers: OrderedDict[tuple[str, bytes], _Answer] = OrderedDict()
-        self._computing: set[tuple[str, bytes]] = set()
-        self._background: set[asyncio.Task] = set()  # refreshes running (kept: the loop holds tasks weakly)
+        self._pending: set[tuple[str, bytes]] = set()  # URLs being computed, or queued to be
+        self._background: set[asyncio.Task] = set()  # refreshes (kept here: the loop holds tasks weakly)
+        self._slot: asyncio.Semaphore | None = None  # one refresh at a time: requests keep the rest of the CPU
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith(SKIPPED_PREFIXES):
             await self.app(scope, receive, send)
             return
         key = (scope["path"], scope.get("query_string", b""))
-        stamp, now = self.stamp(), time.monotonic()
         kept = self._answers.get(key)
-        if kept is None or (kept.stamp != stamp and key not in self._computing and now - kept.at >= MAX_STALE):
-            await self._compute(key, stamp, scope, receive, send)
+        fresh = kept is not None and (kept.stamp == self.stamp() or key in self._pending)
+        if kept is None or (not fresh and time.monotonic() - kept.at >= MAX_STALE):
+            self._pending.add(key)
+            try:
+                await self._compute(key, scope, receive, send)
+            finally:
+                self._pending.discard(key)
             return
-        if kept.stamp != stamp and key not in self._computing:
-            task = asyncio.create_task(self._compute(key, stamp, dict(scope), _no_body, _discard))
+        if not fresh:
+            self._pending.add(key)
+            task = asyncio.create_task(self._refresh(key, dict(scope)))
             self._background.add(task)
             task.add_done_callback(self._background.discard)
         self._answers.move_to_end(key)
         await send(kept.start)
         await send({"type": "http.response.body", "body": kept.body})
 
-    async def _compute(self, key: tuple[str, bytes], stamp: tuple, scope: Scope, receive: Receive, send: Send) -> None:
-        recording, started = _Recording(), time.monotonic()
+    async def _refresh(self, key: tuple[str, bytes], scope: Scope) -> None:
+        self._slot = self._slot or asyncio.Semaphore(1)
+        try:
+            async with self._slot:
+                await self._compute(key, scope, _no_body, _discard)
+        finally:
+            self._pending.discard(key)
+
+    async def _compute(self, key: tuple[str, bytes], scope: Scope, receive: Receive, send: Send) -> None:
+        """Run the request through the application, sending its answer on and keeping it."""
+        recording, stamp, started = _Recording(), self.stamp(), time.monotonic()  # the state before reading
 
         async def record(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -80,11 +98,7 @@ class ResponseCache:
                 recording.size += len(recording.chunks[-1])
             await send(message)
 
-        self._computing.add(key)
-        try:
-            await self.app(scope, receive, record)
-        finally:
-            self._computing.discard(key)
+        await self.app(scope, receive, record)
         if recording.start is not None and recording.start["status"] == 200 and recording.size <= MAX_BODY:
             self._answers[key] = _Answer(stamp, started, recording.start, b"".join(recording.chunks))
             self._answers.move_to_end(key)
