@@ -5,8 +5,8 @@ request computes, others for that URL get the previous answer at once."""
 from __future__ import annotations
 
 import asyncio
+import time
 
-from eventwire.web import responses
 from eventwire.web.responses import ResponseCache
 
 
@@ -38,13 +38,11 @@ async def get(app, path: str = "/events", query: bytes = b"") -> tuple[int, byte
     return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
 
 
-def test_one_computation_per_url_and_state(monkeypatch):
-    monkeypatch.setattr(responses, "MAX_STALE", 0.0)  # every answer old: computed afresh after a commit
-
+def test_one_computation_per_url_and_state():
     async def run() -> None:
         stamp = [1]
         inner = Counter()
-        app = ResponseCache(inner, stamp=lambda: tuple(stamp))
+        app = ResponseCache(inner, stamp=lambda: tuple(stamp), last_write=lambda: 0.0)  # the store still since
         assert await get(app) == (200, b"1")
         assert await get(app) == (200, b"1")  # kept
         assert await get(app, query=b"type=AGREE") == (200, b"2")  # another URL
@@ -60,13 +58,11 @@ def test_one_computation_per_url_and_state(monkeypatch):
     asyncio.run(run())
 
 
-def test_while_one_request_computes_the_others_get_the_previous_answer(monkeypatch):
-    monkeypatch.setattr(responses, "MAX_STALE", 0.0)
-
+def test_while_one_request_computes_the_others_get_the_previous_answer():
     async def run() -> None:
         stamp = [1]
         inner = Counter()
-        app = ResponseCache(inner, stamp=lambda: tuple(stamp))
+        app = ResponseCache(inner, stamp=lambda: tuple(stamp), last_write=lambda: 0.0)
         assert await get(app) == (200, b"1")
         stamp[0] = 2
         inner.gate = asyncio.Event()
@@ -80,13 +76,13 @@ def test_while_one_request_computes_the_others_get_the_previous_answer(monkeypat
     asyncio.run(run())
 
 
-def test_after_a_commit_a_recent_answer_is_replayed_while_the_new_one_is_computed():
+def test_while_the_store_is_written_the_previous_answer_is_replayed_and_refreshed():
     async def run() -> None:
         stamp = [1]
         inner = Counter()
-        app = ResponseCache(inner, stamp=lambda: tuple(stamp))
+        app = ResponseCache(inner, stamp=lambda: tuple(stamp), last_write=lambda: time.time() + 1)  # writing
         assert await get(app) == (200, b"1")
-        stamp[0] = 2  # a commit, well within MAX_STALE of that answer
+        stamp[0] = 2  # a commit, less than QUIET seconds ago
         assert await get(app) == (200, b"1")  # at once
         await asyncio.gather(*app._background)  # the refresh it started
         assert inner.calls == 2

@@ -25,7 +25,7 @@ from ..store import queries
 from ..store.database import StoreError, connect
 from ..store.queries import EventFilter
 from . import api, pages
-from .cache import Aggregates, store_stamp
+from .cache import Aggregates, last_write, store_stamp
 from .deps import plain_parameters
 from .responses import ResponseCache
 
@@ -67,7 +67,9 @@ def create_app(db_path: str) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.add_middleware(ResponseCache, stamp=partial(store_stamp, app.state.db_path))  # inside the bounds below
+    app.add_middleware(  # inside the bounds below
+        ResponseCache, stamp=partial(store_stamp, app.state.db_path), last_write=partial(last_write, app.state.db_path)
+    )
     app.middleware("http")(_bounds_and_headers)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(StarletteHTTPException, _http_error)

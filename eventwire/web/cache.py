@@ -36,6 +36,11 @@ def store_stamp(db_path: str) -> tuple:
     return tuple(out)
 
 
+def last_write(db_path: str) -> float:
+    """When a writer last committed (the latest modification time of the store's files, time.time())."""
+    return max((part[0] / 1e9 for part in store_stamp(db_path) if part), default=0.0)
+
+
 class Aggregates:
     def __init__(self, db_path: str, size: int = 128) -> None:
         self.db_path = db_path

@@ -2,14 +2,14 @@
 computation per commit instead of one per request (docs/design.md).
 
 A GET answered 200 is kept with the store's stamp (its files' size and time, which every commit
-changes). The next request for the same URL replays it while the stamp is unchanged. After a commit,
-an answer computed less than MAX_STALE seconds ago is still replayed while a background task computes
-the new one (so an ingest committing every few seconds does not put a computation in front of every
-client; the tasks run one at a time, leaving the rest of the CPU to the requests); an older one is
-computed afresh for the request. A URL being computed or queued is answered from its previous state.
-So an idle server shows a commit within MAX_STALE seconds; under an ingest, pages lag the store by
-the time the queued refreshes take. A page never goes back to an older state. Streams (CSV downloads)
-and static files are not kept.
+changes). The next request for the same URL replays it while the stamp is unchanged. While the store
+is being written (a commit less than QUIET seconds ago), an out-of-date answer is replayed and a
+background task computes the new one, so an ingest committing every few seconds does not put a
+computation in front of every client (the tasks run one at a time, leaving the rest of the CPU to the
+requests); a URL being computed or queued is answered from its previous state. Once the store is
+still, an out-of-date answer is computed afresh for the request: a reload QUIET seconds after an
+ingest shows all it wrote. A page never goes back to an older state. Streams (CSV downloads) and
+static files are not kept.
 """
 
 from __future__ import annotations
@@ -23,14 +23,13 @@ from dataclasses import dataclass, field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 SKIPPED_PREFIXES = ("/static", "/events.csv")
-MAX_STALE = 1.0  # seconds an answer may lag behind the store
+QUIET = 1.0  # seconds without a commit after which the store counts as still: answers are made fresh
 MAX_BODY = 4 * 1024 * 1024  # bytes: a larger answer is computed each time rather than kept
 
 
 @dataclass
 class _Answer:
     stamp: tuple
-    at: float  # when its computation started (time.monotonic)
     start: Message
     body: bytes
 
@@ -46,9 +45,12 @@ class ResponseCache:
     """ASGI middleware keeping up to `size` answers, the least recently asked dropped first. The event
     loop runs it (one thread per worker process): its state needs no lock."""
 
-    def __init__(self, app: ASGIApp, stamp: Callable[[], tuple], size: int = 512) -> None:
+    def __init__(
+        self, app: ASGIApp, stamp: Callable[[], tuple], last_write: Callable[[], float], size: int = 512
+    ) -> None:
         self.app = app
         self.stamp = stamp
+        self.last_write = last_write  # time.time() of the last commit
         self.size = size
         self._answers: OrderedDict[tuple[str, bytes], _Answer] = OrderedDict()
         self._pending: set[tuple[str, bytes]] = set()  # URLs being computed, or queued to be
@@ -60,9 +62,9 @@ class ResponseCache:
             await self.app(scope, receive, send)
             return
         key = (scope["path"], scope.get("query_string", b""))
-        kept = self._answers.get(key)
-        fresh = kept is not None and (kept.stamp == self.stamp() or key in self._pending)
-        if kept is None or (not fresh and time.monotonic() - kept.at >= MAX_STALE):
+        kept, stamp = self._answers.get(key), self.stamp()
+        fresh = kept is not None and (kept.stamp == stamp or key in self._pending)
+        if kept is None or (not fresh and time.time() - self.last_write() >= QUIET):
             self._pending.add(key)
             try:
                 await self._compute(key, scope, receive, send)
@@ -88,7 +90,7 @@ class ResponseCache:
 
     async def _compute(self, key: tuple[str, bytes], scope: Scope, receive: Receive, send: Send) -> None:
         """Run the request through the application, sending its answer on and keeping it."""
-        recording, stamp, started = _Recording(), self.stamp(), time.monotonic()  # the state before reading
+        recording, stamp = _Recording(), self.stamp()  # the state before reading
 
         async def record(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -100,7 +102,7 @@ class ResponseCache:
 
         await self.app(scope, receive, record)
         if recording.start is not None and recording.start["status"] == 200 and recording.size <= MAX_BODY:
-            self._answers[key] = _Answer(stamp, started, recording.start, b"".join(recording.chunks))
+            self._answers[key] = _Answer(stamp, recording.start, b"".join(recording.chunks))
             self._answers.move_to_end(key)
             while len(self._answers) > self.size:
                 self._answers.popitem(last=False)
