@@ -134,7 +134,9 @@ class Linker:
         """Recompute the story events an old text told."""
         stories.refresh(conn, story_ids)
 
-    def _link(self, conn: sqlite3.Connection, article_id: str, source: str | None, url: str | None, similar: list[str]):
+    def _link(
+        self, conn: sqlite3.Connection, article_id: str, source: str | None, url: str | None, similar: list[str]
+    ) -> None:
         """Link a stored article's events into story events and the article into a story."""
         conn.execute(
             "INSERT INTO article_links (article_id, outlet) VALUES (?, ?)", (article_id, stories.outlet(source, url))

@@ -87,13 +87,15 @@ def _check_schema(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
         raise StoreError(f"{path} holds no eventwire database yet (run `eventwire ingest PATH --db {path}` first)")
 
 
-def explain(error: sqlite3.Error, path: Path, readonly: bool = False) -> StoreError:
-    """An SQLite error on the store as one line saying what to do."""
+def explain(error: sqlite3.Error, path: Path, readonly: bool = False, written: int | None = None) -> StoreError:
+    """An SQLite error on the store as one line saying what to do; `written`: articles a writer had
+    stored in this run when it failed (what a rerun resumes after)."""
     code = (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
     if code == SQLITE_NOTADB:
         return StoreError(f"{path} is not an SQLite database ({error}); it is left unchanged: choose another --db")
     if code == SQLITE_FULL:
-        return StoreError(f"{path}: the disk is full ({error}); free some space and rerun", status=1)
+        kept = "" if written is None else f" after {written} articles stored in this run (the last batch rolled back)"
+        return StoreError(f"{path}: the disk is full{kept}; free some space and rerun to resume", status=1)
     if code in (SQLITE_READONLY, SQLITE_CANTOPEN) and not readonly:
         return StoreError(f"cannot write {path} ({error}): choose a writable place for --db")
     if code == SQLITE_CANTOPEN:

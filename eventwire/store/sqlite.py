@@ -18,7 +18,7 @@ from ..link import dedup
 from ..link.linker import Linker
 from ..model import EVENT_ROLES, Actor, Analysis, Article, event_row
 from ..readers.common import text_hash
-from .database import SQLITE_FULL, StoreError, connect, explain
+from .database import connect, explain
 
 # What one record can make the store raise: its values (a constraint, a type or size SQLite cannot
 # hold) or a fault in linking it; an OperationalError is the database's own and stops the batch.
@@ -108,7 +108,7 @@ class Store:
                 for analysis in analyses:
                     self._write_saved(analysis, result)
         except sqlite3.Error as error:
-            raise self._stopped(error) from None
+            raise explain(error, self.path, written=self.articles_written) from None
         self.articles_written += result.stored + result.replaced
         return result
 
@@ -125,15 +125,6 @@ class Store:
             where = f" ({article.origin})" if article.origin else ""
             result.failed.append(f"{article.id!r}{where}: not stored: {type(error).__name__}: {error}")
         self.conn.execute("RELEASE article")
-
-    def _stopped(self, error: sqlite3.Error) -> StoreError:
-        if (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF == SQLITE_FULL:
-            return StoreError(
-                f"{self.path}: the disk is full after {self.articles_written} articles stored in this run "
-                "(the last batch was rolled back); free some space and rerun to resume",
-                status=1,
-            )
-        return explain(error, self.path)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
