@@ -1,7 +1,9 @@
 """`eventwire serve`: the web UI and the JSON API over one store, opened read-only.
 
 Every request gets its own read-only connection, so an `eventwire ingest` may write into the same file
-(WAL) while the server runs: committed batches show on the next reload.
+(WAL) while the server runs. Answers are kept per state of the store (responses.py): while an ingest
+commits, pages show its batches a refresh later; once it stops, the next reload shows everything.
+Several worker processes (`--workers`, one per core by default) share the load.
 """
 
 from __future__ import annotations
