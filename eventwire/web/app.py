@@ -161,7 +161,7 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, workers: int | Non
         host=host,
         port=port,
         log_level="warning",
-        limit_concurrency=64 * workers,
+        limit_concurrency=64,  # per worker process
         timeout_keep_alive=5,
         h11_max_incomplete_event_size=MAX_URL * 4,
         server_header=False,
