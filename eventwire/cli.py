@@ -6,7 +6,7 @@ import argparse
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from typing import Any
@@ -286,6 +286,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(end: int) -> Callable[[str], str]:
+    """An argparse type for --from (end 0: the first day the date names) or --to (1: its last day)."""
+
+    def parse(text: str) -> str:
+        try:
+            return queries.date_span(text)[end].isoformat()
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(f"{text!r} is no date: {error}") from None
+
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="eventwire", description=__doc__)
     parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
@@ -331,8 +343,8 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--status", choices=queries.STATUSES)
         p.add_argument("--type", help="PLOVER event type, e.g. CONSULT")
         p.add_argument("--actor", help="country or IGO code on either side, e.g. CHN")
-        p.add_argument("--from", dest="date_from", help="first date, YYYY-MM-DD")
-        p.add_argument("--to", dest="date_to", help="last date, YYYY-MM-DD")
+        p.add_argument("--from", dest="date_from", type=_day(0), help="first date, YYYY[-MM[-DD]]")
+        p.add_argument("--to", dest="date_to", type=_day(1), help="last date, YYYY[-MM[-DD]]")
         p.add_argument("--article", help="article id")
 
     p = sub.add_parser("extract", help="analyse articles and print SPEC records; stores nothing")

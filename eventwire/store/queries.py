@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+from calendar import monthrange
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from ..link.stories import MUTUAL_TYPES, pairs, sides
@@ -30,6 +33,7 @@ PLOVER_TYPES = (
     "COERCE",
     "ASSAULT",
 )
+DATE_SHAPE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 ACTOR_BATCH = 500  # articles whose event actors one query reads
 MAX_ARTICLE_ROWS = 10_000  # events or quotes of one article: far above any real article
 STATUSES = ("occurred", "reported", "planned", "hypothetical", "denied", "negated")
@@ -154,6 +158,20 @@ def _actors_by_event(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> d
                     {k: r[k] for k in ("text", "name", "code", "sector", "title")}
                 )
     return found
+
+
+def date_span(text: str) -> tuple[date, date]:
+    """First and last day of YYYY, YYYY-MM or YYYY-MM-DD; ValueError when it is none of these or no
+    such day exists (2025-13-45), with Python's reason. Date filters take in every day they name."""
+    if not DATE_SHAPE.fullmatch(text):
+        raise ValueError("not YYYY, YYYY-MM or YYYY-MM-DD")
+    parts = [int(p) for p in text.split("-")]
+    first = date(parts[0], *(parts[1:] + [1, 1])[:2])
+    if len(parts) == 3:
+        return first, first
+    if len(parts) == 2:
+        return first, first.replace(day=monthrange(first.year, first.month)[1])
+    return first, first.replace(month=12, day=31)
 
 
 def _add_dates(f: EventFilter, column: str, where: list[str], args: list[Any]) -> None:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from calendar import monthrange
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Query, Request
@@ -15,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.convertors import Convertor, register_url_convertor
 
 from ..store.database import connect
-from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
+from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter, date_span
 
 MAX_PAGE = 500  # rows per page, API and UI
 DEFAULT_PAGE = 50
@@ -85,18 +83,6 @@ ToParam = _text("last date, YYYY-MM-DD", alias="to", pattern=DATE_PATTERN)
 StatusParam = _text("occurred, reported, planned, hypothetical, denied or negated", pattern=STATUS_PATTERN)
 ArticleParam = _text("article id")
 Search = _text('FTS5 query over title and text, e.g. "Sullivan AND Rome"')
-
-
-def date_span(text: str) -> tuple[date, date]:
-    """First and last day of YYYY, YYYY-MM or YYYY-MM-DD (the pattern checked); ValueError when no
-    such day exists (2025-13-45), with Python's reason."""
-    parts = [int(p) for p in text.split("-")]
-    first = date(parts[0], *(parts[1:] + [1, 1])[:2])
-    if len(parts) == 3:
-        return first, first
-    if len(parts) == 2:
-        return first, first.replace(day=monthrange(first.year, first.month)[1])
-    return first, first.replace(month=12, day=31)
 
 
 def _dates(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
