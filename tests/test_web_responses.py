@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import time
 
+from eventwire.web import responses
 from eventwire.web.responses import ResponseCache
 
 
@@ -88,5 +89,18 @@ def test_while_the_store_is_written_the_previous_answer_is_replayed_and_refreshe
         assert inner.calls == 2
         assert await get(app) == (200, b"2")  # the new state, and never the old one again
         assert await get(app) == (200, b"2")
+
+    asyncio.run(run())
+
+
+def test_memory_is_bounded(monkeypatch):
+    monkeypatch.setattr(responses, "MAX_KEPT", 2)  # bytes: room for two one-byte answers
+
+    async def run() -> None:
+        app = ResponseCache(Counter(), stamp=lambda: (1,), last_write=lambda: 0.0)
+        for path in ("/a", "/b", "/c"):
+            await get(app, path)
+        assert list(app._answers) == [("/b", b""), ("/c", b"")] and app._kept == 2
+        assert await get(app, "/a") == (200, b"4")  # dropped: computed again
 
     asyncio.run(run())

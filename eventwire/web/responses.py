@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 SKIPPED_PREFIXES = ("/static", "/events.csv")
 QUIET = 1.0  # seconds without a commit after which the store counts as still: answers are made fresh
 MAX_BODY = 4 * 1024 * 1024  # bytes: a larger answer is computed each time rather than kept
+MAX_KEPT = 64 * 1024 * 1024  # bytes of answers kept by one worker process
 
 
 @dataclass
@@ -42,8 +43,8 @@ class _Recording:
 
 
 class ResponseCache:
-    """ASGI middleware keeping up to `size` answers, the least recently asked dropped first. The event
-    loop runs it (one thread per worker process): its state needs no lock."""
+    """ASGI middleware keeping up to `size` answers and MAX_KEPT bytes, the least recently asked dropped
+    first. The event loop runs it (one thread per worker process): its state needs no lock."""
 
     def __init__(
         self, app: ASGIApp, stamp: Callable[[], tuple], last_write: Callable[[], float], size: int = 512
@@ -54,6 +55,7 @@ class ResponseCache:
         self.size = size
         self._answers: OrderedDict[tuple[str, bytes], _Answer] = OrderedDict()
         self._pending: set[tuple[str, bytes]] = set()  # URLs being computed, or queued to be
+        self._kept = 0  # bytes of the answers kept
         self._background: set[asyncio.Task] = set()  # refreshes (kept here: the loop holds tasks weakly)
         self._slot: asyncio.Semaphore | None = None  # one refresh at a time: requests keep the rest of the CPU
 
@@ -102,10 +104,12 @@ class ResponseCache:
 
         await self.app(scope, receive, record)
         if recording.start is not None and recording.start["status"] == 200 and recording.size <= MAX_BODY:
+            if old := self._answers.pop(key, None):
+                self._kept -= len(old.body)
             self._answers[key] = _Answer(stamp, recording.start, b"".join(recording.chunks))
-            self._answers.move_to_end(key)
-            while len(self._answers) > self.size:
-                self._answers.popitem(last=False)
+            self._kept += recording.size
+            while len(self._answers) > self.size or self._kept > MAX_KEPT:
+                self._kept -= len(self._answers.popitem(last=False)[1].body)
 
 
 async def _no_body() -> Message:
