@@ -28,7 +28,8 @@ with warnings.catch_warnings():  # starlette's notice about its httpx-based clie
     from fastapi.testclient import TestClient
 
 from eventwire.model import Actor, Analysis, Article, Entity, Event, Location, Quote
-from eventwire.store.sqlite import Store, connect, table_rows
+from eventwire.store.database import connect
+from eventwire.store.sqlite import Store, table_rows
 from eventwire.web.app import create_app
 
 BUDGET_MS = 300

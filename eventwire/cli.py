@@ -6,23 +6,23 @@ import argparse
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
-from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 
 from . import __version__
 from .engines import local
-from .link import dedup, stories
+from .link import dedup
 from .model import Analysis, Article
 from .output import FORMATS, event_rows, print_rows, write_json_stream
 from .readers.common import DEFAULT_MAX_BYTES, ReadError, normalise_published
 from .readers.discover import read_paths
 from .store import queries
-from .store.sqlite import BatchResult, Store, connect
+from .store.database import StoreError, connect
+from .store.sqlite import BatchResult, Store
 
 BATCH = 25  # articles per transaction: a killed run loses at most this much work
 
@@ -179,9 +179,7 @@ def _event_filter(args: argparse.Namespace) -> queries.EventFilter:
 
 @contextmanager
 def open_db(path: str) -> Iterator[sqlite3.Connection]:
-    """The store, read-only, with a clear message when there is none yet."""
-    if not Path(path).is_file():
-        raise SystemExit(f"eventwire: no database at {path} (run `eventwire ingest PATH --db {path}` first)")
+    """The store, read-only (a StoreError says in one line why it cannot be read)."""
     conn = connect(path, readonly=True)
     try:
         yield conn
@@ -250,7 +248,7 @@ def _story_rows(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
 def cmd_stories(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
         if args.groups:
-            rows = stories.stories(conn, args.min_articles, args.limit)
+            rows = queries.stories(conn, args.min_articles, args.limit)
             if args.format == "table":
                 rows = [
                     {
@@ -264,21 +262,21 @@ def cmd_stories(args: argparse.Namespace) -> int:
                     for r in rows
                 ]
         else:
-            rows = _story_rows(stories.story_events(conn, _event_filter(args), args.min_articles), args.format)
+            rows = _story_rows(queries.story_events(conn, _event_filter(args), args.min_articles), args.format)
     print_rows(rows, args.format)
     return 0
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
-        print_rows(stories.timeline(conn, _event_filter(args), by_type=args.by_type), args.format)
+        print_rows(queries.timeline(conn, _event_filter(args), by_type=args.by_type), args.format)
     return 0
 
 
 def cmd_actors(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
         f = _event_filter(args)
-        print_rows(stories.actor_network(conn, f) if args.network else stories.actor_counts(conn, f), args.format)
+        print_rows(queries.actor_network(conn, f) if args.network else queries.actor_counts(conn, f), args.format)
     return 0
 
 
@@ -290,8 +288,6 @@ def cmd_relink(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if not Path(args.db).is_file():
-        raise SystemExit(f"eventwire: no database at {args.db}")
     from .store.export import export_table  # pyarrow loads only for this command
 
     try:
@@ -307,12 +303,22 @@ EXPORT_TABLES = {"events": "events_flat"}
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    if not Path(args.db).is_file():
-        raise SystemExit(f"eventwire: no database at {args.db} (run `eventwire ingest PATH --db {args.db}` first)")
     from .web.app import serve  # FastAPI loads only for this command
 
-    serve(args.db, args.host, args.port)
+    serve(args.db, args.host, args.port, args.workers)
     return 0
+
+
+def _day(end: int) -> Callable[[str], str]:
+    """An argparse type for --from (end 0: the first day the date names) or --to (1: its last day)."""
+
+    def parse(text: str) -> str:
+        try:
+            return queries.date_span(text)[end].isoformat()
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(f"{text!r} is no date: {error}") from None
+
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -360,8 +366,8 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--status", choices=queries.STATUSES)
         p.add_argument("--type", help="PLOVER event type, e.g. CONSULT")
         p.add_argument("--actor", help="country or IGO code on either side, e.g. CHN")
-        p.add_argument("--from", dest="date_from", help="first date, YYYY-MM-DD")
-        p.add_argument("--to", dest="date_to", help="last date, YYYY-MM-DD")
+        p.add_argument("--from", dest="date_from", type=_day(0), help="first date, YYYY[-MM[-DD]]")
+        p.add_argument("--to", dest="date_to", type=_day(1), help="last date, YYYY[-MM[-DD]]")
         p.add_argument("--article", help="article id")
 
     p = sub.add_parser("extract", help="analyse articles and print SPEC records; stores nothing")
@@ -456,6 +462,7 @@ def build_parser() -> argparse.ArgumentParser:
     database(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=None, help="server processes (default: one per core)")
     p.set_defaults(func=cmd_serve)
     return parser
 
@@ -466,6 +473,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except BrokenPipeError:  # `eventwire events | head`
         return 0
+    except StoreError as error:  # the database refused, or a run cut short: one line, no traceback
+        print(f"eventwire: {error}", file=sys.stderr)
+        return error.status
     except KeyboardInterrupt:
         print("eventwire: interrupted; every committed batch is kept, rerun to resume", file=sys.stderr)
         return 130

@@ -7,7 +7,7 @@ import json
 
 from .output import event_rows, print_rows
 from .store import queries
-from .store.sqlite import connect
+from .store.database import connect
 
 SEED = "000_a3803002c0d27c0a"
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import json
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -73,6 +74,48 @@ class Event:
     confidence: float = 0.5
     trigger_start: int | None = None  # offsets of the trigger word itself
     trigger_end: int | None = None
+
+
+# ------------------------------------------------------------------ the event row
+# An Event is stored as one row of `events` (its location as columns, its context as JSON) and its
+# actors as rows of `event_actors`, one per role and place. Everything that shows or exports events
+# derives its columns from here (docs/design.md), so a new field of Event is one edit in this file
+# and one in schema.sql (a test checks the two agree).
+
+EVENT_ROLES = tuple(f.name for f in fields(Event) if f.type == "list[Actor]")  # event_actors.role
+LOCATION_COLUMNS = {
+    f"location_{k.name}" if k.name in ("text", "name", "code") else k.name: k.name for k in fields(Location)
+}
+
+
+def flat_event_columns() -> tuple[str, ...]:
+    """Event's fields in order, one column each: the place as its columns, each actor role as one."""
+    return tuple(c for f in fields(Event) for c in (LOCATION_COLUMNS if f.name == "location" else (f.name,)))
+
+
+def event_columns() -> tuple[str, ...]:
+    """The columns of an event's row in `events` (article_id aside): the flat columns but the actors."""
+    return tuple(c for c in flat_event_columns() if c not in EVENT_ROLES)
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    """An event as its row of `events` (actors aside: see EVENT_ROLES)."""
+    d = asdict(event)
+    location = d.pop("location") or {}
+    row = {k: v for k, v in d.items() if k not in EVENT_ROLES}
+    row["context"] = json.dumps(row["context"])
+    row.update({column: location.get(key) for column, key in LOCATION_COLUMNS.items()})
+    return {c: row[c] for c in event_columns()}
+
+
+def event_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event row (actors read back under their roles) as the Event record: the place as one
+    `location` object, or None; other keys of the row (the article's title, ...) kept."""
+    record = {k: v for k, v in row.items() if k not in LOCATION_COLUMNS}
+    if isinstance(record.get("context"), str):
+        record["context"] = json.loads(record["context"])
+    record["location"] = {key: row[c] for c, key in LOCATION_COLUMNS.items()} if row.get("location_text") else None
+    return record
 
 
 @dataclass

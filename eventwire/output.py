@@ -9,6 +9,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
+from .model import EVENT_ROLES
+
 FORMATS = ("table", "csv", "json", "jsonl")
 
 
@@ -72,6 +74,20 @@ def write_json_stream(records: Iterable[dict[str, Any]], fmt: str, out: TextIO =
     out.write("\n]\n")
 
 
+# The columns of the event row a table shows, with their headings (the other formats keep every field).
+TABLE_EVENT_COLUMNS = {
+    "article_id": "article",
+    "date": "date",
+    "type": "type",
+    "source": "source",
+    "target": "target",
+    "status": "status",
+    "attributed_to": "reported by",
+    "disputed_by": "disputed by",
+    "sentence": "evidence",
+}
+
+
 def _actors(side: list[dict[str, Any]]) -> str:
     return ", ".join(a.get("code") or a.get("name") or a["text"] for a in side)
 
@@ -82,15 +98,8 @@ def event_rows(rows: list[dict[str, Any]], fmt: str = "table") -> list[dict[str,
         return rows
     return [
         {
-            "article": r["article_id"],
-            "date": r["date"],
-            "type": r["type"],
-            "source": _actors(r["source"]),
-            "target": _actors(r["target"]),
-            "status": r["status"],
-            "reported by": _actors(r["attributed_to"]),
-            "disputed by": _actors(r["disputed_by"]),
-            "evidence": r["sentence"],
+            heading: _actors(r[column]) if column in EVENT_ROLES else r[column]
+            for column, heading in TABLE_EVENT_COLUMNS.items()
         }
         for r in rows
     ]

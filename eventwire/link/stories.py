@@ -12,10 +12,9 @@ stored article whose text it most resembles, else the story with which it shares
 story events dated within a few days of its publication (shared background events, such as
 an invasion two years earlier, would chain unrelated articles together), else starts one.
 
-Write side: `link_article`, `refresh`, `assign_story` (called by the store inside its write
-transaction). Read side: `story_events`, `count_story_events`, `story_event`, `stories`,
-`timeline`, `actor_network`, `actor_counts`, `duplicates_of`, `duplicate` (dicts, for the CLI
-and the web UI).
+This module writes them (`link_article`, `refresh`, `assign_story`, called by the linker inside the
+store's write transaction) and knows their keys (`dyad`, `sides`, `pairs`); it never imports the
+store: the read side is in store/queries.py (docs/design.md).
 """
 
 from __future__ import annotations
@@ -25,13 +24,13 @@ import math
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations, product
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..store.queries import EventFilter, event_where
+from ..model import EVENT_ROLES
 
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})  # as in extract/events.py: A meets B = B meets A
 SPAN_DAYS = {"day": 0, "month": 30, "season": 91, "year": 365}  # longest span, finest first
@@ -132,8 +131,6 @@ def _places_agree(a: Place | None, b: Place | None) -> bool:
 
 
 # ----------------------------------------------------------------------------- write side
-
-ROLES = ("source", "target", "attributed_to", "disputed_by")
 
 
 @dataclass
@@ -281,7 +278,7 @@ def _actors_of(conn: sqlite3.Connection, where: str, args: tuple) -> dict[tuple[
         f"FROM event_actors x WHERE {where} ORDER BY x.seq",
         args,
     ):
-        roles = found.setdefault((r["article_id"], r["event_id"]), {role: [] for role in ROLES})
+        roles = found.setdefault((r["article_id"], r["event_id"]), {role: [] for role in EVENT_ROLES})
         roles[r["role"]].append({k: r[k] for k in ACTOR_FIELDS})
     return found
 
@@ -290,7 +287,7 @@ def link_article(conn: sqlite3.Connection, article_id: str) -> None:
     """Put each stored event of the article into a story event (an old one it matches, else a
     new one). Reads the events back from the store, so ingest and `relink` take the same path."""
     actors = _actors_of(conn, "x.article_id = ?", (article_id,))
-    none = {role: [] for role in ROLES}
+    none = {role: [] for role in EVENT_ROLES}
     tellers = _tellers(conn, article_id)
     events = conn.execute(
         "SELECT ? AS article_id, id AS event_id, type, status, date, date_precision, "
@@ -384,7 +381,7 @@ def refresh(conn: sqlite3.Connection, story_ids: Iterable[int]) -> None:
         story, articles = _Story(conn, story_id, empty=True), set()
         for m in mentions:
             story.tell(
-                _Told.of(m, actors.get((m["article_id"], m["event_id"]), {role: [] for role in ROLES})),
+                _Told.of(m, actors.get((m["article_id"], m["event_id"]), {role: [] for role in EVENT_ROLES})),
                 m["article_id"] not in articles,
             )
             if m["article_id"] not in articles:
@@ -432,215 +429,3 @@ def _story_by_shared_events(conn: sqlite3.Connection, article_id: str) -> int | 
         args,
     ).fetchone()
     return row[0] if row else None
-
-
-# ------------------------------------------------------------------------------ read side
-
-
-def _where(f: EventFilter) -> tuple[str, list[Any]]:
-    """SQL conditions on story events `s` for the filters every command shares: type and dates on
-    the story event (the span its mentions agree on); the others as the events filter reads them,
-    all on one mention (a story event told as planned by one article and denied by another is
-    found by either status, but not by "planned" with words only the other has)."""
-    where, args = [], []
-    if f.type:
-        where.append("s.type = ?")
-        args.append(f.type.upper())
-    if f.date_from:
-        where.append("s.date >= ?")
-        args.append(f.date_from)
-    if f.date_to:
-        where.append("s.date <= ?")
-        args.append(f.date_to)
-    told, told_args = event_where(replace(f, type=None, date_from=None, date_to=None))
-    if told != "1":
-        where.append(
-            "s.id IN (SELECT m.story_event_id FROM story_mentions m WHERE (m.article_id, m.event_id) "
-            f"IN (SELECT e.article_id, e.id FROM events e WHERE {told}))"
-        )  # as the events page finds them
-        args += told_args
-    return " AND ".join(where) or "1", args
-
-
-def paged(rows: list[Any], f: EventFilter) -> list[Any]:
-    """The filter's page of ranked rows; a negative limit means all of them, as in SQLite."""
-    rows = rows[f.offset :]
-    return rows if f.limit < 0 else rows[: f.limit]
-
-
-def _decode(row: sqlite3.Row) -> dict[str, Any]:
-    record = dict(row)
-    for key in ("statuses", "attributed_to", "disputed_by"):
-        record[key] = json.loads(record[key])
-    return record
-
-
-def _with_evidence(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
-    """Story events with their evidence: every mention (article, outlet, sentence, offsets) and
-    every outlet that told it, copies included."""
-    records = {r["id"]: {**_decode(r), "mentions": [], "outlets": []} for r in rows}
-    if not records:
-        return []
-    marks = ",".join("?" * len(records))
-    for r in conn.execute(
-        "SELECT m.story_event_id, m.article_id, m.event_id, a.title, a.source AS outlet, a.url, "
-        'a.published, e.status, e.date, e.date_precision, e.trigger, e.sentence, e.start, e."end" '
-        "FROM story_mentions m JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id "
-        f"JOIN articles a ON a.id = m.article_id WHERE m.story_event_id IN ({marks}) "
-        "ORDER BY coalesce(a.published, a.ingested_at), m.rowid",
-        list(records),
-    ):
-        records[r["story_event_id"]]["mentions"].append({k: r[k] for k in r.keys() if k != "story_event_id"})  # noqa: SIM118 (a Row iterates values)
-    for story_id, source in conn.execute(
-        f"SELECT story_event_id, source FROM story_sources WHERE story_event_id IN ({marks})", list(records)
-    ):
-        records[story_id]["outlets"].append(source)
-    return list(records.values())
-
-
-def story_events(conn: sqlite3.Connection, f: EventFilter, min_articles: int = 1) -> list[dict[str, Any]]:
-    """Story events, the most widely told first, each with its evidence (`eventwire stories`)."""
-    where, args = _where(f)
-    rows = conn.execute(
-        f"SELECT s.* FROM story_events s WHERE {where} AND s.num_articles >= ? "
-        "ORDER BY s.num_sources DESC, s.num_articles DESC, s.date DESC, s.id LIMIT ? OFFSET ?",
-        (*args, min_articles, f.limit, f.offset),
-    ).fetchall()
-    return _with_evidence(conn, rows)
-
-
-def count_story_events(conn: sqlite3.Connection, f: EventFilter, min_articles: int = 1) -> int:
-    """How many story events match (limit and offset aside): for paging."""
-    where, args = _where(f)
-    return conn.execute(
-        f"SELECT count(*) FROM story_events s WHERE {where} AND s.num_articles >= ?", (*args, min_articles)
-    ).fetchone()[0]
-
-
-def story_event(conn: sqlite3.Connection, story_event_id: int) -> dict[str, Any] | None:
-    rows = conn.execute("SELECT * FROM story_events WHERE id = ?", (story_event_id,)).fetchall()
-    return next(iter(_with_evidence(conn, rows)), None)
-
-
-def stories(conn: sqlite3.Connection, min_articles: int = 2, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    """Groups of articles telling the same news, the largest first, with their articles (and
-    how many copies each has) and the story events told by more than one of them."""
-    rows = conn.execute(
-        "SELECT l.story_id, count(*) AS num_articles, "
-        "min(coalesce(a.published, a.ingested_at)) AS first_seen, "
-        "max(coalesce(a.published, a.ingested_at)) AS last_seen FROM article_links l "
-        "JOIN articles a ON a.id = l.article_id WHERE l.story_id IS NOT NULL GROUP BY l.story_id "
-        "HAVING count(*) >= ? ORDER BY num_articles DESC, last_seen DESC LIMIT ? OFFSET ?",
-        (min_articles, limit, offset),
-    ).fetchall()
-    out = []
-    for r in rows:
-        members = [
-            dict(a)
-            for a in conn.execute(
-                "SELECT a.id, a.title, a.source AS outlet, a.url, a.published, "
-                "(SELECT count(*) FROM duplicates d WHERE d.duplicate_of = a.id) AS copies "
-                "FROM article_links l JOIN articles a ON a.id = l.article_id WHERE l.story_id = ? "
-                "ORDER BY coalesce(a.published, a.ingested_at), a.id",
-                (r["story_id"],),
-            )
-        ]
-        shared = [
-            dict(s)
-            for s in conn.execute(
-                "SELECT s.id, s.type, s.dyad, s.date, s.date_precision, s.num_articles, s.num_sources "
-                "FROM story_events s WHERE s.num_articles > 1 AND s.id IN (SELECT m.story_event_id FROM "
-                "story_mentions m JOIN article_links l ON l.article_id = m.article_id WHERE l.story_id = ?) "
-                "ORDER BY s.num_sources DESC, s.date",
-                (r["story_id"],),
-            )
-        ]
-        out.append({**dict(r), "title": members[0]["title"], "articles": members, "story_events": shared})
-    return out
-
-
-def timeline(conn: sqlite3.Connection, f: EventFilter, by_type: bool = False) -> list[dict[str, Any]]:
-    """Events per day, each real-world event once (`events`) beside how often it was told
-    (`mentions`), for `eventwire timeline` and the web's chart. Only day-precise dates: a
-    month-precise event has no day to be counted on."""
-    where, args = _where(f)
-    group = "s.date, s.type" if by_type else "s.date"
-    return [
-        dict(r)
-        for r in conn.execute(
-            f"SELECT {group}, count(*) AS events, sum(s.num_mentions) AS mentions FROM story_events s "
-            f"WHERE s.date_precision = 'day' AND {where} GROUP BY {group} ORDER BY {group}",
-            args,
-        )
-    ]
-
-
-def _dyad_counts(conn: sqlite3.Connection, f: EventFilter) -> list[sqlite3.Row]:
-    where, args = _where(f)
-    return conn.execute(
-        "SELECT s.type, s.dyad, count(*) AS events, sum(s.num_mentions) AS mentions "
-        f"FROM story_events s WHERE s.dyad IS NOT NULL AND {where} GROUP BY s.type, s.dyad",
-        args,
-    ).fetchall()
-
-
-def actor_network(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
-    """Pairs of two actors with their story events by type, most first (`eventwire actors
-    --network`, the web's network); mutual types (CONSULT, COOPERATE) give unordered pairs, listed
-    in code order. An actor's events with itself count in `actor_counts` only."""
-    edges: Counter[tuple[str, str, str]] = Counter()
-    told: Counter[tuple[str, str, str]] = Counter()
-    for r in _dyad_counts(conn, f):
-        for source, target in pairs(r["type"], r["dyad"]):
-            edges[(source, target, r["type"])] += r["events"]
-            told[(source, target, r["type"])] += r["mentions"]
-    ranked = paged(sorted(edges.items(), key=lambda kv: (-kv[1], kv[0])), f)
-    return [
-        {"source": s, "target": t, "type": ty, "mutual": ty in MUTUAL_TYPES, "events": n, "mentions": told[(s, t, ty)]}
-        for (s, t, ty), n in ranked
-    ]
-
-
-def actor_counts(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
-    """Country and IGO codes with the story events they take part in, most first (`eventwire
-    actors`, the web's actors); a mutual event (CONSULT, COOPERATE) counts in `events`, on neither side."""
-    counts: dict[str, Counter[str]] = {}
-    for r in _dyad_counts(conn, f):
-        src, tgt = sides(r["type"], r["dyad"])
-        directed = r["type"] not in MUTUAL_TYPES
-        for code in set(src) | set(tgt):
-            counts.setdefault(code, Counter()).update(
-                events=r["events"],
-                mentions=r["mentions"],
-                as_source=r["events"] * (directed and code in src),
-                as_target=r["events"] * (code in tgt),
-            )
-    ranked = paged(sorted(counts.items(), key=lambda kv: (-kv[1]["events"], kv[0])), f)
-    return [
-        {
-            "code": code,
-            "events": c["events"],
-            "as_source": c["as_source"],
-            "as_target": c["as_target"],
-            "mentions": c["mentions"],
-        }
-        for code, c in ranked
-    ]
-
-
-def duplicates_of(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
-    """The copies of a stored article (other outlets or ids that ran the same text)."""
-    return [
-        dict(r)
-        for r in conn.execute(
-            "SELECT id, kind, similarity, title, source, url, published, origin, ingested_at FROM duplicates "
-            "WHERE duplicate_of = ? ORDER BY coalesce(published, ingested_at), id",
-            (article_id,),
-        )
-    ]
-
-
-def duplicate(conn: sqlite3.Connection, copy_id: str) -> dict[str, Any] | None:
-    """A record stored as a copy: what it is a copy of and how alike (an article page can redirect)."""
-    row = conn.execute("SELECT * FROM duplicates WHERE id = ?", (copy_id,)).fetchone()
-    return dict(row) if row else None

@@ -24,7 +24,8 @@ from pyarrow import fs as pafs
 
 from ..model import Analysis, Article
 from ..readers.common import text_hash
-from .sqlite import SCHEMA, table_rows
+from .database import SCHEMA, connect
+from .sqlite import table_rows
 
 FORMATS = ("csv", "jsonl", "parquet")
 ARROW_TYPES = {"TEXT": pa.string(), "INTEGER": pa.int64(), "REAL": pa.float64(), "BLOB": pa.binary()}
@@ -135,7 +136,7 @@ def export_table(db: str | Path, table: str, fmt: str, out: str | Path) -> int:
     as csv, jsonl or parquet; returns the number of rows. JSON columns stay JSON text."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
-    conn = sqlite3.connect(f"file:{Path(db).resolve()}?mode=ro", uri=True)
+    conn = connect(db, readonly=True)
     try:
         schemas = arrow_schemas(conn)
         if table not in schemas:

@@ -1,11 +1,19 @@
-"""Read-side queries over the store, shared by the CLI and the web UI. Every filter is a bound parameter."""
+"""The read side of the store: every query the CLI and the web UI make, beside the schema they read
+(docs/design.md). Functions of a connection and a filter returning dicts; every filter is a bound parameter."""
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+from calendar import monthrange
+from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
+
+from ..link.stories import MUTUAL_TYPES, pairs, sides
+from ..model import EVENT_ROLES
 
 PLOVER_TYPES = (
     "AGREE",
@@ -25,7 +33,9 @@ PLOVER_TYPES = (
     "COERCE",
     "ASSAULT",
 )
+DATE_SHAPE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 ACTOR_BATCH = 500  # articles whose event actors one query reads
+MAX_ARTICLE_ROWS = 10_000  # events or quotes of one article: far above any real article
 STATUSES = ("occurred", "reported", "planned", "hypothetical", "denied", "negated")
 # Membership tests are written `(e.article_id, e.id) IN (SELECT ...)`: SQLite builds the set once
 # (from the event_actors_code index where a code is given), several times faster than EXISTS per event.
@@ -49,6 +59,10 @@ class EventFilter:
     offset: int = 0
 
 
+def _dicts(conn: sqlite3.Connection, sql: str, args: tuple | list = ()) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(sql, args)]
+
+
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {
         table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -63,7 +77,8 @@ def like_pattern(text: str) -> str:
 
 def _fts_phrases(search: str) -> str:
     """Free text as an FTS5 query that cannot be a syntax error: every word a quoted phrase."""
-    return " ".join('"' + word.replace('"', '""') + '"' for word in search.split())
+    words = search.replace("\x00", " ").split()  # FTS5 reads a NUL as the end of the query
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
 def _articles_sql(search: str | None, columns: str, tail: str) -> tuple[str, str]:
@@ -118,14 +133,11 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
 
 def entities(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
     """The entities of one article in text order, with offsets into its text."""
-    return [
-        dict(r)
-        for r in conn.execute(
-            'SELECT text, label, start, "end", name, code, sector FROM entities WHERE article_id = ? '
-            "ORDER BY start, seq",
-            (article_id,),
-        )
-    ]
+    return _dicts(
+        conn,
+        'SELECT text, label, start, "end", name, code, sector FROM entities WHERE article_id = ? ORDER BY start, seq',
+        (article_id,),
+    )
 
 
 def _actors_by_event(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
@@ -148,6 +160,28 @@ def _actors_by_event(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> d
     return found
 
 
+def date_span(text: str) -> tuple[date, date]:
+    """First and last day of YYYY, YYYY-MM or YYYY-MM-DD; ValueError when it is none of these or no
+    such day exists (2025-13-45), with Python's reason. Date filters take in every day they name."""
+    if not DATE_SHAPE.fullmatch(text):
+        raise ValueError("not YYYY, YYYY-MM or YYYY-MM-DD")
+    parts = [int(p) for p in text.split("-")]
+    first = date(parts[0], *(parts[1:] + [1, 1])[:2])
+    if len(parts) == 3:
+        return first, first
+    if len(parts) == 2:
+        return first, first.replace(day=monthrange(first.year, first.month)[1])
+    return first, first.replace(month=12, day=31)
+
+
+def _add_dates(f: EventFilter, column: str, where: list[str], args: list[Any]) -> None:
+    """The filter's date range as conditions on `column` (ISO dates compare as text)."""
+    for op, value in ((">=", f.date_from), ("<=", f.date_to)):
+        if value:
+            where.append(f"{column} {op} ?")
+            args.append(value)
+
+
 def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     """The filter as SQL conditions on events `e` (never empty: "1" when nothing is asked) and their arguments."""
     where: list[str] = []
@@ -156,12 +190,7 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
         if value:
             where.append(f"{column} = ?")
             args.append(value)
-    if f.date_from:
-        where.append("e.date >= ?")
-        args.append(f.date_from)
-    if f.date_to:
-        where.append("e.date <= ?")
-        args.append(f.date_to)
+    _add_dates(f, "e.date", where, args)
     if f.actor:
         where.append(
             "(e.article_id, e.id) IN (SELECT x.article_id, x.event_id FROM event_actors x "
@@ -184,11 +213,11 @@ def events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
         f"JOIN articles a ON a.id = e.article_id WHERE {where} "
         "ORDER BY e.date DESC, e.article_id, e.start LIMIT ? OFFSET ?"
     )  # events_date gives the order
-    rows = [dict(r) for r in conn.execute(sql, (*args, f.limit, f.offset))]
+    rows = _dicts(conn, sql, (*args, f.limit, f.offset))
     actors = _actors_by_event(conn, [(r["article_id"], r["id"]) for r in rows])
     for r in rows:
         roles = actors[(r["article_id"], r["id"])]
-        for role in ("source", "target", "attributed_to", "disputed_by"):
+        for role in EVENT_ROLES:
             r[role] = roles.get(role, [])
         r["context"] = json.loads(r["context"])
     return rows
@@ -229,7 +258,7 @@ def quotes(
         f"JOIN articles a ON a.id = q.article_id WHERE {where} "
         "ORDER BY a.published DESC, q.article_id, q.start LIMIT ? OFFSET ?"
     )
-    return [dict(r) for r in conn.execute(sql, (*args, limit, offset))]
+    return _dicts(conn, sql, (*args, limit, offset))
 
 
 def count_quotes(
@@ -241,15 +270,13 @@ def count_quotes(
 
 def speakers(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, Any]]:
     """Who is quoted most: the resolved name (else the description), code and number of quotes."""
-    return [
-        dict(r)
-        for r in conn.execute(
-            "SELECT coalesce(speaker_name, speaker_text) AS speaker, max(speaker_code) AS code, "
-            "count(*) AS quotes, count(DISTINCT article_id) AS articles FROM quotes "
-            "WHERE coalesce(speaker_name, speaker_text) IS NOT NULL GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT ?",
-            (limit,),
-        )
-    ]
+    return _dicts(
+        conn,
+        "SELECT coalesce(speaker_name, speaker_text) AS speaker, max(speaker_code) AS code, "
+        "count(*) AS quotes, count(DISTINCT article_id) AS articles FROM quotes "
+        "WHERE coalesce(speaker_name, speaker_text) IS NOT NULL GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT ?",
+        (limit,),
+    )
 
 
 def quotes_by_speaker(conn: sqlite3.Connection, names: list[str], per_speaker: int = 3) -> dict[str, list[dict]]:
@@ -289,4 +316,265 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
         "claims": by_status.get("reported", 0) + by_status.get("denied", 0) + disputed_only,
         "first_date": first,
         "last_date": last,
+    }
+
+
+# ------------------------------------------------------------------ story events and stories
+
+
+def story_where(f: EventFilter) -> tuple[str, list[Any]]:
+    """SQL conditions on story events `s` for the filters every command shares: type and dates on
+    the story event (the span its mentions agree on); the others as the events filter reads them,
+    all on one mention (a story event told as planned by one article and denied by another is
+    found by either status, but not by "planned" with words only the other has)."""
+    where, args = [], []
+    if f.type:
+        where.append("s.type = ?")
+        args.append(f.type.upper())
+    _add_dates(f, "s.date", where, args)
+    told, told_args = event_where(replace(f, type=None, date_from=None, date_to=None))
+    if told != "1":
+        where.append(
+            "s.id IN (SELECT m.story_event_id FROM story_mentions m WHERE (m.article_id, m.event_id) "
+            f"IN (SELECT e.article_id, e.id FROM events e WHERE {told}))"
+        )  # as the events page finds them
+        args += told_args
+    return " AND ".join(where) or "1", args
+
+
+def paged(rows: list[Any], f: EventFilter) -> list[Any]:
+    """The filter's page of ranked rows; a negative limit means all of them, as in SQLite."""
+    rows = rows[f.offset :]
+    return rows if f.limit < 0 else rows[: f.limit]
+
+
+def _decode(row: sqlite3.Row) -> dict[str, Any]:
+    record = dict(row)
+    for key in ("statuses", "attributed_to", "disputed_by"):
+        record[key] = json.loads(record[key])
+    return record
+
+
+def _with_evidence(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+    """Story events with their evidence: every mention (article, outlet, sentence, offsets) and
+    every outlet that told it, copies included."""
+    records = {r["id"]: {**_decode(r), "mentions": [], "outlets": []} for r in rows}
+    if not records:
+        return []
+    marks = ",".join("?" * len(records))
+    for r in conn.execute(
+        "SELECT m.story_event_id, m.article_id, m.event_id, a.title, a.source AS outlet, a.url, "
+        'a.published, e.status, e.date, e.date_precision, e.trigger, e.sentence, e.start, e."end" '
+        "FROM story_mentions m JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id "
+        f"JOIN articles a ON a.id = m.article_id WHERE m.story_event_id IN ({marks}) "
+        "ORDER BY coalesce(a.published, a.ingested_at), m.rowid",
+        list(records),
+    ):
+        records[r["story_event_id"]]["mentions"].append({k: r[k] for k in r.keys() if k != "story_event_id"})  # noqa: SIM118 (a Row iterates values)
+    for story_id, source in conn.execute(
+        f"SELECT story_event_id, source FROM story_sources WHERE story_event_id IN ({marks})", list(records)
+    ):
+        records[story_id]["outlets"].append(source)
+    return list(records.values())
+
+
+def story_events(conn: sqlite3.Connection, f: EventFilter, min_articles: int = 1) -> list[dict[str, Any]]:
+    """Story events, the most widely told first, each with its evidence (`eventwire stories`)."""
+    where, args = story_where(f)
+    rows = conn.execute(
+        f"SELECT s.* FROM story_events s WHERE {where} AND s.num_articles >= ? "
+        "ORDER BY s.num_sources DESC, s.num_articles DESC, s.date DESC, s.id LIMIT ? OFFSET ?",
+        (*args, min_articles, f.limit, f.offset),
+    ).fetchall()
+    return _with_evidence(conn, rows)
+
+
+def count_story_events(conn: sqlite3.Connection, f: EventFilter, min_articles: int = 1) -> int:
+    """How many story events match (limit and offset aside): for paging."""
+    where, args = story_where(f)
+    return conn.execute(
+        f"SELECT count(*) FROM story_events s WHERE {where} AND s.num_articles >= ?", (*args, min_articles)
+    ).fetchone()[0]
+
+
+def story_event(conn: sqlite3.Connection, story_event_id: int) -> dict[str, Any] | None:
+    rows = conn.execute("SELECT * FROM story_events WHERE id = ?", (story_event_id,)).fetchall()
+    return next(iter(_with_evidence(conn, rows)), None)
+
+
+def stories(conn: sqlite3.Connection, min_articles: int = 2, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """Groups of articles telling the same news, the largest first, with their articles (and
+    how many copies each has) and the story events told by more than one of them."""
+    rows = conn.execute(
+        "SELECT l.story_id, count(*) AS num_articles, "
+        "min(coalesce(a.published, a.ingested_at)) AS first_seen, "
+        "max(coalesce(a.published, a.ingested_at)) AS last_seen FROM article_links l "
+        "JOIN articles a ON a.id = l.article_id WHERE l.story_id IS NOT NULL GROUP BY l.story_id "
+        "HAVING count(*) >= ? ORDER BY num_articles DESC, last_seen DESC LIMIT ? OFFSET ?",
+        (min_articles, limit, offset),
+    ).fetchall()
+    out = []
+    for r in rows:
+        members = _dicts(
+            conn,
+            "SELECT a.id, a.title, a.source AS outlet, a.url, a.published, "
+            "(SELECT count(*) FROM duplicates d WHERE d.duplicate_of = a.id) AS copies "
+            "FROM article_links l JOIN articles a ON a.id = l.article_id WHERE l.story_id = ? "
+            "ORDER BY coalesce(a.published, a.ingested_at), a.id",
+            (r["story_id"],),
+        )
+        shared = _dicts(
+            conn,
+            "SELECT s.id, s.type, s.dyad, s.date, s.date_precision, s.num_articles, s.num_sources "
+            "FROM story_events s WHERE s.num_articles > 1 AND s.id IN (SELECT m.story_event_id FROM "
+            "story_mentions m JOIN article_links l ON l.article_id = m.article_id WHERE l.story_id = ?) "
+            "ORDER BY s.num_sources DESC, s.date",
+            (r["story_id"],),
+        )
+        out.append({**dict(r), "title": members[0]["title"], "articles": members, "story_events": shared})
+    return out
+
+
+def timeline(conn: sqlite3.Connection, f: EventFilter, by_type: bool = False) -> list[dict[str, Any]]:
+    """Events per day, each real-world event once (`events`) beside how often it was told
+    (`mentions`), for `eventwire timeline` and the web's chart. Only day-precise dates: a
+    month-precise event has no day to be counted on."""
+    where, args = story_where(f)
+    group = "s.date, s.type" if by_type else "s.date"
+    return _dicts(
+        conn,
+        f"SELECT {group}, count(*) AS events, sum(s.num_mentions) AS mentions FROM story_events s "
+        f"WHERE s.date_precision = 'day' AND {where} GROUP BY {group} ORDER BY {group}",
+        args,
+    )
+
+
+def _dyad_counts(conn: sqlite3.Connection, f: EventFilter) -> list[sqlite3.Row]:
+    where, args = story_where(f)
+    return conn.execute(
+        "SELECT s.type, s.dyad, count(*) AS events, sum(s.num_mentions) AS mentions "
+        f"FROM story_events s WHERE s.dyad IS NOT NULL AND {where} GROUP BY s.type, s.dyad",
+        args,
+    ).fetchall()
+
+
+def actor_network(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
+    """Pairs of two actors with their story events by type, most first (`eventwire actors
+    --network`, the web's network); mutual types (CONSULT, COOPERATE) give unordered pairs, listed
+    in code order. An actor's events with itself count in `actor_counts` only."""
+    edges: Counter[tuple[str, str, str]] = Counter()
+    told: Counter[tuple[str, str, str]] = Counter()
+    for r in _dyad_counts(conn, f):
+        for source, target in pairs(r["type"], r["dyad"]):
+            edges[(source, target, r["type"])] += r["events"]
+            told[(source, target, r["type"])] += r["mentions"]
+    ranked = paged(sorted(edges.items(), key=lambda kv: (-kv[1], kv[0])), f)
+    return [
+        {"source": s, "target": t, "type": ty, "mutual": ty in MUTUAL_TYPES, "events": n, "mentions": told[(s, t, ty)]}
+        for (s, t, ty), n in ranked
+    ]
+
+
+def actor_counts(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
+    """Country and IGO codes with the story events they take part in, most first (`eventwire
+    actors`, the web's actors); a mutual event (CONSULT, COOPERATE) counts in `events`, on neither side."""
+    counts: dict[str, Counter[str]] = {}
+    for r in _dyad_counts(conn, f):
+        src, tgt = sides(r["type"], r["dyad"])
+        directed = r["type"] not in MUTUAL_TYPES
+        for code in set(src) | set(tgt):
+            counts.setdefault(code, Counter()).update(
+                events=r["events"],
+                mentions=r["mentions"],
+                as_source=r["events"] * (directed and code in src),
+                as_target=r["events"] * (code in tgt),
+            )
+    ranked = paged(sorted(counts.items(), key=lambda kv: (-kv[1]["events"], kv[0])), f)
+    return [
+        {
+            "code": code,
+            "events": c["events"],
+            "as_source": c["as_source"],
+            "as_target": c["as_target"],
+            "mentions": c["mentions"],
+        }
+        for code, c in ranked
+    ]
+
+
+def duplicates_of(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
+    """The copies of a stored article (other outlets or ids that ran the same text)."""
+    return _dicts(
+        conn,
+        "SELECT id, kind, similarity, title, source, url, published, origin, ingested_at FROM duplicates "
+        "WHERE duplicate_of = ? ORDER BY coalesce(published, ingested_at), id",
+        (article_id,),
+    )
+
+
+def duplicate(conn: sqlite3.Connection, copy_id: str) -> dict[str, Any] | None:
+    """A record stored as a copy: what it is a copy of and how alike (an article page can redirect)."""
+    row = conn.execute("SELECT * FROM duplicates WHERE id = ?", (copy_id,)).fetchone()
+    return dict(row) if row else None
+
+
+def with_triggers(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each mention's trigger offsets too (one query for the page), so its evidence shows the trigger."""
+    if not items:
+        return items
+    offsets = {
+        (r[0], r[1]): (r[2], r[3])
+        for r in conn.execute(
+            "SELECT e.article_id, e.id, e.trigger_start, e.trigger_end FROM story_mentions m JOIN events e "
+            "ON e.article_id = m.article_id AND e.id = m.event_id "
+            f"WHERE m.story_event_id IN ({','.join('?' * len(items))})",
+            [s["id"] for s in items],
+        )
+    }
+    for story in items:
+        for m in story["mentions"]:
+            m["trigger_start"], m["trigger_end"] = offsets.get((m["article_id"], m["event_id"]), (None, None))
+    return items
+
+
+# ------------------------------------------------------------------------------ one article
+
+
+def article_record(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """The article with its events (in text order), quotes and entities, or None."""
+    found = article(conn, article_id)
+    if found is None:
+        return None
+    told = events(conn, EventFilter(article=article_id, limit=MAX_ARTICLE_ROWS))
+    return {
+        "article": found,
+        "events": sorted(told, key=lambda e: e["start"]),
+        "quotes": quotes(conn, article_id=article_id, limit=MAX_ARTICLE_ROWS),
+        "entities": entities(conn, article_id),
+    }
+
+
+def story_of(conn: sqlite3.Connection, article_id: str, others: int) -> dict[str, Any] | None:
+    """The story (group of articles telling the same news) an article belongs to, with up to `others`
+    of its other articles."""
+    row = conn.execute("SELECT story_id FROM article_links WHERE article_id = ?", (article_id,)).fetchone()
+    if row is None or row[0] is None:
+        return None
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.source, a.published FROM article_links l JOIN articles a ON a.id = l.article_id "
+        "WHERE l.story_id = ? AND a.id != ? ORDER BY coalesce(a.published, a.ingested_at), a.id LIMIT ?",
+        (row[0], article_id, others),
+    )
+    return {"id": row[0], "others": [dict(r) for r in rows]}
+
+
+def told_by(conn: sqlite3.Connection, article_id: str) -> dict[str, dict[str, Any]]:
+    """{event id: its story event's id and reach} for the events of one article."""
+    return {
+        r["event_id"]: dict(r)
+        for r in conn.execute(
+            "SELECT m.event_id, s.id, s.num_articles, s.num_sources FROM story_mentions m "
+            "JOIN story_events s ON s.id = m.story_event_id WHERE m.article_id = ?",
+            (article_id,),
+        )
     }

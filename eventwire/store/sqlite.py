@@ -1,4 +1,5 @@
-"""The SQLite store: schema, idempotent writes of analyses, one transaction per batch."""
+"""The SQLite store's writer: idempotent writes of analyses, one transaction per batch, a savepoint
+per article (a record that cannot be stored is reported and the rest of its batch kept)."""
 
 from __future__ import annotations
 
@@ -13,28 +14,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from datasketch import LeanMinHash
-
-from ..link import dedup, stories
-from ..model import Actor, Analysis, Article
+from ..link import dedup
+from ..link.linker import Linker
+from ..model import EVENT_ROLES, Actor, Analysis, Article, event_row
 from ..readers.common import text_hash
+from .database import connect, explain
 
-SCHEMA = Path(__file__).with_name("schema.sql")
-ACTOR_ROLES = ("source", "target", "attributed_to", "disputed_by")
-
-
-def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
-    """A connection with the schema in place (writer) or a read-only one (web UI, queries)."""
-    if readonly:
-        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, check_same_thread=False)
-    else:
-        conn = sqlite3.connect(path, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.executescript(SCHEMA.read_text(encoding="utf-8"))
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys=ON")
-    return conn
+# What one record can make the store raise: its values (a constraint, a type or size SQLite cannot
+# hold) or a fault in linking it; an OperationalError is the database's own and stops the batch.
+RECORD_ERRORS = (sqlite3.Error, ValueError, TypeError, OverflowError, KeyError)
 
 
 @dataclass
@@ -44,8 +32,10 @@ class BatchResult:
     unchanged: int = 0  # same id, same text: skipped
     duplicates: int = 0  # copies of stored articles (same or nearly the same text): recorded, no events
     link_seconds: float = 0.0  # CPU time spent finding copies and linking (this thread's: other load aside)
+    failed: list[str] = field(default_factory=list)  # one line per record that could not be stored
 
     def add(self, other: BatchResult) -> None:
+        self.failed += other.failed
         self.stored += other.stored
         self.replaced += other.replaced
         self.unchanged += other.unchanged
@@ -53,35 +43,26 @@ class BatchResult:
         self.link_seconds += other.link_seconds
 
 
-@dataclass
-class _Lookup:
-    original: dedup.Match | None  # the stored article this text copies
-    kind: str  # exact | near
-    signature: LeanMinHash | None = None
-    matches: list[dedup.Match] = field(default_factory=list)
-
-
 class Store:
     """Writes analyses into one SQLite file; safe to kill at any point (each batch is atomic).
 
-    Each write also links: a copy of a stored article (same text, or at least `dedup_threshold`
-    of its word 3-grams) is recorded in `duplicates` instead of being stored again; the events of
-    a new article join the story events they tell again, and the article joins a story (an
-    article sharing `similar_threshold` of its 3-grams, or story events, with it)."""
+    Each write also calls its linker (by default one with the given thresholds): a copy of a stored
+    article is recorded instead of stored; a new article's events join the story events they tell
+    again, and the article joins a story."""
 
     def __init__(
         self,
         path: str | Path,
         dedup_threshold: float = dedup.DEFAULT_DUPLICATE,
         similar_threshold: float = dedup.DEFAULT_SIMILAR,
+        linker: Linker | None = None,
     ) -> None:
         self.path = Path(path)
+        self.linker = linker or Linker(dedup_threshold, similar_threshold)
         self.conn = connect(self.path)
         self._writer_thread = threading.get_ident()
         self._readers = threading.local()
-        self._thresholds = (dedup_threshold, similar_threshold)
-        dedup.SimilarityIndex(*self._thresholds)  # refuse bad thresholds now, not at the first write
-        self._index: dedup.SimilarityIndex | None = None  # built at the first write
+        self.articles_written = 0  # stored or replaced by this Store: what a run cut short has kept
 
     def close(self) -> None:
         self.conn.close()
@@ -118,20 +99,41 @@ class Store:
         return row[0] if row else None
 
     def write(self, analyses: Iterable[Analysis]) -> BatchResult:
-        """Store a batch in one transaction: all of it lands or none of it does."""
+        """Store a batch in one transaction, each article under a savepoint of its own: a record the
+        store refuses (a constraint, a value SQLite cannot hold) is rolled back alone and listed in
+        `failed`; the disk filling up stops the run with a StoreError, nothing committed lost."""
         result = BatchResult()
-        with self._transaction():
-            for analysis in analyses:
-                self._write_one(analysis, result)
+        try:
+            with self._transaction():
+                for analysis in analyses:
+                    self._write_saved(analysis, result)
+        except sqlite3.Error as error:
+            raise explain(error, self.path, written=self.articles_written) from None
+        self.articles_written += result.stored + result.replaced
         return result
+
+    def _write_saved(self, analysis: Analysis, result: BatchResult) -> None:
+        self.conn.execute("SAVEPOINT article")
+        try:
+            self._write_one(analysis, result)
+        except sqlite3.OperationalError:
+            raise  # the database itself (disk full, locked, I/O): the batch cannot go on
+        except RECORD_ERRORS as error:
+            self.conn.execute("ROLLBACK TO article")
+            self.linker.discard_index()  # it may hold the rolled-back text
+            article = analysis.article
+            where = f" ({article.origin})" if article.origin else ""
+            result.failed.append(f"{article.id!r}{where}: not stored: {type(error).__name__}: {error}")
+        self.conn.execute("RELEASE article")
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         try:
             with self.conn:
+                self.conn.execute("BEGIN")  # savepoints nest in it (a first SAVEPOINT would commit on release)
                 yield
         except BaseException:
-            self._index = None  # the index saw writes that were rolled back: rebuild it from the store
+            self.linker.discard_index()
             raise
 
     def _write_one(self, analysis: Analysis, result: BatchResult) -> None:
@@ -142,142 +144,28 @@ class Store:
             result.unchanged += 1
             return
         started, storing = time.thread_time(), 0.0
-        touched = self._forget(article.id) if old is not None else set()
-        found = self._lookup(article, digest)
+        touched = set()
+        if old is not None:
+            touched = self.linker.forget(self.conn, article.id)
+            self.conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))  # its analysis goes with it
+        found = self.linker.lookup(self.conn, article, digest)
         if found.original:
-            self._record_copy(article, digest, found)
+            self.linker.record_copy(self.conn, article, digest, found, _now())
             result.duplicates += 1
         else:
             storing = time.thread_time()
             self._insert(analysis, digest)
             storing = time.thread_time() - storing  # storing the analysis itself is not linking
-            self.conn.execute(
-                "INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)",
-                (article.id, dedup.to_blob(found.signature)),
-            )
-            self.index.add(article.id, found.signature)
-            self._link(
-                article.id,
-                article.source,
-                article.url,
-                [m.article_id for m in found.matches if m.similarity >= self.index.similar],
-            )
+            self.linker.link_new(self.conn, article, found)
             result.replaced += old is not None
             result.stored += old is None
-        stories.refresh(self.conn, touched)  # those the old text told
+        self.linker.refresh(self.conn, touched)  # those the old text told
         result.link_seconds += time.thread_time() - started - storing
 
-    def copy_of(self, article: Article) -> str | None:
-        """The stored article this one is a copy of (the same or nearly the same text under
-        another id), else None. A copy's events are never kept, so a caller may skip analysing
-        it and write `Analysis(article)` alone."""
-        found = self._lookup(article, text_hash(article.text))
-        return found.original.article_id if found.original else None
-
-    def _lookup(self, article: Article, digest: str) -> _Lookup:
-        """Exact copies by text hash (no LSH needed), else the LSH index's near matches."""
-        exact = self.conn.execute(
-            "SELECT id FROM articles WHERE text_hash = ? AND id != ? LIMIT 1", (digest, article.id)
-        ).fetchone()
-        if exact:
-            return _Lookup(dedup.Match(exact[0], 1.0), "exact")
-        sig = dedup.signature(article.text)
-        matches = [m for m in self.index.matches(sig) if m.article_id != article.id]
-        return _Lookup(self.index.duplicate_of(matches), "near", sig, matches)
-
-    @property
-    def index(self) -> dedup.SimilarityIndex:
-        """The LSH index of the stored articles and their near copies, rebuilt from their
-        signatures at first use (an article's signature missing or made with other parameters
-        is computed again; a copy's text is gone, so such a copy is left out)."""
-        if self._index is None:
-            self._index = dedup.SimilarityIndex(*self._thresholds)
-            rows = self.conn.execute(
-                "SELECT a.id, a.text, s.signature FROM articles a "
-                "LEFT JOIN article_signatures s ON s.article_id = a.id ORDER BY a.rowid"
-            )
-            for article_id, text, blob in rows:
-                sig = dedup.from_blob(blob) if blob else None
-                if sig is None:
-                    sig = dedup.signature(text)
-                    self.conn.execute(
-                        "INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)",
-                        (article_id, dedup.to_blob(sig)),
-                    )
-                self._index.add(article_id, sig)
-            for copy_id, original, blob in self.conn.execute(
-                "SELECT id, duplicate_of, signature FROM duplicates WHERE signature IS NOT NULL"
-            ):
-                if sig := dedup.from_blob(blob):
-                    self._index.add(copy_id, sig, original=original)
-        return self._index
-
-    def _forget(self, article_id: str) -> set[int]:
-        """Remove a stored article (its copies and events go with it) or a recorded copy, before
-        its new text is written; returns the story events to recompute."""
-        row = self.conn.execute("SELECT duplicate_of FROM duplicates WHERE id = ?", (article_id,)).fetchone()
-        if row:
-            self.conn.execute("DELETE FROM duplicates WHERE id = ?", (article_id,))
-            self.index.remove(article_id)
-            return stories.stories_of(self.conn, row[0])
-        touched = stories.stories_of(self.conn, article_id)
-        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        self.index.remove(article_id)
-        return touched
-
-    def _record_copy(self, article: Article, digest: str, found: _Lookup) -> None:
-        original = found.original.article_id
-        self.conn.execute(
-            "INSERT INTO duplicates (id, duplicate_of, kind, similarity, title, source, url, published, outlet, "
-            "origin, text_hash, signature, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article.id,
-                original,
-                found.kind,
-                round(found.original.similarity, 4),
-                article.title,
-                article.source,
-                article.url,
-                article.published,
-                stories.outlet(article.source, article.url),
-                article.origin,
-                digest,
-                found.signature and dedup.to_blob(found.signature),
-                _now(),
-            ),
-        )
-        if found.signature:
-            self.index.add(article.id, found.signature, original=original)
-        stories.add_copy(self.conn, original, article.id)
-
-    def _link(self, article_id: str, source: str | None, url: str | None, similar: list[str]) -> None:
-        """Link a stored article's events into story events and the article into a story."""
-        self.conn.execute(
-            "INSERT INTO article_links (article_id, outlet) VALUES (?, ?)", (article_id, stories.outlet(source, url))
-        )
-        stories.link_article(self.conn, article_id)
-        stories.assign_story(self.conn, article_id, similar)
-
     def relink(self) -> dict[str, int]:
-        """Rebuild story events and stories from the stored articles, in the order they were
-        stored (as ingest would have linked them). Copies stay as recorded: their texts are gone."""
-        self._index = None
+        """Rebuild story events and stories from the stored articles (`eventwire relink`)."""
         with self._transaction():
-            index = self.index
-            self.conn.execute("DELETE FROM story_events")
-            self.conn.execute("DELETE FROM article_links")
-            earlier: set[str] = set()
-            for article_id, source, url in self.conn.execute(
-                "SELECT id, source, url FROM articles ORDER BY rowid"
-            ).fetchall():
-                sig = index.signature_of(article_id)
-                similar = [m.article_id for m in index.matches(sig) if m.article_id in earlier]
-                self._link(article_id, source, url, similar)
-                earlier.add(article_id)
-        return {
-            table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("articles", "duplicates", "story_events", "story_mentions")
-        } | {"stories": self.conn.execute("SELECT count(DISTINCT story_id) FROM article_links").fetchone()[0]}
+            return self.linker.relink(self.conn)
 
     def _insert(self, analysis: Analysis, digest: str) -> None:
         for table, rows in table_rows(analysis, digest).items():
@@ -298,25 +186,13 @@ def table_rows(analysis: Analysis, digest: str | None = None) -> dict[str, list[
         article[key] = json.dumps(article[key], ensure_ascii=False)
     article["extra"] = json.dumps(article["extra"], ensure_ascii=False)
     article.update(text_hash=digest or text_hash(a.text), origin=a.origin, ingested_at=_now())
-    events, actors = [], []
-    for ev in analysis.events:
-        loc = ev.location
-        row = {k: v for k, v in asdict(ev).items() if k not in (*ACTOR_ROLES, "location")}
-        row.update(
-            article_id=a.id,
-            context=json.dumps(ev.context),
-            location_text=loc and loc.text,
-            location_name=loc and loc.name,
-            location_code=loc and loc.code,
-            lat=loc and loc.lat,
-            lon=loc and loc.lon,
-        )
-        events.append(row)
-        actors += [
-            {"article_id": a.id, "event_id": ev.id, "role": role, "seq": i, **asdict(actor)}
-            for role in ACTOR_ROLES
-            for i, actor in enumerate(getattr(ev, role))
-        ]
+    events = [{"article_id": a.id, **event_row(ev)} for ev in analysis.events]
+    actors = [
+        {"article_id": a.id, "event_id": ev.id, "role": role, "seq": i, **asdict(actor)}
+        for ev in analysis.events
+        for role in EVENT_ROLES
+        for i, actor in enumerate(getattr(ev, role))
+    ]
     return {
         "articles": [article],
         "entities": [{"article_id": a.id, "seq": i, **asdict(e)} for i, e in enumerate(analysis.entities)],

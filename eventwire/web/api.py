@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
-from typing import Annotated, Any, Generic, TypeVar
+from dataclasses import MISSING, fields, replace
+from typing import Annotated, Any, Generic, TypeVar, get_type_hints
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, create_model
 
-from ..link import stories
-from ..model import Actor, Entity, Location
+from .. import model
+from ..model import Actor, Entity
 from ..store import queries
 from ..store.queries import EventFilter
 from .cache import Aggregates
@@ -19,35 +19,22 @@ from .deps import DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, ev
 from .names import country_names
 
 T = TypeVar("T")
-MAX_ARTICLE_ROWS = 10_000  # events or quotes of one article: far above any real article
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
 Events = Annotated[EventFilter, Depends(event_filter)]
 
 
-class Event(BaseModel):
-    article_id: str
-    id: str
-    type: str
-    mode: str | None = None
-    context: list[str] = []
-    source: list[Actor] = []
-    target: list[Actor] = []
-    date: str | None = None
-    date_precision: str | None = None
-    date_text: str | None = None
-    location: Location | None = None
-    status: str
-    attributed_to: list[Actor] = []
-    disputed_by: list[Actor] = []
-    trigger: str
-    sentence: str
-    start: int
-    end: int
-    trigger_start: int | None = None
-    trigger_end: int | None = None
-    confidence: float | None = None
-    article_title: str | None = None
-    article_published: str | None = None
+def _event_model() -> type[BaseModel]:
+    """The API's event: the Event record (eventwire/model.py) with the article it is told in."""
+    hints = get_type_hints(model.Event)
+    columns: dict[str, Any] = {"article_id": (str, ...)}
+    for f in fields(model.Event):
+        default = f.default_factory() if f.default_factory is not MISSING else f.default
+        columns[f.name] = (hints[f.name], ... if default is MISSING else default)
+    columns.update(article_title=(str | None, None), article_published=(str | None, None))
+    return create_model("Event", **columns)
+
+
+Event = _event_model()
 
 
 class Quote(BaseModel):
@@ -203,23 +190,6 @@ class Actors(BaseModel):
     network: list[Edge]
 
 
-def event_record(row: dict[str, Any]) -> dict[str, Any]:
-    """A stored event row as the SPEC event: the place as one `location` object."""
-    record = {k: v for k, v in row.items() if not k.startswith("location_") and k not in ("lat", "lon")}
-    record["location"] = (
-        {
-            "text": row["location_text"],
-            "name": row["location_name"],
-            "code": row["location_code"],
-            "lat": row["lat"],
-            "lon": row["lon"],
-        }
-        if row.get("location_text")
-        else None
-    )
-    return record
-
-
 def quote_record(row: dict[str, Any]) -> dict[str, Any]:
     """A stored quote row as the SPEC quote: the speaker as one actor object."""
     record = {k: v for k, v in row.items() if not k.startswith("speaker_")}
@@ -246,31 +216,16 @@ def api_articles(conn: Conn, limit: Limit = DEFAULT_PAGE, offset: Offset = 0, q:
     }
 
 
-def article_record(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
-    """The article with its events, quotes and entities, or None."""
-    found = queries.article(conn, article_id)
-    if found is None:
-        return None
-    events = queries.events(conn, EventFilter(article=article_id, limit=MAX_ARTICLE_ROWS))
-    quotes = queries.quotes(conn, article_id=article_id, limit=MAX_ARTICLE_ROWS)
-    return {
-        "article": found,
-        "events": sorted(events, key=lambda e: e["start"]),
-        "quotes": quotes,
-        "entities": queries.entities(conn, article_id),
-    }
-
-
 @router.get(
-    "/articles/{article_id:path}",
+    "/articles/{article_id:id}",
     response_model=ArticleRecord,
     responses={404: {"description": "no such article"}},
     summary="One article with its events, quotes and entities (the record of `eventwire extract`)",
 )
 def api_article(conn: Conn, article_id: Annotated[str, Path(max_length=MAX_TEXT)]) -> dict[str, Any]:
-    record = article_record(conn, article_id)
+    record = queries.article_record(conn, article_id)
     if record is None:
-        copy_of = stories.duplicate(conn, article_id)
+        copy_of = queries.duplicate(conn, article_id)
         raise HTTPException(
             404,
             f"no article {article_id!r}"
@@ -278,7 +233,7 @@ def api_article(conn: Conn, article_id: Annotated[str, Path(max_length=MAX_TEXT)
         )
     return {
         **record,
-        "events": [event_record(e) for e in record["events"]],
+        "events": [model.event_record(e) for e in record["events"]],
         "quotes": [quote_record(q) for q in record["quotes"]],
     }
 
@@ -289,7 +244,7 @@ def api_events(conn: Conn, f: Events) -> dict[str, Any]:
         "total": queries.count_events(conn, f),
         "limit": f.limit,
         "offset": f.offset,
-        "items": [event_record(e) for e in queries.events(conn, f)],
+        "items": [model.event_record(e) for e in queries.events(conn, f)],
     }
 
 
@@ -304,33 +259,14 @@ def api_claims(conn: Conn, f: Events) -> dict[str, Any]:
         "total": queries.count_events(conn, claims),
         "limit": f.limit,
         "offset": f.offset,
-        "items": [event_record(e) for e in queries.events(conn, claims)],
+        "items": [model.event_record(e) for e in queries.events(conn, claims)],
     }
-
-
-def with_triggers(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each mention's trigger offsets too (one query for the page), so its evidence shows the trigger."""
-    if not items:
-        return items
-    offsets = {
-        (r[0], r[1]): (r[2], r[3])
-        for r in conn.execute(
-            "SELECT e.article_id, e.id, e.trigger_start, e.trigger_end FROM story_mentions m JOIN events e "
-            "ON e.article_id = m.article_id AND e.id = m.event_id "
-            f"WHERE m.story_event_id IN ({','.join('?' * len(items))})",
-            [s["id"] for s in items],
-        )
-    }
-    for story in items:
-        for m in story["mentions"]:
-            m["trigger_start"], m["trigger_end"] = offsets.get((m["article_id"], m["event_id"]), (None, None))
-    return items
 
 
 def story_page(conn: sqlite3.Connection, f: EventFilter) -> tuple[int, list[dict[str, Any]]]:
     """Matching story events (the most widely told first) and how many there are; `q` keeps those
     with a mention whose evidence sentence has the words, as on the events page."""
-    return stories.count_story_events(conn, f), with_triggers(conn, stories.story_events(conn, f))
+    return queries.count_story_events(conn, f), queries.with_triggers(conn, queries.story_events(conn, f))
 
 
 @router.get(
@@ -350,10 +286,10 @@ def api_stories(conn: Conn, f: Events) -> dict[str, Any]:
     summary="One story event with its mentions (the evidence in each article) and outlets",
 )
 def api_story(conn: Conn, story_event_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
-    found = stories.story_event(conn, story_event_id)
+    found = queries.story_event(conn, story_event_id)
     if found is None:
         raise HTTPException(404, f"no story event {story_event_id}")
-    return with_triggers(conn, [found])[0]
+    return queries.with_triggers(conn, [found])[0]
 
 
 @router.get("/quotes", response_model=Page[Quote], summary="Quotes with their speakers, newest first")
@@ -380,16 +316,16 @@ def actors_data(cache: Aggregates, conn: sqlite3.Connection, f: EventFilter) -> 
     """The `limit` most active actors and the whole network, counted as `eventwire actors` counts
     (both kept in the cache: they read every story event)."""
     names = country_names()
-    every = cache.get(conn, stories.actor_counts, f)
+    every = cache.get(conn, queries.actor_counts, f)
     return {
-        "actors": [{**a, "name": names.get(a["code"])} for a in stories.paged(every, f)],
-        "network": cache.get(conn, stories.actor_network, f),
+        "actors": [{**a, "name": names.get(a["code"])} for a in queries.paged(every, f)],
+        "network": cache.get(conn, queries.actor_network, f),
     }
 
 
 def timeline_rows(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
     """`eventwire timeline --by-type`, its `date` named `day` as the API always named it."""
-    return [{"day": r.pop("date"), **r} for r in stories.timeline(conn, f, by_type=True)]
+    return [{"day": r.pop("date"), **r} for r in queries.timeline(conn, f, by_type=True)]
 
 
 @router.get(

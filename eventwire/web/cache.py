@@ -17,11 +17,28 @@ from collections.abc import Callable
 from dataclasses import astuple, replace
 from typing import Any
 
+from ..store.database import connect
 from ..store.queries import EventFilter
-from ..store.sqlite import connect
 
 Compute = Callable[[sqlite3.Connection, EventFilter], Any]
 log = logging.getLogger(__name__)
+
+
+def store_stamp(db_path: str) -> tuple:
+    """What changes whenever a writer commits: size and time of the database file and its WAL."""
+    out = []
+    for path in (db_path, db_path + "-wal"):
+        try:
+            st = os.stat(path)
+            out.append((st.st_mtime_ns, st.st_size))
+        except FileNotFoundError:
+            out.append(None)
+    return tuple(out)
+
+
+def last_write(db_path: str) -> float:
+    """When a writer last committed (the latest modification time of the store's files, time.time())."""
+    return max((part[0] / 1e9 for part in store_stamp(db_path) if part), default=0.0)
 
 
 class Aggregates:
@@ -33,15 +50,7 @@ class Aggregates:
         self._lock = threading.Lock()
 
     def stamp(self) -> tuple:
-        """What changes whenever a writer commits: size and time of the database file and its WAL."""
-        out = []
-        for path in (self.db_path, self.db_path + "-wal"):
-            try:
-                st = os.stat(path)
-                out.append((st.st_mtime_ns, st.st_size))
-            except FileNotFoundError:
-                out.append(None)
-        return tuple(out)
+        return store_stamp(self.db_path)
 
     def get(self, conn: sqlite3.Connection, compute: Compute, f: EventFilter) -> Any:
         """Every row of compute(conn, f) (f's paging aside: the caller pages), from the cache when

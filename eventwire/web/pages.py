@@ -17,12 +17,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response, Streamin
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from ..link import stories
+from ..model import EVENT_ROLES, flat_event_columns
 from ..store import queries
+from ..store.database import connect
 from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
-from ..store.sqlite import connect
 from . import charts, highlight
-from .api import actors_data, article_record, story_page, timeline_rows, with_triggers
+from .api import actors_data, story_page, timeline_rows
 from .deps import DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, event_filter, get_conn, quote_filter
 from .names import country_names
 
@@ -33,29 +33,7 @@ SPEAKER_SECTIONS = 12  # speakers shown with their latest quotes on the unfilter
 STORY_OTHERS = 12  # other articles of its story listed beside an article
 GROUPS_PAGE = 20  # story groups per page: each lists its articles and shared events
 GROUP_ROWS = 8  # articles and shared events shown per group before "more"
-CSV_COLUMNS = (
-    "article_id",
-    "id",
-    "date",
-    "date_precision",
-    "date_text",
-    "type",
-    "mode",
-    "source",
-    "target",
-    "status",
-    "reported_by",
-    "disputed_by",
-    "location_name",
-    "location_code",
-    "trigger",
-    "sentence",
-    "start",
-    "end",
-    "confidence",
-    "article_title",
-    "article_published",
-)
+CSV_COLUMNS = ("article_id", *flat_event_columns(), "article_title", "article_published")  # the event row
 
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
 Events = Annotated[EventFilter, Depends(event_filter)]
@@ -86,7 +64,7 @@ templates.env.filters.update(evidence=_evidence, pathquote=lambda s: quote(str(s
 templates.env.globals.update(
     PLOVER_TYPES=PLOVER_TYPES,
     STATUSES=STATUSES,
-    MUTUAL_TYPES=stories.MUTUAL_TYPES,
+    MUTUAL_TYPES=queries.MUTUAL_TYPES,
     url_with=_with,
     fragment=highlight.fragment,
 )
@@ -145,35 +123,7 @@ def article_list(
     )
 
 
-def _story_of(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
-    """The story (group of articles telling the same news) an article belongs to, with its other articles."""
-    row = conn.execute("SELECT story_id FROM article_links WHERE article_id = ?", (article_id,)).fetchone()
-    if row is None or row[0] is None:
-        return None
-    others = [
-        dict(r)
-        for r in conn.execute(
-            "SELECT a.id, a.title, a.source, a.published FROM article_links l JOIN articles a ON a.id = l.article_id "
-            "WHERE l.story_id = ? AND a.id != ? ORDER BY coalesce(a.published, a.ingested_at), a.id LIMIT ?",
-            (row[0], article_id, STORY_OTHERS),
-        )
-    ]
-    return {"id": row[0], "others": others}
-
-
-def _told_by(conn: sqlite3.Connection, article_id: str) -> dict[str, dict[str, Any]]:
-    """{event id: its story event's id and reach} for the events of one article."""
-    return {
-        r["event_id"]: dict(r)
-        for r in conn.execute(
-            "SELECT m.event_id, s.id, s.num_articles, s.num_sources FROM story_mentions m "
-            "JOIN story_events s ON s.id = m.story_event_id WHERE m.article_id = ?",
-            (article_id,),
-        )
-    }
-
-
-@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:id}", response_class=HTMLResponse)
 def article_view(
     request: Request,
     conn: Conn,
@@ -181,16 +131,16 @@ def article_view(
     copy: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
 ) -> Response:
     """An article with its highlights; the id of a recorded copy leads to the original, which says so."""
-    record = article_record(conn, article_id)
+    record = queries.article_record(conn, article_id)
     if record is None:
-        copy_of = stories.duplicate(conn, article_id)
+        copy_of = queries.duplicate(conn, article_id)
         if copy_of is None:
             raise HTTPException(404, f"No article {article_id!r} in this database.")
         return RedirectResponse(
             _url(f"/articles/{quote(copy_of['duplicate_of'], safe='')}", {"copy": article_id}), status_code=303
         )
     a = record["article"]
-    copied = stories.duplicate(conn, copy) if copy else None
+    copied = queries.duplicate(conn, copy) if copy else None
     marks = highlight.spans(record["events"], record["quotes"], record["entities"])
     labels = sorted({n["label"] for n in record["entities"]})
     url = a["url"] if (a.get("url") or "").startswith(("https://", "http://")) else None
@@ -204,9 +154,9 @@ def article_view(
         quotes=record["quotes"],
         labels=labels,
         entity_count=len(record["entities"]),
-        story=_story_of(conn, article_id),
-        told_by=_told_by(conn, article_id),
-        copies=stories.duplicates_of(conn, article_id),
+        story=queries.story_of(conn, article_id, STORY_OTHERS),
+        told_by=queries.told_by(conn, article_id),
+        copies=queries.duplicates_of(conn, article_id),
         copied=copied if copied and copied["duplicate_of"] == article_id else None,
     )
 
@@ -224,13 +174,11 @@ def event_table(request: Request, conn: Conn, f: Events) -> HTMLResponse:
 
 
 def _csv_row(event: dict[str, Any]) -> list[Any]:
-    names = highlight.names
+    """An event as a CSV row: actors by name (and code), its context words joined."""
     row = {
         **event,
-        "source": names(event["source"]),
-        "target": names(event["target"]),
-        "reported_by": names(event["attributed_to"]),
-        "disputed_by": names(event["disputed_by"]),
+        **{role: highlight.names(event[role]) for role in EVENT_ROLES},
+        "context": ";".join(event["context"]),
     }
     return [_cell(row.get(c)) for c in CSV_COLUMNS]
 
@@ -322,8 +270,8 @@ def actor_network(request: Request, conn: Conn, f: Events) -> HTMLResponse:
         "actors.html",
         filter=f,
         actors=data["actors"],
-        edges=stories.paged(data["network"], f),
-        network=charts.network_svg(data["network"], cache.get(conn, stories.actor_counts, f), country_names()),
+        edges=queries.paged(data["network"], f),
+        network=charts.network_svg(data["network"], cache.get(conn, queries.actor_counts, f), country_names()),
         types=sorted({e["type"] for e in data["network"]}, key=PLOVER_TYPES.index),
     )
 
@@ -336,7 +284,7 @@ def story_list(
     same news) with `view=groups`."""
     if view == "groups":
         limit = min(f.limit, GROUPS_PAGE)
-        groups = stories.stories(conn, 2, limit + 1, f.offset)  # one more than shown: is there a next page?
+        groups = queries.stories(conn, 2, limit + 1, f.offset)  # one more than shown: is there a next page?
         paging = {
             "limit": limit,
             "first": f.offset + 1,
@@ -353,11 +301,16 @@ def story_list(
 
 @router.get("/stories/{story_event_id}", response_class=HTMLResponse)
 def story_view(request: Request, conn: Conn, story_event_id: Annotated[int, Path(ge=1, le=2**62)]) -> HTMLResponse:
-    found = stories.story_event(conn, story_event_id)
+    found = queries.story_event(conn, story_event_id)
     if found is None:
         raise HTTPException(404, f"No story event {story_event_id} in this database.")
     return page(
-        request, "stories.html", filter=EventFilter(), view="one", rows=with_triggers(conn, [found]), paging=None
+        request,
+        "stories.html",
+        filter=EventFilter(),
+        view="one",
+        rows=queries.with_triggers(conn, [found]),
+        paging=None,
     )
 
 
