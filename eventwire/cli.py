@@ -34,7 +34,7 @@ class Errors:
         self.count = 0  # every skipped record: unreadable, or failed in analysis
         self.unreadable = 0  # of which the readers could not read
 
-    def report(self, error: ReadError) -> None:
+    def report(self, error: ReadError | str) -> None:
         self.count += 1
         print(f"eventwire: skipped {error}", file=sys.stderr, flush=True)
 
@@ -100,26 +100,14 @@ def ingest_shards(args: argparse.Namespace, errors: Errors) -> int:
 
 
 def store_batch(store: Store, analyses: list[Analysis], errors: Errors) -> BatchResult:
-    """Write a batch in one transaction; if the store refuses it, write its articles one at a
-    time, so that an article the store cannot take costs that article alone. A database that
-    cannot be written (locked, full, read-only) stops the run: every committed batch is kept."""
-    try:
-        return store.write(analyses)
-    except sqlite3.OperationalError:
-        raise
-    except Exception:
-        totals = BatchResult()
-        for analysis in analyses:
-            try:
-                totals.add(store.write([analysis]))
-            except sqlite3.OperationalError:
-                raise
-            except Exception as err:
-                article = analysis.article
-                errors.report(
-                    ReadError(article.origin or article.id, f"could not be stored: {type(err).__name__}: {err}")
-                )
-        return totals
+    """Write a batch in one transaction. The store rolls back an article it refuses alone (a
+    savepoint each) and lists it in `failed`: each is reported here as a skipped record. A
+    database that cannot be written (locked, full, read-only) stops the run with a StoreError;
+    every committed batch is kept."""
+    result = store.write(analyses)
+    for line in result.failed:
+        errors.report(line)
+    return result
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
