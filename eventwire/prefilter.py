@@ -29,6 +29,7 @@ from importlib import resources
 import yaml
 
 from . import nlp
+from .extract.events.lexicon import split_key
 
 ENV = "EVENTWIRE_PREFILTER"
 WORD = re.compile(r"[^\W\d_]+")
@@ -127,12 +128,10 @@ def _any_form(words: list[str]) -> frozenset[str]:
 
 
 def trigger(key: str, spec: dict | None, noun: bool) -> tuple[str, Trigger]:
-    """A lexicon entry as the events extractor reads it: a noun key's last word is the trigger
-    and the others its modifiers ("air strike"); a verb key's first word is the trigger and
-    the others particles it needs ("call for")."""
+    """A lexicon entry as the events extractor reads it (`split_key`): the trigger lemma, and
+    the words its entry needs in the same sentence."""
     spec = spec or {}
-    parts = key.lower().split()
-    lemma, extra = (parts[-1], parts[:-1]) if noun else (parts[0], parts[1:])
+    lemma, extra = split_key(key, noun)
     needs = [_any_form(_words(spec.get(k))) for k in ("objects", "complements", "modifiers") if spec.get(k)]
     needs += [frozenset({w}) for w in _words(spec.get("requires")) + extra]
     return lemma, Trigger(tuple(needs))

@@ -12,7 +12,7 @@ from eventwire.extract.actors import ArticleActors, lookup, lookup_code
 @pytest.fixture(scope="session")
 def parse():
     nlp.load()
-    return nlp.parse
+    return nlp.load()
 
 
 def find(doc: Doc, phrase: str, nth: int = 0) -> Span:

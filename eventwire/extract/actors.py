@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import nlp
 from ..model import Actor, Entity
+from .sentences import Sentences
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -392,12 +393,11 @@ class ArticleActors:
     surname, pronoun or title ("Sullivan", "he", "the spokesman") resolves back to it.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, sentences: Sentences | None = None) -> None:
         self.doc = doc
         self.lex = lexicon()
-        self._sent_of = [0] * len(doc)
-        for n, sent in enumerate(doc.sents):
-            self._sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
+        self.sentences = sentences or Sentences.of(doc)
+        self._sent_of = self.sentences.number_of
         self._ent_at: list[Span | None] = [None] * len(doc)
         for ent in doc.ents:
             self._ent_at[ent.start : ent.end] = [ent] * (ent.end - ent.start)
@@ -610,7 +610,7 @@ class ArticleActors:
         standing before the main verb (the parser sometimes misses "Trump hosted Erdogan")."""
         if span.root.dep_ in {"nsubj", "nsubjpass"}:
             return True
-        sent = span.sent
+        sent = self.sentences.spans[self._sent_of[span.start]]
         first = not self._mentions or self._mentions[-1].sent != self._sent_of[span.start]
         return first and span.end <= sent.root.i
 

@@ -30,20 +30,20 @@ Conventions (SPEC: `date` is the first day of the span):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
+
+from .sentences import Sentences
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LATE_HOUR = 20
 OWN_RANK = 10  # attachment ranks below this are a word's own modifiers (see `_attachment`)
 CONTEXT_SENTENCES = 2
-INDEX_KEY = "eventwire.dates"  # per-Doc cache of sentence starts and date expressions
 
 MONTHS = {
     name: i
@@ -159,19 +159,14 @@ def cues() -> dict[str, frozenset[str]]:
         return {key: frozenset(words) for key, words in yaml.safe_load(fh).items()}
 
 
-def resolve_date(text: str, reference: datetime | None, future: bool = False) -> DateRef | None:
-    """Resolve one date expression ("on Monday", "in October", "March 14, 2022") for an event told
-    in the past (`future` False) or as ahead (`future` True)."""
-    return _resolve(text, reference, "future" if future else "past")
-
-
 # --- resolving an expression --------------------------------------------------------------
 
 
 @lru_cache(maxsize=4096)
-def _resolve(text: str, reference: datetime | None, tense: str) -> DateRef | None:
-    """`tense`: past | future | present (as future, but a day of a month without a year is
-    the nearest one)."""
+def resolve(text: str, reference: datetime | None, tense: str) -> DateRef | None:
+    """Resolve one date expression ("on Monday", "in October", "March 14, 2022") told in a
+    `tense`: past | future | present (as future, but a day of a month without a year is the
+    nearest one)."""
     if not text or not text.strip():
         return None
     norm = text.lower()
@@ -381,36 +376,37 @@ SETTING_PREPOSITIONS = {"in", "at", "on", "during", "since", "from", "over", "am
 DEADLINE_PREPOSITIONS = {"until", "till", "through", "by", "before", "after", "within"}
 
 
-def date_for_event(trigger: Token, reference: datetime | None) -> DateRef | None:
+def date_for_event(trigger: Token, anchors: DateAnchors) -> DateRef | None:
     """The date of the event whose trigger word is `trigger`: the date expression of its own
     clause, or of the noun phrase when the trigger is an event noun ("Monday's meeting").  A
     date that modifies another verb is not this event's.  None when the trigger has none."""
     if trigger.dep_ in ("aux", "auxpass"):
         trigger = trigger.head
-    return _first_resolved(trigger, reference, None)
+    return _first_resolved(trigger, anchors, None)
 
 
-def own_date(word: Token, reference: datetime | None) -> DateRef | None:
+def own_date(word: Token, anchors: DateAnchors) -> DateRef | None:
     """The date among a word's own modifiers ("Tuesday's announcement", "a statement on Monday"),
     not one of the clause it sits in ("denied on Monday accusations that ...")."""
-    return _first_resolved(word, reference, OWN_RANK)
+    return _first_resolved(word, anchors, OWN_RANK)
 
 
-def _first_resolved(trigger: Token, reference: datetime | None, below: int | None) -> DateRef | None:
+def _first_resolved(trigger: Token, anchors: DateAnchors, below: int | None) -> DateRef | None:
     """The closest tied date expression that resolves (ties ranked below `below`, if given)."""
+    sent = anchors.sentences.span(trigger)
     ranked = sorted(
         (tie[0], span.start, tie[1], span)
-        for span in _candidates(_sentence(trigger))
-        if (tie := _attachment(span, trigger)) is not None and (below is None or tie[0] < below)
+        for span in anchors.candidates(sent)
+        if (tie := _attachment(span, trigger, sent)) is not None and (below is None or tie[0] < below)
     )
     for _, _, teller, span in ranked:
-        found = _resolve(span.text, reference, event_tense(teller))
+        found = resolve(span.text, anchors.reference, event_tense(teller))
         if found:
             return DateRef(found.date, found.precision, _with_preposition(span).text)
     return None
 
 
-def context_date(trigger: Token, reference: datetime | None) -> DateRef | None:
+def context_date(trigger: Token, anchors: DateAnchors) -> DateRef | None:
     """For a past event told without a date of its own, the date of a past clause in one of the
     two sentences before it: news tells one occasion over several sentences and paragraphs
     ("Pedersen said Friday ... He called for ...").  Present and future events keep no date:
@@ -419,29 +415,29 @@ def context_date(trigger: Token, reference: datetime | None) -> DateRef | None:
     when `date_for_event` finds nothing."""
     if event_tense(trigger) != "past":
         return None
-    doc, sent = trigger.doc, _sentence(trigger)
-    if any(not _is_deadline(span) and _resolve(span.text, reference, "past") for span in _candidates(sent)):
+    doc, sent, reference = trigger.doc, anchors.sentences.span(trigger), anchors.reference
+    if any(not _is_deadline(span) and resolve(span.text, reference, "past") for span in anchors.candidates(sent)):
         return None  # the sentence dates its own clauses; this one it leaves undated
     for _ in range(CONTEXT_SENTENCES):
         if sent.start == 0:
             return None
-        previous = _sentence(doc[sent.start - 1])
-        found = date_for_event(previous.root, reference) or _past_clause_date(previous, reference)
+        previous = anchors.sentences.span(doc[sent.start - 1])
+        found = date_for_event(previous.root, anchors) or _past_clause_date(previous, anchors)
         if found:
             return found if reference is None or found.date <= reference.date().isoformat() else None
         sent = previous
     return None
 
 
-def _past_clause_date(sent: Span, reference: datetime | None) -> DateRef | None:
+def _past_clause_date(sent: Span, anchors: DateAnchors) -> DateRef | None:
     """The first date of a sentence that dates a past-tense clause ("talks failed at the Hanoi
     Summit held in February")."""
-    for span in _candidates(sent):
+    for span in anchors.candidates(sent):
         if _is_deadline(span):
             continue
         _, stop = _climb(span.root, sent.root)
         if stop is not None and stop.pos_ in VERB_POS and _verb_tense(stop) == "past":
-            found = _resolve(span.text, reference, "past")
+            found = resolve(span.text, anchors.reference, "past")
             if found:
                 return DateRef(found.date, found.precision, _with_preposition(span).text)
     return None
@@ -462,14 +458,18 @@ def event_tense(trigger: Token) -> str:
 def _verb_tense(verb: Token) -> str:
     if verb.lemma_.lower() in cues()["future_cues"]:
         return "future"
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in FUTURE_AUX for a in auxes):
+    if any(a.lower_ in FUTURE_AUX for a in verb.children if a.dep_ in ("aux", "auxpass")):
         return "future"
-    if any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
-        return "past"
-    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes):
-        return "past"
-    return "present"
+    return "past" if past_form(verb) else "present"
+
+
+def past_form(verb: Token) -> bool:
+    """Is the verb in a past form: a past or perfect auxiliary ("did", "has met"), a past
+    tense, or a participle with no auxiliary ("the jailed publisher")?"""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "VBD" or a.lemma_.lower() == "have" for a in auxes):
+        return True
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes)
 
 
 def _governor(token: Token) -> Token | None:
@@ -485,35 +485,23 @@ def clause_verb(token: Token) -> Token | None:
     return token if token.pos_ in VERB_POS else _governor(token)
 
 
-def _sentence(tok: Token) -> Span:
-    """`tok.sent` without spaCy's walk over every sentence before it (the index is kept on the
-    Doc, as plain offsets)."""
-    starts = _index(tok.doc)["starts"]
-    k = bisect_right(starts, tok.i) - 1
-    end = starts[k + 1] if k + 1 < len(starts) else len(tok.doc)
-    return tok.doc[starts[k] : end]
+class DateAnchors:
+    """The date expressions of one article, found sentence by sentence as first asked for, and
+    the reference time they resolve against; built once per article (docs/design.md)."""
 
+    def __init__(self, sentences: Sentences, reference: datetime | None) -> None:
+        self.sentences = sentences
+        self.reference = reference
+        self._ents = [(e.start, e.end) for e in sentences.doc.ents if e.label_ in ("DATE", "TIME")]
+        self._found: dict[int, list[tuple[int, int]]] = {}
 
-def _candidates(sent: Span) -> list[Span]:
-    """Date expressions of a sentence: spaCy's DATE/TIME entities, plus weekday, month, day and
-    year words the entity recogniser missed."""
-    doc = sent.doc
-    index = _index(doc)
-    found = index["candidates"].get(sent.start)
-    if found is None:
-        found = index["candidates"][sent.start] = _find_candidates(sent, index["ents"])
-    return [doc[start:end] for start, end in found]
-
-
-def _index(doc: Doc) -> dict:
-    index = doc.user_data.get(INDEX_KEY)
-    if index is None:
-        index = doc.user_data[INDEX_KEY] = {
-            "starts": [s.start for s in doc.sents],
-            "candidates": {},
-            "ents": [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME")],
-        }
-    return index
+    def candidates(self, sent: Span) -> list[Span]:
+        """Date expressions of a sentence: spaCy's DATE/TIME entities, plus weekday, month, day
+        and year words the entity recogniser missed."""
+        found = self._found.get(sent.start)
+        if found is None:
+            found = self._found[sent.start] = _find_candidates(sent, self._ents)
+        return [sent.doc[start:end] for start, end in found]
 
 
 def _find_candidates(sent: Span, ents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -545,7 +533,7 @@ def _is_date_word(tok: Token) -> bool:
     return tok.tag_ == "CD" and len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100
 
 
-def _attachment(span: Span, trigger: Token) -> tuple[int, Token] | None:
+def _attachment(span: Span, trigger: Token, sent: Span) -> tuple[int, Token] | None:
     """How closely a date expression is tied to the trigger (lower is closer) and the word whose
     tense resolves it; None when it belongs to another clause.  Own modifiers come first; then
     those of the clause an event noun or a subjectless participle ("..., calling for talks")
@@ -575,7 +563,7 @@ def _attachment(span: Span, trigger: Token) -> tuple[int, Token] | None:
             return 30 + steps, stop
         if stop.i == _where_clause_verb(anchor):
             return 25 + steps, stop
-    if _frames_sentence(span):
+    if _frames_sentence(span, sent):
         return 40, trigger
     return None
 
@@ -632,9 +620,9 @@ def _is_deadline(span: Span) -> bool:
     return span.root.dep_ == "pobj" and head.lower_ in DEADLINE_PREPOSITIONS
 
 
-def _frames_sentence(span: Span) -> bool:
-    """A date opening the sentence, set off by a comma, scopes over all of it."""
-    doc, sent = span.doc, _sentence(span.root)
+def _frames_sentence(span: Span, sent: Span) -> bool:
+    """A date opening the sentence `sent`, set off by a comma, scopes over all of it."""
+    doc = span.doc
     lead = doc[sent.start : span.start]
     return (
         all(t.pos_ in ("ADP", "ADV", "CCONJ", "PUNCT") for t in lead)

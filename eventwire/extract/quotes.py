@@ -32,7 +32,6 @@ from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .. import nlp
 from ..model import Actor, Quote
 from .actors import ArticleActors
 
@@ -333,8 +332,7 @@ class _Article:
         self.starts = columns[:, 0].tolist()
         ids = self.cues.ids
         self.cue_tokens = [doc[i] for i, lemma in enumerate(columns[:, 1].tolist()) if lemma in ids]
-        self.sents = list(doc.sents)
-        self.sent_starts = [s.start for s in self.sents]
+        self.sentences = actors.sentences
         self.in_quote = bytearray(len(doc))
         for span in spans:
             i, j = self.token_range(*span.outer)
@@ -353,7 +351,7 @@ class _Article:
             if subj is not None
         ]
         said += [(cue.start_char, obj, True) for cue, obj in self.phrase_hits]
-        for verb in (v for sent in self.sents for v in self.main_verbs(sent.root)):
+        for verb in (v for sent in self.sentences.spans for v in self.main_verbs(sent.root)):
             subj = next((c for c in verb.children if c.dep_ in SUBJECTS and not self.in_quote[c.i]), None)
             if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
                 said.append((verb.idx, subj, False))
@@ -373,7 +371,7 @@ class _Article:
         return max(bisect_right(self.starts, start) - 1, 0), bisect_left(self.starts, end)
 
     def sent_of(self, i: int) -> Span:
-        return self.sents[bisect_right(self.sent_starts, i) - 1]
+        return self.sentences.spans[self.sentences.number_of[i]]
 
     def cue_kind(self, tok: Token, verbs: frozenset[str]) -> str | None:
         """ "cue" for a cue verb among `verbs` outside quotation marks, "adjacent" for one that
@@ -789,16 +787,15 @@ def _indirect_quotes(art: _Article, digest: str) -> list[Quote]:
     ]
 
 
-def extract_quotes(doc: Doc, actors: ArticleActors) -> list[Quote]:
+def extract_quotes(doc: Doc, actors: ArticleActors, text: str) -> list[Quote]:
     """Quotes of one article, each with its speaker resolved to the fullest name in the article.
 
     Direct quotes (kind "direct") come from the quotation marks, indirect ones ("indirect")
-    from the clauses of cue verbs; both are returned in text order.
+    from the clauses of cue verbs; both are returned in text order.  `text` is the doc's text.
     """
     if not len(doc):
         return []
-    text = nlp.text_of(doc)
-    spans = find_marked_spans(text, [s.end_char for s in doc.sents])
+    spans = find_marked_spans(text, [s.end_char for s in actors.sentences.spans])
     art = _Article(doc, text, actors, spans)
     digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
     quotes = _direct_quotes(art, spans, digest) + _indirect_quotes(art, digest)

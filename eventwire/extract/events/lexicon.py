@@ -1,0 +1,127 @@
+"""The trigger lexicon: `data/triggers.yaml` (hand-curated) over `data/triggers_cameo.yaml`
+(derived from PETRARCH2's CAMEO verbs), indexed by lemma.  The entry format is described at
+the top of triggers.yaml; docs/recipes.md tells how to add a trigger."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..vocabulary import read_yaml, words
+
+LEXICON_FILES = ("triggers_cameo.yaml", "triggers.yaml")  # later files win, lemma by lemma
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One lexicon entry: a trigger lemma of one PLOVER type and the roles its arguments take."""
+
+    type: str
+    lemma: str
+    noun: bool
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    mode: str | None = None
+    objects: frozenset[str] = frozenset()
+    complements: frozenset[str] = frozenset()
+    requires: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    excludes: frozenset[str] = frozenset()
+    light_only: bool = False
+    mutual: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.objects) + bool(self.complements) + bool(self.requires) + bool(self.modifiers)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Rule, ...]]
+    nouns: dict[str, tuple[Rule, ...]]
+    light_verbs: frozenset[str]
+    criticism: frozenset[str] = frozenset()
+    demand_modals: frozenset[str] = frozenset()
+    warning_modals: frozenset[str] = frozenset()
+    unknown_doers: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+
+
+def split_key(key: str, noun: bool) -> tuple[str, list[str]]:
+    """A lexicon key as its trigger lemma and the words it needs: a noun key's last word is the
+    trigger and the others its modifiers ("hunger strike"); a verb key's first word is the
+    trigger and the others particles it must govern ("call for")."""
+    parts = key.lower().split()
+    return (parts[-1], parts[:-1]) if noun else (parts[0], parts[1:])
+
+
+def _rule(type_: str, key: str, spec: dict, noun: bool) -> tuple[str, Rule]:
+    """One YAML entry as a Rule keyed by its lemma ("call for": lemma call, requires for;
+    "hunger strike": lemma strike, modifier hunger)."""
+    lemma, extra = split_key(key, noun)
+    default_source = ("poss", "mod", "by", "light") if noun else ("subj",)
+    target = tuple(spec.get("target", () if noun else ("obj",)) or ())
+    if not spec.get("mutual") and "content" not in target:
+        target += ("content",)  # the last resort: who the (light) verb's clause is about
+    where = f"{type_} {key}"
+    return lemma, Rule(
+        type=type_,
+        lemma=lemma,
+        noun=noun,
+        source=tuple(words(spec.get("source") or default_source, where)),
+        target=tuple(words(target, where)),
+        mode=spec.get("mode"),
+        objects=frozenset(words(spec.get("objects"), where)),
+        complements=frozenset(words(spec.get("complements"), where)),
+        requires=frozenset(words(spec.get("requires"), where) + ([] if noun else extra)),
+        modifiers=frozenset(words(spec.get("modifiers"), where) + (extra if noun else [])),
+        excludes=frozenset(words(spec.get("excludes"), where)),
+        light_only=bool(spec.get("light_only")),
+        mutual=bool(spec.get("mutual")),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The trigger lexicon indexed by lemma, read once per process; later files win per lemma."""
+    verbs: dict[str, list[Rule]] = {}
+    nouns: dict[str, list[Rule]] = {}
+    light: set[str] = set()
+    criticism: set[str] = set()
+    modals: set[str] = set()
+    warning: set[str] = set()
+    unknown: set[str] = set()
+    reporting: set[str] = set()
+    for name in LEXICON_FILES:
+        data = read_yaml(name)
+        light.update(data.get("light_verbs") or ())
+        criticism.update(data.get("quoted_criticism") or ())
+        modals.update(data.get("demand_modals") or ())
+        warning.update(data.get("warning_modals") or ())
+        unknown.update(data.get("unknown_doers") or ())
+        reporting.update(data.get("reporting_verbs") or ())
+        found: dict[tuple[bool, str], list[Rule]] = {}
+        for type_, sections in (data.get("types") or {}).items():
+            for noun, section in ((False, "verbs"), (True, "nouns")):
+                for key, spec in ((sections or {}).get(section) or {}).items():
+                    lemma, rule = _rule(type_, str(key), spec or {}, noun)
+                    found.setdefault((noun, lemma), []).append(rule)
+        for (noun, lemma), rules in found.items():
+            (nouns if noun else verbs)[lemma] = rules  # replaces an earlier file's entries
+        for lemma in data.get("ignore") or ():
+            verbs.pop(lemma, None)
+            nouns.pop(lemma, None)
+
+    def ordered(index: dict[str, list[Rule]]) -> dict[str, tuple[Rule, ...]]:
+        return {k: tuple(sorted(v, key=lambda r: -r.specificity)) for k, v in index.items()}
+
+    return Lexicon(
+        verbs=ordered(verbs),
+        nouns=ordered(nouns),
+        light_verbs=frozenset(light),
+        criticism=frozenset(criticism),
+        demand_modals=frozenset(modals),
+        warning_modals=frozenset(warning),
+        unknown_doers=frozenset(unknown),
+        reporting_verbs=frozenset(reporting),
+    )
