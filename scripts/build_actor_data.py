@@ -243,7 +243,7 @@ def country_actor_rows(
             surname = names[0].split()[-1]
             aliases = [n for n in names[1:] if " " in n or n == surname]
             if " " in names[0]:
-                people.append((names[0], "|".join(aliases), code[:3], sector, "", "", "", ""))
+                people.append((names[0], "|".join(aliases), code[:3], sector, "", ""))
         elif sector:
             bodies.append((names[0], "|".join(names[1:]), code[:3], sector))
     return people, bodies
@@ -318,7 +318,7 @@ def main() -> None:
     )
     write_tsv(
         "people_phoenix.tsv",
-        ("name", "aliases", "code", "sector", "title", "gender", "from", "to"),
+        ("name", "aliases", "code", "sector", "title", "gender"),
         people,
         "Phoenix.Countries.actors.txt (MIT); office holders up to 2015",
     )

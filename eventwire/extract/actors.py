@@ -8,12 +8,11 @@ small index of its people (fullest name, title, country) lets a later "Sullivan"
 
 Public API (used by events, quotes, claims and the pipeline):
     ArticleActors(doc).actor_for_span(span) / .actor_for_token(token) -> Actor | None
-    ArticleActors(doc).actors_for_token(token) -> list[Actor]   (coordinations split)
     ArticleActors(doc).entities() -> list[Entity]
     ArticleActors(doc).coded_between(start, end) -> list[(offset, Actor)]   (coded entities within character offsets)
     ArticleActors(doc).home_code   the country the article is mainly about, or None
     ArticleActors(doc).possessor(token, exclude) -> Actor | None   (who "its"/"their" stands for)
-    lookup(text) -> Named | None, lookup_code(text) -> str | None   (a place or body name)
+    lookup(text) -> Named | None   (a place or body name)
 
 An actor with a sector but no stated country ("the government", "police", "militants") takes
 the article's home_code when there is one; named people never do.
@@ -27,7 +26,6 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span, Token
@@ -35,8 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import nlp
 from ..model import Actor, Entity
 from .sentences import Sentences
-
-DATA = Path(__file__).resolve().parent.parent / "data"
+from .vocabulary import DATA_DIR
 
 # Name files and the kind of entry each holds, lowest priority first: a later file's alias
 # replaces an earlier one's, so the hand-authored lists win over the generated ones.
@@ -203,7 +200,7 @@ class Lexicon:
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
     """Rows of a TSV data file; '#' lines are comments, the first other line is the header."""
-    path = DATA / name
+    path = DATA_DIR / name
     if not path.exists():
         return
     with path.open(encoding="utf-8") as fh:
@@ -321,12 +318,6 @@ def lookup(text: str) -> Named | None:
     return lexicon().by_text.get(text.strip().lower())
 
 
-def lookup_code(text: str) -> str | None:
-    """Country or body code of a place or body name ("Rome" -> ITA, "the U.N." -> IGO), or None."""
-    entry = lookup(text) or lookup(text.strip().removeprefix("the ").removeprefix("The "))
-    return entry.code if entry else None
-
-
 # ---------------------------------------------------------------------------------------------
 # Per-article resolution
 # ---------------------------------------------------------------------------------------------
@@ -427,24 +418,6 @@ class ArticleActors:
     def actor_for_token(self, token: Token) -> Actor | None:
         """The actor of the noun phrase headed by `token` (a subject, object or pobj)."""
         return self.actor_for_span(self.doc[token.left_edge.i : token.right_edge.i + 1])
-
-    def actors_for_token(self, token: Token) -> list[Actor]:
-        """All actors of a coordinated phrase: "the US and China" -> [USA, CHN];
-        "US and Chinese officials" -> [USA GOV, CHN GOV].  Empty when none is an actor."""
-        heads = [token, *[t for t in token.conjuncts if t.i > token.i]]
-        if len(heads) == 1:
-            mods = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"} and c.conjuncts]
-            if mods and (self._role(token) or self._name_at[token.i] is None):
-                return self._split_modifiers(token, mods[0])
-            actor = self.actor_for_token(token)
-            return [actor] if actor else []
-        actors = []
-        for head in heads:
-            lo = self._left_tokens(head)[0].i
-            actor = self._resolve(head, lo, head.i + 1, self.doc[lo : head.i + 1].text)
-            if actor:
-                actors.append(actor)
-        return actors
 
     def coded_between(self, start: int, end: int) -> list[tuple[int, Actor]]:
         """(offset, actor) of the entities starting within the character offsets [start, end)
@@ -1054,25 +1027,6 @@ class ArticleActors:
                 return m.person
             fallback = fallback or m.person
         return fallback
-
-    def _split_modifiers(self, head: Token, first: Token) -> list[Actor]:
-        """ "US and Chinese officials": one actor per coordinated modifier."""
-        base = self.actor_for_token(head)
-        out = []
-        for mod in [first, *first.conjuncts]:
-            name = self._modifier_name(mod)
-            if name is None or base is None:
-                continue
-            out.append(
-                Actor(
-                    text=f"{mod.text} {head.text}",
-                    name=base.name,
-                    code=name.value.code,
-                    sector=base.sector,
-                    title=base.title,
-                )
-            )
-        return out or ([base] if base else [])
 
 
 def _clean_text(span: Span) -> str:

@@ -33,14 +33,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Span, Token
 
 from .sentences import Sentences
+from .vocabulary import read_yaml
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LATE_HOUR = 20
 OWN_RANK = 10  # attachment ranks below this are a word's own modifiers (see `_attachment`)
 CONTEXT_SENTENCES = 2
@@ -155,8 +153,7 @@ class DateRef:
 @lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
     """The cue-word lists of data/date_place_cues.yaml (shared with places.py)."""
-    with open(DATA_DIR / "date_place_cues.yaml", encoding="utf-8") as fh:
-        return {key: frozenset(words) for key, words in yaml.safe_load(fh).items()}
+    return {key: frozenset(words) for key, words in read_yaml("date_place_cues.yaml").items()}
 
 
 # --- resolving an expression --------------------------------------------------------------

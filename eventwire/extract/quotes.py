@@ -25,15 +25,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Quote
 from .actors import ArticleActors
+from .vocabulary import read_yaml
 
 # ---------------------------------------------------------------------------------------------
 # Cue lexicon (data/quote_cues.yaml)
@@ -56,8 +55,7 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    text = resources.files("eventwire.data").joinpath("quote_cues.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = read_yaml("quote_cues.yaml")
     phrases: dict[str, list[tuple[str, ...]]] = {}
     for phrase in data["phrases"]:
         words = tuple(phrase.lower().split())

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"  # the tables read as files (TSV)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
