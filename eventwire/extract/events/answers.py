@@ -12,10 +12,10 @@ from .mentions import Mention
 
 
 def aim_answers(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
-    """An answer or backing with no target ("Kim asked Trump for relief. Trump denied the
-    request", "... Seoul backed the proposal") is aimed at who made what it answers or backs: the
-    source of its object, a definite event noun, or else of the nearest earlier telling of that
-    noun's type in its sentence or the one before."""
+    """Reads the earlier mentions; sets the target of an answer or backing that has none
+    ("Kim asked Trump for relief. Trump denied the request", "... Seoul backed the proposal"):
+    who made what it answers or backs, the source of its object (a definite event noun), or
+    else of the nearest earlier telling of that noun's type in its sentence or the one before."""
     by_token = {m.token.i: m for m in found}
     for m in found:
         if not has(m.type, "maker_aimed") or m.target or m.nominal or not coded(m.source):
@@ -45,8 +45,9 @@ def _earlier_source(ctx: ArticleContext, told: Mention, found: list[Mention]) ->
 
 
 def share_targets(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
-    """A verb coordinated with an answer by the same subject and naming no target of its own
-    answers the same party when it is a thing said ("Trump denied the request and asked instead
+    """Reads the answers; sets the target of a verb coordinated with an answer by the same
+    subject and naming no target of its own: it answers the same party when it is a thing said
+    ("Trump denied the request and asked instead
     for full denuclearization": asked North Korea).  A deed after an answer ("rejected the
     proposal and launched airstrikes"), or a statement after anything but an answer ("welcomed
     the envoy and promised reforms"), may be aimed elsewhere."""

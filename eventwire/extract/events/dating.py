@@ -69,10 +69,11 @@ def _antecedent(m: Mention, earlier: list[Mention]) -> Mention | None:
 
 
 def follow_antecedents(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
-    """Reads earlier mentions; a definite event noun tells the event named before it again: it takes that telling's
-    actors when it names none and its date when it gives none; a finer date it gives ("the visit
-    on Feb. 27" after "a visit last month") dates the first telling and whatever the same words
-    dated there.  A date that cannot be the same occasion leaves both apart."""
+    """Reads the earlier mentions; sets the sides and date of a definite event noun, which tells
+    the event named before it again: it takes that telling's actors when it names none and its
+    date when it gives none; a finer date it gives ("the visit on Feb. 27" after "a visit last
+    month") dates the first telling and whatever the same words dated there.  A date that
+    cannot be the same occasion leaves both apart."""
     for n, m in enumerate(found):
         a = _antecedent(m, found[:n])
         if a is None or (m.date and a.date and not compatible(m.date, a.date)):
