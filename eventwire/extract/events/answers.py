@@ -5,10 +5,10 @@ from __future__ import annotations
 from ...model import Actor
 from ..article import ArticleContext
 from ..types import has
-from .dating import ANAPHORIC_DETS
 from .filling import coded
 from .grammar import SUBJECTS
 from .mentions import Mention
+from .words import event_words
 
 
 def aim_answers(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
@@ -23,7 +23,9 @@ def aim_answers(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
         told = next(
             (by_token[c.i] for c in m.token.children if c.dep_ in ("dobj", "nsubjpass") and c.i in by_token), None
         )
-        if told is None or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in told.token.children):
+        if told is None or not any(
+            c.dep_ == "det" and c.lower_ in event_words().anaphoric_determiners for c in told.token.children
+        ):
             continue
         own = {a.code for a in m.source}
         m.target = [a for a in told.source or _earlier_source(ctx, told, found) if a.code not in own]

@@ -9,8 +9,8 @@ from ..dates import DateRef, context_date, date_for_event, own_date
 from ..types import has
 from .grammar import content_clause, lemma_of, light_verb
 from .mentions import Mention
+from .words import event_words
 
-ANAPHORIC_DETS = frozenset({"the", "this", "that"})  # "the meeting": one named before
 PRECISION_CHARS = {"year": 4, "month": 7, "season": 7, "day": 10}
 
 
@@ -62,7 +62,9 @@ def finer(a: DateRef, b: DateRef) -> bool:
 def _antecedent(m: Mention, earlier: list[Mention]) -> Mention | None:
     """The telling a definite event noun points back to ("a visit by Starmer last month ...
     during the visit on Feb. 27"): the nearest earlier one of its type and word."""
-    if not m.nominal or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in m.token.children):
+    if not m.nominal or not any(
+        c.dep_ == "det" and c.lower_ in event_words().anaphoric_determiners for c in m.token.children
+    ):
         return None
     lemma = lemma_of(m.token)
     return next((a for a in reversed(earlier) if a.type == m.type and lemma_of(a.token) == lemma), None)

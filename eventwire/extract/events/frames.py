@@ -45,9 +45,6 @@ MAX_CLIMB = 8
 # sanctions", "can end it by withdrawing"); not its subject ("the meeting could have ...").
 MODAL_PATH = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj"})
 FALSITY_DEPS = frozenset({"oprd", "acomp", "dobj", "attr", "pobj", "amod"})  # "called them lies"
-# Subordinators of a circumstance the narrator states ("warned of famine as fighting spread"):
-# a past-tense clause they introduce happened, whatever the clause above it only fears.
-FACT_MARKS = frozenset({"as", "after", "because", "since", "while", "when", "although", "though"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +57,7 @@ class Cues:
     negating_heads: frozenset[str]
     negations: frozenset[str]
     conditional_marks: frozenset[str]
+    fact_marks: frozenset[str]
     reporting_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     according: frozenset[str]
@@ -186,7 +184,7 @@ def _stated_circumstance(t: Token, c: Cues) -> bool:
     return (
         t.dep_ == "advcl"
         and t.tag_ == "VBD"
-        and any(k.dep_ == "mark" and lemma_of(k) in FACT_MARKS for k in t.children)
+        and any(k.dep_ == "mark" and lemma_of(k) in c.fact_marks for k in t.children)
         and not _conditional(t, c)
     )
 

@@ -9,13 +9,11 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from .lexicon import lexicon
+from .words import event_words
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-RELATIVE = frozenset({"who", "which", "that", "whom"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"})
-CONDITIONS = frozenset({"if", "unless"})
-LIGHT_PREPS = frozenset({"on", "into"})  # "go on strike", "launch into an offensive"
 
 
 def lemma_of(tok: Token) -> str:
@@ -59,7 +57,7 @@ def subject_of(tok: Token) -> list[Token]:
     for level in range(5):
         subs = [c for c in t.children if c.dep_ in SUBJECTS or (level and c.dep_ == "nsubjpass")]
         if subs:
-            if lemma_of(subs[0]) in RELATIVE and t.dep_ == "relcl":
+            if lemma_of(subs[0]) in event_words().relative_pronouns and t.dep_ == "relcl":
                 return [t.head]
             return subs
         if t.dep_ == "relcl" or (t.dep_ in ("acl",) and t.tag_ == "VBG"):
@@ -79,7 +77,8 @@ def condition_subjects(verb: Token) -> list[Token]:
     return [
         s
         for a in verb.children
-        if a.dep_ == "advcl" and any(m.dep_ == "mark" and lemma_of(m) in CONDITIONS for m in a.children)
+        if a.dep_ == "advcl"
+        and any(m.dep_ == "mark" and lemma_of(m) in event_words().conditional_marks for m in a.children)
         for s in a.children
         if s.dep_ == "nsubj"
     ]
@@ -90,7 +89,7 @@ def light_verb(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ == "pobj" and lemma_of(head) == "of" and head.head.dep_ in ("dobj", "nsubjpass"):
         tok, head = head.head, head.head.head  # "led eight hours of talks", "issued a series of warnings"
-    elif tok.dep_ == "pobj" and head.dep_ == "prep" and lemma_of(head) in LIGHT_PREPS:
+    elif tok.dep_ == "pobj" and head.dep_ == "prep" and lemma_of(head) in event_words().light_prepositions:
         head = head.head
     elif tok.dep_ not in ("dobj", "nsubjpass", "attr"):
         return None

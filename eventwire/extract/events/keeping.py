@@ -6,8 +6,8 @@ from __future__ import annotations
 from ..article import ArticleContext
 from ..types import has
 from .grammar import NOUN_POS, governor, lemma_of
-from .matching import CIRCUMSTANCES
 from .mentions import Mention
+from .words import event_words
 
 # How content hangs from the trigger that frames it ("called for sanctions", "threatened to strike").
 CONTENT_DEPS = frozenset({"dobj", "pobj", "xcomp", "ccomp", "pcomp", "nsubjpass", "attr", "oprd", "acl"})
@@ -19,7 +19,7 @@ def outer(m: Mention, by_token: dict[int, Mention]) -> Mention | None:
     for _ in range(4):
         if t.head.i == t.i or t.dep_ not in CONTENT_DEPS:
             return None
-        if t.dep_ == "pobj" and lemma_of(t.head) in CIRCUMSTANCES:
+        if t.dep_ == "pobj" and lemma_of(t.head) in event_words().circumstances:
             return None  # "reached at their summit": where or when, not what
         t = governor(t)
         if t.i in by_token:

@@ -8,11 +8,9 @@ from spacy.tokens import Token
 from .grammar import NOUN_POS, lemma_of, light_verb, pobjs
 from .lexicon import Lexicon, Rule
 from .roles import ACTOR_ENTS
+from .words import event_words
 
 OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
-CIRCUMSTANCES = frozenset(
-    {"at", "in", "during", "after", "before", "since", "amid", "following", "despite", "until", "near", "ahead"}
-)
 
 
 def _objects_of(tok: Token) -> set[str]:
@@ -48,7 +46,7 @@ def _fits(rule: Rule, tok: Token) -> bool:
     if rule.excludes and rule.excludes & (
         {lemma_of(c) for c in tok.children}
         | {lemma_of(g) for c in tok.children for g in c.children if g.dep_ == "mark" or g.tag_.startswith("W")}
-        | {lemma_of(g) for g in pobjs(tok, {lemma_of(c) for c in tok.children} - CIRCUMSTANCES)}
+        | {lemma_of(g) for g in pobjs(tok, {lemma_of(c) for c in tok.children} - event_words().circumstances)}
     ):
         return False
     if rule.light_only and light_verb(tok) is None:

@@ -15,9 +15,8 @@ from .grammar import (
     reduced,
     subject_of,
 )
+from .words import event_words
 
-COMPANIONS = frozenset({"along", "together", "alongside"})  # "X, along with Y, called ...": Y acts too
-CONTENT_PREPS = ("to", "with", "against", "on", "from", "by", "for")
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
@@ -38,9 +37,11 @@ def _companions(tok: Token, subjects: list[Token]) -> list[Token]:
     for c in (c for head in [tok, *subjects] for c in head.children if c.dep_ == "prep"):
         if lemma_of(c) == "alongside":
             out += [g for g in c.children if g.dep_ == "pobj"]
-        elif lemma_of(c) in COMPANIONS:
+        elif lemma_of(c) in event_words().companions:
             out += pobjs(c, ("with",))
-        elif lemma_of(c) == "with" and any(lemma_of(m) in COMPANIONS for m in c.children if m.dep_ == "advmod"):
+        elif lemma_of(c) == "with" and any(
+            lemma_of(m) in event_words().companions for m in c.children if m.dep_ == "advmod"
+        ):
             out += [g for g in c.children if g.dep_ == "pobj"]
     return out
 
@@ -87,14 +88,20 @@ def content_of(tok: Token, depth: int = 1) -> list[Token]:
             out += content_of(c, depth - 1) if depth else []
         elif c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
             objs = [g for g in c.children if g.dep_ in ("dobj", "dative")]
-            out += objs + pobjs(c, CONTENT_PREPS) + [p for o in objs for p in pobjs(o, CONTENT_PREPS)]
+            out += (
+                objs
+                + pobjs(c, event_words().content_prepositions)
+                + [p for o in objs for p in pobjs(o, event_words().content_prepositions)]
+            )
             out += condition_subjects(c)
         elif c.dep_ == "dobj" and c.pos_ in NOUN_POS:
-            out += [g for g in c.children if g.dep_ == "poss"] + pobjs(c, CONTENT_PREPS)
+            out += [g for g in c.children if g.dep_ == "poss"] + pobjs(c, event_words().content_prepositions)
             out += [s for g in c.children if g.dep_ in ("acl", "ccomp") for s in g.children if s.dep_ == "nsubj"]
         elif c.dep_ == "prep" and lemma_of(c) == "for":  # "called for the release of Zamora"
             out += [g for n in c.children if n.dep_ == "pobj" for g in n.children if g.dep_ == "poss"]
-            out += [g for n in c.children if n.dep_ == "pobj" for g in pobjs(n, ("of",) + CONTENT_PREPS)]
+            out += [
+                g for n in c.children if n.dep_ == "pobj" for g in pobjs(n, ("of", *event_words().content_prepositions))
+            ]
     return out + condition_subjects(tok)
 
 

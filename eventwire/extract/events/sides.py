@@ -10,22 +10,20 @@ from ..article import ArticleContext
 from .grammar import pobjs, with_conjuncts
 from .lexicon import Rule
 from .roles import ACTOR_ENTS, noun_role, verb_role
-
-FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
-STANCES = frozenset({"anti", "pro"})
+from .words import event_words
 
 
 def _stance_prefix(tok: Token) -> bool:
     """Is this name the X of "anti-X" or "pro-X" (a stance toward X, not X itself)?"""
     doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCES
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in event_words().stances
 
 
 def actors_at(tok: Token, ctx: ArticleContext, depth: int = 2) -> list[Actor]:
     """The actor of an argument; a common noun with no code yields to the actors modifying it
     ("the US claims" -> US, "Canadian and Mexican exports" -> CAN, MEX), a quantity or group
     that is no actor to what it counts ("thousands of Iraqi Kurds")."""
-    if tok.lower_ in FIRST_PERSON and (speaker := ctx.speaker_at(tok.idx)) is not None:
+    if tok.lower_ in event_words().first_person and (speaker := ctx.speaker_at(tok.idx)) is not None:
         return [speaker]
     actor = ctx.actors.actor_for_token(tok)
     mods = [
