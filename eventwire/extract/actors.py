@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import nlp
 from ..model import Actor, Entity
 from .sentences import Sentences
-from .vocabulary import DATA_DIR
+from .vocabulary import DATA_DIR, read_yaml, word_set
 
 # Name files and the kind of entry each holds, lowest priority first: a later file's alias
 # replaces an earlier one's, so the hand-authored lists win over the generated ones.
@@ -53,62 +53,24 @@ NAME_ENTS = {"GPE", "LOC", "NORP", "ORG", "FAC"}
 PERSON_ENTS = {"PERSON"}
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-NOT_PERSON = {"cyclone", "cyclones", "hurricane", "typhoon", "storm", "tropical"}  # storms NER calls PERSON
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"}
-HONORIFIC_GENDER = {
-    "mr": "m",
-    "mr.": "m",
-    "sir": "m",
-    "mrs": "f",
-    "mrs.": "f",
-    "ms": "f",
-    "ms.": "f",
-    "dame": "f",
-    "madam": "f",
-}
-PRONOUN_GENDER = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
-ROLE_GENDER = {
-    "spokesman": "m",
-    "spokeswoman": "f",
-    "chairman": "m",
-    "chairwoman": "f",
-    "king": "m",
-    "queen": "f",
-    "congressman": "m",
-    "congresswoman": "f",
-}
-# Role nouns that name the same job ("the spokesman" after "spokeswoman Emily Horne").
-ROLE_CLASS = {
-    "spokeswoman": "spokesperson",
-    "spokesman": "spokesperson",
-    "spokespeople": "spokesperson",
-    "spokesmen": "spokesperson",
-    "spokeswomen": "spokesperson",
-    "officials": "official",
-    "chairwoman": "chairman",
-    "chairperson": "chairman",
-}
-FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "KHM", "MNG"}
+_WORDS = read_yaml("actor_words.yaml")
+NOT_PERSON = word_set(_WORDS, "not_person", "actor_words.yaml")
+HONORIFICS = word_set(_WORDS, "honorifics", "actor_words.yaml")
+HONORIFIC_GENDER: dict[str, str] = _WORDS["honorific_gender"]
+PRONOUN_GENDER: dict[str, str] = _WORDS["pronoun_gender"]
+ROLE_GENDER: dict[str, str] = _WORDS["role_gender"]
+ROLE_CLASS: dict[str, str] = _WORDS["role_class"]  # role nouns that name the same job
+FAMILY_NAME_FIRST = frozenset(_WORDS["family_name_first"])
 PLACE_KINDS = {"country", "demonym", "capital", "place", "region"}
-ROLE_PREPS = {"of", "from", "in", "at", "for"}  # "officials from China", "the president of Kenya"
+ROLE_PREPS = word_set(_WORDS, "role_prepositions", "actor_words.yaml")
 OUTSIDE_GOV = {"OPP", "REB"}  # modifier sectors that override a government head
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
-DEFINITE = {"the", "this", "that", "these", "those"}
-AFFILIATION_OK = {"based", "led", "run", "owned", "controlled", "dominated"}  # "US-led" keeps the code;
-# "US-backed", "Sino-US" do not
+DEFINITE = word_set(_WORDS, "definite", "actor_words.yaml")
+AFFILIATION_OK = word_set(_WORDS, "affiliation_ok", "actor_words.yaml")  # "US-led" keeps the code
 NAME_PARTS = re.compile(r"[\s-]+")  # "Omar al-Bashir" -> Omar, al, Bashir
 PLAIN = re.compile(r"[^\W_]+(?: [^\W_]+)*")  # words and single spaces only
 PRONOUN_WINDOW = 3  # sentences a pronoun looks back
-BODY_POSSESSIVES = {"its", "their"}  # possessives that can stand for a country or a body
+BODY_POSSESSIVES = word_set(_WORDS, "body_possessives", "actor_words.yaml")
 HOME_MIN, HOME_RATIO = 2, 2.0  # how clearly one country must lead to be the article's home
 TITLE_MAX = 14  # tokens of an appositive or prefix read for a title
 

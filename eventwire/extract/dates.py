@@ -37,70 +37,21 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from .sentences import Sentences
-from .vocabulary import read_yaml
+from .vocabulary import read_yaml, word_set
 
 LATE_HOUR = 20
 OWN_RANK = 10  # attachment ranks below this are a word's own modifiers (see `_attachment`)
 CONTEXT_SENTENCES = 2
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-FULL_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
-WEEKDAYS = {
-    name: i for i, name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-}
-SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
-DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
-DATE_MODIFIERS = {"last", "this", "next", "past", "coming", "early", "late", "mid", "earlier", "later", "previous"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "to"}
+_CALENDAR = read_yaml("calendar.yaml")
+MONTHS = {name: n for n, names in enumerate(_CALENDAR["months"], start=1) for name in names}
+FULL_MONTHS = frozenset(names[0] for names in _CALENDAR["months"])
+WEEKDAYS = {name: n for n, name in enumerate(_CALENDAR["weekdays"])}
+SEASONS: dict[str, int] = _CALENDAR["seasons"]
+DAY_WORDS: dict[str, int] = _CALENDAR["day_words"]
+NUMBER_WORDS: dict[str, int] = _CALENDAR["number_words"]
+DATE_MODIFIERS = word_set(_CALENDAR, "date_modifiers", "calendar.yaml")
+FUTURE_AUX = word_set(_CALENDAR, "future_auxiliaries", "calendar.yaml")
 
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WD = "|".join(WEEKDAYS)
@@ -117,12 +68,12 @@ _RULES = [  # (kind, regex) tried in this order on the normalised expression
     (
         "ago",
         re.compile(
-            r"\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+            rf"\b(\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+"
             r"(day|week|month|year)s?\s+ago\b"
         ),
     ),
     ("period", re.compile(r"\b(last|this|next|coming|previous)\s+(week|month|year)\b")),
-    ("season", re.compile(rf"\b{_REL}(?:the\s+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(\d{{4}})\b)?")),
+    ("season", re.compile(rf"\b{_REL}(?:the\s+)?({'|'.join(SEASONS)})\b(?:\s+(?:of\s+)?(\d{{4}})\b)?")),
     ("month", re.compile(rf"\b{_REL}({_MON})\b")),
     ("year", re.compile(r"\b(1[89]\d\d|20\d\d)\b")),
 ]
@@ -369,8 +320,8 @@ _HANDLERS = {
 VERB_POS = {"VERB", "AUX"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 NOUN_POS = {"NOUN", "PROPN"}
-SETTING_PREPOSITIONS = {"in", "at", "on", "during", "since", "from", "over", "amid", "throughout"}
-DEADLINE_PREPOSITIONS = {"until", "till", "through", "by", "before", "after", "within"}
+SETTING_PREPOSITIONS = word_set(_CALENDAR, "setting_prepositions", "calendar.yaml")
+DEADLINE_PREPOSITIONS = word_set(_CALENDAR, "deadline_prepositions", "calendar.yaml")
 
 
 def date_for_event(trigger: Token, anchors: DateAnchors) -> DateRef | None:

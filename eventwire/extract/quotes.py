@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Quote
 from .actors import ArticleActors
-from .vocabulary import read_yaml
+from .vocabulary import read_yaml, word_set
 
 # ---------------------------------------------------------------------------------------------
 # Cue lexicon (data/quote_cues.yaml)
@@ -49,6 +49,9 @@ class Cues:
     elisions: frozenset[str]
     title_nouns: frozenset[str]  # lemmas that make the quote before them a title
     title_words: frozenset[str]  # words that make the quote after them a title
+    pronouns: frozenset[str]
+    origin_prepositions: frozenset[str]
+    function_words: frozenset[str]  # lower case in a title
     ids: frozenset[int]  # spaCy string ids of all cue verbs, to pick them out of Doc.to_array
     phrase_ids: frozenset[int]  # ... and of the first words of the phrases
 
@@ -69,6 +72,9 @@ def cues() -> Cues:
         elisions=frozenset(str(w).lower() for w in data["elisions"]),
         title_nouns=frozenset(data["title_nouns"]),
         title_words=frozenset(data["title_words"]),
+        pronouns=word_set(data, "pronouns", "quote_cues.yaml"),
+        origin_prepositions=word_set(data, "origin_prepositions", "quote_cues.yaml"),
+        function_words=word_set(data, "function_words", "quote_cues.yaml"),
         ids=frozenset(get_string_id(w) for words in verbs.values() for w in words),
         phrase_ids=frozenset(get_string_id(w) for w in phrases),
     )
@@ -280,14 +286,9 @@ MODIFIES_NOUN = frozenset({"acl", "relcl"})
 SPEAKER_NOUNS = frozenset({"dobj", "attr", "npadvmod", "appos", "oprd", "dative"})
 SPEAKER_STOPS = frozenset({",", "(", ";", "\u2014", "\u2013"})  # end a speaker's noun phrase
 CLAUSES = frozenset({"ccomp", "xcomp"})
-ORIGIN_PREPOSITIONS = frozenset({"from", "of"})
 INVERTED_SPEAKERS = SPEAKER_NOUNS | SUBJECTS  # deps of a speaker after its verb ("said X")
 NOUN_PHRASE = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "PUNCT"})
 NOMINAL = NOUN_PHRASE | {"ADP"}  # "Evan Fowler of the Inter-Parliamentary Alliance"
-FUNCTION_WORDS = frozenset(
-    {"a", "an", "and", "at", "by", "de", "for", "in", "of", "on", "or", "the", "to", "with", "&"}
-)
-PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it"})
 NOT_PEOPLE = frozenset({"GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 MAX_SCARE_WORDS = 3  # a quoted phrase this short with no cue is a scare quote, not a quote
 AFTER_WINDOW = 40  # tokens after a closing mark searched for "..., X said"
@@ -358,7 +359,7 @@ class _Article:
             for ent in doc.ents
             if ent.label_ == "PERSON" and any(c.dep_ == "appos" for c in ent.root.children)
         ]
-        self.said = sorted((e for e in said if e[1].lower_ not in PRONOUNS), key=lambda e: e[0])
+        self.said = sorted((e for e in said if e[1].lower_ not in self.cues.pronouns), key=lambda e: e[0])
         self.said_at = [e[0] for e in self.said]
         self._actors: dict[tuple[int, int], Actor] = {}
 
@@ -450,7 +451,7 @@ class _Article:
             end = cut
         elif head.head.i < head.i and head.dep_ in INVERTED_SPEAKERS:
             for prep in head.head.rights:
-                if prep.i == end and prep.lower_ in ORIGIN_PREPOSITIONS:
+                if prep.i == end and prep.lower_ in self.cues.origin_prepositions:
                     end = prep.right_edge.i + 1
         return self.trimmed(start, end)
 
@@ -471,7 +472,7 @@ class _Article:
 
     def speaker(self, head: Token, verb: Token | None = None) -> Actor:
         """The actor of a speaker's head token (for a pronoun, see `pronoun_speaker`)."""
-        if head.lower_ in PRONOUNS:
+        if head.lower_ in self.cues.pronouns:
             return self.pronoun_speaker(head)
         return self.span_actor(self.speaker_span(head, verb))
 
@@ -694,7 +695,7 @@ class _Direct:
         tokens = words.rstrip(".,;:").split()
         if words[-1] in "?!" or not tokens or (len(tokens) == 1 and self.opens_sentence()):
             return False
-        content = [w for w in tokens if w.lower() not in FUNCTION_WORDS]
+        content = [w for w in tokens if w.lower() not in cues.function_words]
         return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 

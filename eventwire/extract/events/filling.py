@@ -98,7 +98,7 @@ def _tells(doc: Doc, at: int) -> bool:
         return False
     tok = span[0]
     for _ in range(6):
-        if tok.dep_ == "nsubj" and lemma_of(tok.head) in lexicon().reporting_verbs:
+        if tok.dep_ == "nsubj" and lemma_of(tok.head) in lexicon().teller_verbs:
             return True
         if tok.head.i == tok.i:
             return False

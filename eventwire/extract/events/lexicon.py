@@ -44,7 +44,7 @@ class Lexicon:
     demand_modals: frozenset[str] = frozenset()
     warning_modals: frozenset[str] = frozenset()
     unknown_doers: frozenset[str] = frozenset()
-    reporting_verbs: frozenset[str] = frozenset()
+    teller_verbs: frozenset[str] = frozenset()  # their subject tells their clause
 
 
 def split_key(key: str, noun: bool) -> tuple[str, list[str]]:
@@ -91,7 +91,7 @@ def lexicon() -> Lexicon:
     modals: set[str] = set()
     warning: set[str] = set()
     unknown: set[str] = set()
-    reporting: set[str] = set()
+    tellers: set[str] = set()
     for name in LEXICON_FILES:
         data = read_yaml(name)
         light.update(data.get("light_verbs") or ())
@@ -99,7 +99,7 @@ def lexicon() -> Lexicon:
         modals.update(data.get("demand_modals") or ())
         warning.update(data.get("warning_modals") or ())
         unknown.update(data.get("unknown_doers") or ())
-        reporting.update(data.get("reporting_verbs") or ())
+        tellers.update(data.get("teller_verbs") or ())
         found: dict[tuple[bool, str], list[Rule]] = {}
         for type_, sections in (data.get("types") or {}).items():
             for noun, section in ((False, "verbs"), (True, "nouns")):
@@ -123,5 +123,5 @@ def lexicon() -> Lexicon:
         demand_modals=frozenset(modals),
         warning_modals=frozenset(warning),
         unknown_doers=frozenset(unknown),
-        reporting_verbs=frozenset(reporting),
+        teller_verbs=frozenset(tellers),
     )

@@ -35,7 +35,7 @@ def add_warnings(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
         if (
             verb is None
             or verb.dep_ != "ccomp"
-            or lemma_of(verb.head) not in lexicon().reporting_verbs
+            or lemma_of(verb.head) not in lexicon().teller_verbs
             or not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
             or any(c.dep_ == "neg" for c in verb.children)
             or outer(m, by_token) is not None
@@ -79,7 +79,7 @@ def _teller(verb: Token, ctx: ArticleContext) -> list[Actor]:
     speaker = ctx.speaker_at(verb.idx)
     if speaker is not None:
         return [speaker]
-    if verb.dep_ == "ccomp" and lemma_of(verb.head) in lexicon().reporting_verbs:
+    if verb.dep_ == "ccomp" and lemma_of(verb.head) in lexicon().teller_verbs:
         return actors_of(subject_of(verb.head), ctx)
     return []
 
