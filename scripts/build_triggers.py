@@ -46,7 +46,8 @@ BLOCK = re.compile(r"^---\s+\S+\s+\[[^\]]*\]\s+---")
 PATTERN = re.compile(r"^-\s+\*\s+(.*?)\s*\[:?([0-9]{2,4}|---)[^\]]*\]")
 HEADER = """\
 # Derived by scripts/build_triggers.py from two public dictionaries; do not edit by hand
-# (add or override entries in triggers.yaml, which wins lemma by lemma).
+# (add or override entries in triggers.yaml, which wins lemma by lemma).  Read by
+# eventwire/extract/events/lexicon.py (and by the prefilter, eventwire/prefilter.py).
 #
 # - petrarch2/data/dictionaries/CAMEO.2.0.txt, openeventdata/petrarch2 commit 676801cd
 #   The MIT License (MIT). Copyright (c) 2015 Open Event Data Alliance.
