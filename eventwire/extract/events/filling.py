@@ -17,7 +17,8 @@ from .merging import unique
 
 
 def fill_sides(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
-    """Reads the actors of each event's sentence; fills an empty side (`_fill`)."""
+    """Reads the actors of each event's sentence; fills a side the parse left empty: the other
+    country the sentence names, else the actor's own country for a domestic act (`_fill`)."""
     for o in occasions:
         _fill(o.event, ctx, unknown_doer=all(m.unknown_doer for m in o.mentions))
     return occasions
@@ -40,7 +41,7 @@ def place_from_title(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occ
 
 
 def _fill(event: Event, ctx: ArticleContext, unknown_doer: bool = False) -> None:
-    """Fill a side the parse left empty, as ANNOTATION.md codes it: an act with no stated
+    """Fill a side the parse left empty, as docs/conventions.md codes it: an act with no stated
     target is aimed at the other country its sentence names (after the trigger first), else it
     is domestic (police arrests in X: X -> X) unless it needs no one on the other side
     (UNDIRECTED_TYPES); an act with no stated source is by the other country its sentence

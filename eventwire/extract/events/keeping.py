@@ -31,7 +31,7 @@ def outer(m: Mention, by_token: dict[int, Mention]) -> Mention | None:
 
 def _political(m: Mention) -> bool:
     """Does a political actor (a state, a body, or a known sector: police, rebels ...) take part?
-    ANNOTATION.md annotates acts by or toward political actors only."""
+    docs/conventions.md codes acts by or toward political actors only."""
     return any(a.code or a.sector for a in m.source + m.target)
 
 
