@@ -68,7 +68,7 @@ def test_add_an_actor_alias(english, fresh_lexicons, monkeypatch, tmp_path):
     bodies = tmp_path / "bodies.tsv"
     bodies.write_text((actors.DATA_DIR / "bodies.tsv").read_text(encoding="utf-8") + snippet("tsv"), encoding="utf-8")
     files = tuple((str(bodies) if name == "bodies.tsv" else name, kind) for name, kind in actors.NAME_FILES)
-    monkeypatch.setattr(actors, "NAME_FILES", files)
+    monkeypatch.setattr(actors.tables, "NAME_FILES", files)
     actors.lexicon.cache_clear()
     assert ("ACCUSE", ("IGO",), ("RUS",)) in events_of(text)
     entities = process(Article(id="recipe", text=text)).entities
