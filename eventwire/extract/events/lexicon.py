@@ -10,6 +10,15 @@ from functools import lru_cache
 from ..vocabulary import read_yaml, words
 
 LEXICON_FILES = ("triggers_cameo.yaml", "triggers.yaml")  # later files win, lemma by lemma
+# The word lists of the lexicon files (key in the file -> field of Lexicon), merged over files.
+WORD_LISTS = {
+    "light_verbs": "light_verbs",
+    "quoted_criticism": "criticism",
+    "demand_modals": "demand_modals",
+    "warning_modals": "warning_modals",
+    "unknown_doers": "unknown_doers",
+    "teller_verbs": "teller_verbs",
+}
 
 
 @dataclass(frozen=True)
@@ -86,42 +95,30 @@ def lexicon() -> Lexicon:
     """The trigger lexicon indexed by lemma, read once per process; later files win per lemma."""
     verbs: dict[str, list[Rule]] = {}
     nouns: dict[str, list[Rule]] = {}
-    light: set[str] = set()
-    criticism: set[str] = set()
-    modals: set[str] = set()
-    warning: set[str] = set()
-    unknown: set[str] = set()
-    tellers: set[str] = set()
+    lists: dict[str, set[str]] = {field: set() for field in WORD_LISTS.values()}
     for name in LEXICON_FILES:
         data = read_yaml(name)
-        light.update(data.get("light_verbs") or ())
-        criticism.update(data.get("quoted_criticism") or ())
-        modals.update(data.get("demand_modals") or ())
-        warning.update(data.get("warning_modals") or ())
-        unknown.update(data.get("unknown_doers") or ())
-        tellers.update(data.get("teller_verbs") or ())
-        found: dict[tuple[bool, str], list[Rule]] = {}
-        for type_, sections in (data.get("types") or {}).items():
-            for noun, section in ((False, "verbs"), (True, "nouns")):
-                for key, spec in ((sections or {}).get(section) or {}).items():
-                    lemma, rule = _rule(type_, str(key), spec or {}, noun)
-                    found.setdefault((noun, lemma), []).append(rule)
-        for (noun, lemma), rules in found.items():
-            (nouns if noun else verbs)[lemma] = rules  # replaces an earlier file's entries
-        for lemma in data.get("ignore") or ():
-            verbs.pop(lemma, None)
-            nouns.pop(lemma, None)
+        for key, field in WORD_LISTS.items():
+            lists[field].update(data.get(key) or ())
+        _add_rules(data, verbs, nouns)
+    return Lexicon(verbs=_ordered(verbs), nouns=_ordered(nouns), **{k: frozenset(v) for k, v in lists.items()})
 
-    def ordered(index: dict[str, list[Rule]]) -> dict[str, tuple[Rule, ...]]:
-        return {k: tuple(sorted(v, key=lambda r: -r.specificity)) for k, v in index.items()}
 
-    return Lexicon(
-        verbs=ordered(verbs),
-        nouns=ordered(nouns),
-        light_verbs=frozenset(light),
-        criticism=frozenset(criticism),
-        demand_modals=frozenset(modals),
-        warning_modals=frozenset(warning),
-        unknown_doers=frozenset(unknown),
-        teller_verbs=frozenset(tellers),
-    )
+def _add_rules(data: dict, verbs: dict[str, list[Rule]], nouns: dict[str, list[Rule]]) -> None:
+    """The entries of one lexicon file; a lemma it lists replaces an earlier file's entries."""
+    found: dict[tuple[bool, str], list[Rule]] = {}
+    for type_, sections in (data.get("types") or {}).items():
+        for noun, section in ((False, "verbs"), (True, "nouns")):
+            for key, spec in ((sections or {}).get(section) or {}).items():
+                lemma, rule = _rule(type_, str(key), spec or {}, noun)
+                found.setdefault((noun, lemma), []).append(rule)
+    for (noun, lemma), rules in found.items():
+        (nouns if noun else verbs)[lemma] = rules
+    for lemma in data.get("ignore") or ():
+        verbs.pop(lemma, None)
+        nouns.pop(lemma, None)
+
+
+def _ordered(index: dict[str, list[Rule]]) -> dict[str, tuple[Rule, ...]]:
+    """Each lemma's rules, most specific first: the first that fits the parse wins."""
+    return {k: tuple(sorted(v, key=lambda r: -r.specificity)) for k, v in index.items()}
