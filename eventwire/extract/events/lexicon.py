@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..vocabulary import read_yaml, words
 
-LEXICON_FILES = ("triggers_cameo.yaml", "triggers.yaml")  # later files win, lemma by lemma
+LEXICON_FILES = ("triggers_cameo.yaml", "triggers.yaml")  # later files first, lemma by lemma
 # The word lists of the lexicon files (key in the file -> field of Lexicon), merged over files.
 WORD_LISTS = {
     "light_verbs": "light_verbs",
@@ -92,7 +92,7 @@ def _rule(type_: str, key: str, spec: dict, noun: bool) -> tuple[str, Rule]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The trigger lexicon indexed by lemma, read once per process; later files win per lemma."""
+    """The trigger lexicon indexed by lemma, read once per process: the curated entries first."""
     verbs: dict[str, list[Rule]] = {}
     nouns: dict[str, list[Rule]] = {}
     lists: dict[str, set[str]] = {field: set() for field in WORD_LISTS.values()}
@@ -105,7 +105,9 @@ def lexicon() -> Lexicon:
 
 
 def _add_rules(data: dict, verbs: dict[str, list[Rule]], nouns: dict[str, list[Rule]]) -> None:
-    """The entries of one lexicon file; a lemma it lists replaces an earlier file's entries."""
+    """The entries of one lexicon file, tried before an earlier file's entries of the same lemma,
+    or instead of them for the lemmas the file lists under `replaces`."""
+    replaced = set(words(data.get("replaces"), "replaces"))
     found: dict[tuple[bool, str], list[Rule]] = {}
     for type_, sections in (data.get("types") or {}).items():
         for noun, section in ((False, "verbs"), (True, "nouns")):
@@ -113,7 +115,8 @@ def _add_rules(data: dict, verbs: dict[str, list[Rule]], nouns: dict[str, list[R
                 lemma, rule = _rule(type_, str(key), spec or {}, noun)
                 found.setdefault((noun, lemma), []).append(rule)
     for (noun, lemma), rules in found.items():
-        (nouns if noun else verbs)[lemma] = rules
+        index = nouns if noun else verbs
+        index[lemma] = rules + ([] if lemma in replaced else index.get(lemma, []))
     for lemma in data.get("ignore") or ():
         verbs.pop(lemma, None)
         nouns.pop(lemma, None)
