@@ -8,11 +8,12 @@ are dropped."""
 
 from __future__ import annotations
 
+from ...model import Actor
 from ..article import ArticleContext
 from .evidence import event_id, evidence
-from .frames import cues, frame_of
+from .frames import Frame, cues, frame_of
 from .grammar import NOUN_POS
-from .mentions import Occasion
+from .mentions import Mention, Occasion
 from .merging import unique, who
 
 # Preference between the tellings of one event: told as fact first.
@@ -85,10 +86,10 @@ def retell(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
     return occasions
 
 
-def _asserted(o: Occasion) -> list:
+def _asserted(o: Occasion) -> list[tuple[Mention, Frame]]:
     """The tellings neither denied nor only hypothetical."""
     return [(m, f) for m, f in o.frames if not f.deniers and f.status != "hypothetical"]
 
 
-def _deniers(o: Occasion) -> list:
+def _deniers(o: Occasion) -> list[Actor]:
     return unique([a for _, f in o.frames for a in f.deniers])

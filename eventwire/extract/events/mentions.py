@@ -4,6 +4,7 @@ occasions (the mentions of one real-world event and the event they make)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
@@ -11,6 +12,9 @@ from ...model import Actor, Event
 from ..dates import DateRef
 from .grammar import NOUN_POS
 from .lexicon import Rule
+
+if TYPE_CHECKING:  # frames reads mentions: imported for the annotations only
+    from .frames import Frame
 
 
 @dataclass
@@ -44,5 +48,5 @@ class Occasion:
 
     mentions: list[Mention]
     event: Event
-    frames: list = field(default_factory=list)  # (Mention, Frame) per telling
-    told: tuple | None = None  # the (Mention, Frame) the event is told by
+    frames: list[tuple[Mention, Frame]] = field(default_factory=list)  # one per telling
+    told: tuple[Mention, Frame] | None = None  # the telling the event is told by
