@@ -5,9 +5,9 @@ from __future__ import annotations
 from ...model import Actor
 from ..article import ArticleContext
 from ..types import has
-from .filling import coded
 from .grammar import SUBJECTS
 from .mentions import Mention
+from .sides import coded
 from .words import event_words
 
 

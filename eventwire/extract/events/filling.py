@@ -14,6 +14,7 @@ from .lexicon import lexicon
 from .matching import match
 from .mentions import Occasion
 from .merging import unique
+from .sides import coded
 
 
 def fill_sides(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
@@ -114,10 +115,6 @@ def _with_coordinated(doc: Doc, found: list[tuple[int, Actor]]) -> list[Actor]:
     span = doc.char_span(found[0][0], found[0][0] + 1, alignment_mode="expand")
     conjuncts = {t.idx for t in span[0].conjuncts} if span is not None else set()
     return unique([found[0][1]] + [a for at, a in found[1:] if at in conjuncts])
-
-
-def coded(side: list[Actor]) -> list[Actor]:
-    return [a for a in side if a.code]
 
 
 def _home_side(event: Event, actor: Actor, ctx: ArticleContext) -> list[Actor]:

@@ -111,3 +111,8 @@ def side_actors(
         if found:
             return found
     return []
+
+
+def coded(side: list[Actor]) -> list[Actor]:
+    """The actors of a side that have a code (a country, a body)."""
+    return [a for a in side if a.code]

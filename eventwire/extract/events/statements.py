@@ -11,13 +11,12 @@ from ..article import ArticleContext
 from ..dates import clause_verb
 from ..types import has
 from .dating import mention_date
-from .filling import coded
 from .grammar import SUBJECTS, condition_subjects, lemma_of, subject_of
 from .keeping import outer
 from .lexicon import Rule, lexicon
 from .mentions import Mention
 from .merging import unique
-from .sides import actors_of
+from .sides import actors_of, coded
 
 
 def add_warnings(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
