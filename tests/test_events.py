@@ -8,6 +8,7 @@ from conftest import SEED
 from eventwire import nlp
 from eventwire.extract.events.lexicon import lexicon
 from eventwire.extract.events.matching import match
+from eventwire.extract.vocabulary import read_yaml
 from eventwire.model import Article, Event
 from eventwire.pipeline import process
 from eventwire.readers.discover import read_paths
@@ -462,3 +463,12 @@ def test_an_event_noun_as_argument_is_its_possessor_not_its_object(english):
     assert {(e.type, frozenset(codes(e.source)), frozenset(codes(e.target))) for e in found} == {
         ("ASSAULT", frozenset({"SDN"}), frozenset({"TCD"}))
     }
+
+
+def test_curated_entries_come_first_and_cameo_rules_follow_unless_the_lemma_is_replaced(english):
+    fired = events_of("Syrian troops fired artillery at Turkish positions.")
+    find(fired, "ASSAULT", {"SYR"}, {"TUR"})  # CAMEO's "fire <weapon>", beside the curated "fire on"
+    curated = read_yaml("triggers.yaml")
+    assert "fire" not in curated["replaces"] and "launch" in curated["replaces"]
+    launch = {r.type for r in lexicon().verbs["launch"]}
+    assert launch == {t for t, s in curated["types"].items() if "launch" in ((s or {}).get("verbs") or {})}
