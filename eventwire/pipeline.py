@@ -12,8 +12,10 @@ from spacy.tokens import Doc
 from . import nlp, prefilter
 from .extract.actors import ArticleActors
 from .extract.claims import apply_claims
+from .extract.contexts import apply_contexts
 from .extract.events import extract_events
 from .extract.language import detect_language
+from .extract.modes import apply_modes
 from .extract.quotes import extract_quotes
 from .model import Analysis, Article
 
@@ -61,6 +63,7 @@ def analyse_doc(article: Article, doc: Doc, title: Doc | None = None) -> Analysi
         actors = ArticleActors(doc)
         quotes = extract_quotes(doc, actors)  # first: "we" in a quote is its speaker's side
         events = apply_claims(extract_events(doc, actors, reference_time(article), quotes), doc, actors)
+        apply_contexts(apply_modes(events, doc), article)  # how and about what: docs/conventions.md
         return Analysis(article=article, events=events, quotes=quotes, entities=actors.entities())
     finally:
         # The extractors' tables in user_data hold tokens, which hold the doc: emptied, the doc
