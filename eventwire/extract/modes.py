@@ -2,10 +2,10 @@
 PROTEST as a `hunger` strike), read from the words of data/modes.yaml around its trigger.
 
 Only a mode of the event's type can come out (data/plover_vocabulary.yaml, docs/conventions.md).
-The nearest evidence wins: the trigger itself ("shelled"), then the trigger lexicon's mode for
-the rule that matched, then the words the trigger governs ("strikes by drones"), then its
-clause ("a suicide bomber blew himself up"), then the type's default (an ACCUSE that alleges
-nothing disapproves)."""
+The nearest evidence wins: the trigger and the words it governs ("shelled", "warplanes bombed",
+"a drone strike"), then the trigger lexicon's mode for the rule that matched, then the rest of
+the trigger's phrase, then its clause ("a suicide bomber blew himself up"), then where a meeting
+was held, then the type's default (an ACCUSE that alleges nothing disapproves)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 import yaml
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
 
@@ -31,9 +31,11 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class TypeCues:
-    """The mode cues of one event type, in the order they are tried (the more specific first)."""
+    """The mode cues of one event type.  Modes are ranked in the order of the file (the more
+    specific first); cues are indexed by their first word, so a text is read once."""
 
-    cues: tuple[tuple[str, tuple[Cue, ...]], ...]  # (mode, cue phrases)
+    modes: tuple[str, ...]
+    by_first_word: dict[str, tuple[tuple[int, Cue], ...]]  # word -> (rank of the mode, cue phrase)
     default: str | None = None
 
 
@@ -58,42 +60,62 @@ def cues() -> dict[str, TypeCues]:
     allowed = vocabulary().modes
     out = {}
     for type_, spec in _load("modes.yaml")["types"].items():
-        table = []
-        for mode, phrases in (spec.get("modes") or {}).items():
+        ranked = list(spec.get("modes") or {})
+        index: dict[str, list[tuple[int, Cue]]] = {}
+        for rank, mode in enumerate(ranked):
             if mode not in allowed.get(type_, ()):
                 raise ValueError(f"modes.yaml: {type_} has no mode {mode!r} (plover_vocabulary.yaml)")
-            table.append((mode, tuple(tuple(str(p).lower().split()) for p in phrases)))
+            for phrase in spec["modes"][mode]:
+                cue = tuple(str(phrase).lower().split())
+                index.setdefault(cue[0], []).append((rank, cue))
         default = spec.get("default")
         if default is not None and default not in allowed[type_]:
             raise ValueError(f"modes.yaml: {type_} has no mode {default!r} (plover_vocabulary.yaml)")
-        out[type_] = TypeCues(tuple(table), default)
+        out[type_] = TypeCues(tuple(ranked), {w: tuple(c) for w, c in index.items()}, default)
     return out
 
 
-def _matches(cue: Cue, tokens: list[Token], at: int) -> bool:
-    """Does the cue phrase start at tokens[at]?  Each word matches a lemma or the text."""
-    if at + len(cue) > len(tokens):
-        return False
-    return all(w in (t.lemma_.lower(), t.lower_) for w, t in zip(cue, tokens[at:], strict=False))
+def _words(tokens: list[Token]) -> list[tuple[str, str]]:
+    return [(t.lemma_.lower(), t.lower_) for t in tokens]
 
 
-def _cued(table: TypeCues, tokens: list[Token], must_hold: Token | None = None) -> str | None:
-    """The first mode of the table with a cue among the tokens (in document order), or with a
-    cue covering `must_hold` when given."""
-    for mode, phrases in table.cues:
-        for cue in phrases:
-            for at in range(len(tokens)):
-                if _matches(cue, tokens, at) and (
-                    must_hold is None or tokens[at].i <= must_hold.i < tokens[at].i + len(cue)
-                ):
-                    return mode
-    return None
+def _matches(cue: Cue, words: list[tuple[str, str]], at: int) -> bool:
+    """Does the cue phrase start at words[at]?  Each word matches a lemma or the text."""
+    return at + len(cue) <= len(words) and all(w in pair for w, pair in zip(cue, words[at:], strict=False))
+
+
+def _cued(table: TypeCues, spans: list[tuple[list[Token], Token | None]]) -> str | None:
+    """The first mode of the table with a cue in one of the spans; a cue must cover the span's
+    token when one is given."""
+    best = len(table.modes)
+    for tokens, must_hold in spans:
+        words = _words(tokens)
+        for at, pair in enumerate(words):
+            for rank, cue in {c for w in pair for c in table.by_first_word.get(w, ())}:
+                covers = must_hold is None or tokens[at].i <= must_hold.i < tokens[at].i + len(cue)
+                if rank < best and covers and _matches(cue, words, at):
+                    best = rank
+    return table.modes[best] if best < len(table.modes) else None
+
+
+def _around(tok: Token, width: int, sent: Span) -> tuple[list[Token], Token]:
+    """The words within `width` of a token in its sentence, and the token (which a cue must cover)."""
+    return list(sent[max(0, tok.i - sent.start - width) : tok.i - sent.start + width + 1]), tok
+
+
+def _arguments(trigger: Token) -> list[Token]:
+    """The words the trigger governs, through a preposition too ("went on a hunger strike")."""
+    out = []
+    for child in trigger.children:
+        out.append(child)
+        out += [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else []
+    return out
 
 
 def _clause(trigger: Token) -> Token:
     """The verb whose clause holds the trigger: itself, or the nearest verb above a noun."""
     tok = trigger
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     return tok if tok.pos_ in ("VERB", "AUX") else trigger
 
@@ -112,13 +134,12 @@ def mode_of(event: Event, trigger: Token | None) -> str | None:
     if table is None:
         return lexicon_mode
     if trigger is not None:
-        sent = list(trigger.sent)
-        window = sent[max(0, trigger.i - sent[0].i - 3) : trigger.i - sent[0].i + 4]
+        sent = trigger.sent  # walks the doc: once per event
         found = (
-            _cued(table, window, must_hold=trigger)
+            _cued(table, [_around(t, 3 if t is trigger else 1, sent) for t in [trigger, *_arguments(trigger)]])
             or lexicon_mode
-            or _cued(table, _span(trigger.subtree))
-            or _cued(table, _span(_clause(trigger).subtree))
+            or _cued(table, [(_span(trigger.subtree), None)])
+            or _cued(table, [(_span(_clause(trigger).subtree), None)])
         )
         if found:
             return found
