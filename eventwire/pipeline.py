@@ -11,8 +11,10 @@ from spacy.tokens import Doc
 
 from . import nlp, prefilter
 from .extract.article import ArticleContext
+from .extract.contexts import apply_contexts
 from .extract.events import extract_events
 from .extract.language import detect_language
+from .extract.modes import apply_modes
 from .model import Analysis, Article
 
 ENGLISH = "en"
@@ -53,6 +55,8 @@ def process_many(articles: Iterable[Article]) -> Iterator[Analysis]:
 
 
 def analyse_doc(article: Article, doc: Doc, title: Doc | None = None) -> Analysis:
-    """The extractors over an article's parse (and its title's), through one `ArticleContext`."""
+    """The extractors over an article's parse (and its title's), through one `ArticleContext`: the
+    event passes (docs/design.md), then how each event was done and what it was about."""
     ctx = ArticleContext.build(doc, title, reference_time(article))
-    return Analysis(article=article, events=extract_events(ctx), quotes=ctx.quotes, entities=ctx.actors.entities())
+    events = apply_contexts(apply_modes(extract_events(ctx), doc), article)
+    return Analysis(article=article, events=events, quotes=ctx.quotes, entities=ctx.actors.entities())
