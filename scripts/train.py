@@ -110,8 +110,9 @@ def fit(examples: list[Example]) -> dict:
         bias[label] = float(round(clf.intercept_[0], DIGITS))
     used = sorted({f for w in weights.values() for f in w})
     return {
-        "about": "PLOVER contexts of an event; trained by scripts/train.py (make train) from the VOA dev "
-        "and PLOVER GSR gold; features from eventwire/extract/contexts.py",
+        "about": "PLOVER contexts of an event; trained by scripts/train.py (make train) from the gold of the "
+        "VOA dev set and of the PLOVER GSR (CC BY-SA 4.0, Open Event Data Alliance: this file adapts it and "
+        "carries the same licence); features from eventwire/extract/contexts.py",
         "labels": labels,
         "features": used,
         "threshold": THRESHOLD,
