@@ -48,18 +48,20 @@ INPUTS = {
 }
 FOLDS = 4
 
-# (label, figure of a score.py report); None where the report has nothing to score
-MEASURES: list[tuple[str, Callable[[dict], float | None]]] = [
+# (label, figure of a score.py report); None where the report has nothing to score.  Indented
+# labels are details of the line above (how many gold modes were scored; precision and recall).
+CONTEXTS = "contexts(on matched events)"
+MEASURES: list[tuple[str, Callable[[dict], float | int | None]]] = [
     ("dyad F1", lambda r: r["events(type,source,target)"]["f1"] if r["events(type,source,target)"]["gold"] else None),
     ("type F1", lambda r: r["events(type)"]["f1"] if r["events(type)"]["gold"] else None),
     ("doc-type macro F1", lambda r: r["document_types_macro_f1"]),
     ("dates", lambda r: r["dates(on matched events)"]["accuracy"] if r["dates(on matched events)"]["scored"] else None),
     ("quote+speaker F1", lambda r: r["quotes(span+speaker)"]["f1"] if r["quotes(span+speaker)"]["gold"] else None),
     ("modes", lambda r: r["modes(on matched events)"]["accuracy"] if r["modes(on matched events)"]["scored"] else None),
-    (
-        "contexts F1",
-        lambda r: r["contexts(on matched events)"]["f1"] if r["contexts(on matched events)"]["gold"] else None,
-    ),
+    ("  modes scored", lambda r: r["modes(on matched events)"]["scored"] or None),
+    ("contexts F1", lambda r: r[CONTEXTS]["f1"] if r[CONTEXTS]["gold"] else None),
+    ("  contexts P", lambda r: r[CONTEXTS]["precision"] if r[CONTEXTS]["gold"] else None),
+    ("  contexts R", lambda r: r[CONTEXTS]["recall"] if r[CONTEXTS]["gold"] else None),
 ]
 TARGETS = [  # (benchmark group, measure, at least): the goals of issue 15
     ("voa_dev held-out", "modes", 0.75),
@@ -168,11 +170,18 @@ def print_table(title: str, columns: list[str], rows: list[tuple[str, list[float
     print(title)
     print(f"  {'':18s}" + "".join(f"{c:>{width}s}" for c in columns))
     for label, values in rows:
-        print(f"  {label:18s}" + "".join(f"{v:>{width}.3f}" if v is not None else f"{'-':>{width}s}" for v in values))
+        print(f"  {label:18s}" + "".join(_cell(v, width) for v in values))
 
 
-def gap(a: float | None, b: float | None) -> float | None:
-    return None if a is None or b is None else a - b
+def _cell(v: float | int | None, width: int) -> str:
+    if v is None:
+        return f"{'-':>{width}s}"
+    return f"{v:>{width}d}" if isinstance(v, int) else f"{v:>{width}.3f}"
+
+
+def gap(a: float | int | None, b: float | int | None) -> float | None:
+    """Studied minus held-out, for figures (not for counts)."""
+    return None if not isinstance(a, float) or not isinstance(b, float) else a - b
 
 
 def score_voa(scorer, gold: list[dict], run: list[dict], per_type: bool) -> dict[str, dict[str, float | None]]:

@@ -7,12 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_modes import first_event
 
 from eventwire.extract import contexts
 from eventwire.extract.modes import vocabulary
 from eventwire.learn import LinearModel, shipped
-from eventwire.model import Article
-from eventwire.pipeline import process
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
@@ -52,12 +51,6 @@ def test_a_short_cue_is_a_whole_word_and_a_long_one_a_stem():
     assert "economic" in contexts.cued("New sanctions were announced.")
 
 
-def contexts_of(text: str, type_: str) -> list[str]:
-    events = [e for e in process(Article(id="t", text=text, published="2025-03-01")).events if e.type == type_]
-    assert events, f"no {type_} in {text!r}"
-    return events[0].context
-
-
 @pytest.mark.parametrize(
     ("text", "type_", "context"),
     [
@@ -69,7 +62,7 @@ def contexts_of(text: str, type_: str) -> list[str]:
     ],
 )
 def test_events_get_the_context_their_words_give(text, type_, context):
-    assert context in contexts_of(text, type_)
+    assert context in first_event(text, type_).context
 
 
 def test_running_eventwire_imports_no_scikit_learn():

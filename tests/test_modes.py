@@ -9,31 +9,38 @@ from eventwire.model import Actor, Article, Event, Location
 from eventwire.pipeline import process
 
 
-def mode_of(text: str, type_: str) -> str | None:
+def first_event(text: str, type_: str) -> Event:
+    """The first event of the type that eventwire finds in a short text."""
     events = [e for e in process(Article(id="t", text=text, published="2025-03-01")).events if e.type == type_]
     assert events, f"no {type_} in {text!r}"
-    return events[0].mode
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("Israeli warplanes bombed Hamas positions in Gaza on Tuesday.", "ASSAULT", "aerial"),
+        ("A suicide bomber attacked a police station in Kabul, Afghan officials said.", "ASSAULT", "suicide-attack"),
+        ("French President Emmanuel Macron talked by phone with Chinese President Xi Jinping.", "CONSULT", "phone"),
+        ("Kenyan teachers went on a hunger strike on Monday to protest against the government.", "PROTEST", "hunger"),
+    ],
+)
+def test_the_words_around_the_trigger_say_how(text, type_, mode):
+    assert first_event(text, type_).mode == mode
 
 
 @pytest.mark.parametrize(
     ("text", "type_", "mode"),
     [
         ("Russian forces shelled the Ukrainian town of Kharkiv on Monday.", "ASSAULT", "heavy-weapons"),
-        ("Israel carried out an air strike on Hezbollah targets in Lebanon.", "ASSAULT", "aerial"),
-        ("Israeli warplanes bombed Hamas positions in Gaza on Tuesday.", "ASSAULT", "aerial"),
         ("A US drone strike killed an al-Shabab commander in Somalia.", "ASSAULT", "drone"),
-        ("A suicide bomber attacked a police station in Kabul, Afghan officials said.", "ASSAULT", "suicide-attack"),
-        ("Gunmen shot dead three Nigerian soldiers near Maiduguri.", "ASSAULT", "firearms"),
-        ("French President Emmanuel Macron talked by phone with Chinese President Xi Jinping.", "CONSULT", "phone"),
-        ("Indian Prime Minister Narendra Modi visited Mauritius on Tuesday.", "CONSULT", "visit"),
-        ("Kenyan teachers went on a hunger strike on Monday to protest against the government.", "PROTEST", "hunger"),
         ("Turkish police detained 20 journalists in Istanbul.", "COERCE", "arrest"),
-        ("Russia expelled ten British diplomats on Monday.", "SANCTION", "expel"),
         ("A Bosnian court sentenced Dodik to one year in prison.", "SANCTION", "convict"),
     ],
 )
-def test_the_words_around_the_trigger_say_how(text, type_, mode):
-    assert mode_of(text, type_) == mode
+def test_a_mode_the_trigger_lexicon_states_for_the_type_is_kept(text, type_, mode):
+    """The lexicon's rules already give these; the modes pass must not lose or change them."""
+    assert first_event(text, type_).mode == mode
 
 
 def test_a_meeting_held_in_a_third_country_is_third_party():
