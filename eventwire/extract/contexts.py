@@ -12,12 +12,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from ..learn import LinearModel, shipped
 from ..model import Article, Event
+from .vocabulary import read_yaml, words
 
 MODEL = "contexts_model.json"
 WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
@@ -41,11 +39,10 @@ class Cues:
 def cues() -> Cues:
     """A cue of five letters or more is a stem ("sanction" finds "sanctions"); a shorter one must
     be a whole word ("war", not "warn")."""
-    text = resources.files("eventwire.data").joinpath("context_cues.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = read_yaml("context_cues.yaml")
     patterns = {}
-    for context, words in data["contexts"].items():
-        alternatives = [re.escape(str(w).lower()) + ("" if len(str(w)) >= STEM else r"\b") for w in words]
+    for context, cue_words in data["contexts"].items():
+        alternatives = [re.escape(w) + ("" if len(w) >= STEM else r"\b") for w in words(cue_words, context)]
         patterns[context] = re.compile(r"\b(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")")
     return Cues(patterns, frozenset(data.get("decisive") or ()))
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
+from .vocabulary import read_yaml
 
 Cue = tuple[str, ...]  # the words of a cue phrase, each matching a token's lemma or text
 
@@ -39,14 +38,9 @@ class TypeCues:
     default: str | None = None
 
 
-def _load(name: str) -> dict:
-    text = resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
-
-
 @cache
 def vocabulary() -> Vocabulary:
-    data = _load("plover_vocabulary.yaml")
+    data = read_yaml("plover_vocabulary.yaml")
     return Vocabulary(
         modes={t: tuple(m or ()) for t, m in data["modes"].items()},
         contexts=tuple(data["contexts"]),
@@ -59,7 +53,7 @@ def cues() -> dict[str, TypeCues]:
     is an error in the data, reported when the file is read."""
     allowed = vocabulary().modes
     out = {}
-    for type_, spec in _load("modes.yaml")["types"].items():
+    for type_, spec in read_yaml("modes.yaml")["types"].items():
         ranked = list(spec.get("modes") or {})
         index: dict[str, list[tuple[int, Cue]]] = {}
         for rank, mode in enumerate(ranked):
