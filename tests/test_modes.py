@@ -78,8 +78,8 @@ def test_every_cue_names_a_mode_of_its_type():
 
 def test_a_cue_for_a_mode_outside_its_type_is_refused(monkeypatch):
     bad = {"types": {"CONSULT": {"modes": {"aerial": ["air strike"]}}}}
-    real = modes._load
-    monkeypatch.setattr(modes, "_load", lambda name: bad if name == "modes.yaml" else real(name))
+    real = modes.read_yaml
+    monkeypatch.setattr(modes, "read_yaml", lambda name: bad if name == "modes.yaml" else real(name))
     modes.cues.cache_clear()
     try:
         with pytest.raises(ValueError, match="CONSULT has no mode 'aerial'"):
