@@ -13,6 +13,8 @@ from eventwire.extract import actors
 from eventwire.extract.events import lexicon as trigger_lexicon
 from eventwire.model import Article
 from eventwire.pipeline import process
+from eventwire.readers import discover
+from eventwire.readers.discover import read_paths
 
 RECIPES = Path(__file__).resolve().parent.parent / "docs" / "recipes.md"
 
@@ -73,3 +75,13 @@ def test_add_an_actor_alias(english, fresh_lexicons, monkeypatch, tmp_path):
     assert ("ACCUSE", ("IGO",), ("RUS",)) in events_of(text)
     entities = process(Article(id="recipe", text=text)).entities
     assert [e.code for e in entities if "Arctic Council" in e.text] == ["IGO"]
+
+
+def test_add_an_input_format(tmp_path, monkeypatch):
+    (tmp_path / "notes.md").write_text("Talks in Nairobi\n\nKenya and Somalia held talks.\n", encoding="utf-8")
+    assert list(read_paths([str(tmp_path)])) == []  # not an input format yet: left out of a folder
+    entries = eval("{" + snippet("python") + "}", vars(discover))  # the table's line, as written
+    for suffix, reader in entries.items():
+        monkeypatch.setitem(discover.READERS, suffix, reader)
+    [article] = read_paths([str(tmp_path)])
+    assert (article.id, article.title) == ("notes", "Talks in Nairobi")
