@@ -14,6 +14,7 @@ from .tables import (
     HONORIFICS,
     NAME_PARTS,
     NOT_PERSON,
+    PRONOUN_GENDER,
     PRONOUN_WINDOW,
     ROLE_GENDER,
     TITLE_MAX,
@@ -75,7 +76,44 @@ class PeopleIndex:
             self._describe_person(person, span)
             for i in range(span.start, span.end):
                 self._person_at[i] = person
-            self._mentions.append(Mention(span.start, self._sent_of[span.start], self._is_topic(span), person))
+            self._mentions.append(
+                Mention(span.start, span.root.i, self._sent_of[span.start], self._is_topic(span), person)
+            )
+        self._learn_genders()
+
+    def _learn_genders(self) -> None:
+        """Give a person of unknown gender the one the pronouns say: a he/she whose sentence so
+        far, or else the sentence before, names that person alone ("Ochieng said ... 'IS Sahel
+        has grown,' she said"); a person the pronouns disagree about keeps no gender."""
+        votes: dict[int, tuple[Person, set[str]]] = {}
+        starts = [m.i for m in self._mentions]
+        for tok in self.doc:
+            gender = PRONOUN_GENDER.get(tok.lower_)
+            if gender is None or tok.pos_ != "PRON" or tok.i in self._person_at:
+                continue
+            sent = self._sent_of[tok.i]
+            before = self._mentions[: bisect_left(starts, tok.i)]
+            for n in (sent, sent - 1):
+                people = {id(m.person): m.person for m in before if m.sent == n}
+                if people:
+                    if len(people) == 1:
+                        person = next(iter(people.values()))
+                        votes.setdefault(id(person), (person, set()))[1].add(gender)
+                    break
+        for person, genders in votes.values():
+            if person.gender is None and len(genders) == 1:
+                person.gender = genders.pop()
+
+    def topic_people(self) -> list[Token]:
+        """The head token of each mention of a person that is the topic of its clause (its
+        subject, or the first person before the main verb: "For Sithole, the journey ..."), in
+        text order: what a later "he" or "she" most likely stands for."""
+        return [self.doc[m.root] for m in self._mentions if m.subject]
+
+    def gender_at(self, i: int) -> str | None:
+        """The gender ("m"/"f") of the person named at token i, when the article tells it."""
+        person = self._person_at.get(i)
+        return person.gender if person else None
 
     def _is_topic(self, span: Span) -> bool:
         """Whether a mention is its clause's subject, or the first person of its sentence

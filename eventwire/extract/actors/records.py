@@ -59,6 +59,7 @@ class Person:
 @dataclass(frozen=True)
 class Mention:
     i: int
+    root: int  # the head token of the name
     sent: int  # index of the sentence
     subject: bool
     person: Person

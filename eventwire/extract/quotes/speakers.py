@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Actor
 from ..actors import ArticleActors
+from ..actors.tables import PRONOUN_GENDER
 from .cues import cues
 from .marks import MarkedSpan
 
@@ -98,6 +99,7 @@ class QuoteParse:
             for ent in self.doc.ents
             if ent.label_ == "PERSON" and any(c.dep_ == "appos" for c in ent.root.children)
         ]
+        said += [(tok.idx, tok, False) for tok in self.actors.topic_people() if not self.in_quote[tok.i]]
         return sorted((e for e in said if e[1].lower_ not in self.cues.pronouns), key=lambda e: e[0])
 
     # -- tokens ---------------------------------------------------------------------------------
@@ -241,7 +243,7 @@ class QuoteParse:
                     and c.i < pronoun.i
                     and not self.in_quote[c.i]
                     and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and self.cue_kind(tok, self.direct_verbs)))
-                    and _agrees(pronoun, c)
+                    and self.agrees(pronoun, c)
                 ):
                     return c, True
             if tok.head.i == tok.i:
@@ -249,9 +251,16 @@ class QuoteParse:
             tok = tok.head
         i = bisect_left(self.said_at, pronoun.idx)
         for _, who, spoke in reversed(self.said[max(i - LOOKBACK, 0) : i]):
-            if _agrees(pronoun, who) and (spoke or who.pos_ == "PROPN"):
+            if self.agrees(pronoun, who) and (spoke or who.pos_ == "PROPN"):
                 return who, who.pos_ == "PROPN"
         return None
+
+    def agrees(self, pronoun: Token, head: Token) -> bool:
+        """Whether a pronoun can stand for the noun phrase headed by `head`: number and person,
+        and gender when the article tells the person's ("she" is not Mr. Lebovich)."""
+        said = PRONOUN_GENDER.get(pronoun.lower_)
+        gender = self.actors.gender_at(head.i)
+        return _agrees(pronoun, head) and (said is None or gender is None or said == gender)
 
     def last_speaker(self, at: int, quoted: tuple[int, Actor] | None) -> Actor | None:
         """Who spoke last before offset `at`: the latest speaker of the timeline, or the

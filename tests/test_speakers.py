@@ -1,0 +1,56 @@
+"""Speaker resolution across an article: pronouns by gender and topic, short forms of named
+organisations (docs/design.md, the ArticleContext's quotes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire import nlp
+from eventwire.extract.actors import ArticleActors
+from tests.test_quotes import one, quotes_of, words
+
+
+@pytest.fixture(scope="module", autouse=True)
+def english():
+    return nlp.load()
+
+
+def test_a_pronoun_skips_a_speaker_of_the_other_gender():
+    text = (
+        "Maria Lopez said the port would reopen. \u201cThe cranes are ready,\u201d she said. "
+        "Peter Novak of the research group Delta Watch said the delay had cost millions. "
+        "\u201cIt does show how fragile the supply lines are,\u201d he said."
+    )
+    quote = one(quotes_of(text), "It does show")
+    assert "novak" in words(quote) and "lopez" not in words(quote)
+
+
+def test_a_person_learns_a_gender_from_the_pronoun_that_follows_alone():
+    doc = nlp.load()("Maria Lopez said the port would reopen. She added that the cranes were ready.")
+    actors = ArticleActors(doc)
+    assert actors.gender_at(1) == "f"
+    doc = nlp.load()("Maria Lopez met Peter Novak. She said the cranes were ready.")
+    assert ArticleActors(doc).gender_at(1) is None  # two people before "she": no vote
+
+
+def test_a_pronoun_goes_to_the_person_the_paragraph_turned_to():
+    text = (
+        "\u201cWe follow the same families for years,\u201d said Anna Berg, a researcher. "
+        "Berg is writing a report for the ministry.\n\n"
+        "For Tomas Reyes, living with the disease has been hard. "
+        "But with treatment, he has regained his health. "
+        "\u201cI had to change the way I eat,\u201d he said."
+    )
+    quote = one(quotes_of(text), "I had to change")
+    assert "reyes" in words(quote)
+
+
+def test_the_short_form_of_an_organisation_takes_its_full_name():
+    text = (
+        "The United Nations Mission in South Sudan reported new clashes near Bor on Monday. "
+        "\u201cCivilians must be protected,\u201d the mission said in a statement."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "United Nations Mission in South Sudan"
+    doc = nlp.load()("The mission said civilians must be protected.")
+    assert ArticleActors(doc).actor_for_span(doc[0:2]) is None  # no organisation named before
