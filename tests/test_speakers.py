@@ -54,3 +54,38 @@ def test_the_short_form_of_an_organisation_takes_its_full_name():
     assert quote.speaker.name == "United Nations Mission in South Sudan"
     doc = nlp.load()("The mission said civilians must be protected.")
     assert ArticleActors(doc).actor_for_span(doc[0:2]) is None  # no organisation named before
+
+
+def test_a_short_form_names_the_owner_a_common_noun_had():
+    text = (
+        "The Indonesian Navy said it had stopped a fishing boat. \u201cThe crew was detained,\u201d the navy said. "
+        "Kenya\u2019s presidency issued a statement. "
+        "\u201cThe president will travel on Friday,\u201d the presidency said."
+    )
+    navy, presidency = quotes_of(text)
+    assert (navy.speaker.name, navy.speaker.code) == ("Indonesian Navy", "IDN")
+    assert (presidency.speaker.name, presidency.speaker.code) == ("Kenya\u2019s presidency", "KEN")
+
+
+def test_a_surname_is_matched_without_diacritics_before_or_after_the_full_name():
+    after = quotes_of(
+        "J\u00e1n Kov\u00e1\u010d, the Slovak foreign minister, spoke. \u201cWe back the plan,\u201d Kovac said."
+    )
+    assert after[0].speaker.name == "J\u00e1n Kov\u00e1\u010d"
+    before = quotes_of(
+        "\u201cWe will win,\u201d Kovac said. Foreign Minister J\u00e1n Kov\u00e1\u010d spoke after the vote."
+    )
+    assert before[0].speaker.name == "J\u00e1n Kov\u00e1\u010d"  # not a listed namesake
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("The navy issued a statement on Monday. \u201cThe boat was in our waters,\u201d the statement said.", "navy"),
+        ("\u201cWe will not retreat,\u201d according to a statement by Egypt\u2019s army.", "army"),
+        ("\u201cTalks will resume,\u201d the ministry\u2019s statement said.", "ministry"),
+    ],
+)
+def test_a_statement_speaks_for_its_author(text, author):
+    (quote,) = quotes_of(text)
+    assert author in quote.speaker.name.lower()

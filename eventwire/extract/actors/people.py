@@ -19,6 +19,7 @@ from .tables import (
     ROLE_GENDER,
     TITLE_MAX,
     Named,
+    fold,
 )
 
 
@@ -37,7 +38,7 @@ class PeopleIndex:
             if named and (hit is None or hit.value.kind == "person" or (hit.end - hit.start) < len(core)):
                 spans.append((ent.start, ent.end))
         seen = {i for s, e in spans for i in range(s, e)}
-        surnames = {self.doc[e - 1].text for s, e in spans if e - s > 1}
+        surnames = {fold(self.doc[e - 1].text) for s, e in spans if e - s > 1}
         for tok in self.doc:
             i = tok.i
             hit = self._name_at[i]
@@ -49,7 +50,7 @@ class PeopleIndex:
             elif (
                 hit is None
                 and tok.pos_ == "PROPN"
-                and tok.text in surnames
+                and fold(tok.text) in surnames
                 and (self._ent_at[i] is None or len(self._ent_at[i]) == 1)
             ):
                 spans.append((i, i + 1))
@@ -129,26 +130,31 @@ class PeopleIndex:
         text = span.text
         known = self._known_person(span)
         words = text.split()
+        key = fold(text)
         for p in reversed(self._persons):
-            if p.name == text or (known is not None and p.known == known):
+            if fold(p.name) == key or (known is not None and p.known == known):
                 return p
         if len(words) == 1:
             for pos in (-1, 0):  # surname ("Sullivan", "Bashir"), then family name first ("Zhao", "Xi")
                 for p in reversed(self._persons):
-                    if NAME_PARTS.split(p.name)[pos] == text or p.name.split()[pos] == text:
+                    name = fold(p.name)
+                    if NAME_PARTS.split(name)[pos] == key or name.split()[pos] == key:
                         return p
         else:
             for p in reversed(self._persons):
-                if " " not in p.name and p.name == words[-1]:
-                    p.name, p.known = text, p.known or known
+                if (" " not in p.name or p.guessed) and fold(p.name.split()[-1]) == fold(words[-1]):
+                    p.name, p.known = text, known if p.guessed else p.known or known
+                    p.guessed = False
                     return p
+        guessed = False
         if known is None:
+            guessed = len(words) == 1
             parts = NAME_PARTS.split(text.lower())
             known = self.lex.surnames.get(parts[-1] if len(words) == 1 else f"{parts[0]} {parts[-1]}")
             for p in reversed(self._persons):
                 if known is not None and p.known == known:
                     return p
-        person = Person(known.name if known and len(words) == 1 else text, known=known)
+        person = Person(known.name if known and len(words) == 1 else text, known=known, guessed=guessed and bool(known))
         if known:
             person.gender = known.gender
         self._persons.append(person)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +54,13 @@ HOME_MIN, HOME_RATIO = 2, 2.0  # how clearly one country must lead to be the art
 TITLE_MAX = 14  # tokens of an appositive or prefix read for a title
 
 V = TypeVar("V")
+
+
+def fold(name: str) -> str:
+    """A name as compared within an article: without diacritics and case ("Kováč" = "KOVAC")."""
+    if not name.isascii():
+        name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return name.casefold()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -213,7 +213,43 @@ class QuoteParse:
         """The actor of a speaker's head token (for a pronoun, see `pronoun_speaker`)."""
         if head.lower_ in self.cues.pronouns:
             return self.pronoun_speaker(head)
-        return self.span_actor(self.speaker_span(head, verb))
+        actor = self.span_actor(self.speaker_span(head, verb))
+        author = self.author_of(head) if self.is_document(head) else None
+        if author is None:
+            return actor
+        return replace(author, text=actor.text, name=author.name or author.text)
+
+    def is_document(self, tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.cues.document_nouns
+
+    def author_of(self, document: Token) -> Actor | None:
+        """Who wrote a document that speaks: its possessor ("the army's statement"), the object
+        of "by"/"from" ("a statement from the union"), or for "the statement", the author of the
+        latest such document named before it ("The union issued a statement ...")."""
+        own = self.stated_author(document)
+        if own is not None or not any(c.dep_ == "det" and c.lower_ == "the" for c in document.children):
+            return own
+        lemma = document.lemma_.lower()
+        for tok in reversed(self.doc[: document.i]):
+            if tok.lemma_.lower() == lemma and self.is_document(tok) and not self.in_quote[tok.i]:
+                author = self.stated_author(tok)
+                if author is None and tok.dep_ == "dobj":
+                    subj = self.subject_of(tok.head)
+                    author = self.speaker(subj) if subj is not None and not self.is_document(subj) else None
+                if author is not None:
+                    return author
+        return None
+
+    def stated_author(self, document: Token) -> Actor | None:
+        """The author a document's own noun phrase names, if any."""
+        for c in document.children:
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                return self.span_actor(self.doc[c.left_edge.i : c.i + 1])
+            if c.dep_ == "prep" and c.lower_ in self.cues.author_prepositions:
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and not self.is_document(obj):
+                    return self.speaker(obj)
+        return None
 
     def pronoun_speaker(self, pronoun: Token) -> Actor:
         """A pronoun speaker, with the pronoun as text and the name of what it refers to: our
