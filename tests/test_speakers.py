@@ -89,3 +89,75 @@ def test_a_surname_is_matched_without_diacritics_before_or_after_the_full_name()
 def test_a_statement_speaks_for_its_author(text, author):
     (quote,) = quotes_of(text)
     assert author in quote.speaker.name.lower()
+
+
+def test_what_a_document_is_about_is_not_its_author():
+    (quote,) = quotes_of("\u201cTrust is low,\u201d an assessment of public attitudes said.")
+    assert "attitudes" not in (quote.speaker.name or "")
+
+
+def test_a_name_cut_at_a_particle_goes_on_to_the_family_name():
+    doc = nlp.load()("European Commission chief Ursula von der Leyen spoke in Brussels. She said talks would go on.")
+    she = next(t for t in doc if t.text == "She")
+    assert ArticleActors(doc).actor_for_token(she).name == "Ursula von der Leyen"
+
+
+def test_a_full_name_labelled_an_organisation_is_a_person_when_its_surname_is_one():
+    text = (
+        "Thabo Segokgo, director at the Okavango Council of Trusts, says villages will suffer. "
+        "Mr. Segokgo said he had campaigned in Europe."
+    )
+    doc = nlp.load()(text)
+    he = next(t for t in doc if t.text == "he")
+    assert ArticleActors(doc).actor_for_token(he).name == "Thabo Segokgo"
+
+
+# Bad input (issue 16): each must give the right speakers, or none, and never stop the article.
+
+
+def test_a_quote_with_no_cue_anywhere_has_no_speaker():
+    text = "Rain fell on the capital all week. \u201cNobody knows what comes next.\u201d Prices rose."
+    (quote,) = quotes_of(text)
+    assert quote.speaker is None and quote.cue is None
+
+
+def test_a_speaker_named_in_full_only_after_three_quotes():
+    text = (
+        "\u201cThe border stays shut,\u201d Novak said. \u201cTrucks will wait,\u201d he said. "
+        "\u201cWe are not moving,\u201d Novak added. Foreign Minister Petr Novak spoke in Prague after the meeting."
+    )
+    found = quotes_of(text)
+    assert [q.speaker.name for q in found] == ["Petr Novak"] * 3
+
+
+def test_two_speakers_alternating_in_one_paragraph():
+    text = (
+        "\u201cTaxes must rise,\u201d said Anna Smith. \u201cThey must fall,\u201d said Peter Jones. "
+        "\u201cThen schools close,\u201d Smith replied. \u201cThen spend less,\u201d Jones said."
+    )
+    names = [q.speaker.name for q in quotes_of(text)]
+    assert names == ["Anna Smith", "Peter Jones", "Anna Smith", "Peter Jones"]
+
+
+def test_book_titles_law_names_and_slogans_are_not_quotes():
+    assert (
+        quotes_of("Her memoir \u201cI Am Malala\u201d and the novel \u201cThe Old Man and the Sea\u201d were banned.")
+        == []
+    )
+    assert quotes_of("The 2019 law, known as the \u201cForeign Agents Act\u201d, was repealed.") == []
+
+
+def test_a_quote_inside_a_quote_is_one_quote_of_the_outer_speaker():
+    (quote,) = quotes_of("\u201cHe told me \u2018leave now\u2019 and I did,\u201d said Ana Ruiz.")
+    assert quote.text == "He told me \u2018leave now\u2019 and I did" and "ruiz" in words(quote)
+
+
+def test_a_300_quote_transcript():
+    turns = [
+        f"\u201cQuestion {n} is about the budget?\u201d asked Judge Maria Lopez.\n\n"
+        f"\u201cAnswer {n} is that it was cut,\u201d said Minister Karl Weber."
+        for n in range(150)
+    ]
+    found = quotes_of("\n\n".join(turns))
+    assert len(found) == 300
+    assert [q.speaker.name for q in found] == ["Maria Lopez", "Karl Weber"] * 150

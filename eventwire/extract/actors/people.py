@@ -12,6 +12,7 @@ from .records import Description, Mention, Person
 from .tables import (
     HONORIFIC_GENDER,
     HONORIFICS,
+    NAME_PARTICLES,
     NAME_PARTS,
     NOT_PERSON,
     PRONOUN_GENDER,
@@ -36,7 +37,9 @@ class PeopleIndex:
             core = [t for t in ent if t.dep_ != "case" and not t.is_punct]
             named = ent.label_ == "PERSON" and ent[0].text[:1].isupper() and ent[0].lower_ not in NOT_PERSON
             if named and (hit is None or hit.value.kind == "person" or (hit.end - hit.start) < len(core)):
-                spans.append((ent.start, ent.end))
+                spans.append((ent.start, self._past_particle(ent.end)))
+        surnames = {fold(self.doc[e - 1].text) for s, e in spans}
+        spans += [(ent.start, ent.end) for ent in self.doc.ents if self._mislabelled_person(ent, surnames)]
         seen = {i for s, e in spans for i in range(s, e)}
         surnames = {fold(self.doc[e - 1].text) for s, e in spans if e - s > 1}
         for tok in self.doc:
@@ -55,6 +58,29 @@ class PeopleIndex:
             ):
                 spans.append((i, i + 1))
         return sorted(spans)
+
+    def _mislabelled_person(self, ent: Span, surnames: set[str]) -> bool:
+        """Whether an entity labelled otherwise is a person's full name: two or more capitalised
+        proper nouns, no listed body or place, and ending in the surname of a person the article
+        names elsewhere ("Siyoka Simasiku" as ORG, then "Simasiku" as PERSON)."""
+        return (
+            ent.label_ in ("ORG", "GPE", "NORP", "LOC")
+            and len(ent) > 1
+            and all(t.pos_ == "PROPN" and t.is_title for t in ent)
+            and all(self._name_at[t.i] is None for t in ent)
+            and fold(ent[-1].text) in surnames
+        )
+
+    def _past_particle(self, end: int) -> int:
+        """The end of a name the entity recogniser cut at a particle ("Ursula von" + "der Leyen")."""
+        doc = self.doc
+        while (
+            end < len(doc)
+            and doc[end - 1].lower_ in NAME_PARTICLES
+            and (doc[end].lower_ in NAME_PARTICLES or (doc[end].is_title and doc[end].pos_ == "PROPN"))
+        ):
+            end += 1
+        return end
 
     def _index_people(self) -> None:
         doc = self.doc
@@ -110,6 +136,10 @@ class PeopleIndex:
         subject, or the first person before the main verb: "For Sithole, the journey ..."), in
         text order: what a later "he" or "she" most likely stands for."""
         return [self.doc[m.root] for m in self._mentions if m.subject]
+
+    def is_person(self, i: int) -> bool:
+        """Whether token i is part of the name of one of the article's people."""
+        return i in self._person_at
 
     def gender_at(self, i: int) -> str | None:
         """The gender ("m"/"f") of the person named at token i, when the article tells it."""

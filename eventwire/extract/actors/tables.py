@@ -36,6 +36,7 @@ _WORDS = read_yaml("actor_words.yaml")
 NOT_PERSON = word_set(_WORDS, "not_person", "actor_words.yaml")
 HONORIFICS = word_set(_WORDS, "honorifics", "actor_words.yaml")
 HONORIFIC_GENDER: dict[str, str] = _WORDS["honorific_gender"]
+NAME_PARTICLES = word_set(_WORDS, "name_particles", "actor_words.yaml")
 PRONOUN_GENDER: dict[str, str] = _WORDS["pronoun_gender"]
 ROLE_GENDER: dict[str, str] = _WORDS["role_gender"]
 ROLE_CLASS: dict[str, str] = _WORDS["role_class"]  # role nouns that name the same job

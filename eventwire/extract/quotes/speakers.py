@@ -31,13 +31,16 @@ SUBJECT_DEPTH = 6  # clauses climbed to find a subject
 LOOKBACK = 6  # earlier speakers tried for a pronoun
 
 
-def _agrees(pronoun: Token, head: Token) -> bool:
-    """Whether a pronoun can stand for the noun phrase headed by `head` (number and person)."""
+def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
+    """Whether a pronoun can stand for the noun phrase headed by `head` (number and person);
+    `person`: the article knows the phrase names a person, whatever its entity label."""
     plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
     if pronoun.lower_ in ("they", "them"):
-        return plural or head.ent_type_ in ("ORG", "NORP")
+        return plural or (not person and head.ent_type_ in ("ORG", "NORP"))
     if pronoun.lower_ == "it":
-        return not plural and head.ent_type_ != "PERSON"
+        return not plural and not person and head.ent_type_ != "PERSON"
+    if person:
+        return not plural
     if head.ent_type_ == "ORG":  # the small model tags many surnames ORG: "Trump"
         return not plural and head.is_title and not head.n_lefts and not head.n_rights
     return not plural and head.ent_type_ not in NOT_PEOPLE
@@ -295,8 +298,9 @@ class QuoteParse:
         """Whether a pronoun can stand for the noun phrase headed by `head`: number and person,
         and gender when the article tells the person's ("she" is not Mr. Lebovich)."""
         said = PRONOUN_GENDER.get(pronoun.lower_)
+        person = self.actors.is_person(head.i)
         gender = self.actors.gender_at(head.i)
-        return _agrees(pronoun, head) and (said is None or gender is None or said == gender)
+        return _agrees(pronoun, head, person) and (said is None or gender is None or said == gender)
 
     def last_speaker(self, at: int, quoted: tuple[int, Actor] | None) -> Actor | None:
         """Who spoke last before offset `at`: the latest speaker of the timeline, or the
