@@ -96,6 +96,18 @@ def test_what_a_document_is_about_is_not_its_author():
     assert "attitudes" not in (quote.speaker.name or "")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amina Yusuf, a nurse at the district hospital, treated the wounded. \u201cWe lack beds,\u201d the nurse said.",
+        "Amina Yusuf, Kenya\u2019s health minister, met doctors. \u201cWe need more beds,\u201d the minister said.",
+    ],
+)
+def test_a_role_set_beside_a_name_is_that_person_later(text):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "Amina Yusuf"
+
+
 def test_a_name_cut_at_a_particle_goes_on_to_the_family_name():
     doc = nlp.load()("European Commission chief Ursula von der Leyen spoke in Brussels. She said talks would go on.")
     she = next(t for t in doc if t.text == "She")
