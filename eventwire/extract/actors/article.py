@@ -13,6 +13,7 @@ from .describe import Descriptions
 from .people import PeopleIndex
 from .records import Hit, Mention, Person
 from .roles import RoleIndex
+from .shortforms import ShortForms
 from .tables import (
     AFFILIATION_OK,
     BODY_POSSESSIVES,
@@ -31,7 +32,7 @@ from .tables import (
 )
 
 
-class ArticleActors(PeopleIndex, Descriptions, RoleIndex):
+class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms):
     """Actor resolution over one parsed article.
 
     Built once per article; remembers the fullest mention of each person so that a later
@@ -57,6 +58,7 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex):
         self._role_mentions: dict[str, list[tuple[int, Actor]]] = {}
         self._groups: dict[str, list[tuple[int, Named]]] = {}
         self._index_roles()
+        self._index_short_forms()
 
     # -- public API -------------------------------------------------------------------------
 
@@ -234,6 +236,9 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex):
         person = self._person_at.get(head.i)
         if person is not None:
             return person.actor(text)
+        short = self._short_form_actor(head, lo, text)
+        if short is not None:
+            return short
         name = self._name_at[head.i]
         role = self._role(head)
         if role is not None and (name is None or (name.end - 1 < head.i)):

@@ -12,12 +12,15 @@ from .records import Description, Mention, Person
 from .tables import (
     HONORIFIC_GENDER,
     HONORIFICS,
+    NAME_PARTICLES,
     NAME_PARTS,
     NOT_PERSON,
+    PRONOUN_GENDER,
     PRONOUN_WINDOW,
     ROLE_GENDER,
     TITLE_MAX,
     Named,
+    fold,
 )
 
 
@@ -34,9 +37,11 @@ class PeopleIndex:
             core = [t for t in ent if t.dep_ != "case" and not t.is_punct]
             named = ent.label_ == "PERSON" and ent[0].text[:1].isupper() and ent[0].lower_ not in NOT_PERSON
             if named and (hit is None or hit.value.kind == "person" or (hit.end - hit.start) < len(core)):
-                spans.append((ent.start, ent.end))
+                spans.append((ent.start, self._past_particle(ent.end)))
+        surnames = {fold(self.doc[e - 1].text) for s, e in spans}
+        spans += [(ent.start, ent.end) for ent in self.doc.ents if self._mislabelled_person(ent, surnames)]
         seen = {i for s, e in spans for i in range(s, e)}
-        surnames = {self.doc[e - 1].text for s, e in spans if e - s > 1}
+        surnames = {fold(self.doc[e - 1].text) for s, e in spans if e - s > 1}
         for tok in self.doc:
             i = tok.i
             hit = self._name_at[i]
@@ -48,11 +53,34 @@ class PeopleIndex:
             elif (
                 hit is None
                 and tok.pos_ == "PROPN"
-                and tok.text in surnames
+                and fold(tok.text) in surnames
                 and (self._ent_at[i] is None or len(self._ent_at[i]) == 1)
             ):
                 spans.append((i, i + 1))
         return sorted(spans)
+
+    def _mislabelled_person(self, ent: Span, surnames: set[str]) -> bool:
+        """Whether an entity labelled otherwise is a person's full name: two or more capitalised
+        proper nouns, no listed body or place, and ending in the surname of a person the article
+        names elsewhere ("Siyoka Simasiku" as ORG, then "Simasiku" as PERSON)."""
+        return (
+            ent.label_ in ("ORG", "GPE", "NORP", "LOC")
+            and len(ent) > 1
+            and all(t.pos_ == "PROPN" and t.is_title for t in ent)
+            and all(self._name_at[t.i] is None for t in ent)
+            and fold(ent[-1].text) in surnames
+        )
+
+    def _past_particle(self, end: int) -> int:
+        """The end of a name the entity recogniser cut at a particle ("Ursula von" + "der Leyen")."""
+        doc = self.doc
+        while (
+            end < len(doc)
+            and doc[end - 1].lower_ in NAME_PARTICLES
+            and (doc[end].lower_ in NAME_PARTICLES or (doc[end].is_title and doc[end].pos_ == "PROPN"))
+        ):
+            end += 1
+        return end
 
     def _index_people(self) -> None:
         doc = self.doc
@@ -75,7 +103,48 @@ class PeopleIndex:
             self._describe_person(person, span)
             for i in range(span.start, span.end):
                 self._person_at[i] = person
-            self._mentions.append(Mention(span.start, self._sent_of[span.start], self._is_topic(span), person))
+            self._mentions.append(
+                Mention(span.start, span.root.i, self._sent_of[span.start], self._is_topic(span), person)
+            )
+        self._learn_genders()
+
+    def _learn_genders(self) -> None:
+        """Give a person of unknown gender the one the pronouns say: a he/she whose sentence so
+        far, or else the sentence before, names that person alone ("Ochieng said ... 'IS Sahel
+        has grown,' she said"); a person the pronouns disagree about keeps no gender."""
+        votes: dict[int, tuple[Person, set[str]]] = {}
+        starts = [m.i for m in self._mentions]
+        for tok in self.doc:
+            gender = PRONOUN_GENDER.get(tok.lower_)
+            if gender is None or tok.pos_ != "PRON" or tok.i in self._person_at:
+                continue
+            sent = self._sent_of[tok.i]
+            before = self._mentions[: bisect_left(starts, tok.i)]
+            for n in (sent, sent - 1):
+                people = {id(m.person): m.person for m in before if m.sent == n}
+                if people:
+                    if len(people) == 1:
+                        person = next(iter(people.values()))
+                        votes.setdefault(id(person), (person, set()))[1].add(gender)
+                    break
+        for person, genders in votes.values():
+            if person.gender is None and len(genders) == 1:
+                person.gender = genders.pop()
+
+    def topic_people(self) -> list[Token]:
+        """The head token of each mention of a person that is the topic of its clause (its
+        subject, or the first person before the main verb: "For Sithole, the journey ..."), in
+        text order: what a later "he" or "she" most likely stands for."""
+        return [self.doc[m.root] for m in self._mentions if m.subject]
+
+    def is_person(self, i: int) -> bool:
+        """Whether token i is part of the name of one of the article's people."""
+        return i in self._person_at
+
+    def gender_at(self, i: int) -> str | None:
+        """The gender ("m"/"f") of the person named at token i, when the article tells it."""
+        person = self._person_at.get(i)
+        return person.gender if person else None
 
     def _is_topic(self, span: Span) -> bool:
         """Whether a mention is its clause's subject, or the first person of its sentence
@@ -91,26 +160,31 @@ class PeopleIndex:
         text = span.text
         known = self._known_person(span)
         words = text.split()
+        key = fold(text)
         for p in reversed(self._persons):
-            if p.name == text or (known is not None and p.known == known):
+            if fold(p.name) == key or (known is not None and p.known == known):
                 return p
         if len(words) == 1:
             for pos in (-1, 0):  # surname ("Sullivan", "Bashir"), then family name first ("Zhao", "Xi")
                 for p in reversed(self._persons):
-                    if NAME_PARTS.split(p.name)[pos] == text or p.name.split()[pos] == text:
+                    name = fold(p.name)
+                    if NAME_PARTS.split(name)[pos] == key or name.split()[pos] == key:
                         return p
         else:
             for p in reversed(self._persons):
-                if " " not in p.name and p.name == words[-1]:
-                    p.name, p.known = text, p.known or known
+                if (" " not in p.name or p.guessed) and fold(p.name.split()[-1]) == fold(words[-1]):
+                    p.name, p.known = text, known if p.guessed else p.known or known
+                    p.guessed = False
                     return p
+        guessed = False
         if known is None:
+            guessed = len(words) == 1
             parts = NAME_PARTS.split(text.lower())
             known = self.lex.surnames.get(parts[-1] if len(words) == 1 else f"{parts[0]} {parts[-1]}")
             for p in reversed(self._persons):
                 if known is not None and p.known == known:
                     return p
-        person = Person(known.name if known and len(words) == 1 else text, known=known)
+        person = Person(known.name if known and len(words) == 1 else text, known=known, guessed=guessed and bool(known))
         if known:
             person.gender = known.gender
         self._persons.append(person)

@@ -41,6 +41,7 @@ class Person:
     title: str | None = None
     gender: str | None = None
     known: Named | None = None
+    guessed: bool = False  # named from the lists after a bare surname: the article's full name wins
 
     def actor(self, text: str) -> Actor:
         """The actor of a mention: a hand-listed person's code wins over the article's words,
@@ -59,6 +60,7 @@ class Person:
 @dataclass(frozen=True)
 class Mention:
     i: int
+    root: int  # the head token of the name
     sent: int  # index of the sentence
     subject: bool
     person: Person

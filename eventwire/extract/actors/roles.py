@@ -32,7 +32,7 @@ class RoleIndex:
             p = m.person
             title = p.title or (p.known.title if p.known else None)
             if title:
-                self._add_role_mention(title.split()[-1].lower(), m.i, p.actor(p.name))
+                self._add_role_mention(_role_word(title), m.i, p.actor(p.name))
         for tok in self.doc:
             hit = self._role_at[tok.i]
             if (
@@ -41,6 +41,7 @@ class RoleIndex:
                 or tok.pos_ not in {"NOUN", "PROPN"}
                 or tok.i in self._person_at
                 or tok.dep_ in MODIFIER_DEPS
+                or self._describes_person(tok)
             ):
                 continue
             det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
@@ -55,6 +56,13 @@ class RoleIndex:
         for i, hit in enumerate(self._name_at):
             if hit and hit.start == i and hit.value.kind == "body" and hit.value.sector:
                 self._groups.setdefault(hit.value.sector, []).append((i, hit.value))
+
+    def _describes_person(self, tok: Token) -> bool:
+        """Whether a role noun is set beside a person's name ("Amina Yusuf, a nurse", "the
+        governor, Ada Obi"): it is that person's title, not another person."""
+        return (tok.dep_ == "appos" and tok.head.i in self._person_at) or any(
+            c.dep_ == "appos" and c.i in self._person_at for c in tok.children
+        )
 
     def _add_role_mention(self, word: str, i: int, actor: Actor) -> None:
         self._role_mentions.setdefault(ROLE_CLASS.get(word, word), []).append((i, actor))
@@ -78,7 +86,7 @@ class RoleIndex:
         toks = self._left_tokens(head, lo)
         desc = self._describe(toks + post[:TITLE_MAX])
         if desc.code is None and desc.body is None and self._is_anaphoric(head, toks):
-            antecedent = self._role_antecedent(head) if head.tag_ == "NN" else None
+            antecedent = self._role_antecedent(head) if _noun_tag(head) == "NN" else None
             if antecedent is not None:
                 return Actor(
                     text=text,
@@ -117,7 +125,7 @@ class RoleIndex:
     def _is_anaphoric(self, head: Token, toks: list[Token]) -> bool:
         """ "the spokesman", "the militants": a definite, unmodified role noun."""
         det = [t for t in toks if t.dep_ == "det"]
-        return head.tag_ in {"NN", "NNS"} and bool(det) and det[0].lower_ in DEFINITE and len(toks) <= 3
+        return _noun_tag(head) in {"NN", "NNS"} and bool(det) and det[0].lower_ in DEFINITE and len(toks) <= 3
 
     def _group_antecedent(self, i: int, sector: str | None) -> Named | None:
         """The named group "the militants"/"the fighters" points back to: the latest body of the
@@ -133,3 +141,17 @@ class RoleIndex:
         mentions = self._role_mentions.get(ROLE_CLASS.get(word, word), [])
         k = bisect_left(mentions, head.i, key=lambda m: m[0])
         return mentions[k - 1][1] if k else None
+
+
+def _noun_tag(tok: Token) -> str:
+    """A token's tag, a lower-case word the tagger took for a name ("the minister said" after a
+    quote: NNP) read as the common noun it is."""
+    return {"NNP": "NN", "NNPS": "NNS"}.get(tok.tag_, tok.tag_) if tok.is_lower else tok.tag_
+
+
+def _role_word(title: str) -> str:
+    """The role noun of a title: its last word before any preposition ("nurse at the district
+    hospital" -> nurse, "Foreign Minister" -> minister)."""
+    words = title.lower().split()
+    cut = next((n for n, w in enumerate(words) if n and w in ROLE_PREPS), len(words))
+    return words[cut - 1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +36,7 @@ _WORDS = read_yaml("actor_words.yaml")
 NOT_PERSON = word_set(_WORDS, "not_person", "actor_words.yaml")
 HONORIFICS = word_set(_WORDS, "honorifics", "actor_words.yaml")
 HONORIFIC_GENDER: dict[str, str] = _WORDS["honorific_gender"]
+NAME_PARTICLES = word_set(_WORDS, "name_particles", "actor_words.yaml")
 PRONOUN_GENDER: dict[str, str] = _WORDS["pronoun_gender"]
 ROLE_GENDER: dict[str, str] = _WORDS["role_gender"]
 ROLE_CLASS: dict[str, str] = _WORDS["role_class"]  # role nouns that name the same job
@@ -53,6 +55,13 @@ HOME_MIN, HOME_RATIO = 2, 2.0  # how clearly one country must lead to be the art
 TITLE_MAX = 14  # tokens of an appositive or prefix read for a title
 
 V = TypeVar("V")
+
+
+def fold(name: str) -> str:
+    """A name as compared within an article: without diacritics and case ("Kováč" = "KOVAC")."""
+    if not name.isascii():
+        name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return name.casefold()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Actor
 from ..actors import ArticleActors
+from ..actors.tables import PRONOUN_GENDER
 from .cues import cues
 from .marks import MarkedSpan
 
@@ -30,13 +31,16 @@ SUBJECT_DEPTH = 6  # clauses climbed to find a subject
 LOOKBACK = 6  # earlier speakers tried for a pronoun
 
 
-def _agrees(pronoun: Token, head: Token) -> bool:
-    """Whether a pronoun can stand for the noun phrase headed by `head` (number and person)."""
+def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
+    """Whether a pronoun can stand for the noun phrase headed by `head` (number and person);
+    `person`: the article knows the phrase names a person, whatever its entity label."""
     plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
     if pronoun.lower_ in ("they", "them"):
-        return plural or head.ent_type_ in ("ORG", "NORP")
+        return plural or (not person and head.ent_type_ in ("ORG", "NORP"))
     if pronoun.lower_ == "it":
-        return not plural and head.ent_type_ != "PERSON"
+        return not plural and not person and head.ent_type_ != "PERSON"
+    if person:
+        return not plural
     if head.ent_type_ == "ORG":  # the small model tags many surnames ORG: "Trump"
         return not plural and head.is_title and not head.n_lefts and not head.n_rights
     return not plural and head.ent_type_ not in NOT_PEOPLE
@@ -98,6 +102,7 @@ class QuoteParse:
             for ent in self.doc.ents
             if ent.label_ == "PERSON" and any(c.dep_ == "appos" for c in ent.root.children)
         ]
+        said += [(tok.idx, tok, False) for tok in self.actors.topic_people() if not self.in_quote[tok.i]]
         return sorted((e for e in said if e[1].lower_ not in self.cues.pronouns), key=lambda e: e[0])
 
     # -- tokens ---------------------------------------------------------------------------------
@@ -211,7 +216,43 @@ class QuoteParse:
         """The actor of a speaker's head token (for a pronoun, see `pronoun_speaker`)."""
         if head.lower_ in self.cues.pronouns:
             return self.pronoun_speaker(head)
-        return self.span_actor(self.speaker_span(head, verb))
+        actor = self.span_actor(self.speaker_span(head, verb))
+        author = self.author_of(head) if self.is_document(head) else None
+        if author is None:
+            return actor
+        return replace(author, text=actor.text, name=author.name or author.text)
+
+    def is_document(self, tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.cues.document_nouns
+
+    def author_of(self, document: Token) -> Actor | None:
+        """Who wrote a document that speaks: its possessor ("the army's statement"), the object
+        of "by"/"from" ("a statement from the union"), or for "the statement", the author of the
+        latest such document named before it ("The union issued a statement ...")."""
+        own = self.stated_author(document)
+        if own is not None or not any(c.dep_ == "det" and c.lower_ == "the" for c in document.children):
+            return own
+        lemma = document.lemma_.lower()
+        for tok in reversed(self.doc[: document.i]):
+            if tok.lemma_.lower() == lemma and self.is_document(tok) and not self.in_quote[tok.i]:
+                author = self.stated_author(tok)
+                if author is None and tok.dep_ == "dobj":
+                    subj = self.subject_of(tok.head)
+                    author = self.speaker(subj) if subj is not None and not self.is_document(subj) else None
+                if author is not None:
+                    return author
+        return None
+
+    def stated_author(self, document: Token) -> Actor | None:
+        """The author a document's own noun phrase names, if any."""
+        for c in document.children:
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                return self.span_actor(self.doc[c.left_edge.i : c.i + 1])
+            if c.dep_ == "prep" and c.lower_ in self.cues.author_prepositions:
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and not self.is_document(obj):
+                    return self.speaker(obj)
+        return None
 
     def pronoun_speaker(self, pronoun: Token) -> Actor:
         """A pronoun speaker, with the pronoun as text and the name of what it refers to: our
@@ -241,7 +282,7 @@ class QuoteParse:
                     and c.i < pronoun.i
                     and not self.in_quote[c.i]
                     and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and self.cue_kind(tok, self.direct_verbs)))
-                    and _agrees(pronoun, c)
+                    and self.agrees(pronoun, c)
                 ):
                     return c, True
             if tok.head.i == tok.i:
@@ -249,9 +290,17 @@ class QuoteParse:
             tok = tok.head
         i = bisect_left(self.said_at, pronoun.idx)
         for _, who, spoke in reversed(self.said[max(i - LOOKBACK, 0) : i]):
-            if _agrees(pronoun, who) and (spoke or who.pos_ == "PROPN"):
+            if self.agrees(pronoun, who) and (spoke or who.pos_ == "PROPN"):
                 return who, who.pos_ == "PROPN"
         return None
+
+    def agrees(self, pronoun: Token, head: Token) -> bool:
+        """Whether a pronoun can stand for the noun phrase headed by `head`: number and person,
+        and gender when the article tells the person's ("she" is not Mr. Lebovich)."""
+        said = PRONOUN_GENDER.get(pronoun.lower_)
+        person = self.actors.is_person(head.i)
+        gender = self.actors.gender_at(head.i)
+        return _agrees(pronoun, head, person) and (said is None or gender is None or said == gender)
 
     def last_speaker(self, at: int, quoted: tuple[int, Actor] | None) -> Actor | None:
         """Who spoke last before offset `at`: the latest speaker of the timeline, or the

@@ -1,0 +1,66 @@
+"""Short forms of named organisations: "the ministry" after "Kenya's Ministry of Foreign
+Affairs", "the mission" after "the UN Mission in South Sudan" (docs/design.md, actors)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Span, Token
+
+from ...model import Actor
+from .tables import DEFINITE, MODIFIER_DEPS
+
+
+class ShortForms:
+    """The short-form index of `ArticleActors` (article.py): each organisation the article names
+    in full, by its head word, which a later definite "the <head word>" stands for."""
+
+    def _index_short_forms(self) -> None:
+        """Organisation entities of more than one word ("the Indonesian Navy"), and common nouns
+        a place or body names the owner of ("Kenya's presidency"), by head word, in text order."""
+        forms = [ent for ent in self.doc.ents if ent.label_ == "ORG" and len([t for t in ent if t.dep_ != "det"]) > 1]
+        for tok in self.doc:
+            if tok.is_lower and tok.pos_ == "NOUN" and not tok.ent_type_ and any(self._owner(c) for c in tok.lefts):
+                forms.append(self.doc[tok.left_edge.i : tok.i + 1])
+        self._full_forms: dict[str, list[Span]] = {}
+        for form in sorted(forms, key=lambda f: f.start):
+            self._full_forms.setdefault(form.root.lemma_.lower(), []).append(form)
+
+    def _owner(self, tok: Token) -> bool:
+        """Whether a modifier names a country or body that owns its head ("Kenya's", "Indonesian")."""
+        hit = self._modifier_name(tok)
+        return tok.dep_ in MODIFIER_DEPS and hit is not None and hit.value.code is not None
+
+    def _short_form_actor(self, head: Token, lo: int, text: str) -> Actor | None:
+        """The organisation a bare definite noun ("the agency") shortens: the latest one named in
+        full before it whose head word is that noun, with its full name; None for any other phrase
+        and for a role a person was named with."""
+        ent = self._ent_at[head.i]
+        if not head.is_lower or (ent is not None and len(ent) > 1):
+            return None
+        if head.i - lo != 1 or self.doc[lo].lower_ not in DEFINITE or self._role_antecedent(head) is not None:
+            return None  # "the spokeswoman" is the person named with that title
+        forms = self._full_forms.get(head.lemma_.lower(), [])
+        k = bisect_left(forms, head.i, key=lambda e: e.start)
+        if not k:
+            return None
+        form = forms[k - 1]
+        full = self._with_place(form)
+        actor = self._resolve(form.root, form.start, form.end, form.text) or Actor(text=form.text)
+        if actor.name is None or full.end > form.end:
+            name = self.doc[full.start + (full[0].dep_ == "det") : full.end].text
+        else:
+            name = actor.name
+        owners = (self._modifier_name(t) for t in form if t.i != form.root.i and self._owner(t))
+        code = actor.code or next((h.value.code for h in owners if h is not None), None)
+        return Actor(text=text, name=name, code=code, sector=actor.sector)
+
+    def _with_place(self, ent: Span) -> Span:
+        """The organisation's name with the place the parse hung after it ("the UN Mission" +
+        "in South Sudan"), when the entity leaves it out."""
+        end = ent.end
+        if end < len(self.doc) and self.doc[end].dep_ == "prep" and self.doc[end].head.i == ent.root.i:
+            place = self.doc[end].right_edge.i + 1
+            if all(t.ent_type_ in ("GPE", "LOC") for t in self.doc[end + 1 : place] if t.dep_ != "det"):
+                end = place
+        return self.doc[ent.start : end]

@@ -1,0 +1,175 @@
+"""Speaker resolution across an article: pronouns by gender and topic, short forms of named
+organisations (docs/design.md, the ArticleContext's quotes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire import nlp
+from eventwire.extract.actors import ArticleActors
+from tests.test_quotes import one, quotes_of, words
+
+
+@pytest.fixture(scope="module", autouse=True)
+def english():
+    return nlp.load()
+
+
+def test_a_pronoun_skips_a_speaker_of_the_other_gender():
+    text = (
+        "Maria Lopez said the port would reopen. \u201cThe cranes are ready,\u201d she said. "
+        "Peter Novak of the research group Delta Watch said the delay had cost millions. "
+        "\u201cIt does show how fragile the supply lines are,\u201d he said."
+    )
+    quote = one(quotes_of(text), "It does show")
+    assert "novak" in words(quote) and "lopez" not in words(quote)
+
+
+def test_a_person_learns_a_gender_from_the_pronoun_that_follows_alone():
+    doc = nlp.load()("Maria Lopez said the port would reopen. She added that the cranes were ready.")
+    actors = ArticleActors(doc)
+    assert actors.gender_at(1) == "f"
+    doc = nlp.load()("Maria Lopez met Peter Novak. She said the cranes were ready.")
+    assert ArticleActors(doc).gender_at(1) is None  # two people before "she": no vote
+
+
+def test_a_pronoun_goes_to_the_person_the_paragraph_turned_to():
+    text = (
+        "\u201cWe follow the same families for years,\u201d said Anna Berg, a researcher. "
+        "Berg is writing a report for the ministry.\n\n"
+        "For Tomas Reyes, living with the disease has been hard. "
+        "But with treatment, he has regained his health. "
+        "\u201cI had to change the way I eat,\u201d he said."
+    )
+    quote = one(quotes_of(text), "I had to change")
+    assert "reyes" in words(quote)
+
+
+def test_the_short_form_of_an_organisation_takes_its_full_name():
+    text = (
+        "The United Nations Mission in South Sudan reported new clashes near Bor on Monday. "
+        "\u201cCivilians must be protected,\u201d the mission said in a statement."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "United Nations Mission in South Sudan"
+    doc = nlp.load()("The mission said civilians must be protected.")
+    assert ArticleActors(doc).actor_for_span(doc[0:2]) is None  # no organisation named before
+
+
+def test_a_short_form_names_the_owner_a_common_noun_had():
+    text = (
+        "The Indonesian Navy said it had stopped a fishing boat. \u201cThe crew was detained,\u201d the navy said. "
+        "Kenya\u2019s presidency issued a statement. "
+        "\u201cThe president will travel on Friday,\u201d the presidency said."
+    )
+    navy, presidency = quotes_of(text)
+    assert (navy.speaker.name, navy.speaker.code) == ("Indonesian Navy", "IDN")
+    assert (presidency.speaker.name, presidency.speaker.code) == ("Kenya\u2019s presidency", "KEN")
+
+
+def test_a_surname_is_matched_without_diacritics_before_or_after_the_full_name():
+    after = quotes_of(
+        "J\u00e1n Kov\u00e1\u010d, the Slovak foreign minister, spoke. \u201cWe back the plan,\u201d Kovac said."
+    )
+    assert after[0].speaker.name == "J\u00e1n Kov\u00e1\u010d"
+    before = quotes_of(
+        "\u201cWe will win,\u201d Kovac said. Foreign Minister J\u00e1n Kov\u00e1\u010d spoke after the vote."
+    )
+    assert before[0].speaker.name == "J\u00e1n Kov\u00e1\u010d"  # not a listed namesake
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("The navy issued a statement on Monday. \u201cThe boat was in our waters,\u201d the statement said.", "navy"),
+        ("\u201cWe will not retreat,\u201d according to a statement by Egypt\u2019s army.", "army"),
+        ("\u201cTalks will resume,\u201d the ministry\u2019s statement said.", "ministry"),
+    ],
+)
+def test_a_statement_speaks_for_its_author(text, author):
+    (quote,) = quotes_of(text)
+    assert author in quote.speaker.name.lower()
+
+
+def test_what_a_document_is_about_is_not_its_author():
+    (quote,) = quotes_of("\u201cTrust is low,\u201d an assessment of public attitudes said.")
+    assert "attitudes" not in (quote.speaker.name or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amina Yusuf, a nurse at the district hospital, treated the wounded. \u201cWe lack beds,\u201d the nurse said.",
+        "Amina Yusuf, Kenya\u2019s health minister, met doctors. \u201cWe need more beds,\u201d the minister said.",
+    ],
+)
+def test_a_role_set_beside_a_name_is_that_person_later(text):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "Amina Yusuf"
+
+
+def test_a_name_cut_at_a_particle_goes_on_to_the_family_name():
+    doc = nlp.load()("European Commission chief Ursula von der Leyen spoke in Brussels. She said talks would go on.")
+    she = next(t for t in doc if t.text == "She")
+    assert ArticleActors(doc).actor_for_token(she).name == "Ursula von der Leyen"
+
+
+def test_a_full_name_labelled_an_organisation_is_a_person_when_its_surname_is_one():
+    text = (
+        "Thabo Segokgo, director at the Okavango Council of Trusts, says villages will suffer. "
+        "Mr. Segokgo said he had campaigned in Europe."
+    )
+    doc = nlp.load()(text)
+    he = next(t for t in doc if t.text == "he")
+    assert ArticleActors(doc).actor_for_token(he).name == "Thabo Segokgo"
+
+
+# Bad input (issue 16): each must give the right speakers, or none, and never stop the article.
+
+
+def test_a_quote_with_no_cue_anywhere_has_no_speaker():
+    text = "Rain fell on the capital all week. \u201cNobody knows what comes next.\u201d Prices rose."
+    (quote,) = quotes_of(text)
+    assert quote.speaker is None and quote.cue is None
+
+
+def test_a_speaker_named_in_full_only_after_three_quotes():
+    text = (
+        "\u201cThe border stays shut,\u201d Novak said. \u201cTrucks will wait,\u201d he said. "
+        "\u201cWe are not moving,\u201d Novak added. Foreign Minister Petr Novak spoke in Prague after the meeting."
+    )
+    found = quotes_of(text)
+    assert [q.speaker.name for q in found] == ["Petr Novak"] * 3
+
+
+def test_two_speakers_alternating_in_one_paragraph():
+    text = (
+        "\u201cTaxes must rise,\u201d said Anna Smith. \u201cThey must fall,\u201d said Peter Jones. "
+        "\u201cThen schools close,\u201d Smith replied. \u201cThen spend less,\u201d Jones said."
+    )
+    names = [q.speaker.name for q in quotes_of(text)]
+    assert names == ["Anna Smith", "Peter Jones", "Anna Smith", "Peter Jones"]
+
+
+def test_book_titles_law_names_and_slogans_are_not_quotes():
+    assert (
+        quotes_of("Her memoir \u201cI Am Malala\u201d and the novel \u201cThe Old Man and the Sea\u201d were banned.")
+        == []
+    )
+    assert quotes_of("The 2019 law, known as the \u201cForeign Agents Act\u201d, was repealed.") == []
+
+
+def test_a_quote_inside_a_quote_is_one_quote_of_the_outer_speaker():
+    (quote,) = quotes_of("\u201cHe told me \u2018leave now\u2019 and I did,\u201d said Ana Ruiz.")
+    assert quote.text == "He told me \u2018leave now\u2019 and I did" and "ruiz" in words(quote)
+
+
+def test_a_300_quote_transcript():
+    turns = [
+        f"\u201cQuestion {n} is about the budget?\u201d asked Judge Maria Lopez.\n\n"
+        f"\u201cAnswer {n} is that it was cut,\u201d said Minister Karl Weber."
+        for n in range(150)
+    ]
+    found = quotes_of("\n\n".join(turns))
+    assert len(found) == 300
+    assert [q.speaker.name for q in found] == ["Maria Lopez", "Karl Weber"] * 150
