@@ -53,6 +53,16 @@ def _url(path: str, params: dict[str, Any]) -> str:
     return path + ("?" + urlencode({k: v for k, v in params.items() if v not in (None, "")}) if params else "")
 
 
+def _event_href(article_id: str, event_id: str) -> str:
+    """The link to an event's evidence in its article; `event=` lets the page put that event's card first in its
+    side panel, which no fragment can scroll (pages run no script)."""
+    return (
+        _url(f"/articles/{quote(str(article_id), safe='')}", {"event": event_id})
+        + "#"
+        + highlight.fragment("ev", event_id)
+    )
+
+
 def _with(request: Request, **changes: Any) -> str:
     """The current page's URL with some query parameters changed (None removes one)."""
     params = {**dict(request.query_params), **changes}
@@ -66,6 +76,7 @@ templates.env.globals.update(
     STATUSES=STATUSES,
     MUTUAL_TYPES=queries.MUTUAL_TYPES,
     url_with=_with,
+    event_href=_event_href,
     fragment=highlight.fragment,
 )
 
@@ -129,6 +140,7 @@ def article_view(
     conn: Conn,
     article_id: Annotated[str, Path(max_length=MAX_TEXT)],
     copy: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
+    event: Annotated[str | None, Query(max_length=MAX_TEXT, description="the event arrived from")] = None,
 ) -> Response:
     """An article with its highlights; the id of a recorded copy leads to the original, which says so."""
     record = queries.article_record(conn, article_id)
@@ -150,7 +162,8 @@ def article_view(
         article=a,
         url=url,
         body=highlight.render(a["text"], marks),
-        events=record["events"],
+        events=sorted(record["events"], key=lambda e: str(e["id"]) != event),  # the one arrived from first
+        arrived=event,
         quotes=record["quotes"],
         labels=labels,
         entity_count=len(record["entities"]),
