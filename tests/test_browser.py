@@ -169,6 +169,23 @@ def test_events_filter_by_type_and_paging_links(page):
     assert page.problems == []
 
 
+def test_facets_add_filters_and_headers_sort(page):
+    page.goto("/events?type=CONSULT")
+    actor = page.locator('section[data-facet="actor"] li a').first
+    code = actor.locator(".code").inner_text()
+    actor.click()
+    page.wait_for_url(re.compile(rf"type=CONSULT&actor={code}$"))  # added to the type filter, not instead of it
+    assert page.locator('section[data-facet="actor"] .chosen').inner_text().startswith(code)
+    assert set(page.locator("table.events tbody .badge").all_text_contents()) == {"CONSULT"}
+    page.click("table.events th a.sort >> text=Date")
+    page.click("table.events th a.sort >> text=Date")  # twice: newest first
+    page.wait_for_url(re.compile(r"sort=-date"))
+    dates = [d for d in page.locator("table.events td.date").all_inner_texts() if d[:1].isdigit()]
+    assert dates == sorted(dates, reverse=True)
+    shot(page, "events-faceted")
+    assert page.problems == []
+
+
 def test_seed_article_highlights_the_rome_consult_and_zhao_lijians_quote(page):
     """The seed's news is Sullivan and Yang meeting in Rome on Monday 14 March 2022 (Rome is named in
     the title only, so the card is found by its type and date)."""

@@ -18,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from ..model import EVENT_ROLES, flat_event_columns
-from ..store import queries
+from ..store import facets, queries
 from ..store.database import connect
 from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
 from . import charts, highlight
@@ -35,6 +35,9 @@ GROUPS_PAGE = 20  # story groups per page: each lists its articles and shared ev
 GROUP_ROWS = 8  # articles and shared events shown per group before "more"
 CSV_COLUMNS = ("article_id", *flat_event_columns(), "article_title", "article_published")  # the event row
 
+EVENT_PARAMS = ("type", "actor", "from", "to", "status", "q", "article", "place", "sort")  # the event lists' filters
+EventSort = Annotated[str | None, Query(pattern=facets.sort_pattern(facets.EVENT_SORTS), description="column, -column")]
+QuoteSort = Annotated[str | None, Query(pattern=facets.sort_pattern(facets.QUOTE_SORTS), description="column, -column")]
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
 Events = Annotated[EventFilter, Depends(event_filter)]
 
@@ -69,6 +72,24 @@ def _with(request: Request, **changes: Any) -> str:
     return _url(request.url.path, params)
 
 
+def _adding(request: Request, **filters: Any) -> str:
+    """The events list (or the claims or story list, from there) with these filters added to the current ones: a
+    badge narrows what is shown rather than starting over. Paging restarts; other pages' own parameters drop."""
+    path = request.url.path if request.url.path in ("/events", "/claims", "/stories") else "/events"
+    kept = {k: v for k, v in request.query_params.items() if k in EVENT_PARAMS}
+    return _url(path, {**kept, **filters})
+
+
+def _sorted_by(request: Request, key: str) -> str:
+    """The current list sorted by `key`: ascending first, descending on a second click."""
+    return _with(request, sort=f"-{key}" if request.query_params.get("sort") == key else key, offset=None)
+
+
+def _with_path(request: Request, path: str, drop: tuple[str, ...] = ()) -> str:
+    """Another address (the API, a CSV form) with the current page's query parameters, some dropped."""
+    return _url(path, {k: v for k, v in request.query_params.items() if k not in drop})
+
+
 templates = Jinja2Templates(directory=TEMPLATES)
 templates.env.filters.update(evidence=_evidence, pathquote=lambda s: quote(str(s), safe=""))
 templates.env.globals.update(
@@ -76,6 +97,10 @@ templates.env.globals.update(
     STATUSES=STATUSES,
     MUTUAL_TYPES=queries.MUTUAL_TYPES,
     url_with=_with,
+    adding=_adding,
+    sorted_by=_sorted_by,
+    with_path=_with_path,
+    actor_name=lambda code: country_names().get(code, ""),
     event_href=_event_href,
     fragment=highlight.fragment,
 )
@@ -175,14 +200,14 @@ def article_view(
 
 
 @router.get("/events", response_class=HTMLResponse)
-def event_table(request: Request, conn: Conn, f: Events) -> HTMLResponse:
+def event_table(request: Request, conn: Conn, f: Events, sort: EventSort = None) -> HTMLResponse:
     return page(
         request,
         "events.html",
         filter=f,
-        rows=queries.events(conn, f),
+        facets=facets.event_facets(conn, f),
+        rows=queries.events(conn, f, facets.order_by(sort, facets.EVENT_SORTS, queries.EVENT_ORDER)),
         paging=_paging(queries.count_events(conn, f), f.limit, f.offset),
-        csv_url=_url("/events.csv", {k: v for k, v in request.query_params.items() if k not in ("limit", "offset")}),
     )
 
 
@@ -232,9 +257,9 @@ def event_csv(request: Request, f: Events) -> Response:
 
 
 @router.get("/claims", response_class=HTMLResponse)
-def claim_table(request: Request, conn: Conn, f: Events) -> HTMLResponse:
+def claim_table(request: Request, conn: Conn, f: Events, sort: EventSort = None) -> HTMLResponse:
     claims = replace(f, claims_only=True)
-    rows = queries.events(conn, claims)
+    rows = queries.events(conn, claims, facets.order_by(sort, facets.EVENT_SORTS, queries.EVENT_ORDER))
     return page(
         request,
         "claims.html",
@@ -245,10 +270,12 @@ def claim_table(request: Request, conn: Conn, f: Events) -> HTMLResponse:
 
 
 @router.get("/quotes", response_class=HTMLResponse)
-def quote_list(request: Request, conn: Conn, f: Annotated[QuoteFilter, Depends(quote_filter)]) -> HTMLResponse:
+def quote_list(
+    request: Request, conn: Conn, f: Annotated[QuoteFilter, Depends(quote_filter)], sort: QuoteSort = None
+) -> HTMLResponse:
     """With no filter, the most quoted speakers with their latest words; with one, every matching quote."""
     speakers = queries.speakers(conn, 40)
-    if not (f.speaker or f.q or f.article):
+    if not (f.speaker or f.q or f.article or sort):
         top = speakers[:SPEAKER_SECTIONS]
         latest = queries.quotes_by_speaker(conn, [s["speaker"] for s in top])
         return page(
@@ -259,7 +286,8 @@ def quote_list(request: Request, conn: Conn, f: Annotated[QuoteFilter, Depends(q
             paging=None,
             groups=[(s, latest[s["speaker"]]) for s in top],
         )
-    rows = queries.quotes(conn, f.speaker, f.article, f.limit, f.offset, f.q)
+    order = facets.order_by(sort, facets.QUOTE_SORTS, queries.QUOTE_ORDER)
+    rows = queries.quotes(conn, f.speaker, f.article, f.limit, f.offset, f.q, order)
     groups = [
         ({"speaker": name, "quotes": None}, list(items))
         for name, items in groupby(rows, key=lambda r: r["speaker_name"] or r["speaker_text"] or "Unknown speaker")

@@ -1,0 +1,76 @@
+"""Facet counts and sort orders for the web's lists (docs/design.md: all SQL stays in store/).
+
+A facet counts the events matching every filter but its own, as Datasette and ACLED's explorer do, so
+that the other values of a filter stay in view with what choosing them would give.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .queries import EventFilter, event_where
+
+FACET_ROWS = 12  # values listed per facet, most frequent first
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One value of a filter and the events it would match with the other filters kept."""
+
+    value: str
+    count: int
+
+
+# facet name -> (the filter field it drops, SQL of its value per event, extra FROM)
+_FACETS: dict[str, tuple[str | None, str, str]] = {
+    "type": ("type", "e.type", ""),
+    "status": ("status", "e.status", ""),
+    "actor": (
+        "actor",
+        "x.code",
+        "JOIN event_actors x ON x.article_id = e.article_id AND x.event_id = e.id AND x.role IN ('source', 'target')",
+    ),
+    "place": ("place", "e.location_code", ""),
+    "mode": (None, "e.mode", ""),
+    "context": (None, "c.value", ", json_each(e.context) c"),
+}
+
+# sort key (as in `sort=date` or `sort=-date`) -> SQL expression, for the events and claims lists
+EVENT_SORTS = {
+    "date": "e.date",
+    "type": "e.type",
+    "status": "e.status",
+    "place": "coalesce(e.location_name, e.location_text)",
+    "article": "a.title",
+}
+QUOTE_SORTS = {"date": "a.published", "speaker": "coalesce(q.speaker_name, q.speaker_text)", "kind": "q.kind"}
+
+
+def event_facets(conn: sqlite3.Connection, f: EventFilter, rows: int = FACET_ROWS) -> dict[str, list[Facet]]:
+    """{facet: its most frequent values with their counts} under the filter `f` less the facet's own field."""
+    found = {}
+    for name, (field, value, joins) in _FACETS.items():
+        where, args = event_where(replace(f, **{field: None}) if field else f)
+        sql = (
+            f"SELECT {value} AS value, count(DISTINCT e.article_id || char(31) || e.id) AS n FROM events e {joins} "
+            f"WHERE {value} IS NOT NULL AND {value} != '' AND {where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?"
+        )
+        found[name] = [Facet(r[0], r[1]) for r in conn.execute(sql, (*args, rows))]
+    return found
+
+
+def order_by(sort: str | None, columns: dict[str, str], default: str) -> str:
+    """An ORDER BY clause for `sort` ("date", or "-date" for descending) among `columns`, ties in
+    the default order; the default alone for None or an unknown key (the route's pattern refuses those)."""
+    key = (sort or "").lstrip("-")
+    if key not in columns:
+        return default
+    direction = "DESC" if (sort or "").startswith("-") else "ASC"
+    return f"{columns[key]} IS NULL, {columns[key]} {direction}, {default}"
+
+
+def sort_pattern(columns: dict[str, Any]) -> str:
+    """The query-parameter pattern accepting exactly these sort keys, ascending or descending."""
+    return "^(-?(" + "|".join(columns) + "))?$"
