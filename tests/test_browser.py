@@ -186,6 +186,21 @@ def test_facets_add_filters_and_headers_sort(page):
     assert page.problems == []
 
 
+def test_map_circles_lead_to_the_events_of_their_country(page):
+    page.goto("/map?status=occurred")
+    circle = page.locator("svg.map a:has(circle.place)").first
+    assert circle.is_visible() and page.locator("svg.map path.land").count() > 170
+    href = circle.get_attribute("href")
+    circle.click(force=True)
+    page.wait_for_url(re.compile(r"/events\?status=occurred&place=[A-Z]{3}$"))
+    code = href.rsplit("=", 1)[1]
+    assert page.locator('section[data-facet="place"] .chosen').inner_text().startswith(code)
+    assert set(page.locator("table.events tbody .status").all_text_contents()) == {"occurred"}
+    page.goto("/map")
+    shot(page, "map")
+    assert page.problems == []
+
+
 def test_seed_article_highlights_the_rome_consult_and_zhao_lijians_quote(page):
     """The seed's news is Sullivan and Yang meeting in Rome on Monday 14 March 2022 (Rome is named in
     the title only, so the card is found by its type and date)."""
@@ -256,7 +271,7 @@ def test_a_story_told_by_several_outlets_reads_as_one_row(story_page):
     assert story_page.problems == []
 
 
-PAGES = ["/", "/events", "/claims", "/quotes", "/actors", "/articles", "/stories", "/stories?view=groups"]
+PAGES = ["/", "/events", "/claims", "/quotes", "/map", "/actors", "/articles", "/stories", "/stories?view=groups"]
 
 
 @pytest.mark.parametrize("width", [1280, 390])

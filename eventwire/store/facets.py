@@ -74,3 +74,25 @@ def order_by(sort: str | None, columns: dict[str, str], default: str) -> str:
 def sort_pattern(columns: dict[str, Any]) -> str:
     """The query-parameter pattern accepting exactly these sort keys, ascending or descending."""
     return "^(-?(" + "|".join(columns) + "))?$"
+
+
+@dataclass(frozen=True)
+class PlacePoint:
+    """The events placed at one spot (rounded to a tenth of a degree) for the map."""
+
+    code: str | None
+    name: str
+    lat: float
+    lon: float
+    count: int
+
+
+def place_points(conn: sqlite3.Connection, f: EventFilter, most: int = 400) -> list[PlacePoint]:
+    """Where the filtered events happened: one point per place name and spot, most events first."""
+    where, args = event_where(f)
+    sql = (
+        "SELECT e.location_code, coalesce(e.location_name, e.location_text), round(e.lat, 1), round(e.lon, 1), "
+        f"count(*) FROM events e WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL AND {where} "
+        "GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 2 LIMIT ?"
+    )
+    return [PlacePoint(*row) for row in conn.execute(sql, (*args, most))]

@@ -21,7 +21,7 @@ from ..model import EVENT_ROLES, flat_event_columns
 from ..store import facets, queries
 from ..store.database import connect
 from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
-from . import charts, highlight
+from . import charts, highlight, map
 from .api import actors_data, story_page, timeline_rows
 from .deps import DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, event_filter, get_conn, quote_filter
 from .names import country_names
@@ -253,6 +253,21 @@ def event_csv(request: Request, f: Events) -> Response:
         _csv_lines(request.app.state.db_path, replace(f, offset=0)),
         media_type="text/csv",
         headers={"Content-Disposition": 'attachment; filename="events.csv"'},
+    )
+
+
+@router.get("/map", response_class=HTMLResponse)
+def event_map(request: Request, conn: Conn, f: Events) -> HTMLResponse:
+    """Where the filtered events happened; a country or a point leads to its events, the filters kept."""
+    points = facets.place_points(conn, f)
+    return page(
+        request,
+        "map.html",
+        filter=f,
+        map=map.map_svg(points, lambda code: _adding(request, place=code), f.place and f.place.upper()),
+        places=points[:30],
+        placed=sum(p.count for p in points),
+        total=queries.count_events(conn, f),
     )
 
 
