@@ -21,7 +21,7 @@ from ..model import EVENT_ROLES, flat_event_columns
 from ..store import facets, queries
 from ..store.database import connect
 from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
-from . import charts, highlight, map
+from . import charts, highlight, map, network
 from .api import actors_data, story_page, timeline_rows
 from .deps import DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, event_filter, get_conn, quote_filter
 from .names import country_names
@@ -329,6 +329,22 @@ def actor_network(request: Request, conn: Conn, f: Events) -> HTMLResponse:
         edges=queries.paged(data["network"], f),
         network=charts.network_svg(data["network"], cache.get(conn, queries.actor_counts, f), country_names()),
         types=sorted({e["type"] for e in data["network"]}, key=PLOVER_TYPES.index),
+    )
+
+
+@router.get("/actors.{fmt}")
+def actor_network_file(
+    request: Request, conn: Conn, f: Events, fmt: Annotated[str, Path(pattern="^(gexf|graphml)$")]
+) -> Response:
+    """The whole filtered network (not one page of it) for Gephi: GEXF or GraphML."""
+    cache = request.app.state.aggregates
+    graph = network.actor_graph(  # the cache keeps every row, paging aside
+        cache.get(conn, queries.actor_network, f), cache.get(conn, queries.actor_counts, f), country_names()
+    )
+    return Response(
+        network.write(graph, fmt),
+        media_type=network.FORMATS[fmt],
+        headers={"Content-Disposition": f'attachment; filename="actors.{fmt}"'},
     )
 
 
