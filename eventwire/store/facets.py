@@ -96,3 +96,19 @@ def place_points(conn: sqlite3.Connection, f: EventFilter, most: int = 400) -> l
         "GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 2 LIMIT ?"
     )
     return [PlacePoint(*row) for row in conn.execute(sql, (*args, most))]
+
+
+def undated_days(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
+    """Events with no date of their own per day their article was published (`day`, `events`), for the
+    overview chart; the filter's dates apply to that day. docs/conventions.md: GDELT and POLECAT date
+    events by story."""
+    where, args = event_where(replace(f, date_from=None, date_to=None))
+    day = "substr(a.published, 1, 10)"
+    dates = [(op, value) for op, value in ((">=", f.date_from), ("<=", f.date_to)) if value]
+    sql = (
+        f"SELECT {day} AS day, count(*) AS events FROM events e JOIN articles a ON a.id = e.article_id "
+        f"WHERE (e.date IS NULL OR e.date = '') AND a.published IS NOT NULL AND {where} "
+        + "".join(f"AND {day} {op} ? " for op, _ in dates)
+        + "GROUP BY 1 ORDER BY 1"
+    )
+    return [dict(r) for r in conn.execute(sql, (*args, *(v for _, v in dates)))]

@@ -129,14 +129,17 @@ router = APIRouter(include_in_schema=False)
 def overview(request: Request, conn: Conn, f: Events) -> HTMLResponse:
     stats, aggregates = queries.stats(conn), request.app.state.aggregates
     by_type = stats["events_by_type"]
+    rows, undated = aggregates.get(conn, timeline_rows, f), facets.undated_days(conn, f)
     return page(
         request,
         "overview.html",
         stats=stats,
         filter=f,
+        span=charts.timeline_span(rows, not f.date_from, undated),
         chart=charts.timeline_svg(
-            aggregates.get(conn, timeline_rows, f),
+            rows,
             trim=None if f.date_from else {k: v for k, v in request.query_params.items() if v and k != "from"},
+            undated=undated,
         ),
         by_type=[(t, by_type.get(t, 0)) for t in PLOVER_TYPES],
         top=max(by_type.values(), default=1),
