@@ -4,11 +4,15 @@ events link to the events of their country with the filters kept (docs/recipes.m
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html import unescape
 
 import test_web
+from fastapi.testclient import TestClient
 
+from eventwire.store.sqlite import Store
 from eventwire.web import map as world_map
+from eventwire.web.app import create_app
 
 db, client = test_web.db, test_web.client  # its fixtures: the store of three test articles
 
@@ -38,3 +42,21 @@ def test_a_country_of_the_map_is_a_filter_and_is_shown_chosen(client):
     page = client.get("/map", params={"place": "ita"}).text
     assert '<path class="land chosen"' in page and page.count("land chosen") == 1
     assert client.get("/map", params={"place": "Italy"}).status_code == 422  # a code, at most 3 letters
+
+
+def test_hostile_place_names_are_escaped_on_the_map_and_in_the_facets(tmp_path):
+    """A place named with markup, placed on the map: its name shows as text in the tooltips and lists."""
+    hostile = test_web.hostile_analysis()
+    event = hostile.events[0]
+    placed = replace(event, location=replace(event.location, lat=48.9, lon=2.4))
+    db = tmp_path / "hostile.db"
+    with Store(db) as store:
+        store.write([replace(hostile, events=[placed, *hostile.events[1:]])])
+    client = TestClient(create_app(str(db)))
+    for url in ("/map", "/events"):
+        page = client.get(url).text
+        assert test_web.XSS_SCRIPT not in page and test_web.XSS_IMG not in page
+        tags = test_web.Tags()
+        tags.feed(page)
+        assert "script" not in tags.names and "img" not in tags.names
+    assert "circle" in client.get("/map").text
