@@ -27,6 +27,6 @@ def test_network_file_reads_back_with_names_types_and_weights(client, fmt, read)
 def test_network_file_keeps_the_filters_and_refuses_other_formats(client):
     accuse_only = nx.read_graphml(io.BytesIO(client.get("/actors.graphml", params={"type": "ACCUSE"}).content))
     assert {d["event_type"] for _, _, d in accuse_only.edges(data=True)} == {"ACCUSE"}
-    assert client.get("/actors.png").status_code == 422
+    assert client.get("/actors.png").status_code == 404
     page = unescape(client.get("/actors", params={"type": "ACCUSE", "limit": "5"}).text)
     assert 'href="/actors.gexf?type=ACCUSE"' in page and 'href="/actors.graphml?type=ACCUSE"' in page

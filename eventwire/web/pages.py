@@ -335,11 +335,11 @@ def actor_network(request: Request, conn: Conn, f: Events) -> HTMLResponse:
     )
 
 
-@router.get("/actors.{fmt}")
-def actor_network_file(
-    request: Request, conn: Conn, f: Events, fmt: Annotated[str, Path(pattern="^(gexf|graphml)$")]
-) -> Response:
-    """The whole filtered network (not one page of it) for Gephi: GEXF or GraphML."""
+@router.get("/actors.gexf")
+@router.get("/actors.graphml")
+def actor_network_file(request: Request, conn: Conn, f: Events) -> Response:
+    """The whole filtered network (not one page of it) for Gephi: GEXF or GraphML, as the path ends."""
+    fmt = request.url.path.rsplit(".", 1)[1]
     cache = request.app.state.aggregates
     graph = network.actor_graph(  # the cache keeps every row, paging aside
         cache.get(conn, queries.actor_network, f), cache.get(conn, queries.actor_counts, f), country_names()
