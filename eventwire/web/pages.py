@@ -208,7 +208,7 @@ def event_table(request: Request, conn: Conn, f: Events, sort: EventSort = None)
         request,
         "events.html",
         filter=f,
-        facets=facets.event_facets(conn, f),
+        facets=request.app.state.aggregates.get(conn, facets.event_facets, f),  # paging and sorting reuse them
         rows=queries.events(conn, f, facets.order_by(sort, facets.EVENT_SORTS, queries.EVENT_ORDER)),
         paging=_paging(queries.count_events(conn, f), f.limit, f.offset),
     )
