@@ -169,6 +169,38 @@ def test_events_filter_by_type_and_paging_links(page):
     assert page.problems == []
 
 
+def test_facets_add_filters_and_headers_sort(page):
+    page.goto("/events?type=CONSULT")
+    actor = page.locator('section[data-facet="actor"] li a').first
+    code = actor.locator(".code").inner_text()
+    actor.click()
+    page.wait_for_url(re.compile(rf"type=CONSULT&actor={code}$"))  # added to the type filter, not instead of it
+    assert page.locator('section[data-facet="actor"] .chosen').inner_text().startswith(code)
+    assert set(page.locator("table.events tbody .badge").all_text_contents()) == {"CONSULT"}
+    page.click("table.events th a.sort >> text=Date")
+    page.click("table.events th a.sort >> text=Date")  # twice: newest first
+    page.wait_for_url(re.compile(r"sort=-date"))
+    dates = [d for d in page.locator("table.events td.date").all_inner_texts() if d[:1].isdigit()]
+    assert dates == sorted(dates, reverse=True)
+    shot(page, "events-faceted")
+    assert page.problems == []
+
+
+def test_map_circles_lead_to_the_events_of_their_country(page):
+    page.goto("/map?status=occurred")
+    circle = page.locator("svg.map a:has(circle.place)").first
+    assert circle.is_visible() and page.locator("svg.map path.land").count() > 170
+    href = circle.get_attribute("href")
+    circle.click(force=True)
+    page.wait_for_url(re.compile(r"/events\?status=occurred&place=[A-Z]{3}$"))
+    code = href.rsplit("=", 1)[1]
+    assert page.locator('section[data-facet="place"] .chosen').inner_text().startswith(code)
+    assert set(page.locator("table.events tbody .status").all_text_contents()) == {"occurred"}
+    page.goto("/map")
+    shot(page, "map")
+    assert page.problems == []
+
+
 def test_seed_article_highlights_the_rome_consult_and_zhao_lijians_quote(page):
     """The seed's news is Sullivan and Yang meeting in Rome on Monday 14 March 2022 (Rome is named in
     the title only, so the card is found by its type and date)."""
@@ -215,7 +247,7 @@ def test_story_mention_links_to_its_evidence_in_the_article(page):
     assert row.locator(".badge").inner_text() == "CONSULT" and "1 article ·" in row.locator("td.reach").inner_text()
     link = row.locator("ol.mentions a").first
     href = link.get_attribute("href")
-    assert href.startswith(f"/articles/{SEED_ID}#ev-")
+    assert href.startswith(f"/articles/{SEED_ID}?event=") and "#ev-" in href
     link.click()
     page.wait_for_url(re.compile(re.escape(href.split("#")[0])))
     target = page.locator(f'[id="{href.split("#")[1]}"]')
@@ -237,6 +269,41 @@ def test_a_story_told_by_several_outlets_reads_as_one_row(story_page):
     assert story_page.locator(".note").is_visible()
     shot(story_page, "article-copy-note")
     assert story_page.problems == []
+
+
+PAGES = ["/", "/events", "/claims", "/quotes", "/map", "/actors", "/articles", "/stories", "/stories?view=groups"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_page_is_wider_than_the_window(browser, server, width):
+    context = browser.new_context(viewport={"width": width, "height": 800}, base_url=server)
+    pg = context.new_page()
+    wide = {}
+    for path in [*PAGES, f"/articles/{SEED_ID}"]:
+        pg.goto(path)
+        if (scroll := pg.evaluate("document.documentElement.scrollWidth")) > width:
+            wide[path] = scroll
+    shot(pg, f"article-{width}")
+    context.close()
+    assert wide == {}
+
+
+def test_the_article_side_panel_shows_the_event_arrived_from(page):
+    """The last event of the seed article is below the panel's fold; arriving from the events list shows its card."""
+    page.goto(f"/events?article={SEED_ID}")
+    link = page.locator("td.evidence a").last
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(re.compile(re.escape(href.split("#")[0])))
+    card = page.locator(".side-panel .event-card.arrived")
+    assert card.count() == 1 and card.get_attribute("id") == href.split("#")[1].replace("ev-", "event-", 1)
+    panel = page.locator(".side-panel").bounding_box()
+    box = card.bounding_box()
+    assert panel["y"] <= box["y"] and box["y"] + 20 < panel["y"] + panel["height"]  # in the panel's view
+    top = page.locator(f'[id="{href.split("#")[1]}"]').evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < 900  # and the evidence in the text too
+    shot(page, "article-arrived")
+    assert page.problems == []
 
 
 def _background(locator) -> str:

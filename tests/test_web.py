@@ -524,7 +524,7 @@ def test_stories_page_links_each_mention_to_its_evidence(story_client):
     story = rome_story(story_client)
     page = story_client.get("/stories").text
     assert '<a href="/stories" class="here" aria-current="page">Stories</a>' in page
-    assert 'href="/articles/rome-1#ev-e1"' in page and 'href="/articles/retold-1#ev-e1"' in page
+    assert 'href="/articles/rome-1?event=e1#ev-e1"' in page and 'href="/articles/retold-1?event=e1#ev-e1"' in page
     assert "<b>hold talks</b>" in page and f'href="/stories/{story["id"]}"' in page
     assert "officials familiar with the plans" in page and "3 story events" in page
     assert story_client.get("/stories", params={"type": "ACCUSE"}).text.count('<tr id="story-') == 1
@@ -533,7 +533,7 @@ def test_stories_page_links_each_mention_to_its_evidence(story_client):
         "Story event" in one
         and "Told by 3 outlets" in one
         and "reuters" in one
-        and 'href="/articles/retold-1#ev-e1"' in one
+        and 'href="/articles/retold-1?event=e1#ev-e1"' in one
     )
     anchors = story_client.get("/articles/retold-1").text
     assert 'id="ev-e1"' in anchors  # the fragment the mentions link to exists in the article page

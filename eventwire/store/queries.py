@@ -54,6 +54,7 @@ class EventFilter:
     status: str | None = None
     article: str | None = None
     text: str | None = None  # words in the evidence sentence
+    place: str | None = None  # ISO3 code of the country where events happened
     claims_only: bool = False  # only events reported on someone's word, denied or disputed
     limit: int = 100
     offset: int = 0
@@ -186,7 +187,12 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     """The filter as SQL conditions on events `e` (never empty: "1" when nothing is asked) and their arguments."""
     where: list[str] = []
     args: list[Any] = []
-    for column, value in (("e.type", f.type and f.type.upper()), ("e.status", f.status), ("e.article_id", f.article)):
+    for column, value in (
+        ("e.type", f.type and f.type.upper()),
+        ("e.status", f.status),
+        ("e.article_id", f.article),
+        ("e.location_code", f.place and f.place.upper()),
+    ):
         if value:
             where.append(f"{column} = ?")
             args.append(value)
@@ -205,14 +211,19 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     return " AND ".join(where) or "1", args
 
 
-def events(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
-    """Events matching the filter, with their actors, newest event date first (undated last)."""
+EVENT_ORDER = "e.date DESC, e.article_id, e.start"  # events_date gives the order
+QUOTE_ORDER = "a.published DESC, q.article_id, q.start"
+
+
+def events(conn: sqlite3.Connection, f: EventFilter, order: str = EVENT_ORDER) -> list[dict[str, Any]]:
+    """Events matching the filter, with their actors, newest event date first (undated last) unless
+    `order` (SQL from store/facets.py, never user text) says otherwise."""
     where, args = event_where(f)
     sql = (
         "SELECT e.*, a.title AS article_title, a.published AS article_published FROM events e "
         f"JOIN articles a ON a.id = e.article_id WHERE {where} "
-        "ORDER BY e.date DESC, e.article_id, e.start LIMIT ? OFFSET ?"
-    )  # events_date gives the order
+        f"ORDER BY {order} LIMIT ? OFFSET ?"
+    )
     rows = _dicts(conn, sql, (*args, f.limit, f.offset))
     actors = _actors_by_event(conn, [(r["article_id"], r["id"]) for r in rows])
     for r in rows:
@@ -250,13 +261,15 @@ def quotes(
     limit: int = 100,
     offset: int = 0,
     text: str | None = None,
+    order: str = QUOTE_ORDER,
 ) -> list[dict[str, Any]]:
-    """Quotes, optionally by speaker (a word of the name or description), article or words quoted."""
+    """Quotes, optionally by speaker (a word of the name or description), article or words quoted; newest
+    first unless `order` (SQL from store/facets.py) says otherwise."""
     where, args = _quote_where(speaker, article_id, text)
     sql = (
         "SELECT q.*, a.title AS article_title, a.published AS article_published FROM quotes q "
         f"JOIN articles a ON a.id = q.article_id WHERE {where} "
-        "ORDER BY a.published DESC, q.article_id, q.start LIMIT ? OFFSET ?"
+        f"ORDER BY {order} LIMIT ? OFFSET ?"
     )
     return _dicts(conn, sql, (*args, limit, offset))
 

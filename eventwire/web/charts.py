@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
@@ -98,36 +99,71 @@ def _trim_start(counts: dict[date, Counter[str]]) -> date:
     return max(counts)
 
 
-def timeline_svg(
-    rows: list[dict[str, Any]], width: int = 960, height: int = 240, trim: dict[str, str] | None = None
-) -> Markup:
-    """Stacked bars of events per day, week, month or year (whichever gives at most MAX_BINS bars),
-    from rows of `day`, `type`, `events` and `mentions`. With `trim` (the page's other query
-    parameters), the oldest few percent of events are left out, with a note and a link that shows them."""
-    counts: dict[date, Counter[str]] = defaultdict(Counter)
-    told: dict[date, Counter[str]] = defaultdict(Counter)
+@dataclass(frozen=True)
+class Span:
+    """What the overview chart shows: its first and last day, its bar (day, week, month or year: the
+    finest giving at most MAX_BINS bars), and the dated events it leaves out before `first`. The
+    "event dates" card says the same."""
+
+    first: date
+    last: date
+    unit: str
+    earliest: date  # of every dated event
+    hidden: int  # events dated before `first`
+
+
+def _counts(rows: list[dict[str, Any]], value: str) -> dict[date, Counter[str]]:
+    out: dict[date, Counter[str]] = defaultdict(Counter)
     for r in rows:
         day = _parse(r["day"])
         if day is not None:
-            counts[day][r["type"]] += r["events"]
-            told[day][r["type"]] += r["mentions"]
+            out[day][r["type"]] += r[value]
+    return out
+
+
+def timeline_span(rows: list[dict[str, Any]], trim: bool = True, undated: list[dict[str, Any]] = ()) -> Span | None:
+    """The chart's span over rows of `day`, `type` and `events` and the `undated` ones (`day`, `events`)
+    at their article's date; with `trim`, without the oldest few percent of events (news articles also
+    date the background they recall). None with no dated event."""
+    counts = _counts([*rows, *({**r, "type": ""} for r in undated)], "events")
     if not counts:
+        return None
+    earliest, last = min(counts), max(counts)
+    first = max(_trim_start(counts), earliest) if trim else earliest
+    unit = next(u for u in ("day", "week", "month", "year") if u == "year" or len(_bins(first, last, u)) <= MAX_BINS)
+    if unit == "year":  # a stray date centuries back would squeeze the chart: show the latest years
+        first = max(first, date(max(last.year - MAX_BINS + 1, 1), 1, 1))
+    hidden = sum(sum(c.values()) for d, c in counts.items() if d < first)
+    return Span(first, last, unit, earliest, hidden)
+
+
+def timeline_svg(
+    rows: list[dict[str, Any]],
+    width: int = 960,
+    height: int = 240,
+    trim: dict[str, str] | None = None,
+    undated: list[dict[str, Any]] = (),
+) -> Markup:
+    """Stacked bars of events per day, week, month or year (timeline_span), from rows of `day`, `type`,
+    `events` and `mentions`. With `trim` (the page's other query parameters), the oldest few percent of
+    events are left out, with a note and a link that shows them. `undated` rows (`day`, `events`): events
+    with no date of their own, drawn hatched on top at their article's date, as GDELT dates events by story."""
+    counts, told = _counts(rows, "events"), _counts(rows, "mentions")
+    span = timeline_span(rows, trim is not None, undated)
+    if span is None:
         return Markup('<p class="empty">No dated events yet.</p>')
-    first, last = min(counts), max(counts)
+    first, last, unit = span.first, span.last, span.unit
     note = Markup("")
-    if trim is not None and _trim_start(counts) > first:
-        start = _trim_start(counts)
-        hidden = sum(sum(c.values()) for d, c in counts.items() if d < start)
+    if span.hidden:
         note = Markup(
             '<p class="hint">Showing events from {}; {} dated earlier (back to {}) left out: '
             '<a href="{}">show all</a></p>'
         ).format(
-            start.isoformat(), _events(hidden), first.isoformat(), "/?" + urlencode({**trim, "from": first.isoformat()})
+            first.isoformat(),
+            _events(span.hidden),
+            span.earliest.isoformat(),
+            "/?" + urlencode({**(trim or {}), "from": span.earliest.isoformat()}),
         )
-        first = start
-    unit = next(u for u in ("day", "week", "month", "year") if u == "year" or len(_bins(first, last, u)) <= MAX_BINS)
-    if unit == "year":  # a stray date centuries back would squeeze the chart: show the latest years
-        first = max(first, date(max(last.year - MAX_BINS + 1, 1), 1, 1))
     bins = _bins(first, last, unit)
     stacks: dict[date, Counter[str]] = {b: Counter() for b in bins}
     stacks_told: dict[date, Counter[str]] = {b: Counter() for b in bins}
@@ -136,7 +172,12 @@ def timeline_svg(
         if key in stacks:
             stacks[key].update(by_type)
             stacks_told[key].update(told[day])
-    highest = max(sum(c.values()) for c in stacks.values())
+    by_story: Counter[date] = Counter()
+    for r in undated:
+        day = _parse(r["day"])
+        if day is not None and _bin_start(day, unit) in stacks:
+            by_story[_bin_start(day, unit)] += r["events"]
+    highest = max(sum(c.values()) + by_story[b] for b, c in stacks.items())
     step_y = _nice_step(highest / 5)
     lines = max(1, math.ceil(highest / step_y))
     top = step_y * lines
@@ -144,6 +185,12 @@ def timeline_svg(
     plot_w, plot_h = width - left - right, height - upper - lower
     step = plot_w / len(bins)
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="Events per {unit} by type">']
+    if by_story:
+        parts.append(
+            '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+            'patternTransform="rotate(45)"><path d="M0,0H6V6H0Z" fill="#e2e8f0"/>'
+            '<line x1="0" y1="0" x2="0" y2="6" stroke="#94a3b8" stroke-width="2"/></pattern></defs>'
+        )
     for i in range(lines + 1):
         value = step_y * i
         y = upper + plot_h - plot_h * i / lines
@@ -177,6 +224,15 @@ def timeline_svg(
                     event_type,
                     _told(n, stacks_told[b][event_type]),
                 )
+            )
+        if by_story[b]:
+            h = plot_h * by_story[b] / top
+            y -= h
+            parts.append(
+                Markup(
+                    '<rect class="undated" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}">'
+                    "<title>{}: {} with no date of their own, at their article's date</title></rect>"
+                ).format(x + 0.5, y, max(step - 1, 1), h, _label(b, unit, long=True), _events(by_story[b]))
             )
         if i % label_every == 0:
             parts.append(

@@ -82,6 +82,7 @@ FromParam = _text("first date, YYYY-MM-DD", alias="from", pattern=DATE_PATTERN)
 ToParam = _text("last date, YYYY-MM-DD", alias="to", pattern=DATE_PATTERN)
 StatusParam = _text("occurred, reported, planned, hypothetical, denied or negated", pattern=STATUS_PATTERN)
 ArticleParam = _text("article id")
+PlaceParam = _text("ISO3 code of the country where events happened, e.g. SYR", 3)
 Search = _text('FTS5 query over title and text, e.g. "Sullivan AND Rome"')
 
 
@@ -117,6 +118,7 @@ def event_filter(
     status: StatusParam = None,
     q: _text("words in the evidence sentence") = None,
     article: ArticleParam = None,
+    place: PlaceParam = None,
     limit: Limit = DEFAULT_PAGE,
     offset: Offset = 0,
 ) -> EventFilter:
@@ -131,6 +133,7 @@ def event_filter(
         status=status or None,
         article=article or None,
         text=(q or "").strip() or None,
+        place=(place or "").strip() or None,
         limit=limit,
         offset=offset,
     )

@@ -18,10 +18,10 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from ..model import EVENT_ROLES, flat_event_columns
-from ..store import queries
+from ..store import facets, queries
 from ..store.database import connect
 from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
-from . import charts, highlight
+from . import charts, highlight, map, network
 from .api import actors_data, story_page, timeline_rows
 from .deps import DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, event_filter, get_conn, quote_filter
 from .names import country_names
@@ -35,6 +35,9 @@ GROUPS_PAGE = 20  # story groups per page: each lists its articles and shared ev
 GROUP_ROWS = 8  # articles and shared events shown per group before "more"
 CSV_COLUMNS = ("article_id", *flat_event_columns(), "article_title", "article_published")  # the event row
 
+EVENT_PARAMS = ("type", "actor", "from", "to", "status", "q", "article", "place", "sort")  # the event lists' filters
+EventSort = Annotated[str | None, Query(pattern=facets.sort_pattern(facets.EVENT_SORTS), description="column, -column")]
+QuoteSort = Annotated[str | None, Query(pattern=facets.sort_pattern(facets.QUOTE_SORTS), description="column, -column")]
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
 Events = Annotated[EventFilter, Depends(event_filter)]
 
@@ -53,10 +56,38 @@ def _url(path: str, params: dict[str, Any]) -> str:
     return path + ("?" + urlencode({k: v for k, v in params.items() if v not in (None, "")}) if params else "")
 
 
+def _event_href(article_id: str, event_id: str) -> str:
+    """The link to an event's evidence in its article; `event=` lets the page put that event's card first in its
+    side panel, which no fragment can scroll (pages run no script)."""
+    return (
+        _url(f"/articles/{quote(str(article_id), safe='')}", {"event": event_id})
+        + "#"
+        + highlight.fragment("ev", event_id)
+    )
+
+
 def _with(request: Request, **changes: Any) -> str:
     """The current page's URL with some query parameters changed (None removes one)."""
     params = {**dict(request.query_params), **changes}
     return _url(request.url.path, params)
+
+
+def _adding(request: Request, **filters: Any) -> str:
+    """The events list (or the claims or story list, from there) with these filters added to the current ones: a
+    badge narrows what is shown rather than starting over. Paging restarts; other pages' own parameters drop."""
+    path = request.url.path if request.url.path in ("/events", "/claims", "/stories") else "/events"
+    kept = {k: v for k, v in request.query_params.items() if k in EVENT_PARAMS}
+    return _url(path, {**kept, **filters})
+
+
+def _sorted_by(request: Request, key: str) -> str:
+    """The current list sorted by `key`: ascending first, descending on a second click."""
+    return _with(request, sort=f"-{key}" if request.query_params.get("sort") == key else key, offset=None)
+
+
+def _with_path(request: Request, path: str, drop: tuple[str, ...] = ()) -> str:
+    """Another address (the API, a CSV form) with the current page's query parameters, some dropped."""
+    return _url(path, {k: v for k, v in request.query_params.items() if k not in drop})
 
 
 templates = Jinja2Templates(directory=TEMPLATES)
@@ -66,6 +97,11 @@ templates.env.globals.update(
     STATUSES=STATUSES,
     MUTUAL_TYPES=queries.MUTUAL_TYPES,
     url_with=_with,
+    adding=_adding,
+    sorted_by=_sorted_by,
+    with_path=_with_path,
+    actor_name=lambda code: country_names().get(code, ""),
+    event_href=_event_href,
     fragment=highlight.fragment,
 )
 
@@ -93,14 +129,17 @@ router = APIRouter(include_in_schema=False)
 def overview(request: Request, conn: Conn, f: Events) -> HTMLResponse:
     stats, aggregates = queries.stats(conn), request.app.state.aggregates
     by_type = stats["events_by_type"]
+    rows, undated = aggregates.get(conn, timeline_rows, f), facets.undated_days(conn, f)
     return page(
         request,
         "overview.html",
         stats=stats,
         filter=f,
+        span=charts.timeline_span(rows, not f.date_from, undated),
         chart=charts.timeline_svg(
-            aggregates.get(conn, timeline_rows, f),
+            rows,
             trim=None if f.date_from else {k: v for k, v in request.query_params.items() if v and k != "from"},
+            undated=undated,
         ),
         by_type=[(t, by_type.get(t, 0)) for t in PLOVER_TYPES],
         top=max(by_type.values(), default=1),
@@ -129,6 +168,7 @@ def article_view(
     conn: Conn,
     article_id: Annotated[str, Path(max_length=MAX_TEXT)],
     copy: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
+    event: Annotated[str | None, Query(max_length=MAX_TEXT, description="the event arrived from")] = None,
 ) -> Response:
     """An article with its highlights; the id of a recorded copy leads to the original, which says so."""
     record = queries.article_record(conn, article_id)
@@ -150,7 +190,8 @@ def article_view(
         article=a,
         url=url,
         body=highlight.render(a["text"], marks),
-        events=record["events"],
+        events=sorted(record["events"], key=lambda e: str(e["id"]) != event),  # the one arrived from first
+        arrived=event,
         quotes=record["quotes"],
         labels=labels,
         entity_count=len(record["entities"]),
@@ -162,14 +203,14 @@ def article_view(
 
 
 @router.get("/events", response_class=HTMLResponse)
-def event_table(request: Request, conn: Conn, f: Events) -> HTMLResponse:
+def event_table(request: Request, conn: Conn, f: Events, sort: EventSort = None) -> HTMLResponse:
     return page(
         request,
         "events.html",
         filter=f,
-        rows=queries.events(conn, f),
+        facets=request.app.state.aggregates.get(conn, facets.event_facets, f),  # paging and sorting reuse them
+        rows=queries.events(conn, f, facets.order_by(sort, facets.EVENT_SORTS, queries.EVENT_ORDER)),
         paging=_paging(queries.count_events(conn, f), f.limit, f.offset),
-        csv_url=_url("/events.csv", {k: v for k, v in request.query_params.items() if k not in ("limit", "offset")}),
     )
 
 
@@ -218,10 +259,25 @@ def event_csv(request: Request, f: Events) -> Response:
     )
 
 
+@router.get("/map", response_class=HTMLResponse)
+def event_map(request: Request, conn: Conn, f: Events) -> HTMLResponse:
+    """Where the filtered events happened; a country or a point leads to its events, the filters kept."""
+    points = facets.place_points(conn, f)
+    return page(
+        request,
+        "map.html",
+        filter=f,
+        map=map.map_svg(points, lambda code: _adding(request, place=code), f.place and f.place.upper()),
+        places=points[:30],
+        placed=sum(p.count for p in points),
+        total=queries.count_events(conn, f),
+    )
+
+
 @router.get("/claims", response_class=HTMLResponse)
-def claim_table(request: Request, conn: Conn, f: Events) -> HTMLResponse:
+def claim_table(request: Request, conn: Conn, f: Events, sort: EventSort = None) -> HTMLResponse:
     claims = replace(f, claims_only=True)
-    rows = queries.events(conn, claims)
+    rows = queries.events(conn, claims, facets.order_by(sort, facets.EVENT_SORTS, queries.EVENT_ORDER))
     return page(
         request,
         "claims.html",
@@ -232,10 +288,12 @@ def claim_table(request: Request, conn: Conn, f: Events) -> HTMLResponse:
 
 
 @router.get("/quotes", response_class=HTMLResponse)
-def quote_list(request: Request, conn: Conn, f: Annotated[QuoteFilter, Depends(quote_filter)]) -> HTMLResponse:
+def quote_list(
+    request: Request, conn: Conn, f: Annotated[QuoteFilter, Depends(quote_filter)], sort: QuoteSort = None
+) -> HTMLResponse:
     """With no filter, the most quoted speakers with their latest words; with one, every matching quote."""
     speakers = queries.speakers(conn, 40)
-    if not (f.speaker or f.q or f.article):
+    if not (f.speaker or f.q or f.article or sort):
         top = speakers[:SPEAKER_SECTIONS]
         latest = queries.quotes_by_speaker(conn, [s["speaker"] for s in top])
         return page(
@@ -246,7 +304,8 @@ def quote_list(request: Request, conn: Conn, f: Annotated[QuoteFilter, Depends(q
             paging=None,
             groups=[(s, latest[s["speaker"]]) for s in top],
         )
-    rows = queries.quotes(conn, f.speaker, f.article, f.limit, f.offset, f.q)
+    order = facets.order_by(sort, facets.QUOTE_SORTS, queries.QUOTE_ORDER)
+    rows = queries.quotes(conn, f.speaker, f.article, f.limit, f.offset, f.q, order)
     groups = [
         ({"speaker": name, "quotes": None}, list(items))
         for name, items in groupby(rows, key=lambda r: r["speaker_name"] or r["speaker_text"] or "Unknown speaker")
@@ -273,6 +332,22 @@ def actor_network(request: Request, conn: Conn, f: Events) -> HTMLResponse:
         edges=queries.paged(data["network"], f),
         network=charts.network_svg(data["network"], cache.get(conn, queries.actor_counts, f), country_names()),
         types=sorted({e["type"] for e in data["network"]}, key=PLOVER_TYPES.index),
+    )
+
+
+@router.get("/actors.gexf")
+@router.get("/actors.graphml")
+def actor_network_file(request: Request, conn: Conn, f: Events) -> Response:
+    """The whole filtered network (not one page of it) for Gephi: GEXF or GraphML, as the path ends."""
+    fmt = request.url.path.rsplit(".", 1)[1]
+    cache = request.app.state.aggregates
+    graph = network.actor_graph(  # the cache keeps every row, paging aside
+        cache.get(conn, queries.actor_network, f), cache.get(conn, queries.actor_counts, f), country_names()
+    )
+    return Response(
+        network.write(graph, fmt),
+        media_type=network.FORMATS[fmt],
+        headers={"Content-Disposition": f'attachment; filename="actors.{fmt}"'},
     )
 
 
