@@ -472,3 +472,13 @@ def test_curated_entries_come_first_and_cameo_rules_follow_unless_the_lemma_is_r
     assert "fire" not in curated["replaces"] and "launch" in curated["replaces"]
     launch = {r.type for r in lexicon().verbs["launch"]}
     assert launch == {t for t, s in curated["types"].items() if "launch" in ((s or {}).get("verbs") or {})}
+
+
+def test_a_list_the_parser_took_for_an_apposition_keeps_every_country(english):
+    e = find(events_of("Council members Greece, Panama and South Korea supported the call by Britain."), "SUPPORT")
+    assert codes(e.source) == {"GRC", "PAN", "KOR"}
+
+
+def test_a_vow_to_crush_an_armed_group_is_a_threat_not_an_agreement(english):
+    events = events_of("The Nigerian army pledged to crush the insurgents in Niger.")
+    assert [(e.type, e.status) for e in events] == [("THREATEN", "planned")]
