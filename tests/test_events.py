@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import SEED
 
@@ -482,3 +484,91 @@ def test_a_list_the_parser_took_for_an_apposition_keeps_every_country(english):
 def test_a_vow_to_crush_an_armed_group_is_a_threat_not_an_agreement(english):
     events = events_of("The Nigerian army pledged to crush the insurgents in Niger.")
     assert [(e.type, e.status) for e in events] == [("THREATEN", "planned")]
+
+
+FIFTY_COUNTRIES = [
+    "Afghanistan",
+    "Albania",
+    "Algeria",
+    "Angola",
+    "Argentina",
+    "Armenia",
+    "Australia",
+    "Austria",
+    "Azerbaijan",
+    "Bahrain",
+    "Bangladesh",
+    "Belarus",
+    "Belgium",
+    "Bolivia",
+    "Brazil",
+    "Bulgaria",
+    "Burundi",
+    "Cambodia",
+    "Cameroon",
+    "Canada",
+    "Chad",
+    "Chile",
+    "China",
+    "Colombia",
+    "Croatia",
+    "Cuba",
+    "Cyprus",
+    "Denmark",
+    "Ecuador",
+    "Egypt",
+    "Eritrea",
+    "Estonia",
+    "Ethiopia",
+    "Finland",
+    "France",
+    "Gabon",
+    "Georgia",
+    "Germany",
+    "Ghana",
+    "Greece",
+    "Guatemala",
+    "Guinea",
+    "Haiti",
+    "Honduras",
+    "Hungary",
+    "Iceland",
+    "India",
+    "Indonesia",
+    "Iran",
+    "Iraq",
+]
+ONLY_DATELINES = "WASHINGTON —\nBy Jane Roe, VOA News\nNAIROBI (AFP) -\nBy John Doe\nUpdated March 3, 2025 10:12 AM\n"
+LISTS_AND_TABLES = (
+    "| Country | Attacks | Talks |\n|---|---|---|\n| Sudan | 12 | 3 |\n| Chad | 4 | 1 |\n"
+    "- Russia: sanctions\n- Iran: talks\n* Kenya attacked | Somalia\n\tIraq\t\tSyria\tclashes\n1. 2. 3.\n"
+)
+COUNTRIES_IN_ONE_SENTENCE = ", ".join(FIFTY_COUNTRIES[:-1]) + " and Iraq condemned the attack by Syria on Monday."
+TRIGGERS_IN_ONE_SENTENCE = (
+    "On Monday Russia attacked, shelled, bombed, invaded, besieged, blockaded, sanctioned, condemned, accused, "
+    "criticized, threatened, warned, rejected, denounced, blamed, punished, arrested, expelled, raided, occupied, "
+    "seized, captured, detained, deported, banned, boycotted, embargoed, struck, targeted and ambushed Ukraine."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "some_events"),
+    [
+        (ONLY_DATELINES, False),
+        (LISTS_AND_TABLES, False),
+        (COUNTRIES_IN_ONE_SENTENCE, True),
+        (TRIGGERS_IN_ONE_SENTENCE, True),
+    ],
+    ids=["only-datelines-and-bylines", "lists-and-tables", "50-countries", "30-triggers"],
+)
+def test_odd_articles_read_and_analysed_keep_the_evidence_of_every_event(english, tmp_path, text, some_events):
+    path = tmp_path / "odd.jsonl"
+    path.write_text(json.dumps({"id": "odd", "text": text, "published": "2025-03-13"}) + "\n", encoding="utf-8")
+    [article] = read_paths([str(path)])
+    events = process(article).events
+    if some_events:
+        assert events
+    for e in events:
+        assert article.text[e.start : e.end] == e.sentence
+        assert article.text[e.trigger_start : e.trigger_end] == e.trigger
+        assert e.start <= e.trigger_start < e.trigger_end <= e.end
