@@ -572,3 +572,8 @@ def test_odd_articles_read_and_analysed_keep_the_evidence_of_every_event(english
         assert article.text[e.start : e.end] == e.sentence
         assert article.text[e.trigger_start : e.trigger_end] == e.trigger
         assert e.start <= e.trigger_start < e.trigger_end <= e.end
+
+
+def test_office_holders_of_2025_stand_for_their_countries(english):
+    event = find(events_of("Aziz Akhannouch condemned Ahmed Attaf on Monday."), "ACCUSE")
+    assert codes(event.source) == {"MAR"} and codes(event.target) == {"DZA"}
