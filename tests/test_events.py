@@ -422,7 +422,7 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("The Kenyan government turned down Ethiopia's offer of talks on Monday.", "REJECT"),
         ("The Kenyan government ruled out talks with Ethiopia on Monday.", "REJECT"),
         ("Kenya's seizure of an Ethiopian cargo ship on Monday angered officials.", "COERCE"),
-        ("The European Union froze the assets of the Russian defence minister on Monday.", "SANCTION"),
+        ("The Kenyan government froze the assets of an Ethiopian minister on Monday.", "SANCTION"),
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
