@@ -423,6 +423,9 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("The Kenyan government ruled out talks with Ethiopia on Monday.", "REJECT"),
         ("Kenya's seizure of an Ethiopian cargo ship on Monday angered officials.", "COERCE"),
         ("The Kenyan government froze the assets of an Ethiopian minister on Monday.", "SANCTION"),
+        ("The Kenyan government designated the Ethiopian group as a terrorist organisation on Monday.", "SANCTION"),
+        ("Kenyan police broke up an Ethiopian smuggling ring on Monday.", "COERCE"),
+        ("Kenya conferred its highest honour on the Ethiopian prime minister on Monday.", "SUPPORT"),
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
