@@ -107,6 +107,11 @@ def test_denial_elsewhere_disputes_the_reported_event(english):
     assert "Moscow has asked Beijing" in e.sentence  # the evidence is the telling, not a denial
 
 
+def test_act_denied_as_a_gerund_is_denied_by_the_denier(english):
+    e = only(events_of("Eritrea denies supplying weapons to the rebels in Sudan."), "AID")
+    assert e.status == "denied" and codes(e.disputed_by) == {"ERI"}
+
+
 def test_event_only_denied_is_denied(english):
     e = only(events_of("Iran denied that it attacked Saudi Arabia."), "ASSAULT")
     assert e.status == "denied"

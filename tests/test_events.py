@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import SEED
 
@@ -420,6 +422,10 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("The Kenyan government turned down Ethiopia's offer of talks on Monday.", "REJECT"),
         ("The Kenyan government ruled out talks with Ethiopia on Monday.", "REJECT"),
         ("Kenya's seizure of an Ethiopian cargo ship on Monday angered officials.", "COERCE"),
+        ("The Kenyan government froze the assets of an Ethiopian minister on Monday.", "SANCTION"),
+        ("The Kenyan government designated the Ethiopian group as a terrorist organisation on Monday.", "SANCTION"),
+        ("Kenyan police broke up an Ethiopian smuggling ring on Monday.", "COERCE"),
+        ("Kenya conferred its highest honour on the Ethiopian prime minister on Monday.", "SUPPORT"),
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
@@ -472,3 +478,106 @@ def test_curated_entries_come_first_and_cameo_rules_follow_unless_the_lemma_is_r
     assert "fire" not in curated["replaces"] and "launch" in curated["replaces"]
     launch = {r.type for r in lexicon().verbs["launch"]}
     assert launch == {t for t, s in curated["types"].items() if "launch" in ((s or {}).get("verbs") or {})}
+
+
+def test_a_list_the_parser_took_for_an_apposition_keeps_every_country(english):
+    e = find(events_of("Council members Greece, Panama and South Korea supported the call by Britain."), "SUPPORT")
+    assert codes(e.source) == {"GRC", "PAN", "KOR"}
+
+
+def test_a_vow_to_crush_an_armed_group_is_a_threat_not_an_agreement(english):
+    events = events_of("The Nigerian army pledged to crush the insurgents in Niger.")
+    assert [(e.type, e.status) for e in events] == [("THREATEN", "planned")]
+
+
+FIFTY_COUNTRIES = [
+    "Afghanistan",
+    "Albania",
+    "Algeria",
+    "Angola",
+    "Argentina",
+    "Armenia",
+    "Australia",
+    "Austria",
+    "Azerbaijan",
+    "Bahrain",
+    "Bangladesh",
+    "Belarus",
+    "Belgium",
+    "Bolivia",
+    "Brazil",
+    "Bulgaria",
+    "Burundi",
+    "Cambodia",
+    "Cameroon",
+    "Canada",
+    "Chad",
+    "Chile",
+    "China",
+    "Colombia",
+    "Croatia",
+    "Cuba",
+    "Cyprus",
+    "Denmark",
+    "Ecuador",
+    "Egypt",
+    "Eritrea",
+    "Estonia",
+    "Ethiopia",
+    "Finland",
+    "France",
+    "Gabon",
+    "Georgia",
+    "Germany",
+    "Ghana",
+    "Greece",
+    "Guatemala",
+    "Guinea",
+    "Haiti",
+    "Honduras",
+    "Hungary",
+    "Iceland",
+    "India",
+    "Indonesia",
+    "Iran",
+    "Iraq",
+]
+ONLY_DATELINES = "WASHINGTON —\nBy Jane Roe, VOA News\nNAIROBI (AFP) -\nBy John Doe\nUpdated March 3, 2025 10:12 AM\n"
+LISTS_AND_TABLES = (
+    "| Country | Attacks | Talks |\n|---|---|---|\n| Sudan | 12 | 3 |\n| Chad | 4 | 1 |\n"
+    "- Russia: sanctions\n- Iran: talks\n* Kenya attacked | Somalia\n\tIraq\t\tSyria\tclashes\n1. 2. 3.\n"
+)
+COUNTRIES_IN_ONE_SENTENCE = ", ".join(FIFTY_COUNTRIES[:-1]) + " and Iraq condemned the attack by Syria on Monday."
+TRIGGERS_IN_ONE_SENTENCE = (
+    "On Monday Russia attacked, shelled, bombed, invaded, besieged, blockaded, sanctioned, condemned, accused, "
+    "criticized, threatened, warned, rejected, denounced, blamed, punished, arrested, expelled, raided, occupied, "
+    "seized, captured, detained, deported, banned, boycotted, embargoed, struck, targeted and ambushed Ukraine."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "some_events"),
+    [
+        (ONLY_DATELINES, False),
+        (LISTS_AND_TABLES, False),
+        (COUNTRIES_IN_ONE_SENTENCE, True),
+        (TRIGGERS_IN_ONE_SENTENCE, True),
+    ],
+    ids=["only-datelines-and-bylines", "lists-and-tables", "50-countries", "30-triggers"],
+)
+def test_odd_articles_read_and_analysed_keep_the_evidence_of_every_event(english, tmp_path, text, some_events):
+    path = tmp_path / "odd.jsonl"
+    path.write_text(json.dumps({"id": "odd", "text": text, "published": "2025-03-13"}) + "\n", encoding="utf-8")
+    [article] = read_paths([str(path)])
+    events = process(article).events
+    if some_events:
+        assert events
+    for e in events:
+        assert article.text[e.start : e.end] == e.sentence
+        assert article.text[e.trigger_start : e.trigger_end] == e.trigger
+        assert e.start <= e.trigger_start < e.trigger_end <= e.end
+
+
+def test_office_holders_of_2025_stand_for_their_countries(english):
+    event = find(events_of("Aziz Akhannouch condemned Ahmed Attaf on Monday."), "ACCUSE")
+    assert codes(event.source) == {"MAR"} and codes(event.target) == {"DZA"}

@@ -156,3 +156,20 @@ def test_bad_inputs_each_give_one_error_and_good_records_survive(tmp_path):
 def test_examples_read_cleanly():
     records = read(EXAMPLES)
     assert len(records) == 21 and all(isinstance(r, Article) for r in records)
+
+
+def test_a_dateline_leaves_the_body_and_keeps_its_place_and_agency(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "d", "text": "NAIROBI (AFP) - Kenyan police fired tear gas."}) + "\n")
+    [article] = read(path)
+    assert article.text == "Kenyan police fired tear gas."
+    assert article.extra["dateline"] == "NAIROBI" and article.source == "AFP"
+
+
+def test_a_body_opening_with_an_acronym_keeps_it(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        json.dumps({"id": "d", "text": "NATO-member Norway is willing to help. UN - the council met."}) + "\n"
+    )
+    [article] = read(path)
+    assert article.text.startswith("NATO-member Norway") and "dateline" not in article.extra

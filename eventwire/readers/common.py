@@ -164,8 +164,30 @@ def credit_line(text: str) -> tuple[str, list[str]] | None:
     return None
 
 
+# "NAIROBI (AFP) -", "MARANCHON, SPAIN —", "WASHINGTON —": a place in capitals, perhaps an agency,
+# and a dash, opening the body.  It names where the story was filed, not who acted.
+DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'’\-]{2,}(?:[ /][A-Z][A-Z.'’\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?)"
+    r"(?:\s*\((?P<agency>[A-Za-z][\w&.\- ]{0,30})\))?\s*[-–—]+\s+"
+)
+
+
+def take_dateline(article: Article) -> Article:
+    """Strip the dateline from the body, keeping its place in `extra["dateline"]` and its
+    agency as the outlet when the record names none: an agency is never an actor of the story."""
+    match = DATELINE.match(article.text)
+    if match is None or not article.text[match.end() :].strip():
+        return article
+    article.text = article.text[match.end() :]
+    article.extra["dateline"] = match["place"]
+    article.source = article.source or match["agency"]
+    return article
+
+
 def fill_source(article: Article) -> Article:
-    """Outlet and authors from the URL or the closing credit line when the record has none."""
+    """Outlet and authors from the dateline, the URL or the closing credit line when the record
+    has none; the dateline leaves the body (`take_dateline`)."""
+    article = take_dateline(article)
     if not article.source:
         article.source = outlet_from_url(article.url)
     credit = credit_line(article.text)

@@ -64,6 +64,7 @@ class Cues:
     denial_verbs: frozenset[str]
     falsity_words: frozenset[str]
     threatened_types: frozenset[str]
+    vowed_harm_types: frozenset[str]
     promised_types: dict[str, str]
 
 
@@ -74,11 +75,12 @@ def cues() -> Cues:
     lists = {
         name: word_set(data, name, "status_cues.yaml")
         for name in Cues.__dataclass_fields__
-        if name not in ("promised_types", "threatened_types")
+        if name not in ("promised_types", "threatened_types", "vowed_harm_types")
     }
     return Cues(
         **lists,
         threatened_types=frozenset(data.get("threatened_types") or ()),
+        vowed_harm_types=frozenset(data.get("vowed_harm_types") or ()),
         promised_types=dict(data.get("promised_types") or {}),
     )
 
@@ -161,7 +163,7 @@ def frame_of(
         if own is None and _stated_circumstance(t, c):
             own = "occurred"
         own = _governed_status(t, head, own, frame, c)
-        if t.dep_ in ("ccomp", "acl", "pcomp", "dobj", "advcl") and _denies(head, c):
+        if (t.dep_ in ("ccomp", "acl", "pcomp", "dobj", "advcl") or _gerund(t)) and _denies(head, c):
             frame.deniers += actors_of(subject_of(head), ctx)
         elif head.pos_ in NOUN_POS and lemma_of(head) in c.claim_nouns and t.dep_ in ("acl", "ccomp", "relcl"):
             reported_by += _claim_noun(head, frame, ctx, parties, c)
@@ -211,6 +213,11 @@ def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cu
         frame.by_party = True  # the actor's own plan or vow
         return "planned"
     return own
+
+
+def _gerund(t: Token) -> bool:
+    """Is this clause a gerund complement ("denies supplying weapons"): what a denial denies?"""
+    return t.dep_ == "xcomp" and t.tag_ == "VBG"
 
 
 def _denies(verb: Token, c: Cues) -> bool:

@@ -26,8 +26,16 @@ def with_conjuncts(tok: Token) -> list[Token]:
     while todo:
         t = todo.pop()
         out.append(t)
-        todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in NOUN_POS | {"PRON", t.pos_})
+        todo.extend(
+            c for c in t.children if (c.dep_ == "conj" and c.pos_ in NOUN_POS | {"PRON", t.pos_}) or _listed(t, c)
+        )
     return sorted(out, key=lambda t: t.i)
+
+
+def _listed(head: Token, c: Token) -> bool:
+    """Is `c` the next name of a list the parser took for an apposition ("Greece, Panama and
+    South Korea": Panama hangs from Greece as `appos`)?  Two places are never one another."""
+    return c.dep_ == "appos" and head.ent_type_ == c.ent_type_ == "GPE" and head.ent_iob_ == "B" and c.text != head.text
 
 
 def reduced(tok: Token) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..article import ArticleContext
 from ..types import has
+from .frames import cues
 from .grammar import NOUN_POS, governor, lemma_of
 from .mentions import Mention
 from .words import event_words
@@ -35,22 +36,30 @@ def _political(m: Mention) -> bool:
     return any(a.code or a.sector for a in m.source + m.target)
 
 
+def _told_by_agreement(m: Mention) -> bool:
+    """Does agreeing to this act tell the act rather than an agreement?  Agreeing to meet is a
+    planned meeting; vowing to attack ("pledged to crush the insurgents") a threat."""
+    return m.type == "CONSULT" or m.type in cues().vowed_harm_types
+
+
 def mark_kept(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
     """Reads every mention; marks as not kept (`Mention.kept`) those that tell no event: with
     no political actor, or the mere content of another trigger.  Agreeing to meet is a planned
-    meeting (docs/conventions.md): the CONSULT stays, the AGREE goes."""
+    meeting (docs/conventions.md): the CONSULT stays, the AGREE goes; a vowed hostile act stays,
+    to be retyped THREATEN (`claims.retype_plans`), and the vow goes."""
     by_token = {m.token.i: m for m in mentions}
     outers = {m.token.i: outer(m, by_token) for m in mentions}
-    agreed_meetings = {
-        o.token.i for i, o in outers.items() if o is not None and o.type == "AGREE" and by_token[i].type == "CONSULT"
+    told_by_agreement = {
+        i for i, o in outers.items() if o is not None and o.type == "AGREE" and _told_by_agreement(by_token[i])
     }
 
     def embedded(m: Mention) -> bool:
         o = outers[m.token.i]
-        if o is None or (o.type == "AGREE" and m.type == "CONSULT"):
+        if o is None or m.token.i in told_by_agreement:
             return False
         return o.type == m.type or has(o.type, "content")  # "provided aid": the verb tells it
 
+    agreeing = {outers[i].token.i for i in told_by_agreement}
     for m in mentions:
-        m.kept = _political(m) and not embedded(m) and m.token.i not in agreed_meetings
+        m.kept = _political(m) and not embedded(m) and m.token.i not in agreeing
     return mentions
