@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fastapi import APIRouter
+from fastapi.testclient import TestClient
 
 from eventwire import nlp
 from eventwire.extract import actors
@@ -15,6 +17,9 @@ from eventwire.model import Article
 from eventwire.pipeline import process
 from eventwire.readers import discover
 from eventwire.readers.discover import read_paths
+from eventwire.store.sqlite import Store
+from eventwire.web import api
+from eventwire.web.app import create_app
 
 RECIPES = Path(__file__).resolve().parent.parent / "docs" / "recipes.md"
 
@@ -24,10 +29,10 @@ def english():
     return nlp.load()
 
 
-def snippet(language: str) -> str:
-    """The one fenced block of `language` in docs/recipes.md."""
-    [block] = re.findall(rf"```{language}\n(.*?)```", RECIPES.read_text(encoding="utf-8"), flags=re.S)
-    return block
+def snippet(language: str, nth: int = 1) -> str:
+    """The `nth` fenced block of `language` in docs/recipes.md."""
+    blocks = re.findall(rf"```{language}\n(.*?)```", RECIPES.read_text(encoding="utf-8"), flags=re.S)
+    return blocks[nth - 1]
 
 
 def events_of(text: str) -> set[tuple]:
@@ -85,3 +90,16 @@ def test_add_an_input_format(tmp_path, monkeypatch):
         monkeypatch.setitem(discover.READERS, suffix, reader)
     [article] = read_paths([str(tmp_path)])
     assert (article.id, article.title) == ("notes", "Talks in Nairobi")
+
+
+def test_add_an_api_route(tmp_path):
+    with Store(tmp_path / "ew.db") as store:
+        store.write([process(Article(id="q", text='"We will not back down," the minister Amina Yusuf said.'))])
+    namespace = {**vars(api), "router": APIRouter(prefix="/api")}
+    exec(snippet("python", 2), namespace)  # the recipe's model and route, as written
+    app = create_app(str(tmp_path / "ew.db"))
+    app.include_router(namespace["router"])
+    client = TestClient(app)
+    [speaker] = client.get("/api/speakers", params={"limit": 10}).json()
+    assert (speaker["speaker"], speaker["quotes"]) == ("Amina Yusuf", 1)
+    assert client.get("/api/speakers", params={"limit": 0}).status_code == 422

@@ -61,12 +61,13 @@ def plain_parameters(request: Request) -> None:
 
 
 def get_conn(request: Request) -> Iterator[sqlite3.Connection]:
-    """A fresh read-only connection per request: each request sees every batch committed before it."""
-    conn = connect(request.app.state.db_path, readonly=True)
-    try:
-        yield conn
-    finally:
-        conn.close()
+    """A fresh read-only connection per request: each request sees every batch committed before it.
+
+    It is closed when the last reference to it goes, as the request ends, not here: a route runs in a
+    worker thread, and a request cancelled while its route still reads (a server stopping, a refresh
+    of the response cache cut short) would close the connection under that thread, which crashes
+    SQLite (a segmentation fault, not an exception)."""
+    yield connect(request.app.state.db_path, readonly=True)
 
 
 def _text(description: str, max_length: int = MAX_TEXT, **kw: str) -> Any:
