@@ -643,12 +643,12 @@ def test_sql_metacharacters_are_only_data(client, db, nasty):
     for url, params in (
         ("/api/claims", {"q": nasty, "article": nasty}),
         ("/api/articles", {"q": nasty}),
-        ("/events", {"q": nasty, "actor": nasty[:16]}),
+        ("/events", {"q": nasty}),
         ("/quotes", {"speaker": nasty, "q": nasty}),
         ("/articles", {"q": nasty}),
         ("/actors", {"q": nasty}),
         ("/claims", {"q": nasty}),
-        ("/stories", {"q": nasty, "actor": nasty[:16]}),
+        ("/stories", {"q": nasty}),
         ("/api/stories", {"q": nasty}),
     ):
         response = client.get(url, params=params)
@@ -659,7 +659,7 @@ def test_sql_metacharacters_are_only_data(client, db, nasty):
     assert client.get("/api/events", params={"q": nasty}).json()["total"] == sum(
         literal in e["sentence"].lower() for e in events
     )
-    assert client.get("/api/events", params={"actor": nasty[:16]}).json()["total"] == 0
+    assert client.get("/api/events", params={"actor": nasty[:16]}).status_code == 422  # no such actor: said
     assert client.get("/api/stories", params={"q": nasty}).json()["total"] == sum(
         literal in e["sentence"].lower() for e in events
     )  # each event here is a story event of its own

@@ -210,7 +210,7 @@ def table_rows(analysis: Analysis, digest: str | None = None) -> dict[str, list[
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")  # UTC, written with Z (docs/conventions.md)
 
 
 def _speaker_columns(actor: Actor | None) -> dict[str, str | None]:
