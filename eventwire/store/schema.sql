@@ -22,8 +22,10 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_text_hash ON articles(text_hash);
 
+-- content="articles" in double quotes: Datasette detects the table as the articles' search index
+-- only so (sqlite.py rebuilds an older declaration when a store is opened for writing).
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-    title, text, content='articles', content_rowid='rowid');
+    title, text, content="articles", content_rowid="rowid");
 CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;
