@@ -78,3 +78,13 @@ def test_undated_events_are_found_at_their_story_date_and_months_kept_whole(clie
     assert ids(client, **{"from": "2024-04-02", "to": "2024-04-02"}) == {"e3"}
     assert ids(client, **{"from": "2024-03-05", "to": "2024-03-05"}) == {"e1"}  # the March event is not a day
     assert ids(client, **{"from": "2024-03", "to": "2024-03"}) == {"e1", "e2"}
+
+
+def test_the_timeline_counts_undated_events_at_their_story_date(client):
+    rows = client.get("/api/timeline").json()
+    assert {(r["day"], r["type"], r["story_dated"]) for r in rows} == {
+        ("2024-03-05", "ASSAULT", 0),
+        ("2024-04-02", "THREATEN", 1),
+    }  # the month-precise ACCUSE has no day
+    stories = client.get("/api/stories", params={"from": "2024-04", "to": "2024-04"}).json()["items"]
+    assert [s["type"] for s in stories] == ["THREATEN"]

@@ -206,23 +206,21 @@ def _add_dates(f: EventFilter, column: str, where: list[str], args: list[Any]) -
             args.append(value)
 
 
-def _add_event_dates(f: EventFilter, where: list[str], args: list[Any]) -> None:
-    """Events whose own date span lies in the range, and undated events whose article was published
-    in it (their story date: docs/conventions.md)."""
+def _add_told_dates(f: EventFilter, first: str, last: str, article: str, where: list[str], args: list[Any]) -> None:
+    """Events (or story events) whose date span, from `first` to `last`, lies in the filter's range, and
+    undated ones whose article (`article`) was published in it: their story date (docs/conventions.md)."""
     if not (f.date_from or f.date_to):
         return
-    dated, dated_args = ["e.date IS NOT NULL"], []
-    _add_dates(f, "e.date", dated, dated_args)
-    if f.date_to:
-        dated.append(f"{DATE_END} <= ?")
-        dated_args.append(f.date_to)
+    dated, dated_args = [f"{first} IS NOT NULL"], []
+    _add_dates(replace(f, date_to=None), first, dated, dated_args)
+    _add_dates(replace(f, date_from=None), last, dated, dated_args)
     told, told_args = [], []
     _add_dates(replace(f, date_to=None), "a.published", told, told_args)
     if f.date_to:
         told.append("a.published < ?")
         told_args.append(_next_day(f.date_to))
     where.append(
-        f"(({' AND '.join(dated)}) OR (e.date IS NULL AND e.article_id IN "
+        f"(({' AND '.join(dated)}) OR ({first} IS NULL AND {article} IN "
         f"(SELECT a.id FROM articles a WHERE {' AND '.join(told)})))"
     )
     args += dated_args + told_args
@@ -244,7 +242,7 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.article:
         where.append("e.article_id = ?")
         args.append(f.article)
-    _add_event_dates(f, where, args)
+    _add_told_dates(f, "e.date", DATE_END, "e.article_id", where, args)
     if f.actor:
         where.append(
             "(e.article_id, e.id) IN (SELECT x.article_id, x.event_id FROM event_actors x "
@@ -400,7 +398,7 @@ def story_where(f: EventFilter) -> tuple[str, list[Any]]:
     where: list[str] = []
     args: list[Any] = []
     _any_of("s.type", tuple(t.upper() for t in f.type), where, args)
-    _add_dates(f, "s.date", where, args)
+    _add_told_dates(f, "s.date", "s.date_end", "s.first_article_id", where, args)
     told, told_args = event_where(replace(f, type=(), date_from=None, date_to=None))
     if told != "1":
         where.append(
@@ -504,16 +502,22 @@ def stories(conn: sqlite3.Connection, min_articles: int = 2, limit: int = 100, o
     return out
 
 
+# A story event's day on the timeline: its own when it has one, else its first article's publication day.
+STORY_DAY = "coalesce(s.date, (SELECT substr(a.published, 1, 10) FROM articles a WHERE a.id = s.first_article_id))"
+
+
 def timeline(conn: sqlite3.Connection, f: EventFilter, by_type: bool = False) -> list[dict[str, Any]]:
     """Events per day, each real-world event once (`events`) beside how often it was told
-    (`mentions`), for `eventwire timeline` and the web's chart. Only day-precise dates: a
-    month-precise event has no day to be counted on."""
+    (`mentions`), for `eventwire timeline` and the web's chart. Day-precise dates, and undated
+    events at their story date (`story_dated` of them): a month-precise event has no day to be counted on."""
     where, args = story_where(f)
-    group = "s.date, s.type" if by_type else "s.date"
+    group = "1, 2" if by_type else "1"
     return _dicts(
         conn,
-        f"SELECT {group}, count(*) AS events, sum(s.num_mentions) AS mentions FROM story_events s "
-        f"WHERE s.date_precision = 'day' AND {where} GROUP BY {group} ORDER BY {group}",
+        f"SELECT {STORY_DAY} AS date{', s.type' if by_type else ''}, count(*) AS events, "
+        "sum(s.num_mentions) AS mentions, sum(s.date IS NULL) AS story_dated FROM story_events s "
+        f"WHERE (s.date_precision = 'day' OR (s.date IS NULL AND {STORY_DAY} IS NOT NULL)) AND {where} "
+        f"GROUP BY {group} ORDER BY {group}",
         args,
     )
 

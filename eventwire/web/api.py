@@ -169,6 +169,7 @@ class TimelineRow(BaseModel):
     type: str
     events: int
     mentions: int  # how often they were told (one per article telling one)
+    story_dated: int  # of the events, those with no date of their own, counted at their article's date
 
 
 class ActorCount(BaseModel):
