@@ -10,9 +10,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tqdm import tqdm
 
@@ -23,10 +22,13 @@ from .model import Analysis, Article
 from .output import FORMATS as PRINTED
 from .output import event_rows, print_rows, write_json_stream
 from .readers.common import DEFAULT_MAX_BYTES, ReadError, normalise_published
+from .readers.count import records_in
 from .readers.discover import read_paths
 from .store import filters, queries
 from .store.database import StoreError, connect
-from .store.sqlite import BatchResult, Store
+
+if TYPE_CHECKING:
+    from .store.sqlite import BatchResult, Store
 
 DESCRIPTION = """\
 Turn news articles into a database of political events (who did what to whom, when and where),
@@ -78,7 +80,7 @@ def analyse(articles: Iterable[Article], args: argparse.Namespace) -> Iterator[A
         from .engines import dask  # Dask loads only when asked for
 
         return dask.analyse(articles, scheduler=args.scheduler, workers=args.workers or 2)
-    return local.analyse(articles, args.workers or 1)
+    return local.analyse(articles, args.workers)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -127,12 +129,15 @@ def store_batch(store: Store, analyses: list[Analysis], errors: Errors) -> Batch
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from .store.sqlite import BatchResult, Store  # the linker's libraries load only to store
+
     errors = Errors()
     if args.out:
         return ingest_shards(args, errors)
     started = time.perf_counter()
     totals, read, unchanged = BatchResult(), 0, 0
-    with Store(args.db, args.dedup_threshold, args.similar_threshold) as store:
+    bar = tqdm(total=records_in(args.paths), unit=" articles", desc="ingest", disable=None, file=sys.stderr)
+    with bar, Store(args.db, args.dedup_threshold, args.similar_threshold) as store:
 
         def fresh(articles: Iterable[Article]) -> Iterator[Article]:
             """Articles not yet stored with this text: a rerun after a kill resumes here.
@@ -142,21 +147,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 read += 1
                 if store.is_unchanged(article):
                     unchanged += 1
+                    bar.update(1)
                 else:
                     yield article
 
         articles = fresh(errors.only_articles(read_paths(args.paths, args.max_bytes, _published(args))))
-        results = analyse(articles, args)
-        with tqdm(unit=" articles", desc="ingest", disable=None, file=sys.stderr) as bar:
-            while batch := list(islice(results, BATCH)):
-                good: list[Analysis] = []
-                for result in batch:
-                    if isinstance(result, ReadError):
-                        errors.report(result)
-                    else:
-                        good.append(result)
+        good: list[Analysis] = []
+        for result in analyse(articles, args):
+            bar.update(1)  # each analysed article moves the bar: it moves as soon as the first is done
+            if isinstance(result, ReadError):
+                errors.report(result)
+            else:
+                good.append(result)
+            if len(good) == BATCH:
                 totals.add(store_batch(store, good, errors))
-                bar.update(len(batch))
+                good = []
+        totals.add(store_batch(store, good, errors))
     seconds = time.perf_counter() - started
     print(
         f"read {read + errors.unreadable}, stored {totals.stored + totals.replaced} "
@@ -329,6 +335,8 @@ def cmd_actors(args: argparse.Namespace) -> int:
 
 
 def cmd_relink(args: argparse.Namespace) -> int:
+    from .store.sqlite import Store
+
     if not Path(args.db).is_file():
         raise StoreError(f"no database at {args.db} (run `eventwire ingest PATH --db {args.db}` first)")
     with Store(args.db, args.dedup_threshold, args.similar_threshold) as store:
@@ -426,9 +434,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or - for stdin")
         p.add_argument(
             "--workers",
-            type=int,
+            type=_bounded(1),
             default=None,
-            help="processes to analyse with (default 1; with --engine dask, 2 local workers)",
+            help="processes to analyse with (default: one per core, "
+            f"{local.default_workers()} here; with --engine dask, 2 local workers)",
         )
         p.add_argument(
             "--engine",
