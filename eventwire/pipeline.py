@@ -10,11 +10,11 @@ from datetime import datetime
 from spacy.tokens import Doc
 
 from . import nlp, prefilter
-from .extract.actors import ArticleActors
-from .extract.claims import apply_claims
+from .extract.article import ArticleContext
+from .extract.contexts import apply_contexts
 from .extract.events import extract_events
 from .extract.language import detect_language
-from .extract.quotes import extract_quotes
+from .extract.modes import apply_modes
 from .model import Analysis, Article
 
 ENGLISH = "en"
@@ -55,14 +55,8 @@ def process_many(articles: Iterable[Article]) -> Iterator[Analysis]:
 
 
 def analyse_doc(article: Article, doc: Doc, title: Doc | None = None) -> Analysis:
-    """The extractors over an article's parse (and its title's)."""
-    doc.user_data["title"] = title  # a headline may name what the body leaves out (the place)
-    try:
-        actors = ArticleActors(doc)
-        quotes = extract_quotes(doc, actors)  # first: "we" in a quote is its speaker's side
-        events = apply_claims(extract_events(doc, actors, reference_time(article), quotes), doc, actors)
-        return Analysis(article=article, events=events, quotes=quotes, entities=actors.entities())
-    finally:
-        # The extractors' tables in user_data hold tokens, which hold the doc: emptied, the doc
-        # is freed at once, not at the next full garbage collection (a worker grew past 700 MB).
-        doc.user_data.clear()
+    """The extractors over an article's parse (and its title's), through one `ArticleContext`: the
+    event passes (docs/design.md), then how each event was done and what it was about."""
+    ctx = ArticleContext.build(doc, title, reference_time(article))
+    events = apply_contexts(apply_modes(extract_events(ctx), doc), article)
+    return Analysis(article=article, events=events, quotes=ctx.quotes, entities=ctx.actors.entities())

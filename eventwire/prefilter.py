@@ -21,14 +21,13 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from . import nlp
+from .extract.events.lexicon import split_key
+from .extract.vocabulary import read_yaml, words
 
 ENV = "EVENTWIRE_PREFILTER"
 WORD = re.compile(r"[^\W\d_]+")
@@ -74,17 +73,8 @@ class Selection:
         return kept / ((kept + sum(end - start for start, end in self.dropped)) or 1)
 
 
-def _data(name: str) -> dict:
-    return yaml.safe_load(resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8")) or {}
-
-
 def _data_files(pattern: str) -> list[str]:
     return sorted(fnmatch.filter((p.name for p in resources.files("eventwire.data").iterdir()), pattern))
-
-
-def _words(values: Iterable[object] | None) -> list[str]:
-    """Lower-cased words of a YAML list (a bare yes/no/on/off read as a boolean is no word)."""
-    return [str(v).lower() for v in values or () if isinstance(v, (str, int)) and not isinstance(v, bool)]
 
 
 @lru_cache(maxsize=1)
@@ -127,21 +117,19 @@ def _any_form(words: list[str]) -> frozenset[str]:
 
 
 def trigger(key: str, spec: dict | None, noun: bool) -> tuple[str, Trigger]:
-    """A lexicon entry as the events extractor reads it: a noun key's last word is the trigger
-    and the others its modifiers ("air strike"); a verb key's first word is the trigger and
-    the others particles it needs ("call for")."""
+    """A lexicon entry as the events extractor reads it (`split_key`): the trigger lemma, and
+    the words its entry needs in the same sentence."""
     spec = spec or {}
-    parts = key.lower().split()
-    lemma, extra = (parts[-1], parts[:-1]) if noun else (parts[0], parts[1:])
-    needs = [_any_form(_words(spec.get(k))) for k in ("objects", "complements", "modifiers") if spec.get(k)]
-    needs += [frozenset({w}) for w in _words(spec.get("requires")) + extra]
+    lemma, extra = split_key(key, noun)
+    needs = [_any_form(words(spec.get(k), key)) for k in ("objects", "complements", "modifiers") if spec.get(k)]
+    needs += [frozenset({w}) for w in words(spec.get("requires"), key) + extra]
     return lemma, Trigger(tuple(needs))
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     """The cue words of every lexicon named in prefilter.yaml; built once per process."""
-    config = _data("prefilter.yaml")
+    config = read_yaml("prefilter.yaml")
     by_form: dict[str, set[Trigger]] = {}
     phrases: set[str] = set()
 
@@ -151,7 +139,7 @@ def cues() -> Cues:
 
     for pattern, keys in config["lexicons"].items():
         for name in _data_files(pattern):
-            data = _data(name)
+            data = read_yaml(name)
             for key in keys:
                 if key == "types":
                     for entry in (data.get("types") or {}).values():
@@ -159,7 +147,7 @@ def cues() -> Cues:
                             for lemma_key, spec in ((entry or {}).get(kind) or {}).items():
                                 add(*trigger(str(lemma_key), spec, kind == "nouns"))
                     continue
-                for word in _words(data.get(key)):
+                for word in words(data.get(key), f"{name} {key}"):
                     if " " in word:
                         phrases.add(word)
                     else:
@@ -169,7 +157,9 @@ def cues() -> Cues:
         forms={f: tuple(ts) for f, ts in by_form.items()},
         phrases=tuple(sorted(phrases)),
         quote_marks="".join(config["quote_marks"]),
-        abbreviations=frozenset(tokenizer_abbrevs | set(_words(config["abbreviations"]))),
+        abbreviations=frozenset(
+            tokenizer_abbrevs | set(words(config["abbreviations"], "prefilter.yaml abbreviations"))
+        ),
     )
 
 

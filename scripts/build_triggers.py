@@ -10,7 +10,7 @@ named in their comment, mapped to a PLOVER type and mode.  Dropped: a verb's bar
 (CAMEO's verb blocks group loose synonyms: measured on the VOA dev set, the bare codes cost
 more precision than they gain recall), codes the table does not map (CAMEO 01, 02, "---"),
 patterns with words before the verb or several phrases, and multi-word verbs other than
-verb + particle.  The hand-curated triggers.yaml wins per lemma.
+verb + particle.  The hand-curated triggers.yaml is tried first (and replaces the lemmas it lists).
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ BLOCK = re.compile(r"^---\s+\S+\s+\[[^\]]*\]\s+---")
 PATTERN = re.compile(r"^-\s+\*\s+(.*?)\s*\[:?([0-9]{2,4}|---)[^\]]*\]")
 HEADER = """\
 # Derived by scripts/build_triggers.py from two public dictionaries; do not edit by hand
-# (add or override entries in triggers.yaml, which wins lemma by lemma).
+# (add entries in triggers.yaml, which are tried first, or replace a lemma's there).  Read by
+# eventwire/extract/events/lexicon.py (and by the prefilter, eventwire/prefilter.py).
 #
 # - petrarch2/data/dictionaries/CAMEO.2.0.txt, openeventdata/petrarch2 commit 676801cd
 #   The MIT License (MIT). Copyright (c) 2015 Open Event Data Alliance.

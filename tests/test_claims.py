@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire import nlp
-from eventwire.extract.claims import cues
+from eventwire.extract.events.frames import cues
 from eventwire.model import Article, Event
 from eventwire.pipeline import process
 

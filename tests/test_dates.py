@@ -5,7 +5,8 @@ from datetime import datetime
 import pytest
 
 from eventwire import nlp
-from eventwire.extract.dates import DateRef, context_date, date_for_event, own_date, resolve_date
+from eventwire.extract.dates import DateAnchors, DateRef, context_date, date_for_event, own_date, resolve
+from eventwire.extract.sentences import Sentences
 
 # The seed article's reference time: a Sunday evening.
 SEED_REF = datetime(2022, 3, 13, 21, 12, 38)
@@ -24,7 +25,12 @@ SEED_TEXT = (
 
 @pytest.fixture(scope="session")
 def seed_doc():
-    return nlp.parse(SEED_TEXT)
+    return nlp.load()(SEED_TEXT)
+
+
+def anchors(doc, reference):
+    """The article's date anchors, as the pipeline builds them."""
+    return DateAnchors(Sentences.of(doc), reference)
 
 
 def token(doc, word, nth=0):
@@ -35,7 +41,7 @@ def as_pair(ref: DateRef | None):
     return (ref.date, ref.precision) if ref else None
 
 
-# --- resolve_date ---------------------------------------------------------------------------
+# --- resolve -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -67,33 +73,33 @@ def as_pair(ref: DateRef | None):
     ],
 )
 def test_resolve_against_seed_reference(text, future, expected):
-    assert as_pair(resolve_date(text, SEED_REF, future=future)) == expected
+    assert as_pair(resolve(text, SEED_REF, "future" if future else "past")) == expected
 
 
 def test_weekday_not_late_in_the_day_goes_back_a_week():
     morning = datetime(2022, 3, 13, 9, 0)
-    assert as_pair(resolve_date("on Monday", morning)) == ("2022-03-07", "day")
+    assert as_pair(resolve("on Monday", morning, "past")) == ("2022-03-07", "day")
 
 
 def test_week_split_across_months_gives_no_date():
     # Week of Mon 28 Feb - Fri 4 Mar 2022: neither month holds it.
-    assert resolve_date("last week", datetime(2022, 3, 9, 12)) is None
+    assert resolve("last week", datetime(2022, 3, 9, 12), "past") is None
 
 
 def test_without_reference_only_absolute_dates_resolve():
     for relative in ("on Monday", "in October", "late last year", "yesterday", "this fall", "14 March"):
-        assert resolve_date(relative, None) is None
-    assert as_pair(resolve_date("March 14, 2022", None)) == ("2022-03-14", "day")
-    assert as_pair(resolve_date("in 2015", None)) == ("2015-01-01", "year")
+        assert resolve(relative, None, "past") is None
+    assert as_pair(resolve("March 14, 2022", None, "past")) == ("2022-03-14", "day")
+    assert as_pair(resolve("in 2015", None, "past")) == ("2015-01-01", "year")
 
 
 @pytest.mark.parametrize("text", ["", "   ", "xyzzy plugh", "four months later", "the 21st century", "30-day"])
 def test_nonsense_gives_nothing(text):
-    assert resolve_date(text, SEED_REF) is None
+    assert resolve(text, SEED_REF, "past") is None
 
 
 def test_text_keeps_the_words():
-    assert resolve_date("late last year", SEED_REF).text == "late last year"
+    assert resolve("late last year", SEED_REF, "past").text == "late last year"
 
 
 # --- date_for_event on the seed -------------------------------------------------------------
@@ -101,104 +107,104 @@ def test_text_keeps_the_words():
 
 def test_seed_event_dates(seed_doc):
     d = seed_doc
-    assert as_pair(date_for_event(token(d, "meeting", 1), SEED_REF)) == ("2022-03-14", "day")
-    assert as_pair(date_for_event(token(d, "met"), SEED_REF)) == ("2021-10-01", "month")
-    assert as_pair(date_for_event(token(d, "summit"), SEED_REF)) == ("2021-01-01", "year")
-    assert as_pair(date_for_event(token(d, "told"), SEED_REF)) == ("2022-03-13", "day")
-    assert as_pair(date_for_event(token(d, "urged"), SEED_REF)) == ("2022-03-11", "day")
-    assert as_pair(date_for_event(token(d, "called"), SEED_REF)) == ("2022-03-14", "day")
-    assert as_pair(date_for_event(token(d, "win"), SEED_REF)) == ("2022-09-01", "season")
+    assert as_pair(date_for_event(token(d, "meeting", 1), anchors(d, SEED_REF))) == ("2022-03-14", "day")
+    assert as_pair(date_for_event(token(d, "met"), anchors(d, SEED_REF))) == ("2021-10-01", "month")
+    assert as_pair(date_for_event(token(d, "summit"), anchors(d, SEED_REF))) == ("2021-01-01", "year")
+    assert as_pair(date_for_event(token(d, "told"), anchors(d, SEED_REF))) == ("2022-03-13", "day")
+    assert as_pair(date_for_event(token(d, "urged"), anchors(d, SEED_REF))) == ("2022-03-11", "day")
+    assert as_pair(date_for_event(token(d, "called"), anchors(d, SEED_REF))) == ("2022-03-14", "day")
+    assert as_pair(date_for_event(token(d, "win"), anchors(d, SEED_REF))) == ("2022-09-01", "season")
 
 
 def test_date_text_includes_preposition(seed_doc):
-    assert date_for_event(token(seed_doc, "urged"), SEED_REF).text == "on Friday"
+    assert date_for_event(token(seed_doc, "urged"), anchors(seed_doc, SEED_REF)).text == "on Friday"
 
 
 def test_date_of_another_verb_is_not_the_events(seed_doc):
     # "told CNN on Sunday that Moscow has asked": the asking happened before the telling.
-    assert date_for_event(token(seed_doc, "asked", 1), SEED_REF) is None
+    assert date_for_event(token(seed_doc, "asked", 1), anchors(seed_doc, SEED_REF)) is None
 
 
 def test_no_reference_no_relative_date(seed_doc):
-    assert date_for_event(token(seed_doc, "met"), None) is None
+    assert date_for_event(token(seed_doc, "met"), anchors(seed_doc, None)) is None
 
 
 def test_tense_sets_direction():
     ref = datetime(2022, 3, 16, 12)  # a Wednesday
-    doc = nlp.parse("The ministers met on Monday. The ministers will meet again on Monday.")
-    assert as_pair(date_for_event(token(doc, "met"), ref)) == ("2022-03-14", "day")
-    assert as_pair(date_for_event(token(doc, "meet"), ref)) == ("2022-03-21", "day")
+    doc = nlp.load()("The ministers met on Monday. The ministers will meet again on Monday.")
+    assert as_pair(date_for_event(token(doc, "met"), anchors(doc, ref))) == ("2022-03-14", "day")
+    assert as_pair(date_for_event(token(doc, "meet"), anchors(doc, ref))) == ("2022-03-21", "day")
 
 
 def test_undated_event_gets_no_date_not_the_publication_date():
-    doc = nlp.parse("Protesters marched through the capital demanding new elections.")
-    assert date_for_event(token(doc, "marched"), datetime(2022, 3, 16, 12)) is None
+    doc = nlp.load()("Protesters marched through the capital demanding new elections.")
+    assert date_for_event(token(doc, "marched"), anchors(doc, datetime(2022, 3, 16, 12))) is None
 
 
 def test_weekday_in_a_name_is_no_date():
-    doc = nlp.parse("The Sunday Times reported the attack.")
-    assert date_for_event(token(doc, "reported"), SEED_REF) is None
+    doc = nlp.load()("The Sunday Times reported the attack.")
+    assert date_for_event(token(doc, "reported"), anchors(doc, SEED_REF)) is None
 
 
 def test_deadline_is_not_the_event_date():
-    doc = nlp.parse("Trump delayed the tariffs until April 2.")
-    assert date_for_event(token(doc, "delayed"), datetime(2025, 3, 9, 12)) is None
+    doc = nlp.load()("Trump delayed the tariffs until April 2.")
+    assert date_for_event(token(doc, "delayed"), anchors(doc, datetime(2025, 3, 9, 12))) is None
 
 
 def test_statement_date_covers_what_it_promises():
-    doc = nlp.parse("The United States said Tuesday that it would resume cooperation with Ukraine.")
-    found = date_for_event(token(doc, "resume"), datetime(2025, 3, 12, 18))
+    doc = nlp.load()("The United States said Tuesday that it would resume cooperation with Ukraine.")
+    found = date_for_event(token(doc, "resume"), anchors(doc, datetime(2025, 3, 12, 18)))
     assert as_pair(found) == ("2025-03-11", "day")
 
 
 def test_statement_date_reaches_through_participle_and_coordination():
-    doc = nlp.parse(
+    doc = nlp.load()(
         "Chinese Foreign Ministry spokesperson Mao Ning responded to the news reports in a Jan. 23 "
         "press briefing, asserting that China abides by its own export controls and rejects other "
         "countries' imposition of what Beijing considers illegal unilateral sanctions."
     )
-    found = date_for_event(token(doc, "rejects"), datetime(2025, 3, 14, 5))
+    found = date_for_event(token(doc, "rejects"), anchors(doc, datetime(2025, 3, 14, 5)))
     assert as_pair(found) == ("2025-01-23", "day")
 
 
 def test_date_of_an_event_noun_stays_with_it():
     # "Monday's meeting" dates the meeting, not the providing of details about it.
-    doc = nlp.parse("The report did not provide any details about Monday's meeting.")
-    assert date_for_event(token(doc, "provide"), SEED_REF) is None
+    doc = nlp.load()("The report did not provide any details about Monday's meeting.")
+    assert date_for_event(token(doc, "provide"), anchors(doc, SEED_REF)) is None
 
 
 def test_context_date_only_for_past_events():
     ref = datetime(2025, 3, 14, 14)
-    doc = nlp.parse("Pedersen said Friday that the agreements were positive. He called for calm. Talks will resume.")
-    assert as_pair(context_date(token(doc, "called"), ref)) == ("2025-03-14", "day")
-    assert context_date(token(doc, "resume"), ref) is None
+    doc = nlp.load()("Pedersen said Friday that the agreements were positive. He called for calm. Talks will resume.")
+    assert as_pair(context_date(token(doc, "called"), anchors(doc, ref))) == ("2025-03-14", "day")
+    assert context_date(token(doc, "resume"), anchors(doc, ref)) is None
 
 
 def test_no_context_date_when_the_sentence_dates_other_clauses(seed_doc):
-    assert context_date(token(seed_doc, "asked", 1), SEED_REF) is None
+    assert context_date(token(seed_doc, "asked", 1), anchors(seed_doc, SEED_REF)) is None
 
 
 def test_where_clause_shares_the_time_of_the_verb_it_is_set_by():
-    doc = nlp.parse(
+    doc = nlp.load()(
         "Fighting that began March 6 in the coastal region, where soldiers clashed with rebels, went on for days."
     )
-    found = date_for_event(token(doc, "clashed"), datetime(2025, 3, 14, 14))
+    found = date_for_event(token(doc, "clashed"), anchors(doc, datetime(2025, 3, 14, 14)))
     assert as_pair(found) == ("2025-03-06", "day")
 
 
 def test_document_date_dates_the_clause_it_takes_part_in():
     # The parser hangs "dated" on "plan"; the letter's date is the urging's.
-    doc = nlp.parse(
+    doc = nlp.load()(
         "The senators sent a letter to the minister about the plan dated Feb. 4, urging him to stop the shipments."
     )
-    found = date_for_event(token(doc, "urging"), datetime(2025, 3, 14, 5))
+    found = date_for_event(token(doc, "urging"), anchors(doc, datetime(2025, 3, 14, 5)))
     assert as_pair(found) == ("2025-02-04", "day")
 
 
 def test_own_date_is_only_the_words_own_modifier():
-    doc = nlp.parse(
+    doc = nlp.load()(
         "Lawmakers welcomed Tuesday's announcement. Peskov on Monday denied accusations that Russia had asked."
     )
     ref = datetime(2025, 3, 12, 18)
-    assert as_pair(own_date(token(doc, "announcement"), ref)) == ("2025-03-11", "day")
-    assert own_date(token(doc, "accusations"), ref) is None
+    assert as_pair(own_date(token(doc, "announcement"), anchors(doc, ref))) == ("2025-03-11", "day")
+    assert own_date(token(doc, "accusations"), anchors(doc, ref)) is None

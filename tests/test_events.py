@@ -6,7 +6,9 @@ import pytest
 from conftest import SEED
 
 from eventwire import nlp
-from eventwire.extract import events as ev
+from eventwire.extract.events.lexicon import lexicon
+from eventwire.extract.events.matching import match
+from eventwire.extract.vocabulary import read_yaml
 from eventwire.model import Article, Event
 from eventwire.pipeline import process
 from eventwire.readers.discover import read_paths
@@ -134,8 +136,8 @@ def test_content_of_a_demand_is_not_an_event(english):
 
 
 def test_lexicon_is_indexed_once_per_process():
-    assert ev.lexicon() is ev.lexicon()
-    lex = ev.lexicon()
+    assert lexicon() is lexicon()
+    lex = lexicon()
     assert any(r.type == "ASSAULT" for r in lex.verbs["attack"])
     assert any(r.type == "SANCTION" for r in lex.nouns["sanction"])
 
@@ -425,8 +427,8 @@ def test_plover_trigger_words_and_phrases(english, text, type_):
 
 
 def test_an_adjective_is_a_trigger_only_with_its_preposition(english):
-    doc = nlp.parse("Kenya called the ceasefire a welcome step and was critical of Ethiopia.")
-    adjectives = {t.lower_: ev._match(t, ev.lexicon()) for t in doc if t.pos_ == "ADJ"}
+    doc = nlp.load()("Kenya called the ceasefire a welcome step and was critical of Ethiopia.")
+    adjectives = {t.lower_: match(t, lexicon()) for t in doc if t.pos_ == "ADJ"}
     assert adjectives["welcome"] is None and adjectives["critical"].type == "ACCUSE"
 
 
@@ -461,3 +463,12 @@ def test_an_event_noun_as_argument_is_its_possessor_not_its_object(english):
     assert {(e.type, frozenset(codes(e.source)), frozenset(codes(e.target))) for e in found} == {
         ("ASSAULT", frozenset({"SDN"}), frozenset({"TCD"}))
     }
+
+
+def test_curated_entries_come_first_and_cameo_rules_follow_unless_the_lemma_is_replaced(english):
+    fired = events_of("Syrian troops fired artillery at Turkish positions.")
+    find(fired, "ASSAULT", {"SYR"}, {"TUR"})  # CAMEO's "fire <weapon>", beside the curated "fire on"
+    curated = read_yaml("triggers.yaml")
+    assert "fire" not in curated["replaces"] and "launch" in curated["replaces"]
+    launch = {r.type for r in lexicon().verbs["launch"]}
+    assert launch == {t for t, s in curated["types"].items() if "launch" in ((s or {}).get("verbs") or {})}

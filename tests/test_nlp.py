@@ -42,7 +42,7 @@ def test_fast_pipeline_annotates_every_token_as_the_shipped_model(texts):
 
 
 def test_remembered_values_depend_on_the_tag_not_only_the_word():
-    doc = nlp.parse("They will attack. The attack failed. He attacked.")
+    doc = nlp.load()("They will attack. The attack failed. He attacked.")
     assert [(t.text, t.pos_, t.lemma_) for t in doc if t.lower_.startswith("attack")] == [
         ("attack", "VERB", "attack"),
         ("attack", "NOUN", "attack"),

@@ -9,7 +9,7 @@ from eventwire.extract.places import find_place, place_for_event
 @pytest.fixture(scope="session")
 def parse():
     nlp.load()
-    return nlp.parse
+    return nlp.load()
 
 
 def token(doc, word):

@@ -50,7 +50,7 @@ def test_keeps_triggers_quotes_and_speech_and_drops_the_rest(selection):
 
 
 def test_the_parse_of_a_selection_points_into_the_original_text(selection):
-    doc = nlp.parse(selection.text)
+    doc = nlp.load()(selection.text)
     names = {(e.text, TEXT[e.start_char : e.end_char]) for e in doc.ents}
     assert ("Marco Rubio", "Marco Rubio") in names and ("Jeddah", "Jeddah") in names
     assert not any("orchards" in t.text for t in doc)

@@ -68,8 +68,8 @@ def english():
 
 
 def quotes_of(text: str, kind: str | None = "direct") -> list[Quote]:
-    doc = nlp.parse(text)
-    found = extract_quotes(doc, ArticleActors(doc))
+    doc = nlp.load()(text)
+    found = extract_quotes(doc, ArticleActors(doc), doc.text)
     return [q for q in found if kind is None or q.kind == kind]
 
 

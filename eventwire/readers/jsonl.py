@@ -1,4 +1,4 @@
-"""JSON Lines: one article per line with the fields of SPEC §1; unknown fields kept in `extra`.
+"""JSON Lines: one article per line with the fields of docs/contract.md; unknown fields kept in `extra`.
 
 A line is checked before it becomes an Article: each known field of its type, no nesting
 deeper than MAX_DEPTH, no NUL character and no lone surrogate in any string (SQLite and

@@ -1,4 +1,4 @@
-"""Plain text in the seed layout: optional asset header, title, body (SPEC §1)."""
+"""Plain text in the seed layout: optional asset header, title, body (docs/contract.md)."""
 
 from __future__ import annotations
 

@@ -1,29 +1,24 @@
-"""Claims: status from modality and negation, reporting frames (attributed_to), denials (disputed_by).
+"""How one telling presents its event: status from modality and negation, reporting frames
+(attributed_to), denials (disputed_by).  The cues live in `data/status_cues.yaml`.
 
-Every telling of an event (its mentions, kept by `extract_events`) is read in its clause: the
-trigger's own auxiliaries and negation, then the chain of words it hangs from ("plans to",
-"refused to", "if ...", "X said that ...", "according to X", "denied accusations that ...").
-An event told as fact anywhere stays `occurred`; told only on someone's word it is `reported`;
-a denial anywhere adds its deniers to `disputed_by`, and an event only denied is `denied`.
-Events only wished, feared or posed as conditions are not events (ANNOTATION.md) and are
-dropped.  The cues live in `data/status_cues.yaml`.
-"""
+A trigger is read in its clause: its own auxiliaries and negation, then the chain of words it
+hangs from ("plans to", "refused to", "if ...", "X said that ...", "according to X", "denied
+accusations that ...")."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from ..model import Actor, Event
-from .actors import ArticleActors
-from .events import MENTIONS, Mention, actors_of, event_id, evidence, light_verb, subject_of, who, words
+from ...model import Actor
+from ..article import ArticleContext
+from ..vocabulary import read_yaml, word_set
+from .grammar import NOUN_POS, lemma_of, light_verb, subject_of
+from .merging import who
+from .sides import actors_of
 
-# Preference between the tellings of one event: told as fact first.
-STATUS_RANK = {"occurred": 0, "reported": 1, "planned": 2, "negated": 3}
 CLAUSE_DEPS = frozenset(
     {
         "ccomp",
@@ -50,10 +45,6 @@ MAX_CLIMB = 8
 # sanctions", "can end it by withdrawing"); not its subject ("the meeting could have ...").
 MODAL_PATH = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj"})
 FALSITY_DEPS = frozenset({"oprd", "acomp", "dobj", "attr", "pobj", "amod"})  # "called them lies"
-NOUNS = frozenset({"NOUN", "PROPN"})
-# Subordinators of a circumstance the narrator states ("warned of famine as fighting spread"):
-# a past-tense clause they introduce happened, whatever the clause above it only fears.
-FACT_MARKS = frozenset({"as", "after", "because", "since", "while", "when", "although", "though"})
 
 
 @dataclass(frozen=True)
@@ -66,6 +57,7 @@ class Cues:
     negating_heads: frozenset[str]
     negations: frozenset[str]
     conditional_marks: frozenset[str]
+    fact_marks: frozenset[str]
     reporting_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     according: frozenset[str]
@@ -78,10 +70,9 @@ class Cues:
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     """The status cues, read once per process."""
-    text = resources.files("eventwire.data").joinpath("status_cues.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = read_yaml("status_cues.yaml")
     lists = {
-        name: frozenset(words(data.get(name), f"status_cues {name}"))
+        name: word_set(data, name, "status_cues.yaml")
         for name in Cues.__dataclass_fields__
         if name not in ("promised_types", "threatened_types")
     }
@@ -102,10 +93,6 @@ class Frame:
     by_party: bool = False  # told by one of its own parties ("Japan said it had halted aid")
 
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
-
-
 def _predicate(tok: Token) -> Token:
     """The verb whose auxiliaries tell a nominal trigger's modality ("will hold talks")."""
     verb = light_verb(tok)
@@ -115,15 +102,15 @@ def _predicate(tok: Token) -> Token:
 def _own_status(pred: Token, c: Cues, part_of_trigger: frozenset[str] = frozenset()) -> str | None:
     """Status from the predicate's own auxiliaries and negation, but for the words the trigger
     itself is made of ("will not tolerate" is a warning, neither negated nor planned)."""
-    kids = [k for k in pred.children if _lemma(k) not in part_of_trigger]
+    kids = [k for k in pred.children if lemma_of(k) not in part_of_trigger]
     for k in kids:
         if (
             k.dep_ == "neg"
-            and _lemma(k) in c.negations
+            and lemma_of(k) in c.negations
             and not (k.i + 1 < len(pred.doc) and pred.doc[k.i + 1].lower_ == "only")
         ):
             return "negated"
-    auxes = {_lemma(k) for k in kids if k.dep_ == "aux"} | {k.lower_ for k in kids if k.dep_ == "aux"}
+    auxes = {lemma_of(k) for k in kids if k.dep_ == "aux"} | {k.lower_ for k in kids if k.dep_ == "aux"}
     if auxes & c.hypothetical_aux:
         return "hypothetical"
     if auxes & c.future_aux:
@@ -147,8 +134,8 @@ def _according(tok: Token, c: Cues) -> list[Token]:
 def _conditional(t: Token, c: Cues) -> bool:
     """Is this clause a condition ("if China helps") or bound to one ("it will face sanctions
     if ...")?"""
-    marks = {_lemma(k) for k in t.children if k.dep_ == "mark"}
-    marks |= {_lemma(g) for k in t.children if k.dep_ == "advcl" for g in k.children if g.dep_ == "mark"}
+    marks = {lemma_of(k) for k in t.children if k.dep_ == "mark"}
+    marks |= {lemma_of(g) for k in t.children if k.dep_ == "advcl" for g in k.children if g.dep_ == "mark"}
     return bool(marks & c.conditional_marks)
 
 
@@ -157,7 +144,7 @@ def _is_party(actor: Actor, parties: set[str]) -> bool:
 
 
 def frame_of(
-    tok: Token, actors: ArticleActors, parties: set[str], part_of_trigger: frozenset[str] = frozenset()
+    tok: Token, ctx: ArticleContext, parties: set[str], part_of_trigger: frozenset[str] = frozenset()
 ) -> Frame:
     """Read the clause chain above one trigger: modality, plans, reports and denials."""
     c = cues()
@@ -165,7 +152,7 @@ def frame_of(
     t = _predicate(tok)
     own = _own_status(t, c, part_of_trigger)
     for _ in range(MAX_CLIMB):
-        reported_by += [a for a in actors_of(_according(t, c), actors) if not _is_party(a, parties)]
+        reported_by += [a for a in actors_of(_according(t, c), ctx) if not _is_party(a, parties)]
         if _conditional(t, c) and own != "negated":
             own = "hypothetical"
         head = t.head
@@ -175,11 +162,11 @@ def frame_of(
             own = "occurred"
         own = _governed_status(t, head, own, frame, c)
         if t.dep_ in ("ccomp", "acl", "pcomp", "dobj", "advcl") and _denies(head, c):
-            frame.deniers += actors_of(subject_of(head), actors)
-        elif head.pos_ in NOUNS and _lemma(head) in c.claim_nouns and t.dep_ in ("acl", "ccomp", "relcl"):
-            reported_by += _claim_noun(head, frame, actors, parties, c)
-        elif t.dep_ == "ccomp" and _lemma(head) in c.reporting_verbs and head.pos_ == "VERB":
-            reported_by += _reporter(head, frame, actors, parties)
+            frame.deniers += actors_of(subject_of(head), ctx)
+        elif head.pos_ in NOUN_POS and lemma_of(head) in c.claim_nouns and t.dep_ in ("acl", "ccomp", "relcl"):
+            reported_by += _claim_noun(head, frame, ctx, parties, c)
+        elif t.dep_ == "ccomp" and lemma_of(head) in c.reporting_verbs and head.pos_ == "VERB":
+            reported_by += _reporter(head, frame, ctx, parties)
             if own == "would" and frame.by_party:
                 own = "planned"  # "the US said it would cease aid"; "analysts say Tehran would" stays open
         t = head
@@ -197,7 +184,7 @@ def _stated_circumstance(t: Token, c: Cues) -> bool:
     return (
         t.dep_ == "advcl"
         and t.tag_ == "VBD"
-        and any(k.dep_ == "mark" and _lemma(k) in FACT_MARKS for k in t.children)
+        and any(k.dep_ == "mark" and lemma_of(k) in c.fact_marks for k in t.children)
         and not _conditional(t, c)
     )
 
@@ -212,10 +199,10 @@ def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cu
     if (
         t.dep_ == "ccomp"
         and own is None
-        and any(k.dep_ == "nsubj" and _lemma(k) in c.hypothetical_heads for k in head.children)
+        and any(k.dep_ == "nsubj" and lemma_of(k) in c.hypothetical_heads for k in head.children)
     ):
         return "hypothetical"  # "fears grow that Beijing is siding with Russia"
-    lemma = _lemma(head)
+    lemma = lemma_of(head)
     if lemma in c.negating_heads and own is None:
         return "negated"
     if lemma in c.hypothetical_heads and own in (None, "would", "planned"):
@@ -228,112 +215,31 @@ def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cu
 
 def _denies(verb: Token, c: Cues) -> bool:
     """Does this verb deny its complement ("denied that", "called the reports false")?"""
-    if _lemma(verb) in c.denial_verbs:
+    if lemma_of(verb) in c.denial_verbs:
         return True
     return verb.pos_ == "VERB" and any(
-        _lemma(k) in c.falsity_words for k in verb.subtree if k.i > verb.i and k.dep_ in FALSITY_DEPS
+        lemma_of(k) in c.falsity_words for k in verb.subtree if k.i > verb.i and k.dep_ in FALSITY_DEPS
     )
 
 
-def _claim_noun(noun: Token, frame: Frame, actors: ArticleActors, parties: set[str], c: Cues) -> list[Actor]:
+def _claim_noun(noun: Token, frame: Frame, ctx: ArticleContext, parties: set[str], c: Cues) -> list[Actor]:
     """A clause told as the content of "reports that", "accusations that": denied when the
     claim is denied, else reported on the word of whoever owns the claim."""
     verb = noun.head if noun.dep_ in ("dobj", "pobj") else None
     if verb is not None and verb.dep_ == "prep":
         verb = verb.head
     if verb is not None and _denies(verb, c):
-        frame.deniers += actors_of(subject_of(verb), actors)
+        frame.deniers += actors_of(subject_of(verb), ctx)
         return []
     frame.status = "reported"
     owners = [k for k in noun.children if k.dep_ in ("poss", "compound", "amod")]
-    return [a for a in actors_of(owners, actors) if not _is_party(a, parties)]
+    return [a for a in actors_of(owners, ctx) if not _is_party(a, parties)]
 
 
-def _reporter(verb: Token, frame: Frame, actors: ArticleActors, parties: set[str]) -> list[Actor]:
+def _reporter(verb: Token, frame: Frame, ctx: ArticleContext, parties: set[str]) -> list[Actor]:
     """The speaker of "X said (that) ...", unless X is a party to the event told."""
-    speakers = actors_of(subject_of(verb), actors)
+    speakers = actors_of(subject_of(verb), ctx)
     if speakers and any(_is_party(a, parties) for a in speakers):
         frame.by_party = True
         return []
     return speakers
-
-
-def _token_at(doc: Doc, start: int | None) -> Token | None:
-    if start is None:
-        return None
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    out: list[Actor] = []
-    for a in actors:
-        if all(who(a) != who(b) for b in out):
-            out.append(a)
-    return out
-
-
-def _retell(event: Event, m: Mention) -> None:
-    """Make this telling the event's evidence."""
-    event.id = event_id(event.type, m.token)
-    event.trigger = m.token.text
-    event.sentence, event.start, event.end = evidence(m.token)
-    event.trigger_start, event.trigger_end = m.token.idx, m.token.idx + len(m.token.text)
-
-
-def _retype(event: Event, frame: Frame, tok: Token) -> None:
-    """A planned act is told as a promise or a threat (PLOVER): future aid is AGREE, "said it
-    would impose a curfew" is THREATEN."""
-    if event.status != "planned":
-        return
-    c = cues()
-    new = c.promised_types.get(event.type)
-    if new is None and event.type in c.threatened_types and frame.by_party:
-        new = "THREATEN"
-    if new is not None:
-        event.type, event.id = new, event_id(new, tok)
-
-
-def _claim(event: Event, mentions: list[Mention], actors: ArticleActors) -> Event | None:
-    parties = {who(a) for a in event.source + event.target}
-    frames = [(m, frame_of(m.token, actors, parties, m.rule.requires if m.rule else frozenset())) for m in mentions]
-    deniers = _unique([a for _, f in frames for a in f.deniers])
-    told = [(m, f) for m, f in frames if not f.deniers and f.status != "hypothetical"]
-    if not told:
-        if not deniers:
-            return None  # only wished, feared or conditional: not an event
-        event.status = "denied"
-    else:
-        m, f = min(told, key=lambda mf: (mf[0].token.pos_ in NOUNS, STATUS_RANK[mf[1].status], mf[0].token.i))
-        status = f.status
-        if status == "occurred" and event.status == "planned":
-            status = "planned"  # dated after the reference time (set by extract_events)
-        event.status = status
-        _retype(event, f, m.token)
-        event.attributed_to = (
-            _unique([a for mm, ff in told if ff.status == "reported" for a in ff.attributed_to])
-            if status == "reported"
-            else []
-        )
-        if m.token.idx != event.trigger_start:
-            _retell(event, m)
-    event.disputed_by = deniers
-    return event
-
-
-def apply_claims(events: list[Event], doc: Doc, actors: ArticleActors) -> list[Event]:
-    """Set status, attributed_to and disputed_by; drops events that are only hypothetical."""
-    mentions_of: dict[str, list[Mention]] = doc.user_data.get(MENTIONS) or {}
-    out = []
-    for event in events:
-        mentions = mentions_of.get(event.id)
-        if not mentions:
-            tok = _token_at(doc, event.trigger_start)
-            if tok is None:
-                out.append(event)
-                continue
-            mentions = [Mention(event.type, tok, None, event.source, event.target)]
-        claimed = _claim(event, mentions, actors)
-        if claimed is not None:
-            out.append(claimed)
-    return out

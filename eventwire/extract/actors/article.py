@@ -1,0 +1,291 @@
+"""`ArticleActors`: actor resolution over one parsed article (the public API, the scans, and
+how a phrase resolves); the people, role and description indexes are its parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Actor, Entity
+from ..sentences import Sentences
+from .describe import Descriptions
+from .people import PeopleIndex
+from .records import Hit, Mention, Person
+from .roles import RoleIndex
+from .tables import (
+    AFFILIATION_OK,
+    BODY_POSSESSIVES,
+    ENTITY_LABELS,
+    HOME_MIN,
+    HOME_RATIO,
+    NAME_ENTS,
+    PERSON_ENTS,
+    PLACE_KINDS,
+    PRONOUN_GENDER,
+    Alias,
+    Named,
+    PhraseTable,
+    V,
+    lexicon,
+)
+
+
+class ArticleActors(PeopleIndex, Descriptions, RoleIndex):
+    """Actor resolution over one parsed article.
+
+    Built once per article; remembers the fullest mention of each person so that a later
+    surname, pronoun or title ("Sullivan", "he", "the spokesman") resolves back to it.
+    """
+
+    def __init__(self, doc: Doc, sentences: Sentences | None = None) -> None:
+        self.doc = doc
+        self.lex = lexicon()
+        self.sentences = sentences or Sentences.of(doc)
+        self._sent_of = self.sentences.number_of
+        self._ent_at: list[Span | None] = [None] * len(doc)
+        for ent in doc.ents:
+            self._ent_at[ent.start : ent.end] = [ent] * (ent.end - ent.start)
+        words = [t.lower_ for t in doc]
+        self._name_at = self._scan_names(words)
+        self._role_at = self._scan(self.lex.roles, words)
+        self.home_code = self._home_code()
+        self._person_at: dict[int, Person] = {}
+        self._mentions: list[Mention] = []
+        self._persons: list[Person] = []
+        self._index_people()
+        self._role_mentions: dict[str, list[tuple[int, Actor]]] = {}
+        self._groups: dict[str, list[tuple[int, Named]]] = {}
+        self._index_roles()
+
+    # -- public API -------------------------------------------------------------------------
+
+    def actor_for_span(self, span: Span) -> Actor | None:
+        """The actor a noun phrase denotes, or None when it denotes no political actor.
+
+        An actor with a sector but no stated country ("the government", "police", "militants")
+        gets the article's home country (`home_code`), when the article has one."""
+        if len(span) == 0:
+            return None
+        return self._resolve(span.root, span.start, span.end, _clean_text(span))
+
+    def actor_for_token(self, token: Token) -> Actor | None:
+        """The actor of the noun phrase headed by `token` (a subject, object or pobj)."""
+        return self.actor_for_span(self.doc[token.left_edge.i : token.right_edge.i + 1])
+
+    def coded_between(self, start: int, end: int) -> list[tuple[int, Actor]]:
+        """(offset, actor) of the entities starting within the character offsets [start, end)
+        whose actor has a code, in text order: the candidates for a side the parse leaves empty."""
+        out = []
+        for e in self.doc.ents:
+            if start <= e.start_char < end and e.label_ in ENTITY_LABELS:
+                actor = self._resolve(e.root, e.start, e.end, e.text)
+                if actor is not None and actor.code:
+                    out.append((e.start_char, actor))
+        return out
+
+    def possessor(self, tok: Token, exclude: Iterable[str] = ()) -> Actor | None:
+        """The country or body an "its"/"their" stands for: the one named nearest before it in
+        its sentence, else in the sentence before, leaving out the codes `exclude` (the other
+        side of its event: Tehran does not reject its own offer).  None when that sentence names
+        several, or names none."""
+        if tok.lower_ not in BODY_POSSESSIVES or tok.tag_ != "PRP$":
+            return None
+        left_out = set(exclude)
+        sent = self._sent_of[tok.i]
+        for n in (sent, sent - 1):
+            found = [
+                a
+                for e in self.doc.ents
+                if e.start < tok.i
+                and self._sent_of[e.start] == n
+                and e.label_ in NAME_ENTS
+                and e.root.i not in self._person_at
+                and (a := self._resolve(e.root, e.start, e.end, e.text)) is not None
+                and a.code
+                and a.code not in left_out
+            ]
+            if found:
+                return found[-1] if len({a.code for a in found}) == 1 else None
+        return None
+
+    def entities(self) -> list[Entity]:
+        """People, organisations and places of the article, with offsets, name and code."""
+        out = []
+        for e in self.doc.ents:
+            if e.label_ not in ENTITY_LABELS:
+                continue
+            actor = self._resolve(e.root, e.start, e.end, e.text)
+            out.append(
+                Entity(
+                    text=e.text,
+                    label=e.label_,
+                    start=e.start_char,
+                    end=e.end_char,
+                    name=(actor.name if actor and actor.name else e.text),
+                    code=actor.code if actor else None,
+                    sector=actor.sector if actor else None,
+                )
+            )
+        return out
+
+    # -- scanning ---------------------------------------------------------------------------
+
+    def _scan(self, table: PhraseTable[V], words: list[str]) -> list[Hit[V] | None]:
+        """Longest left-to-right matches of `table`, as a per-token list of the covering hit."""
+        at: list[Hit[V] | None] = [None] * len(words)
+        i = 0
+        while i < len(words):
+            m = table.match(words, i)
+            if m and self._fits(i, m[0], m[1]):
+                hit = Hit(i, i + m[0], m[1].value)
+                at[i : i + m[0]] = [hit] * m[0]
+                i += m[0]
+            else:
+                i += 1
+        return at
+
+    def _fits(self, i: int, n: int, alias: Alias) -> bool:
+        """Whether the n tokens at i may be this alias: case rules, and NER agreement for
+        one-word names from the generated lists."""
+        if (
+            alias.needs_ent
+            and n == 1
+            and self.doc[i].ent_type_ not in (PERSON_ENTS if alias.value.kind == "person" else NAME_ENTS)
+        ):
+            return False
+        if alias.exact is not None:
+            return tuple(t.text for t in self.doc[i : i + n]) == alias.exact
+        return not alias.capitalised or self.doc[i].text[:1].isupper()
+
+    def _scan_names(self, words: list[str]) -> list[Hit[Named] | None]:
+        """Name hits, minus places inside a longer person name (Chad in "Chad Smith"); places in
+        hyphenated compounds ("US-backed", "Sino-US") are kept as qualifiers only."""
+        at = self._scan(self.lex.names, words)
+        doc = self.doc
+        for i, hit in enumerate(at):
+            if hit is None or hit.start != i or hit.value.kind not in PLACE_KINDS:
+                continue
+            ent = self._ent_at[i]
+            if ent is not None and ent.label_ == "PERSON" and len(ent) > hit.end - hit.start:
+                at[hit.start : hit.end] = [None] * (hit.end - hit.start)
+                continue
+            after = doc[hit.end].text if hit.end < len(doc) else ""
+            if (after == "-" and (hit.end + 1 >= len(doc) or doc[hit.end + 1].lower_ not in AFFILIATION_OK)) or (
+                i > 0 and doc[i - 1].text == "-"
+            ):
+                qualifier = Hit(hit.start, hit.end, hit.value, qualifier=True)
+                at[hit.start : hit.end] = [qualifier] * (hit.end - hit.start)
+        return at
+
+    # -- people -----------------------------------------------------------------------------
+
+    # -- role phrases -----------------------------------------------------------------------
+
+    # -- resolution -------------------------------------------------------------------------
+
+    def _home_code(self) -> str | None:
+        """The country the article is about: the most named one, if clearly ahead of the next
+        (HOME_MIN mentions and HOME_RATIO times the runner-up)."""
+        counts: dict[str, int] = {}
+        for i, hit in enumerate(self._name_at):
+            if (
+                hit
+                and hit.start == i
+                and not hit.qualifier
+                and hit.value.code
+                and hit.value.kind in PLACE_KINDS | {"seat"}
+            ):
+                counts[hit.value.code] = counts.get(hit.value.code, 0) + 1
+        ranked = sorted(counts.values(), reverse=True) + [0]
+        top = max(counts, key=counts.__getitem__, default=None)
+        return top if top and ranked[0] >= HOME_MIN and ranked[0] >= HOME_RATIO * ranked[1] else None
+
+    def _resolve(self, head: Token, lo: int, hi: int, text: str) -> Actor | None:
+        """The actor of the phrase [lo, hi) headed by `head`, or None; a domestic actor with
+        no stated country gets the article's home country, a non-governmental one the code NGO."""
+        actor = self._resolve_stated(head, lo, hi, text)
+        if actor is None or actor.code is not None:
+            return actor
+        if actor.sector == "NGO":
+            actor.code = "NGO"  # "a human rights group"
+        elif actor.sector not in {None, "IGO"} and not self._names_person(head):
+            actor.code = self.home_code
+        return actor
+
+    def _names_person(self, head: Token) -> bool:
+        """Whether the phrase names a person: people are often foreign to the story, so they do
+        not take its home country."""
+        hit = self._name_at[head.i]
+        return (
+            head.i in self._person_at
+            or head.lower_ in PRONOUN_GENDER
+            or (hit is not None and hit.value.kind == "person")
+        )
+
+    def _resolve_stated(self, head: Token, lo: int, hi: int, text: str) -> Actor | None:
+        """The actor of the phrase [lo, hi) headed by `head`, from what the article states."""
+        low = head.lower_
+        if low in PRONOUN_GENDER and (head.pos_ == "PRON" or head.tag_ == "PRP$"):
+            person = self._antecedent(head.i, PRONOUN_GENDER[low])
+            return person.actor(text) if person else None
+        if head.pos_ == "PRON":
+            return None
+        person = self._person_at.get(head.i)
+        if person is not None:
+            return person.actor(text)
+        name = self._name_at[head.i]
+        role = self._role(head)
+        if role is not None and (name is None or (name.end - 1 < head.i)):
+            return self._role_actor(head, lo, hi, text, role)
+        if name is not None:
+            return self._name_actor(name.value, head, lo, text)
+        ent = self._ent_at[head.i]
+        if ent is not None and ent.label_ in {"ORG", "NORP"}:
+            return self._org_actor(ent, head, lo, text)
+        return None
+
+    def _org_actor(self, ent: Span, head: Token, lo: int, text: str) -> Actor:
+        """An organisation or group not in the lists: code from the places in and before its name
+        ("Iraqi Kurds"), sector only from its head word ("Defense Ministry"), never from words
+        inside ("State of the Union"); a plural group of people (NORP "Kurds") is CVL."""
+        codes = [
+            h.value.code
+            for h in map(self._modifier_name, self.doc[min(lo, ent.start) : ent.end])
+            if h is not None and h.value.code
+        ]
+        role = self._role(ent.root)
+        sector = role.value.sector if role else None
+        if ent.label_ == "NORP" and head.tag_ in {"NNS", "NNPS"}:
+            sector = sector or "CVL"
+        toks = [t for t in ent if not (t.i == ent.start and t.dep_ == "det")]
+        return Actor(
+            text=text,
+            name=self.doc[toks[0].i : ent.end].text if toks else ent.text,
+            code=codes[0] if codes else None,
+            sector=sector,
+        )
+
+    def _name_actor(self, entry: Named, head: Token, lo: int, text: str) -> Actor | None:
+        if entry.kind == "region":
+            return None
+        if entry.kind == "person":
+            return Actor(text=text, name=entry.name, code=entry.code, sector=entry.sector, title=entry.title)
+        if entry.kind == "seat":
+            code = self._describe(self._left_tokens(head, lo)).code or entry.code
+            return Actor(text=text, name=entry.name, code=code, sector=entry.sector)
+        if entry.kind == "body":
+            return Actor(text=text, name=entry.name, code=entry.code, sector=entry.sector)
+        if entry.kind == "demonym" and any(c.lower_ == "ethnic" for c in head.lefts):
+            return Actor(text=text, name=None, code=None, sector="CVL")  # "ethnic Albanians" in Serbia
+        return Actor(text=text, name=None, code=entry.code, sector=entry.sector)
+
+
+def _clean_text(span: Span) -> str:
+    """Span text without leading/trailing punctuation."""
+    toks = list(span)
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return span.doc[toks[0].i : toks[-1].i + 1].text if toks else span.text

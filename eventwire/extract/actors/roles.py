@@ -1,0 +1,135 @@
+"""Role nouns of one article ("the spokesman", "the group") and who each points back to."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Token
+
+from ...model import Actor
+from .records import Hit
+from .tables import (
+    DEFINITE,
+    MODIFIER_DEPS,
+    PLACE_KINDS,
+    PRONOUN_WINDOW,
+    ROLE_CLASS,
+    ROLE_PREPS,
+    TITLE_MAX,
+    Named,
+    Role,
+)
+
+
+class RoleIndex:
+    """The role index of `ArticleActors` (article.py): the role nouns and groups the article
+    names, which a later "the spokesman" or "the group" points back to."""
+
+    def _index_roles(self) -> None:
+        """Antecedents for "the spokesman"/"the official": titled people and unnamed
+        descriptions ("a senior US official"), by role class, in text order."""
+        for m in self._mentions:
+            p = m.person
+            title = p.title or (p.known.title if p.known else None)
+            if title:
+                self._add_role_mention(title.split()[-1].lower(), m.i, p.actor(p.name))
+        for tok in self.doc:
+            hit = self._role_at[tok.i]
+            if (
+                hit is None
+                or hit.end - 1 != tok.i
+                or tok.pos_ not in {"NOUN", "PROPN"}
+                or tok.i in self._person_at
+                or tok.dep_ in MODIFIER_DEPS
+            ):
+                continue
+            det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+            if det in {"a", "an", "one"} or (det is None and tok.tag_ == "NN"):
+                desc = self._describe(self._left_tokens(tok))
+                if desc.has_role and (det is not None or desc.code):
+                    text = self.doc[tok.left_edge.i : tok.i + 1].text
+                    actor = Actor(text=text, name=text, code=desc.code, sector=desc.sector, title=desc.title)
+                    self._add_role_mention(tok.lower_, tok.i, actor)
+        for mentions in self._role_mentions.values():
+            mentions.sort(key=lambda m: m[0])
+        for i, hit in enumerate(self._name_at):
+            if hit and hit.start == i and hit.value.kind == "body" and hit.value.sector:
+                self._groups.setdefault(hit.value.sector, []).append((i, hit.value))
+
+    def _add_role_mention(self, word: str, i: int, actor: Actor) -> None:
+        self._role_mentions.setdefault(ROLE_CLASS.get(word, word), []).append((i, actor))
+
+    def _left_tokens(self, head: Token, lo: int = 0) -> list[Token]:
+        """The head and the modifiers before it, within [lo, head]."""
+        start = max(lo, min((c.left_edge.i for c in head.lefts if c.dep_ not in {"cc", "punct"}), default=head.i))
+        return [t for t in self.doc[start : head.i] if not t.is_punct] + [head]
+
+    def _role_actor(self, head: Token, lo: int, hi: int, text: str, role: Hit[Role]) -> Actor | None:
+        """A role phrase: "Iraqi special forces", "the Chinese foreign ministry", "the spokesman"."""
+        post = [
+            t
+            for prep in head.rights
+            if prep.dep_ == "prep" and prep.lower_ in ROLE_PREPS
+            for t in prep.subtree
+            if t.i < hi and not t.is_punct
+        ]
+        if role.value.sector is None and not role.value.weak:
+            return self._topic_role_actor(post, text)
+        toks = self._left_tokens(head, lo)
+        desc = self._describe(toks + post[:TITLE_MAX])
+        if desc.code is None and desc.body is None and self._is_anaphoric(head, toks):
+            antecedent = self._role_antecedent(head) if head.tag_ == "NN" else None
+            if antecedent is not None:
+                return Actor(
+                    text=text,
+                    name=antecedent.name,
+                    code=antecedent.code,
+                    sector=antecedent.sector,
+                    title=antecedent.title,
+                )
+            desc.body = self._group_antecedent(head.i, desc.sector)
+            desc.code = desc.body.code if desc.body else None
+        if desc.sector is None and desc.code is None and desc.body is None:
+            return None  # "members", "the group": nothing says whose
+        if role.value.owned and desc.code is None and desc.body is None:
+            return None  # "drones", but "Russian drones" are Russia's military
+        return Actor(
+            text=text,
+            name=desc.body.name if desc.body else None,
+            code=desc.code,
+            sector=desc.sector,
+            title=desc.title if head.tag_ != "NNS" else None,
+        )
+
+    def _is_topic_role(self, tok: Token) -> bool:
+        role = self._role(tok)
+        return role is not None and role.value.sector is None and not role.value.weak
+
+    def _topic_role_actor(self, post: list[Token], text: str) -> Actor | None:
+        """ "China experts in the US": a country before a topic role ("experts", "analysts") is
+        their topic; only a place after it ("in the US", "from Japan") says where they are."""
+        for tok in post:
+            name = self._modifier_name(tok)
+            if name is not None and name.value.kind in PLACE_KINDS | {"seat"} and name.value.code:
+                return Actor(text=text, code=name.value.code)
+        return None
+
+    def _is_anaphoric(self, head: Token, toks: list[Token]) -> bool:
+        """ "the spokesman", "the militants": a definite, unmodified role noun."""
+        det = [t for t in toks if t.dep_ == "det"]
+        return head.tag_ in {"NN", "NNS"} and bool(det) and det[0].lower_ in DEFINITE and len(toks) <= 3
+
+    def _group_antecedent(self, i: int, sector: str | None) -> Named | None:
+        """The named group "the militants"/"the fighters" points back to: the latest body of the
+        same sector within the last sentences (al-Shabab, Hamas)."""
+        groups = self._groups.get(sector or "", [])
+        k = bisect_left(groups, i, key=lambda g: g[0])
+        if k and self._sent_of[i] - self._sent_of[groups[k - 1][0]] <= PRONOUN_WINDOW:
+            return groups[k - 1][1]
+        return None
+
+    def _role_antecedent(self, head: Token) -> Actor | None:
+        word = head.lower_
+        mentions = self._role_mentions.get(ROLE_CLASS.get(word, word), [])
+        k = bisect_left(mentions, head.i, key=lambda m: m[0])
+        return mentions[k - 1][1] if k else None

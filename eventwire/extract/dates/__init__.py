@@ -1,0 +1,21 @@
+"""Event dates: the date expression tied to an event's trigger (`ties.py`), resolved against
+the article's reference time with a precision (`resolve.py`, whose docstring gives the
+conventions), over the date expressions found once per article (`anchors.py`)."""
+
+from .anchors import DateAnchors
+from .cues import cues
+from .resolve import DateRef, resolve
+from .tense import clause_verb, past_form
+from .ties import context_date, date_for_event, own_date
+
+__all__ = [
+    "DateAnchors",
+    "DateRef",
+    "clause_verb",
+    "context_date",
+    "cues",
+    "date_for_event",
+    "own_date",
+    "past_form",
+    "resolve",
+]

@@ -1,0 +1,308 @@
+"""Resolving a date expression against the article's reference (publication) time, with a
+precision (day, month, season, year).
+
+Own rules come first because a general date parser reads news wrong: it takes "on Monday" as
+the coming Monday whatever the tense, "in October" as this year's, and "late last year" as a
+day.  dateparser is only asked about numeric dates ("3/14/2022") that our rules do not read.
+
+Conventions (docs/contract.md: `date` is the first day of the span):
+- A weekday is the nearest such day: back for a past-tense event, ahead for a present or
+  future one (the reference day itself counts either way).  A past-tense weekday naming the
+  day after the reference day counts as that next day when the reference time is late in the
+  evening (`LATE_HOUR`): such stamps belong to stories updated past midnight or told from
+  time zones ahead (Moscow, Beijing), where that day has already begun.  An event noun
+  ("Monday's meeting") takes the tense of the clause it sits in.
+- A month without a year is the most recent one for the past (this month included), the
+  coming one otherwise.  A month with a day but no year: the same, and the nearest one for a
+  present-tense sentence.
+- Weeks run Sunday to Saturday (US newsroom usage: on a Sunday, "last week" is the working
+  week just ended).  A week is not a precision of docs/contract.md: "last/this/next week" gives the month
+  when that week's Monday to Friday fall in one month, else nothing.
+- Seasons are meteorological, northern hemisphere: spring March 1, summer June 1, fall
+  September 1, winter December 1 (running into the next year).  "this fall" is the season
+  containing the reference time, else the one to come in the same calendar year, else the
+  last one.
+- "early/mid/late last year", "earlier this year", "mid-2021" keep year precision.
+- Without a reference time, relative expressions give nothing (never invented); explicit
+  dates with a year still resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from ..vocabulary import read_yaml, word_set
+
+LATE_HOUR = 20
+OWN_RANK = 10  # attachment ranks below this are a word's own modifiers (see `_attachment`)
+CONTEXT_SENTENCES = 2
+
+_CALENDAR = read_yaml("calendar.yaml")
+MONTHS = {name: n for n, names in enumerate(_CALENDAR["months"], start=1) for name in names}
+FULL_MONTHS = frozenset(names[0] for names in _CALENDAR["months"])
+WEEKDAYS = {name: n for n, name in enumerate(_CALENDAR["weekdays"])}
+SEASONS: dict[str, int] = _CALENDAR["seasons"]
+DAY_WORDS: dict[str, int] = _CALENDAR["day_words"]
+NUMBER_WORDS: dict[str, int] = _CALENDAR["number_words"]
+DATE_MODIFIERS = word_set(_CALENDAR, "date_modifiers", "calendar.yaml")
+FUTURE_AUX = word_set(_CALENDAR, "future_auxiliaries", "calendar.yaml")
+SETTING_PREPOSITIONS = word_set(_CALENDAR, "setting_prepositions", "calendar.yaml")
+DEADLINE_PREPOSITIONS = word_set(_CALENDAR, "deadline_prepositions", "calendar.yaml")
+
+_MON = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WD = "|".join(WEEKDAYS)
+_REL = r"(?:(last|this|next|coming|previous)\s+)?"
+_ORD = r"(?:st|nd|rd|th)?"
+_RULES = [  # (kind, regex) tried in this order on the normalised expression
+    ("iso", re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")),
+    ("month_day", re.compile(rf"\b({_MON})\s+(\d{{1,2}}){_ORD}\b(?:\s+(\d{{4}})\b)?")),
+    ("day_month", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MON})\b(?:\s+(\d{{4}})\b)?")),
+    ("numeric", re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")),
+    ("month_year", re.compile(rf"\b({_MON})\s+(?:of\s+)?(\d{{4}})\b")),
+    ("day_word", re.compile(r"\b(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b")),
+    ("weekday", re.compile(rf"\b{_REL}({_WD})\b")),
+    (
+        "ago",
+        re.compile(
+            rf"\b(\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+"
+            r"(day|week|month|year)s?\s+ago\b"
+        ),
+    ),
+    ("period", re.compile(r"\b(last|this|next|coming|previous)\s+(week|month|year)\b")),
+    ("season", re.compile(rf"\b{_REL}(?:the\s+)?({'|'.join(SEASONS)})\b(?:\s+(?:of\s+)?(\d{{4}})\b)?")),
+    ("month", re.compile(rf"\b{_REL}({_MON})\b")),
+    ("year", re.compile(r"\b(1[89]\d\d|20\d\d)\b")),
+]
+_NORMALISE = [
+    (re.compile(r"[’`]"), "'"),
+    (re.compile(r"'s\b"), ""),
+    (re.compile(r"[,()]"), " "),
+    (re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\."), r"\1"),
+    (re.compile(r"\bmid-"), "mid "),
+    (re.compile(r"\bthis past\b"), "last"),
+    (re.compile(r"\s+"), " "),
+]
+
+
+Found = tuple[date, str] | None  # a handler's answer: first day of the span, precision
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A resolved date: the first day of the span, its precision and the words it came from
+    (frozen: resolutions are cached and shared)."""
+
+    date: str
+    precision: str  # day | month | season | year
+    text: str
+
+
+# --- resolving an expression --------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def resolve(text: str, reference: datetime | None, tense: str) -> DateRef | None:
+    """Resolve one date expression ("on Monday", "in October", "March 14, 2022") told in a
+    `tense`: past | future | present (as future, but a day of a month without a year is the
+    nearest one)."""
+    if not text or not text.strip():
+        return None
+    norm = text.lower()
+    for pattern, repl in _NORMALISE:
+        norm = pattern.sub(repl, norm)
+    for kind, pattern in _RULES:
+        match = pattern.search(norm)
+        if match:
+            found = _HANDLERS[kind](match, reference, tense)
+            if found:
+                return DateRef(found[0].isoformat(), found[1], text.strip())
+    return None
+
+
+def _iso(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    return _day(int(m[1]), int(m[2]), int(m[3]))
+
+
+def _month_day(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    return _dated(MONTHS[m[1]], int(m[2]), m[3], ref, tense)
+
+
+def _day_month(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    return _dated(MONTHS[m[2]], int(m[1]), m[3], ref, tense)
+
+
+def _dated(month: int, day: int, year: str | None, ref: datetime | None, tense: str) -> Found:
+    if year:
+        return _day(int(year), month, day)
+    if ref is None:
+        return None
+    today = ref.date()
+    options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := _day(y, month, day))]
+    past = max((d for d, _ in options if d <= today), default=None)
+    ahead = min((d for d, _ in options if d >= today), default=None)
+    if tense == "past" or ahead is None:
+        chosen = past
+    elif tense == "future" or past is None:
+        chosen = ahead
+    else:
+        chosen = past if today - past <= ahead - today else ahead
+    return (chosen, "day") if chosen else None
+
+
+def _day(year: int, month: int, day: int) -> Found:
+    try:
+        return date(year, month, day), "day"
+    except ValueError:
+        return None
+
+
+def _numeric(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    """ "3/14/2022", "14.03.2022": dateparser knows the orders (English: month first unless the
+    first number cannot be a month)."""
+    data = _dateparser().get_date_data(m[0])
+    return (data.date_obj.date(), "day") if data and data.date_obj else None
+
+
+@lru_cache(maxsize=1)
+def _dateparser():
+    from dateparser.date import DateDataParser  # imported only when a numeric date turns up
+
+    return DateDataParser(languages=["en"], settings={"PARSERS": ["absolute-time"]})
+
+
+def _month_year(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    return date(int(m[2]), MONTHS[m[1]], 1), "month"
+
+
+def _day_word(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    if ref is None:
+        return None
+    word = m[1]
+    shift = -1 if word == "last night" else DAY_WORDS.get(word, 0)
+    return ref.date() + timedelta(days=shift), "day"
+
+
+def _weekday(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    if ref is None:
+        return None
+    rel, target = m[1], WEEKDAYS[m[2]]
+    back = (ref.weekday() - target) % 7
+    ahead = (target - ref.weekday()) % 7
+    if rel in ("last", "previous"):
+        shift = -(back or 7)
+    elif rel in ("next", "coming"):
+        shift = ahead or 7
+    elif tense == "past":
+        late_tomorrow = ahead == 1 and ref.hour >= LATE_HOUR
+        shift = 1 if late_tomorrow else -back
+    else:
+        shift = ahead
+    return ref.date() + timedelta(days=shift), "day"
+
+
+def _ago(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    if ref is None:
+        return None
+    count = int(m[1]) if m[1].isdigit() else NUMBER_WORDS[m[1]]
+    unit, today = m[2], ref.date()
+    if unit == "day":
+        return today - timedelta(days=count), "day"
+    if unit == "week":
+        return _week_month(today - timedelta(weeks=count))
+    if unit == "month":
+        return _add_months(today.replace(day=1), -count), "month"
+    return date(today.year - count, 1, 1), "year"
+
+
+def _period(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    if ref is None:
+        return None
+    step = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[m[1]]
+    today = ref.date()
+    if m[2] == "week":
+        return _week_month(today + timedelta(weeks=step))
+    if m[2] == "month":
+        return _add_months(today.replace(day=1), step), "month"
+    return date(today.year + step, 1, 1), "year"
+
+
+def _week_month(day: date) -> Found:
+    """The month of the Sunday-to-Saturday week holding `day`, if its Monday to Friday share one."""
+    sunday = day - timedelta(days=(day.weekday() + 1) % 7)
+    monday, friday = sunday + timedelta(days=1), sunday + timedelta(days=5)
+    if monday.month != friday.month:
+        return None
+    return monday.replace(day=1), "month"
+
+
+def _add_months(first: date, months: int) -> date:
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _season(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    rel, start_month, year = m[1], SEASONS[m[2]], m[3]
+    if year:
+        return date(int(year), start_month, 1), "season"
+    if ref is None:
+        return None
+    today = ref.date()
+    starts = [date(y, start_month, 1) for y in range(today.year - 2, today.year + 2)]
+    current = next((s for s in starts if s <= today < _add_months(s, 3)), None)
+    past = max(s for s in starts if _add_months(s, 3) <= today)
+    ahead = min(s for s in starts if s > today)
+    if rel in ("last", "previous"):
+        chosen = past
+    elif rel in ("next", "coming"):
+        chosen = ahead
+    elif current:
+        chosen = current
+    elif rel == "this":
+        chosen = ahead if ahead.year == today.year else past
+    elif tense == "past":
+        chosen = past
+    else:
+        chosen = ahead
+    return chosen, "season"
+
+
+def _month(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    if ref is None:
+        return None
+    rel, month = m[1], MONTHS[m[2]]
+    this_year = date(ref.year, month, 1)
+    current = ref.date().replace(day=1)
+    if rel in ("last", "previous"):
+        chosen = this_year if this_year < current else date(ref.year - 1, month, 1)
+    elif rel in ("next", "coming"):
+        chosen = this_year if this_year > current else date(ref.year + 1, month, 1)
+    elif rel == "this" or this_year == current:
+        chosen = this_year
+    else:
+        past = this_year if this_year < current else date(ref.year - 1, month, 1)
+        ahead = this_year if this_year > current else date(ref.year + 1, month, 1)
+        chosen = past if tense == "past" else ahead
+    return chosen, "month"
+
+
+def _year(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    return date(int(m[1]), 1, 1), "year"
+
+
+_HANDLERS = {
+    "iso": _iso,
+    "month_day": _month_day,
+    "day_month": _day_month,
+    "numeric": _numeric,
+    "month_year": _month_year,
+    "day_word": _day_word,
+    "weekday": _weekday,
+    "ago": _ago,
+    "period": _period,
+    "season": _season,
+    "month": _month,
+    "year": _year,
+}

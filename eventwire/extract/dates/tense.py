@@ -1,0 +1,71 @@
+"""The tense an event is told in, and the verb whose time it shares."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cues import cues
+from .resolve import FUTURE_AUX
+
+VERB_POS = {"VERB", "AUX"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+def event_tense(trigger: Token) -> str:
+    """past | future | present: of the clause the event word sits in ("will hold talks"), or
+    future for an event noun its modifiers put ahead ("upcoming talks")."""
+    future = cues()["future_cues"]
+    if trigger.pos_ not in VERB_POS and any(
+        c.lemma_.lower() in future for c in trigger.children if c.dep_ in ("amod", "acl", "compound")
+    ):
+        return "future"
+    verb = anchor_verb(trigger)
+    return verb_tense(verb) if verb is not None else "present"
+
+
+def verb_tense(verb: Token) -> str:
+    if verb.lemma_.lower() in cues()["future_cues"]:
+        return "future"
+    if any(a.lower_ in FUTURE_AUX for a in verb.children if a.dep_ in ("aux", "auxpass")):
+        return "future"
+    return "past" if past_form(verb) else "present"
+
+
+def past_form(verb: Token) -> bool:
+    """Is the verb in a past form: a past or perfect auxiliary ("did", "has met"), a past
+    tense, or a participle with no auxiliary ("the jailed publisher")?"""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "VBD" or a.lemma_.lower() == "have" for a in auxes):
+        return True
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes)
+
+
+def governor(token: Token) -> Token | None:
+    """The nearest verb above a noun: the clause an event noun sits in."""
+    for anc in token.ancestors:
+        if anc.pos_ in VERB_POS:
+            return anc
+    return None
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a trigger stands in: itself, or the verb above its noun."""
+    return token if token.pos_ in VERB_POS else governor(token)
+
+
+def anchor_verb(trigger: Token) -> Token | None:
+    """The verb whose time the event shares: the trigger itself, the verb over an event noun,
+    or the head of a subjectless participle clause."""
+    verb = clause_verb(trigger)
+    while verb is not None and is_participle_clause(verb):
+        verb = verb.head
+    return verb
+
+
+def is_participle_clause(verb: Token) -> bool:
+    """ "..., calling for talks", "called a meeting to discuss Iran": no subject, no time of its own."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VB", "VBG", "VBN")
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )

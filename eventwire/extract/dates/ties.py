@@ -1,0 +1,221 @@
+"""Tying a date expression to an event's trigger: the date of its own clause, of the noun
+phrase of an event noun, or of the sentences before; a date of another clause is not its."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .anchors import DateAnchors
+from .cues import cues
+from .resolve import CONTEXT_SENTENCES, DEADLINE_PREPOSITIONS, OWN_RANK, SETTING_PREPOSITIONS, DateRef, resolve
+from .tense import SUBJECT_DEPS, VERB_POS, anchor_verb, event_tense, governor, is_participle_clause, verb_tense
+
+NOUN_POS = {"NOUN", "PROPN"}
+
+
+def date_for_event(trigger: Token, anchors: DateAnchors) -> DateRef | None:
+    """The date of the event whose trigger word is `trigger`: the date expression of its own
+    clause, or of the noun phrase when the trigger is an event noun ("Monday's meeting").  A
+    date that modifies another verb is not this event's.  None when the trigger has none."""
+    if trigger.dep_ in ("aux", "auxpass"):
+        trigger = trigger.head
+    return _first_resolved(trigger, anchors, None)
+
+
+def own_date(word: Token, anchors: DateAnchors) -> DateRef | None:
+    """The date among a word's own modifiers ("Tuesday's announcement", "a statement on Monday"),
+    not one of the clause it sits in ("denied on Monday accusations that ...")."""
+    return _first_resolved(word, anchors, OWN_RANK)
+
+
+def _first_resolved(trigger: Token, anchors: DateAnchors, below: int | None) -> DateRef | None:
+    """The closest tied date expression that resolves (ties ranked below `below`, if given)."""
+    sent = anchors.sentences.span(trigger)
+    ranked = sorted(
+        (tie[0], span.start, tie[1], span)
+        for span in anchors.candidates(sent)
+        if (tie := _attachment(span, trigger, sent)) is not None and (below is None or tie[0] < below)
+    )
+    for _, _, teller, span in ranked:
+        found = resolve(span.text, anchors.reference, event_tense(teller))
+        if found:
+            return DateRef(found.date, found.precision, _with_preposition(span).text)
+    return None
+
+
+def context_date(trigger: Token, anchors: DateAnchors) -> DateRef | None:
+    """For a past event told without a date of its own, the date of a past clause in one of the
+    two sentences before it: news tells one occasion over several sentences and paragraphs
+    ("Pedersen said Friday ... He called for ...").  Present and future events keep no date:
+    they describe states and plans, not that occasion; nor does an event in a sentence that
+    dates other clauses ("told CNN on Sunday that Moscow has asked ...").  Callers use it only
+    when `date_for_event` finds nothing."""
+    if event_tense(trigger) != "past":
+        return None
+    doc, sent, reference = trigger.doc, anchors.sentences.span(trigger), anchors.reference
+    if any(not _is_deadline(span) and resolve(span.text, reference, "past") for span in anchors.candidates(sent)):
+        return None  # the sentence dates its own clauses; this one it leaves undated
+    for _ in range(CONTEXT_SENTENCES):
+        if sent.start == 0:
+            return None
+        previous = anchors.sentences.span(doc[sent.start - 1])
+        found = date_for_event(previous.root, anchors) or _past_clause_date(previous, anchors)
+        if found:
+            return found if reference is None or found.date <= reference.date().isoformat() else None
+        sent = previous
+    return None
+
+
+def _past_clause_date(sent: Span, anchors: DateAnchors) -> DateRef | None:
+    """The first date of a sentence that dates a past-tense clause ("talks failed at the Hanoi
+    Summit held in February")."""
+    for span in anchors.candidates(sent):
+        if _is_deadline(span):
+            continue
+        _, stop = _climb(span.root, sent.root)
+        if stop is not None and stop.pos_ in VERB_POS and verb_tense(stop) == "past":
+            found = resolve(span.text, anchors.reference, "past")
+            if found:
+                return DateRef(found.date, found.precision, _with_preposition(span).text)
+    return None
+
+
+def _attachment(span: Span, trigger: Token, sent: Span) -> tuple[int, Token] | None:
+    """How closely a date expression is tied to the trigger (lower is closer) and the word whose
+    tense resolves it; None when it belongs to another clause.  Own modifiers come first; then
+    those of the clause an event noun or a subjectless participle ("..., calling for talks")
+    sits in; then those of a coordinated verb sharing the subject ("attacking and fighting
+    troops since 2011"); then the date of the verb a "where" clause is set by ("began March 6
+    in the region, where forces clashed"); then a statement's date for what it says now or
+    promises ("said Tuesday that it would resume aid"); last a date framing the whole sentence
+    ("In October 2020, China revised the law")."""
+    if span.start <= trigger.i < span.end:
+        return 0, trigger
+    if span.start <= trigger.head.i < span.end and trigger.dep_ in ("relcl", "advcl", "acl"):
+        return 1, trigger  # "since 2011, when the government sent soldiers"
+    if _is_deadline(span):
+        return None
+    steps, stop = _climb(span.root, trigger)
+    if stop is not None and stop.i == trigger.i:
+        return steps, trigger
+    anchor = anchor_verb(trigger)
+    if stop is not None and anchor is not None:
+        if stop.i == anchor.i:
+            return 10 + steps, trigger
+        if _shares_subject(stop, anchor):
+            return 20 + steps, stop
+        clause = _first_conjunct(anchor)
+        teller = anchor_verb(clause.head) if clause.dep_ == "ccomp" else None
+        if teller is not None and stop.i == teller.i and verb_tense(clause) != "past":
+            return 30 + steps, stop
+        if stop.i == _where_clause_verb(anchor):
+            return 25 + steps, stop
+    if _frames_sentence(span, sent):
+        return 40, trigger
+    return None
+
+
+def _where_clause_verb(verb: Token) -> int | None:
+    """The verb a "where" clause sets its scene by ("violence that began March 6 in the coastal
+    region, where forces clashed"): told in one breath, the clause shares that verb's time."""
+    place = verb.head
+    if (
+        verb.dep_ != "relcl"
+        or not _is_setting(place)
+        or not any(c.lower_ == "where" for c in verb.children if c.dep_ == "advmod")
+    ):
+        return None
+    governor = place.head.head
+    return governor.i if governor.pos_ in VERB_POS else None
+
+
+def _first_conjunct(verb: Token) -> Token:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _shares_subject(a: Token, b: Token) -> bool:
+    """Coordinated verbs, the second without a subject of its own: one clause, one time."""
+    first, second = (a, b) if a.i < b.i else (b, a)
+    return (
+        second.dep_ == "conj" and second.head.i == first.i and not any(c.dep_ in SUBJECT_DEPS for c in second.children)
+    )
+
+
+def _is_deadline(span: Span) -> bool:
+    """ "until April 2", "by Friday", "before October's expiration": a limit, not the event's day."""
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in DEADLINE_PREPOSITIONS
+
+
+def _frames_sentence(span: Span, sent: Span) -> bool:
+    """A date opening the sentence `sent`, set off by a comma, scopes over all of it."""
+    doc = span.doc
+    lead = doc[sent.start : span.start]
+    return (
+        all(t.pos_ in ("ADP", "ADV", "CCONJ", "PUNCT") for t in lead)
+        and span.end < sent.end
+        and doc[span.end].text == ","
+    )
+
+
+def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
+    """Walk up from a date to the verb or noun it dates (or to the trigger, if met first).
+    Clauses that share their head's time (subjectless participles and purpose infinitives;
+    participles and occurrence relatives on the event noun or on a setting: "the summit held
+    in February", "meetings that wrapped up this week") are passed through, and so are
+    subjects and nouns that only set the scene ("in a November report", "at a briefing
+    Wednesday", "a court in November"); a noun the date describes ("Tuesday's announcement",
+    "a trial for 2025", "details about Monday's meeting") keeps it.  A document's date ("a
+    letter dated Feb. 4") leads to the clause the document takes part in."""
+    occurrence = cues()["occurrence_verbs"]
+    steps, via = 0, None
+    while True:
+        if tok.i == trigger.i:
+            return steps, tok
+        if steps and tok.pos_ in VERB_POS:
+            describes_occasion = tok.dep_ == "acl" or (tok.dep_ == "relcl" and tok.lemma_.lower() in occurrence)
+            occasion = tok.head.i == trigger.i or _is_setting(tok.head)
+            through = (
+                (describes_occasion and occasion)
+                or is_participle_clause(tok)
+                or (tok.dep_ == "pcomp" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children))
+            )
+            if not through and _dates_document(tok):
+                tok, steps = governor(tok), steps + 1
+                if tok is None:
+                    return steps, None
+                continue
+            if not through:
+                return steps, tok
+        elif steps and tok.pos_ in NOUN_POS and not _scene_noun(tok, via):
+            return steps, tok
+        if tok.head.i == tok.i:
+            return steps, None
+        via, tok, steps = tok, tok.head, steps + 1
+
+
+def _dates_document(verb: Token) -> bool:
+    """ "a letter dated Feb. 4": the date of a document is that of the clause it takes part in,
+    whatever noun the parser hangs the participle on."""
+    return verb.dep_ == "acl" and verb.lemma_.lower() in cues()["dating_verbs"]
+
+
+def _scene_noun(noun: Token, via: Token) -> bool:
+    if noun.dep_ in SUBJECT_DEPS or _is_setting(noun):
+        return True
+    return via.dep_ == "prep" and via.lower_ in SETTING_PREPOSITIONS and noun.dep_ in ("dobj", "attr")
+
+
+def _is_setting(noun: Token) -> bool:
+    """The object of "in/at/during ...": where or when something else happens."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPOSITIONS
+
+
+def _with_preposition(span: Span) -> Span:
+    """'on Monday' rather than 'Monday' when a preposition governs the expression."""
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.i == span.start - 1:
+        return span.doc[head.i : span.end]
+    return span

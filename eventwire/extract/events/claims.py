@@ -1,0 +1,95 @@
+"""The claim passes, last in the order: each event's tellings read in their clauses
+(`frames.frame_of`) give its status, who it is attributed to and who disputes it.
+
+An event told as fact anywhere stays `occurred`; told only on someone's word it is `reported`;
+a denial anywhere adds its deniers to `disputed_by`, and an event only denied is `denied`.
+Events only wished, feared or posed as conditions are not events (docs/conventions.md) and
+are dropped."""
+
+from __future__ import annotations
+
+from ...model import Actor
+from ..article import ArticleContext
+from .evidence import event_id, evidence
+from .frames import Frame, cues, frame_of
+from .grammar import NOUN_POS
+from .mentions import Mention, Occasion
+from .merging import unique, who
+
+# Preference between the tellings of one event: told as fact first.
+STATUS_RANK = {"occurred": 0, "reported": 1, "planned": 2, "negated": 3}
+
+
+def frame_tellings(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
+    """Reads each telling's clause chain; sets `Occasion.frames`, one frame per telling."""
+    for o in occasions:
+        parties = {who(a) for a in o.event.source + o.event.target}
+        o.frames = [
+            (m, frame_of(m.token, ctx, parties, m.rule.requires if m.rule else frozenset())) for m in o.mentions
+        ]
+    return occasions
+
+
+def drop_unasserted(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
+    """Reads the frames; drops the events only wished, feared or conditional, and denied by none."""
+    return [o for o in occasions if _asserted(o) or _deniers(o)]
+
+
+def set_status(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
+    """Reads the frames; sets status, attributed_to and disputed_by, and chooses the telling the
+    event is told by (`Occasion.told`): told as fact first, a verb before a noun."""
+    for o in occasions:
+        event, told = o.event, _asserted(o)
+        if not told:
+            event.status = "denied"
+        else:
+            o.told = m, f = min(
+                told, key=lambda mf: (mf[0].token.pos_ in NOUN_POS, STATUS_RANK[mf[1].status], mf[0].token.i)
+            )
+            status = f.status
+            if status == "occurred" and event.status == "planned":
+                status = "planned"  # dated after the reference time (merging)
+            event.status = status
+            reported = [a for _, ff in told if ff.status == "reported" for a in ff.attributed_to]
+            event.attributed_to = unique(reported) if status == "reported" else []
+        event.disputed_by = _deniers(o)
+    return occasions
+
+
+def retype_plans(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
+    """Reads the status and the chosen telling; changes a planned act's type to the promise or
+    threat it is (PLOVER: future aid is AGREE, "said it would impose a curfew" is THREATEN)."""
+    c = cues()
+    for o in occasions:
+        event = o.event
+        if o.told is None or event.status != "planned":
+            continue
+        m, frame = o.told
+        new = c.promised_types.get(event.type)
+        if new is None and event.type in c.threatened_types and frame.by_party:
+            new = "THREATEN"
+        if new is not None:
+            event.type, event.id = new, event_id(new, m.token)
+    return occasions
+
+
+def retell(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
+    """Reads the chosen telling; makes it the event's evidence (trigger, sentence, id)."""
+    for o in occasions:
+        if o.told is None or o.told[0].token.idx == o.event.trigger_start:
+            continue
+        event, tok = o.event, o.told[0].token
+        event.id = event_id(event.type, tok)
+        event.trigger = tok.text
+        event.sentence, event.start, event.end = evidence(ctx, tok)
+        event.trigger_start, event.trigger_end = tok.idx, tok.idx + len(tok.text)
+    return occasions
+
+
+def _asserted(o: Occasion) -> list[tuple[Mention, Frame]]:
+    """The tellings neither denied nor only hypothetical."""
+    return [(m, f) for m, f in o.frames if not f.deniers and f.status != "hypothetical"]
+
+
+def _deniers(o: Occasion) -> list[Actor]:
+    return unique([a for _, f in o.frames for a in f.deniers])

@@ -1,0 +1,92 @@
+"""Dating the mentions: each telling's own date, else the date of the sentences before, else
+the date of its telling; a definite event noun shares the date of the telling it points back to."""
+
+from __future__ import annotations
+
+from ...model import Event  # noqa: F401
+from ..article import ArticleContext
+from ..dates import DateRef, context_date, date_for_event, own_date
+from ..types import has
+from .grammar import content_clause, lemma_of, light_verb
+from .mentions import Mention
+from .words import event_words
+
+PRECISION_CHARS = {"year": 4, "month": 7, "season": 7, "day": 10}
+
+
+def date_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+    """Reads the dates of the article (`ctx.dates`); sets every mention's date."""
+    for m in mentions:
+        m.date = mention_date(ctx, m)
+    return mentions
+
+
+def mention_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
+    """The date of one telling: its own, else (a noun under a light verb is told like a verb:
+    "imposed tariffs") that of the sentences before, else that of its telling."""
+    return (
+        date_for_event(m.token, ctx.dates)
+        or (None if m.nominal and light_verb(m.token) is None else context_date(m.token, ctx.dates))
+        or _statement_date(ctx, m)
+    )
+
+
+def _statement_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
+    """A warning, demand or promise told in a reported clause ("we have told Beijing that we
+    will not stand by", Sullivan said) or in the content clause of a telling noun ("Tuesday's
+    announcement that Ukraine had agreed") happens when it is told: the date of the telling."""
+    if not has(m.type, "statement"):
+        return None
+    teller = m.token
+    for _ in range(4):
+        if teller.head.i == teller.i or not (teller.dep_ in ("ccomp", "xcomp", "conj") or content_clause(teller)):
+            break
+        teller = teller.head
+    if teller.i == m.token.i:
+        return None
+    if teller.pos_ != "VERB":  # the noun's own date only: not "denied on Monday reports that ..."
+        return own_date(teller, ctx.dates) if any(content_clause(c) for c in teller.children) else None
+    return date_for_event(teller, ctx.dates) or context_date(teller, ctx.dates)
+
+
+def compatible(a: DateRef, b: DateRef) -> bool:
+    """Can two dates name the same occasion (equal at the coarser precision)?"""
+    cut = min(PRECISION_CHARS.get(a.precision, 10), PRECISION_CHARS.get(b.precision, 10))
+    return a.date[:cut] == b.date[:cut]
+
+
+def finer(a: DateRef, b: DateRef) -> bool:
+    return PRECISION_CHARS.get(a.precision, 10) > PRECISION_CHARS.get(b.precision, 10)
+
+
+def _antecedent(m: Mention, earlier: list[Mention]) -> Mention | None:
+    """The telling a definite event noun points back to ("a visit by Starmer last month ...
+    during the visit on Feb. 27"): the nearest earlier one of its type and word."""
+    if not m.nominal or not any(
+        c.dep_ == "det" and c.lower_ in event_words().anaphoric_determiners for c in m.token.children
+    ):
+        return None
+    lemma = lemma_of(m.token)
+    return next((a for a in reversed(earlier) if a.type == m.type and lemma_of(a.token) == lemma), None)
+
+
+def follow_antecedents(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
+    """Reads the earlier mentions; sets the sides and date of a definite event noun, which tells
+    the event named before it again: it takes that telling's actors when it names none and its
+    date when it gives none; a finer date it gives ("the visit on Feb. 27" after "a visit last
+    month") dates the first telling and whatever the same words dated there.  A date that
+    cannot be the same occasion leaves both apart."""
+    for n, m in enumerate(found):
+        a = _antecedent(m, found[:n])
+        if a is None or (m.date and a.date and not compatible(m.date, a.date)):
+            continue
+        if not m.sides:
+            m.source, m.target = list(a.source), list(a.target)
+        if m.date is None:
+            m.date = a.date
+        elif a.date is not None and finer(m.date, a.date):
+            old, where = a.date, ctx.sentences.bounds(a.token)
+            for other in found[:n]:
+                if other.date == old and ctx.sentences.bounds(other.token) == where:
+                    other.date = m.date
+    return found

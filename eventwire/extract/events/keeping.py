@@ -1,0 +1,56 @@
+"""Which mentions tell events of their own: with a political actor, and not the mere content
+of another trigger ("called for sanctions": the sanctions are what is called for)."""
+
+from __future__ import annotations
+
+from ..article import ArticleContext
+from ..types import has
+from .grammar import NOUN_POS, governor, lemma_of
+from .mentions import Mention
+from .words import event_words
+
+# How content hangs from the trigger that frames it ("called for sanctions", "threatened to strike").
+CONTENT_DEPS = frozenset({"dobj", "pobj", "xcomp", "ccomp", "pcomp", "nsubjpass", "attr", "oprd", "acl"})
+
+
+def outer(m: Mention, by_token: dict[int, Mention]) -> Mention | None:
+    """The trigger whose content this mention is ("called for sanctions", "provided aid")."""
+    t = m.token
+    for _ in range(4):
+        if t.head.i == t.i or t.dep_ not in CONTENT_DEPS:
+            return None
+        if t.dep_ == "pobj" and lemma_of(t.head) in event_words().circumstances:
+            return None  # "reached at their summit": where or when, not what
+        t = governor(t)
+        if t.i in by_token:
+            return by_token[t.i]
+        if t.pos_ in NOUN_POS:
+            return None
+    return None
+
+
+def _political(m: Mention) -> bool:
+    """Does a political actor (a state, a body, or a known sector: police, rebels ...) take part?
+    docs/conventions.md codes acts by or toward political actors only."""
+    return any(a.code or a.sector for a in m.source + m.target)
+
+
+def mark_kept(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+    """Reads every mention; marks as not kept (`Mention.kept`) those that tell no event: with
+    no political actor, or the mere content of another trigger.  Agreeing to meet is a planned
+    meeting (docs/conventions.md): the CONSULT stays, the AGREE goes."""
+    by_token = {m.token.i: m for m in mentions}
+    outers = {m.token.i: outer(m, by_token) for m in mentions}
+    agreed_meetings = {
+        o.token.i for i, o in outers.items() if o is not None and o.type == "AGREE" and by_token[i].type == "CONSULT"
+    }
+
+    def embedded(m: Mention) -> bool:
+        o = outers[m.token.i]
+        if o is None or (o.type == "AGREE" and m.type == "CONSULT"):
+            return False
+        return o.type == m.type or has(o.type, "content")  # "provided aid": the verb tells it
+
+    for m in mentions:
+        m.kept = _political(m) and not embedded(m) and m.token.i not in agreed_meetings
+    return mentions

@@ -1,0 +1,69 @@
+"""Matching a token against the lexicon: the most specific entry of its lemma whose conditions
+(objects, particles, modifiers, exclusions, complements) the parse meets."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .grammar import NOUN_POS, lemma_of, light_verb, pobjs
+from .lexicon import Lexicon, Rule
+from .roles import ACTOR_ENTS
+from .words import event_words
+
+OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+
+
+def _objects_of(tok: Token) -> set[str]:
+    out = {lemma_of(c) for c in tok.children if c.dep_ in OBJECTS}
+    out.update(
+        lemma_of(g) for c in tok.children if c.dep_ in ("prep", "prt", "agent") for g in c.children if g.dep_ == "pobj"
+    )
+    out.update(lemma_of(g) for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "conj")
+    # "part of the aid program", "tons of food": what a quantity or part counts
+    out.update(lemma_of(g) for c in tok.children if c.dep_ == "dobj" for g in pobjs(c, ("of",)))
+    if tok.dep_ in ("acl", "amod", "relcl"):
+        out.add(lemma_of(tok.head))
+    return out
+
+
+def _governed(tok: Token) -> set[str]:
+    """Lemmas of the particles and prepositions a trigger governs; a preposition whose object is
+    a date or time does not count ("called ... on Monday" is no "call on")."""
+    return {
+        lemma_of(c)
+        for c in tok.children
+        if not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+    }
+
+
+def _fits(rule: Rule, tok: Token) -> bool:
+    if rule.requires and not rule.requires <= _governed(tok):
+        return False
+    if rule.objects and not rule.objects & _objects_of(tok):
+        return False
+    if rule.modifiers and not rule.modifiers & {lemma_of(c) for c in tok.lefts}:
+        return False
+    if rule.excludes and rule.excludes & (
+        {lemma_of(c) for c in tok.children}
+        | {lemma_of(g) for c in tok.children for g in c.children if g.dep_ == "mark" or g.tag_.startswith("W")}
+        | {lemma_of(g) for g in pobjs(tok, {lemma_of(c) for c in tok.children} - event_words().circumstances)}
+    ):
+        return False
+    if rule.light_only and light_verb(tok) is None:
+        return False
+    if rule.complements:
+        clause = [t for t in tok.subtree if t.i > tok.i and t.dep_ not in ("ccomp", "advcl", "relcl")]
+        return bool(rule.complements & {lemma_of(t) for t in clause[:25]})
+    return True
+
+
+def match(tok: Token, lex: Lexicon) -> Rule | None:
+    if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        rules = lex.verbs.get(lemma_of(tok), ())
+    elif tok.pos_ == "ADJ":  # "critical of": an adjective is a trigger only with its preposition
+        rules = tuple(r for r in lex.verbs.get(lemma_of(tok), ()) if r.requires)
+    elif tok.pos_ in NOUN_POS and tok.ent_type_ not in ACTOR_ENTS:
+        rules = lex.nouns.get(lemma_of(tok), ()) or lex.nouns.get(tok.lower_, ())
+    else:
+        return None
+    return next((r for r in rules if _fits(r, tok)), None)

@@ -1,0 +1,118 @@
+"""The actors of a trigger's arguments: who an argument word stands for, with its conjuncts
+and modifiers, and the side (source or target) a lexicon entry's roles yield."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...model import Actor
+from ..article import ArticleContext
+from .grammar import pobjs, with_conjuncts
+from .lexicon import Rule
+from .roles import ACTOR_ENTS, noun_role, verb_role
+from .words import event_words
+
+
+def _stance_prefix(tok: Token) -> bool:
+    """Is this name the X of "anti-X" or "pro-X" (a stance toward X, not X itself)?"""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in event_words().stances
+
+
+def actors_at(tok: Token, ctx: ArticleContext, depth: int = 2) -> list[Actor]:
+    """The actor of an argument; a common noun with no code yields to the actors modifying it
+    ("the US claims" -> US, "Canadian and Mexican exports" -> CAN, MEX), a quantity or group
+    that is no actor to what it counts ("thousands of Iraqi Kurds")."""
+    if tok.lower_ in event_words().first_person and (speaker := ctx.speaker_at(tok.idx)) is not None:
+        return [speaker]
+    actor = ctx.actors.actor_for_token(tok)
+    mods = [
+        c
+        for c in tok.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod")
+        and (c.ent_type_ in ACTOR_ENTS or c.tag_ == "PRP$")
+        and not _stance_prefix(c)
+    ]
+    coordinated = [g for c in mods for g in c.children if g.dep_ == "conj"]
+    mods += coordinated
+    if coordinated and not tok.ent_type_:  # "senior US and Chinese officials": both sides
+        found = _modifier_actors(mods, ctx)
+        if len(found) > 1:
+            return found
+    if actor is None and depth:  # "Kenya's shelling of Ethiopian towns" is Kenya's
+        found = _modifier_actors(_owners(mods), ctx) or [
+            a for g in pobjs(tok, ("of",)) for a in actors_at(g, ctx, depth - 1)
+        ]
+        if found:
+            return found
+    if (actor is None or not actor.code) and not tok.ent_type_:
+        found = (
+            _modifier_actors(mods, ctx)
+            if coordinated
+            else _modifier_actors(_owners(mods), ctx) or _modifier_actors(mods, ctx)
+        )
+        if found:
+            return found
+    return [actor] if actor is not None else []
+
+
+def _owners(mods: list[Token]) -> list[Token]:
+    """The possessors among modifiers not coordinated: "Iran's U.N. mission" and "his U.N.
+    mission" are Iran's (when the possessor names an actor), the U.N. being where it serves."""
+    return [c for c in mods if c.dep_ == "poss"]
+
+
+def _modifier_actors(mods: list[Token], ctx: ArticleContext) -> list[Actor]:
+    """The coded actors the modifiers name (an uncoded one says nothing about whose)."""
+    return [a for c in mods if (a := ctx.actors.actor_for_token(c)) is not None and a.code]
+
+
+def actors_of(tokens: list[Token], ctx: ArticleContext, skip: int = -1) -> list[Actor]:
+    """The actors of argument tokens and their conjuncts, without repeats (token `skip` left out)."""
+    out: list[Actor] = []
+    for head in tokens:
+        for t in with_conjuncts(head):
+            if t.i == skip:
+                continue
+            out += [a for a in actors_at(t, ctx) if all(a != b for b in out)]
+    return out
+
+
+def _seat(tok: Token, ctx: ArticleContext) -> bool:
+    """Is this place name a capital or seat of government (an actor only by metonymy)?"""
+    if tok.ent_type_ != "GPE":
+        return False
+    actor = ctx.actors.actor_for_token(tok)
+    return actor is not None and actor.sector == "GOV"
+
+
+def side_actors(
+    tok: Token,
+    roles: tuple[str, ...],
+    rule: Rule,
+    ctx: ArticleContext,
+    bounds: tuple[int, int],
+    other: list[Actor] | None = None,
+) -> list[Actor]:
+    """Actors of the first role (in lexicon order) that yields any, within the trigger's
+    paragraph (`bounds`: character offsets).  Given the `other` side, an "its"/"their" stands
+    for the country or body named before it that is not on that side ("Tehran rejected its
+    offer": the US named before, not Tehran); with no other side known, the pronoun may as well
+    stand for a group no name gives ("the group ... to impose its law"), and stays unresolved."""
+    for role in roles:
+        tokens = noun_role(tok, role) if rule.noun else verb_role(tok, role)
+        tokens = [t for t in tokens if bounds[0] <= t.idx < bounds[1]]
+        if role == "mod":  # "the Paris agreement", "the Hanoi summit": a seat of government before
+            tokens = [t for t in tokens if not _seat(t, ctx)]  # an event noun is its place
+        found = actors_of(tokens, ctx, skip=tok.i)
+        if not found and other:
+            left_out = {a.code for a in other if a.code}
+            found = [a for t in tokens if (a := ctx.actors.possessor(t, left_out)) is not None][:1]
+        if found:
+            return found
+    return []
+
+
+def coded(side: list[Actor]) -> list[Actor]:
+    """The actors of a side that have a code (a country, a body)."""
+    return [a for a in side if a.code]

@@ -1,0 +1,111 @@
+"""Three kinds of statement that need no trigger of their own: a warning ("sanctions could
+follow if Ankara ..."), blame inside a direct quote, and what a speaker says a named other
+"must" or "should" do."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...model import Actor
+from ..article import ArticleContext
+from ..dates import clause_verb
+from ..types import has
+from .dating import mention_date
+from .grammar import SUBJECTS, condition_subjects, lemma_of, subject_of
+from .keeping import outer
+from .lexicon import Rule, lexicon
+from .mentions import Mention
+from .merging import unique
+from .sides import actors_of, coded
+
+
+def add_warnings(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
+    """Reads every mention, kept or not; adds a THREATEN for a hostile act someone says will or
+    could follow if a named other does something: a warning to them, told by the reporting
+    verb ("an official said sanctions could follow if Ankara activates the system": THREATEN
+    by the act's doer, else the official, to Ankara).  The act itself, bound to the condition,
+    is no event (docs/conventions.md; the claim passes drop it); an act said not to follow, or
+    the content of another act ("sanctions will be lifted if"), warns of nothing."""
+    modals = lexicon().warning_modals
+    by_token = {m.token.i: m for m in found}
+    out = []
+    for m in found:
+        verb = clause_verb(m.token) if has(m.type, "consequence") else None
+        if (
+            verb is None
+            or verb.dep_ != "ccomp"
+            or lemma_of(verb.head) not in lexicon().teller_verbs
+            or not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+            or any(c.dep_ == "neg" for c in verb.children)
+            or outer(m, by_token) is not None
+        ):  # "sanctions would not follow", "will be lifted"
+            continue
+        warned = coded(actors_of(condition_subjects(verb), ctx))
+        warner = coded(m.source) or coded(_teller(verb, ctx))
+        if warned and warner and not {a.code for a in warner} & {a.code for a in warned}:
+            out.append(Mention("THREATEN", verb.head, None, warner, warned))
+    return found + _dated(ctx, out)
+
+
+def add_quoted_criticism(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+    """Reads the direct quotes and the kept mentions; adds an ACCUSE for blame told inside a
+    direct quote with no trigger in its sentence ("Russia does not have
+    a good record of living up to ceasefires," Pifer said): an ACCUSE by the quote's speaker
+    against the other countries the quoted sentence names (not aid groups: NGO)."""
+    cues = lexicon().criticism
+    found = [m for m in mentions if m.kept]
+    taken = {ctx.sentences.bounds(m.token) for m in found}
+    out = []
+    for start, end, speaker in ctx.speakers:
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if lemma_of(tok) not in cues and tok.lower_ not in cues:
+                continue
+            bounds = ctx.sentences.bounds(tok)
+            if bounds in taken:
+                continue
+            lo, hi = max(start, bounds[0]), min(end, bounds[1])
+            targets = unique([a for _, a in ctx.actors.coded_between(lo, hi) if a.code not in (speaker.code, "NGO")])
+            if targets:
+                taken.add(bounds)
+                out.append(Mention("ACCUSE", tok, None, [speaker], targets))
+    return mentions + _dated(ctx, out)
+
+
+def _teller(verb: Token, ctx: ArticleContext) -> list[Actor]:
+    """Who says the clause of `verb`: the speaker of the direct quote it stands in, else the
+    subject of the reporting verb it is the object of ("X said Y must ...")."""
+    speaker = ctx.speaker_at(verb.idx)
+    if speaker is not None:
+        return [speaker]
+    if verb.dep_ == "ccomp" and lemma_of(verb.head) in lexicon().teller_verbs:
+        return actors_of(subject_of(verb.head), ctx)
+    return []
+
+
+def add_demands(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
+    """Reads the kept mentions and the modals; adds a REQUEST for what someone says a named
+    other must or should do ("the U.N. must maintain sanctions," a U.S. spokesperson said),
+    unless its verb is a REQUEST already."""
+    modals = lexicon().demand_modals
+    taken = {m.token.i for m in mentions if m.kept and m.type == "REQUEST"}
+    out = []
+    for tok in ctx.doc:
+        if tok.dep_ != "aux" or tok.lower_ not in modals:
+            continue
+        verb = tok.head
+        asked = coded(actors_of([c for c in verb.children if c.dep_ in SUBJECTS], ctx))
+        teller = coded(_teller(verb, ctx))
+        if not asked or not teller or {a.code for a in teller} & {a.code for a in asked}:
+            continue
+        if verb.i not in taken:
+            taken.add(verb.i)
+            rule = Rule("REQUEST", lemma_of(verb), False, (), (), requires=modals)  # claims: the modal
+            out.append(Mention("REQUEST", verb, rule, teller, asked))  # is the demand, not a doubt
+    return mentions + _dated(ctx, out)
+
+
+def _dated(ctx: ArticleContext, told: list[Mention]) -> list[Mention]:
+    for m in told:
+        m.date = mention_date(ctx, m)
+    return told

@@ -1,0 +1,164 @@
+"""Modes: how an event was done (an ASSAULT by `aerial` strike, a CONSULT by `phone`, a
+PROTEST as a `hunger` strike), read from the words of data/modes.yaml around its trigger.
+
+Only a mode of the event's type can come out (data/plover_vocabulary.yaml, docs/conventions.md).
+The nearest evidence wins: the trigger and the words it governs ("shelled", "warplanes bombed",
+"a drone strike"), then the trigger lexicon's mode for the rule that matched, then the rest of
+the trigger's phrase, then its clause ("a suicide bomber blew himself up"), then where a meeting
+was held, then the type's default (an ACCUSE that alleges nothing disapproves)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Event
+from .vocabulary import read_yaml
+
+Cue = tuple[str, ...]  # the words of a cue phrase, each matching a token's lemma or text
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """PLOVER's names: the modes each type allows and the contexts any event may carry."""
+
+    modes: dict[str, tuple[str, ...]]
+    contexts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TypeCues:
+    """The mode cues of one event type.  Modes are ranked in the order of the file (the more
+    specific first); cues are indexed by their first word, so a text is read once."""
+
+    modes: tuple[str, ...]
+    by_first_word: dict[str, tuple[tuple[int, Cue], ...]]  # word -> (rank of the mode, cue phrase)
+    default: str | None = None
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    data = read_yaml("plover_vocabulary.yaml")
+    return Vocabulary(
+        modes={t: tuple(m or ()) for t, m in data["modes"].items()},
+        contexts=tuple(data["contexts"]),
+    )
+
+
+@cache
+def cues() -> dict[str, TypeCues]:
+    """data/modes.yaml, checked against the vocabulary: a cue for a mode its type does not allow
+    is an error in the data, reported when the file is read."""
+    allowed = vocabulary().modes
+    out = {}
+    for type_, spec in read_yaml("modes.yaml")["types"].items():
+        ranked = list(spec.get("modes") or {})
+        index: dict[str, list[tuple[int, Cue]]] = {}
+        for rank, mode in enumerate(ranked):
+            if mode not in allowed.get(type_, ()):
+                raise ValueError(f"modes.yaml: {type_} has no mode {mode!r} (plover_vocabulary.yaml)")
+            for phrase in spec["modes"][mode]:
+                cue = tuple(str(phrase).lower().split())
+                index.setdefault(cue[0], []).append((rank, cue))
+        default = spec.get("default")
+        if default is not None and default not in allowed[type_]:
+            raise ValueError(f"modes.yaml: {type_} has no mode {default!r} (plover_vocabulary.yaml)")
+        out[type_] = TypeCues(tuple(ranked), {w: tuple(c) for w, c in index.items()}, default)
+    return out
+
+
+def _words(tokens: list[Token]) -> list[tuple[str, str]]:
+    return [(t.lemma_.lower(), t.lower_) for t in tokens]
+
+
+def _matches(cue: Cue, words: list[tuple[str, str]], at: int) -> bool:
+    """Does the cue phrase start at words[at]?  Each word matches a lemma or the text."""
+    return at + len(cue) <= len(words) and all(w in pair for w, pair in zip(cue, words[at:], strict=False))
+
+
+def _cued(table: TypeCues, spans: list[tuple[list[Token], Token | None]]) -> str | None:
+    """The first mode of the table with a cue in one of the spans; a cue must cover the span's
+    token when one is given."""
+    best = len(table.modes)
+    for tokens, must_hold in spans:
+        words = _words(tokens)
+        for at, pair in enumerate(words):
+            for rank, cue in {c for w in pair for c in table.by_first_word.get(w, ())}:
+                covers = must_hold is None or tokens[at].i <= must_hold.i < tokens[at].i + len(cue)
+                if rank < best and covers and _matches(cue, words, at):
+                    best = rank
+    return table.modes[best] if best < len(table.modes) else None
+
+
+def _around(tok: Token, width: int, sent: Span) -> tuple[list[Token], Token]:
+    """The words within `width` of a token in its sentence, and the token (which a cue must cover)."""
+    return list(sent[max(0, tok.i - sent.start - width) : tok.i - sent.start + width + 1]), tok
+
+
+def _arguments(trigger: Token) -> list[Token]:
+    """The words the trigger governs, through a preposition too ("went on a hunger strike")."""
+    out = []
+    for child in trigger.children:
+        out.append(child)
+        out += [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else []
+    return out
+
+
+def _clause(trigger: Token) -> Token:
+    """The verb whose clause holds the trigger: itself, or the nearest verb above a noun."""
+    tok = trigger
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else trigger
+
+
+def _span(tokens) -> list[Token]:
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def mode_of(event: Event, trigger: Token | None) -> str | None:
+    """The mode of one event, or None when the text does not say how."""
+    allowed = vocabulary().modes.get(event.type, ())
+    table = cues().get(event.type)
+    if not allowed:
+        return None
+    lexicon_mode = event.mode if event.mode in allowed else None
+    if table is None:
+        return lexicon_mode
+    if trigger is not None:
+        sent = trigger.sent  # walks the doc: once per event
+        found = (
+            _cued(table, [_around(t, 3 if t is trigger else 1, sent) for t in [trigger, *_arguments(trigger)]])
+            or lexicon_mode
+            or _cued(table, [(_span(trigger.subtree), None)])
+            or _cued(table, [(_span(_clause(trigger).subtree), None)])
+        )
+        if found:
+            return found
+    return lexicon_mode or _met_elsewhere(event, allowed) or table.default
+
+
+def _met_elsewhere(event: Event, allowed: tuple[str, ...]) -> str | None:
+    """`third-party` for a meeting placed in a country that is neither side's ("talks with
+    Ukrainian officials in Jeddah")."""
+    place = event.location.code if event.location else None
+    sides = {a.code for a in event.source + event.target if a.code}
+    if "third-party" in allowed and place and len(sides) >= 2 and place not in sides:
+        return "third-party"
+    return None
+
+
+def _trigger_token(doc: Doc, event: Event) -> Token | None:
+    if event.trigger_start is None or event.trigger_end is None:
+        return None
+    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def apply_modes(events: list[Event], doc: Doc) -> list[Event]:
+    """Set each event's mode (in place; the events are returned for chaining)."""
+    for event in events:
+        event.mode = mode_of(event, _trigger_token(doc, event))
+    return events

@@ -1,0 +1,52 @@
+"""The cue lexicon of quotes: data/quote_cues.yaml, read once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.strings import get_string_id
+
+from ..vocabulary import read_yaml, word_set
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue lists of data/quote_cues.yaml."""
+
+    speech: frozenset[str]  # direct and indirect quotes
+    direct: frozenset[str]  # direct quotes only
+    adjacent: frozenset[str]  # direct quotes, only right beside the mark
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases starting with it
+    elisions: frozenset[str]
+    title_nouns: frozenset[str]  # lemmas that make the quote before them a title
+    title_words: frozenset[str]  # words that make the quote after them a title
+    pronouns: frozenset[str]
+    origin_prepositions: frozenset[str]
+    function_words: frozenset[str]  # lower case in a title
+    ids: frozenset[int]  # spaCy string ids of all cue verbs, to pick them out of Doc.to_array
+    phrase_ids: frozenset[int]  # ... and of the first words of the phrases
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = read_yaml("quote_cues.yaml")
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in data["phrases"]:
+        words = tuple(phrase.lower().split())
+        phrases.setdefault(words[0], []).append(words)
+    verbs = {key: frozenset(data[key]) for key in ("speech_verbs", "direct_verbs", "adjacent_verbs")}
+    return Cues(
+        speech=verbs["speech_verbs"],
+        direct=verbs["direct_verbs"],
+        adjacent=verbs["adjacent_verbs"],
+        phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+        elisions=frozenset(str(w).lower() for w in data["elisions"]),
+        title_nouns=frozenset(data["title_nouns"]),
+        title_words=frozenset(data["title_words"]),
+        pronouns=word_set(data, "pronouns", "quote_cues.yaml"),
+        origin_prepositions=word_set(data, "origin_prepositions", "quote_cues.yaml"),
+        function_words=word_set(data, "function_words", "quote_cues.yaml"),
+        ids=frozenset(get_string_id(w) for words in verbs.values() for w in words),
+        phrase_ids=frozenset(get_string_id(w) for w in phrases),
+    )

@@ -1,0 +1,217 @@
+"""Direct quotes: the quoted spans with a speaker, scare quotes and quoted titles left out."""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Span, Token
+
+from ...model import Actor, Quote
+from .marks import QUOTE_CHARS, MarkedSpan
+from .speakers import (
+    AFTER_WINDOW,
+    CLAUSES,
+    MAX_SCARE_WORDS,
+    NOMINAL,
+    NOUN_PHRASE,
+    SPEAKER_STOPS,
+    Found,
+    QuoteParse,
+)
+
+
+class _Direct:
+    """Speaker search for one marked span, rule by rule (`speaker`)."""
+
+    def __init__(self, art: QuoteParse, span: MarkedSpan) -> None:
+        self.art = art
+        self.span = span
+        self.qi, self.qj = art.token_range(*span.outer)  # tokens of the quote with its marks
+        wi, _ = art.token_range(span.start, span.end)
+        self.sent = art.sent_of(min(wi, len(art.doc) - 1))
+
+    def inside(self, tok: Token) -> bool:
+        return self.qi <= tok.i < self.qj
+
+    def beside(self, verb: Token) -> bool:
+        """A verb right before the quote with a comma or colon between ("He continued, '...'"),
+        or right after it with only its subject between ("'...,' she concluded")."""
+        doc = self.art.doc
+        if verb.i < self.qi:
+            between = doc[verb.i + 1 : self.qi]
+            return bool(between) and all(t.is_punct for t in between) and any(t.text in (",", ":") for t in between)
+        subj = self.art.subject_of(verb)
+        return all(
+            t.is_punct or (subj is not None and subj.left_edge.i <= t.i <= subj.right_edge.i)
+            for t in doc[self.qj : verb.i]
+        )
+
+    def is_cue(self, verb: Token) -> bool:
+        kind = self.art.cue_kind(verb, self.art.direct_verbs)
+        return kind == "cue" or (kind == "adjacent" and self.beside(verb))
+
+    def governing(self) -> Found | None:
+        """A cue verb outside the quote that the quote's words hang from in the parse."""
+        for tok in self.art.doc[self.qi : self.qj]:
+            head = tok.head
+            if self.inside(head):
+                continue
+            while True:
+                found = self.art.found(head) if self.is_cue(head) else None
+                if found:
+                    return found
+                if head.head.i == head.i:
+                    break
+                head = head.head
+        return None
+
+    def after(self) -> Found | None:
+        """ "'...,' X said" / "'...,' said X": a cue verb right after the closing mark with only
+        its subject between. After a quote that ends its sentence, only a bare attribution
+        ("X said on Monday.") counts, not a new statement or the lead-in of another quote."""
+        doc, art = self.art.doc, self.art
+        k = self.qj
+        while k < len(doc) and doc[k].is_punct and not art.in_quote[k]:
+            k += 1
+        if k >= len(doc) or art.in_quote[k]:
+            return None
+        comma = art.text[self.span.outer[0] : self.span.outer[1]].rstrip(QUOTE_CHARS + " ").endswith(",")
+        continues = comma or doc[k].is_lower
+        for verb in doc[k : min(k + AFTER_WINDOW, len(doc))]:
+            if art.in_quote[verb.i] or verb.text in (".", "!", "?"):
+                return None
+            if not self.is_cue(verb) and not (comma and self.unlisted_cue(verb)):
+                continue
+            actor = self.attributed(doc[k : verb.i], verb)
+            if actor is not None and (continues or self.bare(verb)):
+                return Found(actor, verb.text)
+            return None
+        return None
+
+    def unlisted_cue(self, verb: Token) -> bool:
+        """A verb of saying missing from the lists, known by its place: the main verb of a bare
+        attribution after a quote that ends with a comma ("'...,' fretted Muslima Abdullahi")."""
+        return verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ") and self.bare(verb)
+
+    def attributed(self, between: Span, verb: Token) -> Actor | None:
+        """The speaker of an attribution "'...,' `between` `verb`": the verb's parsed subject
+        when it is all that stands between, else, when the parse lost the subject, the noun
+        phrase between (or after an inverted verb: "said expert Soli Ozel of ...")."""
+        art = self.art
+        subj = art.subject_of(verb)
+        if subj is not None and all(t.is_punct or subj.left_edge.i <= t.i <= subj.right_edge.i for t in between):
+            return art.speaker(subj, verb)
+        if not between:
+            between = art.doc[verb.i + 1 : verb.i + 1]
+            while (
+                between.end < len(art.doc)
+                and art.doc[between.end].pos_ in NOUN_PHRASE
+                and art.doc[between.end].text not in SPEAKER_STOPS | {".", "!", "?"}
+            ):
+                between = art.doc[verb.i + 1 : between.end + 1]
+        if any(t.pos_ not in NOMINAL for t in between) or not any(t.pos_ == "PROPN" for t in between):
+            return None
+        return art.span_actor(art.trimmed(between.start, between.end))
+
+    def bare(self, verb: Token) -> bool:
+        """An attribution with no clause of its own (but the quote) and no quote after it in its
+        sentence."""
+        sent = self.art.sent_of(verb.i)
+        return not any(c.dep_ in CLAUSES and not self.art.in_quote[c.i] for c in verb.children) and not any(
+            self.art.in_quote[i] for i in range(verb.i, sent.end)
+        )
+
+    def phrase(self) -> Found | None:
+        """ "According to X, '...'" in the quote's sentence."""
+        for cue, obj in self.art.phrase_hits:
+            if self.sent.start <= cue.start < self.sent.end:
+                return Found(self.art.speaker(obj), cue.text)
+        return None
+
+    def before(self) -> Found | None:
+        """The nearest cue verb before the opening mark in the quote's sentence, or in the
+        sentence before when the quote follows a colon or comma ("X said: '...'")."""
+        doc = self.art.doc
+        first = self.sent.start
+        if first >= self.qi and self.qi > 0 and doc[self.qi - 1].text in (":", ","):
+            first = self.art.sent_of(self.qi - 1).start
+        for verb in reversed(doc[first : self.qi]):
+            found = self.art.found(verb) if self.is_cue(verb) else None
+            if found:
+                return found
+        return None
+
+    def anywhere(self) -> Found | None:
+        """Any cue verb with a subject in the quote's sentence, nearest first."""
+        verbs = [t for t in self.sent if not self.inside(t) and self.art.cue_kind(t, self.art.direct_verbs) == "cue"]
+        for verb in sorted(verbs, key=lambda t: abs(t.i - self.qi)):
+            found = self.art.found(verb)
+            if found:
+                return found
+        return None
+
+    def opens_sentence(self) -> bool:
+        """Nothing but punctuation and conjunctions ("But '...'") before the quote in its sentence."""
+        return all(t.is_punct or t.pos_ == "CCONJ" for t in self.art.doc[self.sent.start : self.qi])
+
+    def fills_sentence(self) -> bool:
+        return self.opens_sentence() and all(t.is_punct for t in self.art.doc[self.qj : self.sent.end])
+
+    def speaker(self) -> Found | None:
+        """The first rule that finds a speaker; "'...,' X said" comes first for a quote that
+        opens its sentence, the parse first for one inside a sentence."""
+        first = (self.after, self.governing) if self.opens_sentence() else (self.governing, self.after)
+        for rule in (*first, self.phrase, self.before, self.anywhere):
+            found = rule()
+            if found:
+                return found
+        return None
+
+    def is_name(self, words: str) -> bool:
+        """Titles and names of things: quoted words that a title noun follows or a title word
+        precedes ("the 'Meet the Press' show", "a report titled '...'"), or whose every content
+        word is capitalised with no question or exclamation ("Law on the Protection of
+        Minors"); a lone capitalised word counts only inside a sentence (at its start it may be
+        an answer: "Absolutely," he said)."""
+        doc, cues = self.art.doc, self.art.cues
+        if self.qj < len(doc) and doc[self.qj].lemma_.lower() in cues.title_nouns:
+            return True
+        if self.qi > 0 and doc[self.qi - 1].lower_ in cues.title_words:
+            return True
+        tokens = words.rstrip(".,;:").split()
+        if words[-1] in "?!" or not tokens or (len(tokens) == 1 and self.opens_sentence()):
+            return False
+        content = [w for w in tokens if w.lower() not in cues.function_words]
+        return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def quote_id(digest: str, kind: str, start: int, end: int) -> str:
+    return "q" + hashlib.sha1(f"{digest}:{kind}:{start}:{end}".encode()).hexdigest()[:12]
+
+
+def direct_quotes(art: QuoteParse, spans: list[MarkedSpan], digest: str) -> list[Quote]:
+    quotes: list[Quote] = []
+    quoted = None  # (end, speaker) of the last direct quote with a speaker
+    for span in spans:
+        words = span.text(art.text)
+        direct = _Direct(art, span)
+        if direct.is_name(words):
+            continue
+        found = direct.speaker()
+        if found is None:
+            if len(words.split()) <= MAX_SCARE_WORDS and not direct.fills_sentence():
+                continue  # a scare quote: a short phrase nobody is said to have said
+            found = Found(art.last_speaker(span.start, quoted) if direct.opens_sentence() else None, None)
+        if found.actor is not None:
+            quoted = (span.end, found.actor)
+        quotes.append(
+            Quote(
+                id=quote_id(digest, "direct", span.start, span.end),
+                text=words,
+                start=span.start,
+                end=span.end,
+                speaker=found.actor,
+                cue=found.cue,
+            )
+        )
+    return quotes

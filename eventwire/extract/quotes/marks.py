@@ -1,0 +1,203 @@
+"""Quotation marks on the raw text: each mark read from the characters beside it, so mixed
+styles, unbalanced marks and apostrophes never throw the scan out of step."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .cues import cues
+
+DOUBLE_MARKS = re.compile(r"``|''|[\"\u201c\u201d\u201e\u00ab\u00bb]")
+SINGLE_MARKS = re.compile(r"[\u2018\u2019']")
+OPENING, CLOSING = frozenset({"\u201c", "\u201e", "\u00ab", "``"}), frozenset({"\u201d", "\u00bb", "''"})
+QUOTE_CHARS = "\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019"
+# a mark may open a quote after these characters, and close one before these
+OPEN_AFTER = frozenset(" \t\n\r\f\v\u00a0([{<\u2014\u2013-/:\u201c\u2018\u201e\u00ab")
+CLOSE_BEFORE = frozenset(" \t\n\r\f\v\u00a0)]}>\u2014\u2013-/.,;:!?\u2026\u201d\u2019\u00bb\"'")
+OPEN, CLOSE, EITHER = "open", "close", "either"
+BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+NEWLINE = re.compile(r"\n")
+ELIDED_WORD = re.compile(r"[A-Za-z]+|\d")
+
+
+@dataclass(frozen=True)
+class MarkedSpan:
+    """The words between a pair of quotation marks, without the marks.
+
+    `parts` holds one (start, end) per paragraph the quote runs over (a quote left open at a
+    paragraph end continues when the next paragraph reopens it). `outer` covers the marks too.
+    """
+
+    parts: tuple[tuple[int, int], ...]
+    outer: tuple[int, int]
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+    def text(self, source: str) -> str:
+        return " ".join(source[s:e] for s, e in self.parts)
+
+
+def paragraph_breaks(text: str) -> list[tuple[int, int]]:
+    """(end of a paragraph, start of the next) pairs: blank lines, or single newlines in a text
+    that has no blank line at all."""
+    pattern = BLANK_LINE if BLANK_LINE.search(text) else NEWLINE
+    breaks = []
+    for m in pattern.finditer(text):
+        nxt = m.end()
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        if breaks and breaks[-1][1] >= m.start():  # runs of blank lines are one break
+            breaks[-1] = (breaks[-1][0], nxt)
+        else:
+            breaks.append((m.start(), nxt))
+    return breaks
+
+
+def _role(text: str, start: int, end: int, mark: str) -> str:
+    """Whether a mark at text[start:end] can open, close, or either, judged by its neighbours."""
+    can_open = start == 0 or text[start - 1] in OPEN_AFTER
+    can_close = end >= len(text) or text[end] in CLOSE_BEFORE
+    if can_open and not can_close:
+        return OPEN
+    if can_close and not can_open:
+        return CLOSE
+    return OPEN if mark in OPENING else CLOSE if mark in CLOSING else EITHER
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without surrounding blanks and without a trailing comma (not part of the words)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+class _Scanner:
+    """One pass over the marks of a text, double marks first, then single marks outside them."""
+
+    def __init__(self, text: str, sentence_ends: list[int], elisions: frozenset[str]) -> None:
+        self.text = text
+        self.breaks = paragraph_breaks(text)
+        self.paragraph_starts = [b[1] for b in self.breaks]
+        self.sentence_ends = sentence_ends
+        self.elisions = elisions
+        self.spans: list[MarkedSpan] = []
+
+    def paragraph_end(self, pos: int) -> int:
+        i = bisect_right(self.paragraph_starts, pos)
+        return self.breaks[i][0] if i < len(self.breaks) else len(self.text)
+
+    def sentence_end(self, pos: int) -> int:
+        i = bisect_right(self.sentence_ends, pos)
+        return self.sentence_ends[i] if i < len(self.sentence_ends) else len(self.text)
+
+    def add(self, parts: list[tuple[int, int]], opened: int, closed_at: int | None, limit: int) -> None:
+        """Record a quote whose last mark ends at `closed_at`; one left open (None) ends at its
+        sentence end or at `limit`, whichever comes first."""
+        start, end = parts[-1]
+        if closed_at is None:
+            end = min(limit, self.sentence_end(start))
+        trimmed = tuple(p for p in (_trim(self.text, s, e) for s, e in parts[:-1] + [(start, end)]) if p[0] < p[1])
+        if trimmed:
+            outer = (opened, closed_at if closed_at is not None else trimmed[-1][1])
+            self.spans.append(MarkedSpan(trimmed, outer))
+
+    def doubles(self) -> None:
+        text, breaks = self.text, self.breaks
+        opened = None  # offset of the open quote's first mark
+        parts: list[tuple[int, int]] = []  # (start, end) of the words, per paragraph
+        b = 0
+        for m in DOUBLE_MARKS.finditer(text):
+            role = _role(text, m.start(), m.end(), m.group())
+            reopened = False
+            for para_end, next_start in breaks[b:]:
+                if next_start > m.start():
+                    break
+                b += 1
+                if opened is None:
+                    continue
+                if next_start == m.start() and role != CLOSE and self.leads_in(parts[-1][0]):
+                    # the next paragraph reopens it: one quote over several paragraphs
+                    parts[-1] = (parts[-1][0], para_end)
+                    parts.append((m.end(), m.end()))
+                    reopened = True
+                else:
+                    self.add(parts, opened, None, para_end)
+                    opened, parts = None, []
+            if reopened:
+                continue
+            if opened is None:
+                if role != CLOSE:  # a closing mark with nothing open is a stray: skip it
+                    opened, parts = m.start(), [(m.end(), m.end())]
+            elif role == OPEN:  # a new quote opens: the open one lost its closing mark
+                self.add(parts, opened, None, m.start())
+                opened, parts = m.start(), [(m.end(), m.end())]
+            else:
+                parts[-1] = (parts[-1][0], m.start())
+                self.add(parts, opened, m.end(), m.start())
+                opened, parts = None, []
+        if opened is not None:
+            self.add(parts, opened, None, self.paragraph_end(parts[-1][0]))
+
+    def leads_in(self, words: int) -> bool:
+        """Whether the quote whose words start at `words` opened its paragraph or followed a
+        colon or comma: where a quote that goes on into the next paragraph opens (a stray mark
+        opens elsewhere)."""
+        i = bisect_right(self.paragraph_starts, words)
+        before = self.text[self.paragraph_starts[i - 1] if i else 0 : words].rstrip().rstrip(QUOTE_CHARS + "`").rstrip()
+        return not before or before[-1] in ":,"
+
+    def singles(self) -> None:
+        """Single marks outside double quotes: quotes when paired, else apostrophes."""
+        text = self.text
+        outer = sorted(s.outer for s in self.spans)
+        starts = [o[0] for o in outer]
+        opened = None
+        for m in SINGLE_MARKS.finditer(text):
+            i = m.start()
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and outer[k][0] <= i < outer[k][1]:
+                continue  # nested in a double quote, or half of a LaTeX ''
+            if opened is not None and self.paragraph_end(opened) < i:
+                opened = None  # a single mark never pairs across paragraphs
+            can_open = i == 0 or text[i - 1] in OPEN_AFTER
+            can_close = i + 1 >= len(text) or text[i + 1] in CLOSE_BEFORE
+            if can_open and not can_close and not self.elided(i + 1):
+                opened = i
+            elif can_close and not can_open and opened is not None and not self.possessive(i):
+                self.add([(opened + 1, i)], opened, i + 1, i)
+                opened = None
+
+    def elided(self, pos: int) -> bool:
+        """True for the mark of 'n', 'em, '90s, a detached 's: an apostrophe, not a quote."""
+        m = ELIDED_WORD.match(self.text, pos)
+        if not m:
+            return False
+        word = m.group()
+        after = self.text[m.end() : m.end() + 1]
+        return word.isdigit() or (word.lower() in self.elisions and not after.isalpha())
+
+    def possessive(self, i: int) -> bool:
+        """True for the mark of a plural possessive (the countries' leaders)."""
+        return self.text[i - 1] in "sS" and self.text[i + 1 : i + 2] == " " and self.text[i + 2 : i + 3].isalnum()
+
+
+def find_marked_spans(text: str, sentence_ends: list[int] | None = None) -> list[MarkedSpan]:
+    """Every span between quotation marks, in text order, nested single quotes left inside.
+
+    `sentence_ends` (sorted end offsets) tells where a quote that never closes stops; without
+    it such a quote runs to the end of its paragraph.
+    """
+    scanner = _Scanner(text, sorted(sentence_ends or ()), cues().elisions)
+    scanner.doubles()
+    scanner.singles()
+    return sorted(scanner.spans, key=lambda s: s.outer)

@@ -1,0 +1,267 @@
+"""Speakers from the parse: the article seen from its quotes (sentences, quote tokens, cue
+words, and a timeline of who said something where), and who a cue verb's subject is."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+
+from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Actor
+from ..actors import ArticleActors
+from .cues import cues
+from .marks import MarkedSpan
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+MODIFIES_NOUN = frozenset({"acl", "relcl"})
+SPEAKER_NOUNS = frozenset({"dobj", "attr", "npadvmod", "appos", "oprd", "dative"})
+SPEAKER_STOPS = frozenset({",", "(", ";", "\u2014", "\u2013"})  # end a speaker's noun phrase
+CLAUSES = frozenset({"ccomp", "xcomp"})
+INVERTED_SPEAKERS = SPEAKER_NOUNS | SUBJECTS  # deps of a speaker after its verb ("said X")
+NOUN_PHRASE = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "PUNCT"})
+NOMINAL = NOUN_PHRASE | {"ADP"}  # "Evan Fowler of the Inter-Parliamentary Alliance"
+NOT_PEOPLE = frozenset({"GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+MAX_SCARE_WORDS = 3  # a quoted phrase this short with no cue is a scare quote, not a quote
+AFTER_WINDOW = 40  # tokens after a closing mark searched for "..., X said"
+SUBJECT_DEPTH = 6  # clauses climbed to find a subject
+LOOKBACK = 6  # earlier speakers tried for a pronoun
+
+
+def _agrees(pronoun: Token, head: Token) -> bool:
+    """Whether a pronoun can stand for the noun phrase headed by `head` (number and person)."""
+    plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+    if pronoun.lower_ in ("they", "them"):
+        return plural or head.ent_type_ in ("ORG", "NORP")
+    if pronoun.lower_ == "it":
+        return not plural and head.ent_type_ != "PERSON"
+    if head.ent_type_ == "ORG":  # the small model tags many surnames ORG: "Trump"
+        return not plural and head.is_title and not head.n_lefts and not head.n_rights
+    return not plural and head.ent_type_ not in NOT_PEOPLE
+
+
+@dataclass
+class Found:
+    """A speaker found for a quote and the cue word that named it (None when the quote goes on
+    from an earlier speaker)."""
+
+    actor: Actor | None
+    cue: str | None
+
+
+class QuoteParse:
+    """The parse of one article seen from the quotes: sentences, quote tokens, cue words, and a
+    timeline of who said something where (for pronouns and quotes with no cue of their own)."""
+
+    def __init__(self, doc: Doc, text: str, actors: ArticleActors, spans: list[MarkedSpan]) -> None:
+        self.doc = doc
+        self.text = text
+        self.actors = actors
+        self.cues = cues()
+        self.direct_verbs = self.cues.speech | self.cues.direct
+        columns = doc.to_array([IDX, LEMMA, LOWER])  # one pass in C, not one Token per word
+        self.starts = columns[:, 0].tolist()
+        ids = self.cues.ids
+        self.cue_tokens = [doc[i] for i, lemma in enumerate(columns[:, 1].tolist()) if lemma in ids]
+        self.sentences = actors.sentences
+        self.in_quote = bytearray(len(doc))
+        for span in spans:
+            i, j = self.token_range(*span.outer)
+            self.in_quote[i:j] = b"\x01" * (j - i)
+        firsts = self.cues.phrase_ids
+        hits = (self.phrase_at(doc[i]) for i, w in enumerate(columns[:, 2].tolist()) if w in firsts)
+        self.phrase_hits = [hit for hit in hits if hit is not None]
+        self.said = self._timeline()
+        self.said_at = [e[0] for e in self.said]
+        self._actors: dict[tuple[int, int], Actor] = {}
+
+    def _timeline(self) -> list[tuple[int, Token, bool]]:
+        """Who is spoken of, in text order, as (offset, head of the noun phrase, speaks there):
+        subjects of cue verbs and objects of "according to" (speakers), named subjects of main
+        clauses and people introduced with a title (for pronouns)."""
+        said = [
+            (verb.idx, subj, True)
+            for verb, subj in (
+                (v, self.subject_of(v)) for v in self.cue_tokens if self.cue_kind(v, self.direct_verbs) == "cue"
+            )
+            if subj is not None
+        ]
+        said += [(cue.start_char, obj, True) for cue, obj in self.phrase_hits]
+        for verb in (v for sent in self.sentences.spans for v in self.main_verbs(sent.root)):
+            subj = next((c for c in verb.children if c.dep_ in SUBJECTS and not self.in_quote[c.i]), None)
+            if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                said.append((verb.idx, subj, False))
+        said += [
+            (ent.root.idx, ent.root, False)
+            for ent in self.doc.ents
+            if ent.label_ == "PERSON" and any(c.dep_ == "appos" for c in ent.root.children)
+        ]
+        return sorted((e for e in said if e[1].lower_ not in self.cues.pronouns), key=lambda e: e[0])
+
+    # -- tokens ---------------------------------------------------------------------------------
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices [i, j) of the tokens overlapping text[start:end]."""
+        return max(bisect_right(self.starts, start) - 1, 0), bisect_left(self.starts, end)
+
+    def sent_of(self, i: int) -> Span:
+        return self.sentences.spans[self.sentences.number_of[i]]
+
+    def cue_kind(self, tok: Token, verbs: frozenset[str]) -> str | None:
+        """ "cue" for a cue verb among `verbs` outside quotation marks, "adjacent" for one that
+        is a cue only right beside a quotation mark, else None."""
+        if self.in_quote[tok.i] or tok.pos_ not in ("VERB", "AUX"):
+            return None
+        if tok.is_title and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN":
+            return None  # a name: "Sayed Abdul Sadat told VOA"
+        lemma = tok.lemma_.lower()
+        return "cue" if lemma in verbs else "adjacent" if lemma in self.cues.adjacent else None
+
+    @staticmethod
+    def main_verbs(root: Token) -> list[Token]:
+        """The root of a sentence and the verbs joined to it ("X blamed ... but said ...")."""
+        return [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+
+    def phrase_at(self, tok: Token) -> tuple[Span, Token] | None:
+        """The cue phrase ("according to") starting at `tok` and the head of its object."""
+        if self.in_quote[tok.i]:
+            return None
+        for words in self.cues.phrases.get(tok.lower_, ()):
+            end = tok.i + len(words)
+            if end < len(self.doc) and tuple(t.lower_ for t in self.doc[tok.i : end]) == words:
+                last = self.doc[end - 1]
+                obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+                obj = obj or next((t for t in self.doc[end : end + 3] if t.pos_ in ("PROPN", "NOUN")), None)
+                if obj is not None and not self.in_quote[obj.i]:
+                    return self.doc[tok.i : end], obj
+        return None
+
+    # -- who is the subject --------------------------------------------------------------------
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The speaker token of a cue verb: its subject (a name before a title: "army chief
+        Pak said"), inherited along conj/advcl/xcomp, the noun a participle modifies
+        ("influencers ... praising"), or an inverted one ("'...,' said Mayor X")."""
+        tok = verb
+        for _ in range(SUBJECT_DEPTH):
+            subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+            if subjects:
+                subj = max(subjects, key=lambda c: (c.pos_ == "PROPN", -abs(c.i - tok.i)))
+                if tok.i == verb.i and subj.dep_ == "nsubjpass":  # "he was told": the agent speaks
+                    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                    subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                    if subj is None:
+                        return None
+                if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+                    subj = tok.head  # "the official, who said ..."
+                return None if self.in_quote[subj.i] else subj
+            if tok.dep_ in MODIFIES_NOUN and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return tok.head
+            if tok.dep_ not in INHERITS_SUBJECT or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        if verb.i == 0 or not self.in_quote[verb.i - 1]:
+            return None
+        return next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ in SPEAKER_NOUNS and not self.in_quote[c.i] and c.pos_ in ("PROPN", "NOUN")
+            ),
+            None,
+        )
+
+    def speaker_span(self, head: Token, verb: Token | None = None) -> Span:
+        """The noun phrase of a speaker, ended at its first comma ("Zhao, a spokesman,") and
+        before its own cue verb; an inverted speaker keeps the origin the parse hung on the verb
+        ("wrote a user from Beijing")."""
+        if head.pos_ != "PROPN":
+            name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            head = name or head
+        start, end = head.left_edge.i, head.right_edge.i + 1
+        if verb is not None and start <= verb.i < end:
+            end = min(end, verb.left_edge.i) if verb.left_edge.i > head.i else head.i + 1
+        cut = next((t.i for t in self.doc[head.i + 1 : end] if t.text in SPEAKER_STOPS), None)
+        if cut is not None:
+            end = cut
+        elif head.head.i < head.i and head.dep_ in INVERTED_SPEAKERS:
+            for prep in head.head.rights:
+                if prep.i == end and prep.lower_ in self.cues.origin_prepositions:
+                    end = prep.right_edge.i + 1
+        return self.trimmed(start, end)
+
+    def trimmed(self, start: int, end: int) -> Span:
+        while start < end - 1 and self.doc[start].is_punct:
+            start += 1
+        while end - 1 > start and self.doc[end - 1].is_punct:
+            end -= 1
+        return self.doc[start:end]
+
+    def span_actor(self, span: Span) -> Actor:
+        """The actor of a speaker's noun phrase, through ArticleActors (kept as plain text when
+        it is no political actor), computed once per phrase."""
+        key = (span.start, span.end)
+        if key not in self._actors:
+            self._actors[key] = self.actors.actor_for_span(span) or Actor(text=span.text)
+        return self._actors[key]
+
+    def speaker(self, head: Token, verb: Token | None = None) -> Actor:
+        """The actor of a speaker's head token (for a pronoun, see `pronoun_speaker`)."""
+        if head.lower_ in self.cues.pronouns:
+            return self.pronoun_speaker(head)
+        return self.span_actor(self.speaker_span(head, verb))
+
+    def pronoun_speaker(self, pronoun: Token) -> Actor:
+        """A pronoun speaker, with the pronoun as text and the name of what it refers to: our
+        antecedent when it is a name or a subject of its own sentence, else what ArticleActors
+        makes of the pronoun, if anything."""
+        found = self.antecedent(pronoun)
+        if found is None or not found[1]:
+            theirs = self.actors.actor_for_token(pronoun)
+            if theirs is not None and theirs.name and theirs.name.lower() != pronoun.lower_:
+                return replace(theirs, text=pronoun.text)
+        if found is None:
+            return Actor(text=pronoun.text)
+        actor = self.span_actor(self.speaker_span(found[0]))
+        return replace(actor, text=pronoun.text, name=actor.name or actor.text)
+
+    def antecedent(self, pronoun: Token) -> tuple[Token, bool] | None:
+        """What a pronoun speaker stands for, and whether that is a sure guess: a named or
+        speaking subject higher in its own sentence ("Trump hosted Erdogan for what he called
+        ..."; sure), else the latest one before it that agrees in number and person, among
+        speakers and named subjects of main clauses (sure when it is a name): quoted speech
+        keeps to one speaker at a time."""
+        tok = pronoun.head
+        for _ in range(SUBJECT_DEPTH):
+            for c in tok.children:
+                if (
+                    c.dep_ in SUBJECTS
+                    and c.i < pronoun.i
+                    and not self.in_quote[c.i]
+                    and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and self.cue_kind(tok, self.direct_verbs)))
+                    and _agrees(pronoun, c)
+                ):
+                    return c, True
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+        i = bisect_left(self.said_at, pronoun.idx)
+        for _, who, spoke in reversed(self.said[max(i - LOOKBACK, 0) : i]):
+            if _agrees(pronoun, who) and (spoke or who.pos_ == "PROPN"):
+                return who, who.pos_ == "PROPN"
+        return None
+
+    def last_speaker(self, at: int, quoted: tuple[int, Actor] | None) -> Actor | None:
+        """Who spoke last before offset `at`: the latest speaker of the timeline, or the
+        speaker of the last direct quote (`quoted`: its end and actor) if that came later."""
+        i = bisect_left(self.said_at, at)
+        last = next(((pos, who) for pos, who, spoke in reversed(self.said[:i]) if spoke), None)
+        if quoted is not None and (last is None or quoted[0] > last[0]):
+            return quoted[1]
+        return self.span_actor(self.speaker_span(last[1])) if last is not None else None
+
+    def found(self, verb: Token) -> Found | None:
+        subj = self.subject_of(verb)
+        return Found(self.speaker(subj, verb), verb.text) if subj is not None else None

@@ -1,0 +1,89 @@
+"""Contexts: a linear model shipped as JSON, read with numpy, and its decisive cues."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_modes import first_event
+
+from eventwire.extract import contexts
+from eventwire.extract.modes import vocabulary
+from eventwire.learn import LinearModel, shipped
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
+
+TINY = {
+    "labels": ["economic", "military"],
+    "features": ["w=army", "w=trade"],
+    "threshold": 0.5,
+    "at_least_one": True,
+    "bias": {"economic": -1.0, "military": -1.0},
+    "weights": {"economic": {"w=trade": 3.0}, "military": {"w=army": 3.0}},
+}
+
+
+def test_a_label_is_predicted_when_its_probability_reaches_the_threshold():
+    model = LinearModel.from_dict(TINY)
+    assert model.predict(["w=army"]) == ["military"]
+    assert model.predict(["w=trade", "w=army", "w=unknown"]) == ["economic", "military"]
+
+
+def test_at_least_one_label_gives_the_likeliest_below_the_threshold():
+    assert LinearModel.from_dict(TINY).predict([]) == ["economic"]  # a tie: the first label
+    assert LinearModel.from_dict({**TINY, "at_least_one": False}).predict([]) == []
+
+
+def test_the_shipped_model_knows_only_plover_contexts():
+    model = shipped(contexts.MODEL)
+    assert set(model.labels) <= set(vocabulary().contexts)
+    assert {"military", "diplomatic", "economic", "legal"} <= set(model.labels)
+    assert contexts.cues().decisive <= set(vocabulary().contexts)
+    assert set(contexts.cues().patterns) <= set(vocabulary().contexts)
+
+
+def test_a_short_cue_is_a_whole_word_and_a_long_one_a_stem():
+    assert "military" in contexts.cued("The war went on.")
+    assert "military" not in contexts.cued("They warned the ministry.")
+    assert "economic" in contexts.cued("New sanctions were announced.")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "context"),
+    [
+        ("Russian troops attacked Ukrainian army positions near Bakhmut on Monday.", "ASSAULT", "military"),
+        ("The United States imposed sanctions on Iran's oil exports.", "SANCTION", "economic"),
+        ("A Bosnian court sentenced Dodik to one year in prison.", "SANCTION", "legal"),
+        ("The U.S. condemned Iran for enriching uranium to weapons grade.", "ACCUSE", "cbrn"),
+        ("Indian Prime Minister Narendra Modi visited Mauritius on Tuesday.", "CONSULT", "diplomatic"),
+    ],
+)
+def test_events_get_the_context_their_words_give(text, type_, context):
+    assert context in first_event(text, type_).context
+
+
+def test_running_eventwire_imports_no_scikit_learn():
+    code = (
+        "import sys; from eventwire.model import Article; from eventwire.pipeline import process; "
+        "e = process(Article(id='t', text='Russian troops attacked Ukraine.')).events; "
+        "assert e and e[0].context, e; assert 'sklearn' not in sys.modules, 'sklearn imported'"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-500:]
+
+
+@pytest.mark.skipif(not BENCHMARKS.exists(), reason="needs the benchmarks beside the work tree")
+def test_make_train_reproduces_the_shipped_model(tmp_path):
+    out = tmp_path / "model.json"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "train.py"), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-500:]
+    shipped_text = (ROOT / "eventwire" / "data" / contexts.MODEL).read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == shipped_text

@@ -1,0 +1,166 @@
+"""The event passes one by one, on short sentences: what each pass changes, seen before and after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire import nlp
+from eventwire.extract import events
+from eventwire.extract.article import ArticleContext
+from eventwire.extract.events.mentions import Mention, Occasion
+from eventwire.model import Article
+from eventwire.pipeline import reference_time
+
+PUBLISHED = "2022-03-13T21:12:38"  # a Sunday evening
+
+
+@pytest.fixture(scope="session")
+def english():
+    return nlp.load()
+
+
+def context(text: str, title: str | None = None) -> ArticleContext:
+    parse = nlp.load()
+    reference = reference_time(Article(id="t", text=text, published=PUBLISHED))
+    return ArticleContext.build(parse(text), parse(title) if title else None, reference)
+
+
+def codes(side) -> tuple:
+    return tuple(a.code for a in side)
+
+
+def seen(items: list[Mention] | list[Occasion]) -> list[tuple]:
+    """What a reader of the pass's output sees: one tuple per mention or event."""
+    out = []
+    for item in items:
+        if isinstance(item, Mention):
+            date = item.date.date if item.date else None
+            out.append((item.type, item.token.text, codes(item.source), codes(item.target), date, item.kept))
+        else:
+            e = item.event
+            place = e.location.name if e.location else None
+            out.append((e.type, e.trigger, codes(e.source), codes(e.target), e.status, place))
+    return out
+
+
+def around(name: str, text: str, title: str | None = None) -> tuple[list[tuple], list[tuple]]:
+    """The items before and after the pass `name` (merging included), the passes before it run."""
+    ctx = context(text, title)
+    items: list = []
+    for step in (*events.MENTION_PASSES, events.merge, *events.OCCASION_PASSES):
+        before = seen(items)
+        items = step(ctx, items)
+        if step.__name__ == name:
+            return before, seen(items)
+    raise AssertionError(f"no pass {name}")
+
+
+def test_every_pass_says_what_it_reads_and_changes():
+    listed = events.passes()
+    assert [n for n, _ in listed][:2] == ["triggers.find_mentions", "dating.date_mentions"]
+    assert "merging.merge" in [n for n, _ in listed]
+    assert all(doc.startswith("Reads ") for _, doc in listed), [n for n, d in listed if not d.startswith("Reads ")]
+
+
+def test_find_mentions_adds_a_mention_per_trigger_with_its_sides(english):
+    before, after = around("find_mentions", "North Korea asked Washington for relief.")
+    assert before == [] and after == [("REQUEST", "asked", ("PRK",), ("USA",), None, True)]
+
+
+def test_date_mentions_dates_each_telling(english):
+    _, after = around("date_mentions", "Kenya and Ethiopia held talks on Monday.")
+    assert {m[4] for m in after} == {"2022-03-14"}  # Monday after a Sunday, told as ahead
+
+
+def test_follow_antecedents_gives_a_definite_noun_the_sides_told_before(english):
+    before, after = around(
+        "follow_antecedents", "Kenya and Ethiopia held talks on Monday. The talks ended without a deal."
+    )
+    assert before[-1][2:5] == ((), (), None)
+    assert after[-1][2:5] == (("KEN", "ETH"), (), "2022-03-14")
+
+
+def test_aim_answers_aims_a_refusal_at_who_asked(english):
+    before, after = around("aim_answers", "North Korea asked Washington for relief. Trump denied the request.")
+    assert before[1][:4] == ("REJECT", "denied", ("USA",), ())
+    assert after[1][:4] == ("REJECT", "denied", ("USA",), ("PRK",))
+
+
+def test_share_targets_gives_a_statement_coordinated_with_an_answer_its_target(english):
+    text = "North Korea asked Washington for relief. Trump denied the request and asked instead for denuclearization."
+    before, after = around("share_targets", text)
+    assert before[-1][:4] == ("REQUEST", "asked", ("USA",), ())
+    assert after[-1][:4] == ("REQUEST", "asked", ("USA",), ("PRK",))
+
+
+def test_mark_kept_marks_the_content_of_another_trigger(english):
+    before, after = around("mark_kept", "Russia said it would impose a curfew.")
+    assert [m[5] for m in before] == [True, True]
+    assert [(m[1], m[5]) for m in after] == [("impose", True), ("curfew", False)]
+
+
+def test_add_warnings_adds_a_threat_to_whom_a_condition_is_put(english):
+    before, after = around(
+        "add_warnings", "A U.S. official said sanctions could follow if Turkey activates the system."
+    )
+    assert [m[:2] for m in before] == [("SANCTION", "sanctions")]
+    assert after[-1][:4] == ("THREATEN", "said", ("USA",), ("TUR",))
+
+
+def test_add_quoted_criticism_adds_blame_in_a_direct_quote(english):
+    text = '"Russia does not have a good record," U.S. Secretary of State Marco Rubio said.'
+    before, after = around("add_quoted_criticism", text)
+    assert before == [] and after[0][:4] == ("ACCUSE", "record", ("USA",), ("RUS",))
+
+
+def test_add_demands_adds_what_a_speaker_says_another_must_do(english):
+    before, after = around("add_demands", '"The U.N. must maintain sanctions," a U.S. spokesperson said.')
+    assert "REQUEST" not in [m[0] for m in before]
+    assert after[-1][:4] == ("REQUEST", "maintain", ("USA",), ("IGO",))
+
+
+def test_merge_makes_one_event_of_the_tellings_of_one_occasion(english):
+    before, after = around("merge", "Kenya and Ethiopia held talks on Monday. The talks ended without a deal.")
+    assert len([m for m in before if m[5]]) == 2
+    assert after == [("CONSULT", "held", ("KEN", "ETH"), (), "occurred", None)]
+
+
+def test_fill_sides_aims_a_domestic_act_at_home(english):
+    before, after = around("fill_sides", "Russia said it would impose a curfew.")
+    assert before[0][3] == () and after[0][3] == ("RUS",)
+
+
+def test_drop_sideless_drops_an_event_with_no_coded_actor(english):
+    before, after = around("drop_sideless", "Police arrested dozens of protesters.")
+    assert [e[0] for e in before] == ["COERCE"] and after == []
+
+
+def test_place_from_title_places_a_nominal_event_where_the_title_says(english):
+    text = "A meeting between the US and China ended without a deal."
+    before, after = around("place_from_title", text, title="US and China to meet in Rome")
+    assert before[0][5] is None and after[0][5] == "Rome"
+
+
+def test_in_text_order_orders_events_as_told(english):
+    _, after = around("in_text_order", "Kenya attacked Somalia. Earlier, Russia had asked China for aid.")
+    assert [e[0] for e in after] == ["ASSAULT", "REQUEST"]
+
+
+def test_drop_unasserted_drops_an_event_only_hoped_for(english):
+    before, after = around("drop_unasserted", "Kenya hopes to attack Somalia.")
+    assert [e[0] for e in before] == ["ASSAULT"] and after == []
+
+
+def test_set_status_marks_an_event_denied(english):
+    before, after = around("set_status", "China denied that Russia asked it for military aid.")
+    assert before[0][4] == "occurred" and after[0][:5] == ("REQUEST", "asked", ("RUS",), ("CHN",), "denied")
+
+
+def test_retype_plans_makes_a_planned_coercion_by_its_actor_a_threat(english):
+    before, after = around("retype_plans", "Russia said it would impose a curfew.")
+    assert before[0][::4] == ("COERCE", "planned") and after[0][::4] == ("THREATEN", "planned")
+
+
+def test_retell_makes_the_telling_as_fact_the_evidence(english):
+    before, after = around("retell", "Kenya could attack Somalia, officials said. Kenya attacked Somalia.")
+    assert before[0][1] == "attack" and after[0][1] == "attacked"

@@ -1,0 +1,87 @@
+"""The recipes of docs/recipes.md, applied exactly as written there, do what they say."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from eventwire import nlp
+from eventwire.extract import actors
+from eventwire.extract.events import lexicon as trigger_lexicon
+from eventwire.model import Article
+from eventwire.pipeline import process
+from eventwire.readers import discover
+from eventwire.readers.discover import read_paths
+
+RECIPES = Path(__file__).resolve().parent.parent / "docs" / "recipes.md"
+
+
+@pytest.fixture(scope="module")
+def english():
+    return nlp.load()
+
+
+def snippet(language: str) -> str:
+    """The one fenced block of `language` in docs/recipes.md."""
+    [block] = re.findall(rf"```{language}\n(.*?)```", RECIPES.read_text(encoding="utf-8"), flags=re.S)
+    return block
+
+
+def events_of(text: str) -> set[tuple]:
+    found = process(Article(id="recipe", text=text, published="2024-05-01T10:00:00")).events
+    return {(e.type, tuple(a.code for a in e.source), tuple(a.code for a in e.target)) for e in found}
+
+
+@pytest.fixture
+def fresh_lexicons():
+    """The lexicons are read once per process: read them anew around a recipe's change."""
+    trigger_lexicon.lexicon.cache_clear()
+    actors.lexicon.cache_clear()
+    yield
+    trigger_lexicon.lexicon.cache_clear()
+    actors.lexicon.cache_clear()
+
+
+def test_add_a_trigger(english, fresh_lexicons, monkeypatch):
+    text = "Kenya excoriated Ethiopia over the border raids."
+    assert ("ACCUSE", ("KEN",), ("ETH",)) not in events_of(text)
+    added = yaml.safe_load(snippet("yaml"))["types"]
+    read = trigger_lexicon.read_yaml
+
+    def with_recipe(name: str) -> dict:
+        data = read(name)
+        if name == "triggers.yaml":
+            for type_, sections in added.items():
+                for section, entries in sections.items():
+                    data["types"][type_][section] = {**data["types"][type_][section], **entries}
+        return data
+
+    monkeypatch.setattr(trigger_lexicon, "read_yaml", with_recipe)
+    trigger_lexicon.lexicon.cache_clear()
+    assert ("ACCUSE", ("KEN",), ("ETH",)) in events_of(text)
+
+
+def test_add_an_actor_alias(english, fresh_lexicons, monkeypatch, tmp_path):
+    text = "The Arctic Council accused Russia of militarising the region."
+    assert ("ACCUSE", ("IGO",), ("RUS",)) not in events_of(text)
+    bodies = tmp_path / "bodies.tsv"
+    bodies.write_text((actors.DATA_DIR / "bodies.tsv").read_text(encoding="utf-8") + snippet("tsv"), encoding="utf-8")
+    files = tuple((str(bodies) if name == "bodies.tsv" else name, kind) for name, kind in actors.NAME_FILES)
+    monkeypatch.setattr(actors.tables, "NAME_FILES", files)
+    actors.lexicon.cache_clear()
+    assert ("ACCUSE", ("IGO",), ("RUS",)) in events_of(text)
+    entities = process(Article(id="recipe", text=text)).entities
+    assert [e.code for e in entities if "Arctic Council" in e.text] == ["IGO"]
+
+
+def test_add_an_input_format(tmp_path, monkeypatch):
+    (tmp_path / "notes.md").write_text("Talks in Nairobi\n\nKenya and Somalia held talks.\n", encoding="utf-8")
+    assert list(read_paths([str(tmp_path)])) == []  # not an input format yet: left out of a folder
+    entries = eval("{" + snippet("python") + "}", vars(discover))  # the table's line, as written
+    for suffix, reader in entries.items():
+        monkeypatch.setitem(discover.READERS, suffix, reader)
+    [article] = read_paths([str(tmp_path)])
+    assert (article.id, article.title) == ("notes", "Talks in Nairobi")
