@@ -330,7 +330,10 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 def cmd_actors(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
         f = _event_filter(args)
-        emit(queries.actor_network(conn, f) if args.network else queries.actor_counts(conn, f), args)
+        count = queries.actor_network if args.network else queries.actor_counts
+        rows = count(conn, f)
+        say_if_cut(len(rows), args.limit, lambda: len(count(conn, replace(f, limit=-1))))
+    emit(rows, args)
     return 0
 
 

@@ -29,7 +29,9 @@ def _event(id: str, type: str, source: Actor, target: Actor, **kw) -> Event:
 def client(tmp_path_factory) -> TestClient:
     path: Path = tmp_path_factory.mktemp("api_filters") / "ew.db"
     events = [
-        _event("e1", "ASSAULT", CHN, IND, mode="aerial", context=["border"], date="2024-03-05", date_precision="day"),
+        _event(
+            "e1", "ASSAULT", CHN, IND, mode="aerial", context=["territory"], date="2024-03-05", date_precision="day"
+        ),
         _event("e2", "ACCUSE", RUS, IND, context=["election", "economic"], date="2024-03-01", date_precision="month"),
         _event("e3", "THREATEN", CHN, RUS),  # no date of its own: its story's (the article's) date
     ]
@@ -71,7 +73,7 @@ def test_actors_by_name_capital_or_code(client):
 def test_mode_and_context_filters(client):
     assert ids(client, mode="aerial") == {"e1"}
     assert ids(client, context="election") == {"e2"}
-    assert ids(client, context=["border", "economic"]) == {"e1", "e2"}
+    assert ids(client, context=["territory", "economic"]) == {"e1", "e2"}
 
 
 def test_undated_events_are_found_at_their_story_date_and_months_kept_whole(client):
@@ -88,3 +90,11 @@ def test_the_timeline_counts_undated_events_at_their_story_date(client):
     }  # the month-precise ACCUSE has no day
     stories = client.get("/api/stories", params={"from": "2024-04", "to": "2024-04"}).json()["items"]
     assert [s["type"] for s in stories] == ["THREATEN"]
+
+
+def test_modes_and_contexts_outside_plover_are_refused_with_the_valid_ones(client):
+    response = client.get("/api/events", params={"mode": "orbital"})
+    assert response.status_code == 422 and "unknown mode 'orbital'; one of" in response.text
+    assert "aerial" in response.text
+    response = client.get("/api/events", params={"context": "sports"})
+    assert response.status_code == 422 and "unknown context 'sports'; one of" in response.text

@@ -7,11 +7,21 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ..extract.vocabulary import read_yaml
 from .actor_names import actor_codes, actor_names
 from .queries import PLOVER_TYPES, STATUSES, EventFilter, date_span
 
 SUGGESTIONS = 5  # closest names offered for an actor no name or code matches
+
+
+@lru_cache(maxsize=1)
+def plover_vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(every mode of any type, every context) that an event may carry (data/plover_vocabulary.yaml)."""
+    data = read_yaml("plover_vocabulary.yaml")
+    modes = dict.fromkeys(m for listed in data["modes"].values() for m in listed or ())
+    return tuple(modes), tuple(data["contexts"])
 
 
 @dataclass
@@ -105,8 +115,8 @@ def event_filter(
         type=check.choices("type", type, PLOVER_TYPES),
         status=check.choices("status", status, STATUSES),
         actor=check.actors(actor),
-        mode=split_values(mode),
-        context=split_values(context),
+        mode=check.choices("mode", mode, plover_vocabulary()[0]),
+        context=check.choices("context", context, plover_vocabulary()[1]),
         article=(article or None),
         text=(text or "").strip() or None,
         limit=limit,
