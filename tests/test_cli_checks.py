@@ -64,9 +64,9 @@ def test_a_value_that_cannot_be_answered_is_a_usage_error(db, args, said):
 def test_repeated_values_and_comma_lists_mean_either(db):
     assault, accuse = events(db, "--type", "ASSAULT"), events(db, "--type", "ACCUSE")
     assert assault and accuse
-    both = {(e["article_id"], e["id"]) for e in assault + accuse}
-    assert {(e["article_id"], e["id"]) for e in events(db, "--type", "assault,accuse")} == both
-    assert {(e["article_id"], e["id"]) for e in events(db, "--type", "ASSAULT", "--type", "ACCUSE")} == both
+    both = {(e["article_id"], e["event_id"]) for e in assault + accuse}
+    assert {(e["article_id"], e["event_id"]) for e in events(db, "--type", "assault,accuse")} == both
+    assert {(e["article_id"], e["event_id"]) for e in events(db, "--type", "ASSAULT", "--type", "ACCUSE")} == both
 
 
 def test_actors_are_found_by_name_or_capital(db):
