@@ -377,6 +377,7 @@ def port_free(host: str, port: int) -> str | None:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .web.app import serve  # FastAPI loads only for this command
 
+    connect(args.db, readonly=True).close()  # a database that cannot be served is said first
     if problem := port_free(args.host, args.port):
         print(f"eventwire: {problem}", file=sys.stderr)
         return 2
