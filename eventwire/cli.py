@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from . import __version__
 from .engines import local
-from .link import dedup
+from .link import thresholds as linking
 from .model import Analysis, Article
 from .output import FORMATS as PRINTED
 from .output import event_rows, print_rows, write_json_stream
@@ -501,13 +501,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--dedup-threshold",
             type=_share,
-            default=dedup.DEFAULT_DUPLICATE,
+            default=linking.DEFAULT_DUPLICATE,
             help="share of word 3-grams (0-1) from which an article is a copy of a stored one",
         )
         p.add_argument(
             "--similar-threshold",
             type=_share,
-            default=dedup.DEFAULT_SIMILAR,
+            default=linking.DEFAULT_SIMILAR,
             help="share (0-1) from which two articles tell one story",
         )
 
