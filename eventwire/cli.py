@@ -3,27 +3,44 @@
 from __future__ import annotations
 
 import argparse
+import socket
 import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
-from typing import Any
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tqdm import tqdm
 
 from . import __version__
 from .engines import local
-from .link import dedup
+from .link import thresholds as linking
 from .model import Analysis, Article
-from .output import FORMATS, event_rows, print_rows, write_json_stream
+from .output import FORMATS as PRINTED
+from .output import event_rows, print_rows, write_json_stream
 from .readers.common import DEFAULT_MAX_BYTES, ReadError, normalise_published
+from .readers.count import records_in
 from .readers.discover import read_paths
-from .store import queries
+from .store import filters, queries
 from .store.database import StoreError, connect
-from .store.sqlite import BatchResult, Store
 
+if TYPE_CHECKING:
+    from .store.sqlite import BatchResult, Store
+
+DESCRIPTION = """\
+Turn news articles into a database of political events (who did what to whom, when and where),
+quotes with their speakers, and contested claims, each with the sentence it comes from.
+
+  eventwire ingest articles/ --db eventwire.db      read and analyse articles, store what they tell
+  eventwire events --type ACCUSE --actor China      events, filtered (also: claims, quotes, stories,
+                                                    timeline, actors, articles)
+  eventwire export --table events --format parquet --out events.parquet
+  eventwire serve                                   browse it at http://127.0.0.1:8000/
+
+`eventwire COMMAND --help` lists a command's options with their defaults."""
 BATCH = 25  # articles per transaction: a killed run loses at most this much work
 
 
@@ -47,12 +64,13 @@ class Errors:
                 yield record
 
 
-def _published(value: str | None) -> str | None:
-    if value is None:
+def _published(args: argparse.Namespace) -> str | None:
+    """--published as ISO 8601, or a usage error (exit 2) saying it is no date."""
+    if args.published is None:
         return None
-    iso = normalise_published(value)
+    iso = normalise_published(args)
     if iso is None:
-        raise SystemExit(f"eventwire: --published {value!r} is not a date")
+        args.parser.error(f"--published {args.published!r} is no date: give YYYY-MM-DD or an ISO 8601 time")
     return iso
 
 
@@ -62,12 +80,12 @@ def analyse(articles: Iterable[Article], args: argparse.Namespace) -> Iterator[A
         from .engines import dask  # Dask loads only when asked for
 
         return dask.analyse(articles, scheduler=args.scheduler, workers=args.workers or 2)
-    return local.analyse(articles, args.workers or 1)
+    return local.analyse(articles, args.workers)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     errors = Errors()
-    articles = errors.only_articles(read_paths(args.paths, args.max_bytes, _published(args.published)))
+    articles = errors.only_articles(read_paths(args.paths, args.max_bytes, _published(args)))
 
     def records() -> Iterator[dict[str, Any]]:
         for result in analyse(articles, args):
@@ -85,7 +103,7 @@ def ingest_shards(args: argparse.Namespace, errors: Errors) -> int:
     from .engines import dask
 
     started, written, skipped = time.perf_counter(), 0, 0
-    articles = errors.only_articles(read_paths(args.paths, args.max_bytes, _published(args.published)))
+    articles = errors.only_articles(read_paths(args.paths, args.max_bytes, _published(args)))
     for shard in dask.write_shards(articles, args.out, args.scheduler, args.workers or 2):
         for error in shard.errors:
             errors.report(error)
@@ -111,12 +129,15 @@ def store_batch(store: Store, analyses: list[Analysis], errors: Errors) -> Batch
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from .store.sqlite import BatchResult, Store  # the linker's libraries load only to store
+
     errors = Errors()
     if args.out:
         return ingest_shards(args, errors)
     started = time.perf_counter()
     totals, read, unchanged = BatchResult(), 0, 0
-    with Store(args.db, args.dedup_threshold, args.similar_threshold) as store:
+    bar = tqdm(total=records_in(args.paths), unit=" articles", desc="ingest", disable=None, file=sys.stderr)
+    with bar, Store(args.db, args.dedup_threshold, args.similar_threshold) as store:
 
         def fresh(articles: Iterable[Article]) -> Iterator[Article]:
             """Articles not yet stored with this text: a rerun after a kill resumes here.
@@ -126,21 +147,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 read += 1
                 if store.is_unchanged(article):
                     unchanged += 1
+                    bar.update(1)
                 else:
                     yield article
 
-        articles = fresh(errors.only_articles(read_paths(args.paths, args.max_bytes, _published(args.published))))
-        results = analyse(articles, args)
-        with tqdm(unit=" articles", desc="ingest", disable=None, file=sys.stderr) as bar:
-            while batch := list(islice(results, BATCH)):
-                good: list[Analysis] = []
-                for result in batch:
-                    if isinstance(result, ReadError):
-                        errors.report(result)
-                    else:
-                        good.append(result)
+        articles = fresh(errors.only_articles(read_paths(args.paths, args.max_bytes, _published(args))))
+        good: list[Analysis] = []
+        for result in analyse(articles, args):
+            bar.update(1)  # each analysed article moves the bar: it moves as soon as the first is done
+            if isinstance(result, ReadError):
+                errors.report(result)
+            else:
+                good.append(result)
+            if len(good) == BATCH:
                 totals.add(store_batch(store, good, errors))
-                bar.update(len(batch))
+                good = []
+        totals.add(store_batch(store, good, errors))
     seconds = time.perf_counter() - started
     print(
         f"read {read + errors.unreadable}, stored {totals.stored + totals.replaced} "
@@ -154,15 +176,49 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _event_filter(args: argparse.Namespace) -> queries.EventFilter:
-    return queries.EventFilter(
-        type=args.type,
-        actor=args.actor,
-        date_from=args.date_from,
-        date_to=args.date_to,
-        status=getattr(args, "status", None),
-        article=args.article,
-        limit=args.limit,
-    )
+    """The command's filters, checked as the API checks them: a refused value is a usage error (exit 2)."""
+    try:
+        return filters.event_filter(
+            type=args.type,
+            actor=args.actor,
+            mode=args.mode,
+            context=args.context,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            status=getattr(args, "status", None),
+            article=args.article,
+            limit=_all_rows(args.limit),
+        )
+    except filters.FilterError as error:
+        args.parser.error(str(error))
+
+
+def _all_rows(limit: int) -> int:
+    """--limit 0 means every row (SQLite's LIMIT -1)."""
+    return limit or -1
+
+
+def say_if_cut(shown: int, limit: int, total: Callable[[], int]) -> None:
+    """A list cut by --limit says so on stderr, so a partial answer is never taken for the whole."""
+    if limit and shown >= limit and (n := total()) > shown:
+        print(f"eventwire: showing {shown:,} of {n:,}; --limit 0 for all", file=sys.stderr)
+
+
+def emit(rows: list[dict[str, Any]], args: argparse.Namespace, flat_events: bool = False) -> None:
+    """The rows in the chosen format, to --out or stdout; Parquet (to a file only) typed as the export types it."""
+    if args.format == "parquet":
+        from .store import export  # pyarrow loads only for Parquet
+
+        if not args.out:
+            args.parser.error("--format parquet writes a binary file: give it with --out FILE")
+        schema = export.FLAT_SCHEMA if flat_events else export.inferred_schema(rows)
+        export.write_parquet([rows], schema, args.out)
+        print(f"wrote {len(rows):,} rows to {args.out}", file=sys.stderr)
+    elif args.out:
+        with open(args.out, "w", encoding="utf-8", newline="") as out:
+            print_rows(rows, args.format, out)
+    else:
+        print_rows(rows, args.format)
 
 
 @contextmanager
@@ -177,25 +233,32 @@ def open_db(path: str) -> Iterator[sqlite3.Connection]:
 
 def cmd_articles(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
-        print_rows(queries.articles(conn, args.search, args.limit), args.format)
+        rows = queries.articles(conn, args.search, _all_rows(args.limit))
+        say_if_cut(len(rows), args.limit, lambda: queries.count_articles(conn, args.search))
+    emit(rows, args)
+    return 0
+
+
+def _print_events(args: argparse.Namespace, f: queries.EventFilter) -> int:
+    with open_db(args.db) as conn:
+        rows = queries.events(conn, f)
+        say_if_cut(len(rows), args.limit, lambda: queries.count_events(conn, f))
+    emit(event_rows(rows, args.format), args, flat_events=True)
     return 0
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    with open_db(args.db) as conn:
-        print_rows(event_rows(queries.events(conn, _event_filter(args)), args.format), args.format)
-    return 0
+    return _print_events(args, _event_filter(args))
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
-    with open_db(args.db) as conn:
-        print_rows(event_rows(queries.claims(conn, _event_filter(args)), args.format), args.format)
-    return 0
+    return _print_events(args, replace(_event_filter(args), claims_only=True))
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
-        rows = queries.quotes(conn, args.speaker, args.article, args.limit)
+        rows = queries.quotes(conn, args.speaker, args.article, _all_rows(args.limit))
+        say_if_cut(len(rows), args.limit, lambda: queries.count_quotes(conn, args.speaker, args.article))
     if args.format == "table":
         rows = [
             {
@@ -207,7 +270,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             }
             for r in rows
         ]
-    print_rows(rows, args.format)
+    emit(rows, args)
     return 0
 
 
@@ -236,7 +299,7 @@ def _story_rows(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
 def cmd_stories(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
         if args.groups:
-            rows = queries.stories(conn, args.min_articles, args.limit)
+            rows = queries.stories(conn, args.min_articles, _all_rows(args.limit))
             if args.format == "table":
                 rows = [
                     {
@@ -250,25 +313,35 @@ def cmd_stories(args: argparse.Namespace) -> int:
                     for r in rows
                 ]
         else:
-            rows = _story_rows(queries.story_events(conn, _event_filter(args), args.min_articles), args.format)
-    print_rows(rows, args.format)
+            f = _event_filter(args)
+            rows = queries.story_events(conn, f, args.min_articles)
+            say_if_cut(len(rows), args.limit, lambda: queries.count_story_events(conn, f, args.min_articles))
+            rows = _story_rows(rows, args.format)
+    emit(rows, args)
     return 0
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
-        print_rows(queries.timeline(conn, _event_filter(args), by_type=args.by_type), args.format)
+        emit(queries.timeline(conn, _event_filter(args), by_type=args.by_type), args)
     return 0
 
 
 def cmd_actors(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
         f = _event_filter(args)
-        print_rows(queries.actor_network(conn, f) if args.network else queries.actor_counts(conn, f), args.format)
+        count = queries.actor_network if args.network else queries.actor_counts
+        rows = count(conn, f)
+        say_if_cut(len(rows), args.limit, lambda: len(count(conn, replace(f, limit=-1))))
+    emit(rows, args)
     return 0
 
 
 def cmd_relink(args: argparse.Namespace) -> int:
+    from .store.sqlite import Store
+
+    if not Path(args.db).is_file():
+        raise StoreError(f"no database at {args.db} (run `eventwire ingest PATH --db {args.db}` first)")
     with Store(args.db, args.dedup_threshold, args.similar_threshold) as store:
         counts = store.relink()
     print(", ".join(f"{k} {v:,}" for k, v in counts.items()), file=sys.stderr)
@@ -278,6 +351,8 @@ def cmd_relink(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .store.export import export_table  # pyarrow loads only for this command
 
+    if args.format == "parquet" and args.out == "-":
+        args.parser.error("--format parquet writes a binary file: give it with --out FILE")
     try:
         rows = export_table(args.db, EXPORT_TABLES.get(args.table, args.table), args.format, args.out)
     except ValueError as err:
@@ -290,46 +365,89 @@ def cmd_export(args: argparse.Namespace) -> int:
 EXPORT_TABLES = {"events": "events_flat"}
 
 
+def port_free(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port (in use, no such address), or None."""
+    try:
+        socket.create_server((host, port)).close()
+    except OSError as error:
+        return f"cannot listen on {host}:{port}: {error.strerror or error} (is another server running? try --port)"
+    return None
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from .web.app import serve  # FastAPI loads only for this command
 
+    connect(args.db, readonly=True).close()  # a database that cannot be served is said first
+    if problem := port_free(args.host, args.port):
+        print(f"eventwire: {problem}", file=sys.stderr)
+        return 2
     serve(args.db, args.host, args.port, args.workers)
     return 0
 
 
-def _day(end: int) -> Callable[[str], str]:
-    """An argparse type for --from (end 0: the first day the date names) or --to (1: its last day)."""
+def _share(text: str) -> float:
+    """An argparse type for a threshold: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{text} is outside 0-1")
+    return value
 
-    def parse(text: str) -> str:
+
+def _bounded(low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse type for a whole number from `low` (to `high`)."""
+
+    def parse(text: str) -> int:
         try:
-            return queries.date_span(text)[end].isoformat()
-        except ValueError as error:
-            raise argparse.ArgumentTypeError(f"{text!r} is no date: {error}") from None
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"{value} is outside {low}-{high if high is not None else ''}")
+        return value
 
     return parse
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Each option's help ends with its default, where it has one."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if action.default not in (None, False, argparse.SUPPRESS) and action.option_strings and "default" not in text:
+            text += " (default %(default)s)"
+        return text
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="eventwire", description=__doc__)
+    parser = argparse.ArgumentParser(prog="eventwire", description=DESCRIPTION, formatter_class=HelpFormatter)
     parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        p = commands.add_parser(name, help=help, description=help, formatter_class=HelpFormatter)
+        p.set_defaults(parser=p)
+        return p
 
     def database(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--db", default="eventwire.db", help="the SQLite file (default eventwire.db)")
+        p.add_argument("--db", default="eventwire.db", help="the SQLite file")
 
     def reading(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or - for stdin")
         p.add_argument(
             "--workers",
-            type=int,
+            type=_bounded(1),
             default=None,
-            help="processes to analyse with (default 1; with --engine dask, 2 local workers)",
+            help="processes to analyse with (default: one per core, "
+            f"{local.default_workers()} here; with --engine dask, 2 local workers)",
         )
         p.add_argument(
             "--engine",
             choices=("local", "dask"),
             default="local",
-            help="local process pool (default) or a Dask cluster",
+            help="local process pool or a Dask cluster",
         )
         p.add_argument(
             "--scheduler",
@@ -340,45 +458,60 @@ def build_parser() -> argparse.ArgumentParser:
             "--max-bytes",
             type=int,
             default=DEFAULT_MAX_BYTES,
-            help=f"skip articles larger than this (default {DEFAULT_MAX_BYTES:,})",
+            help="skip articles larger than this many bytes",
         )
         p.add_argument("--published", help="reference time for articles that carry none (ISO date)")
 
-    def querying(p: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
+    def querying(p: argparse.ArgumentParser, formats: tuple[str, ...] = (*PRINTED, "parquet")) -> None:
         database(p)
-        p.add_argument("--format", choices=formats, default="table")
-        p.add_argument("--limit", type=int, default=100)
+        p.add_argument("--format", choices=formats, default="table", help="how to print the rows")
+        p.add_argument("--out", metavar="FILE", help="write the rows to this file instead of the terminal")
+        p.add_argument("--limit", type=_bounded(0), default=100, help="rows to print, 0 for all")
 
     def filtering(p: argparse.ArgumentParser, status: bool = True) -> None:
+        many = "; several allowed, repeated or comma-separated, meaning either"
         if status:
-            p.add_argument("--status", choices=queries.STATUSES)
-        p.add_argument("--type", help="PLOVER event type, e.g. CONSULT")
-        p.add_argument("--actor", help="country or IGO code on either side, e.g. CHN")
-        p.add_argument("--from", dest="date_from", type=_day(0), help="first date, YYYY[-MM[-DD]]")
-        p.add_argument("--to", dest="date_to", type=_day(1), help="last date, YYYY[-MM[-DD]]")
+            p.add_argument("--status", action="append", help=f"{', '.join(queries.STATUSES)}{many}")
+        p.add_argument("--type", action="append", help=f"PLOVER event type, e.g. CONSULT{many}")
+        p.add_argument(
+            "--actor", action="append", help=f"country or IGO code or name on either side, e.g. CHN or China{many}"
+        )
+        p.add_argument("--mode", action="append", help=f"how the event was carried out, e.g. aerial{many}")
+        p.add_argument("--context", action="append", help=f"what the event is part of, e.g. election{many}")
+        p.add_argument(
+            "--from",
+            dest="date_from",
+            metavar="DATE",
+            help="first date, YYYY[-MM[-DD]]; undated events by their story's date",
+        )
+        p.add_argument(
+            "--to",
+            dest="date_to",
+            metavar="DATE",
+            help="last date, YYYY[-MM[-DD]] (a month or year takes in all its days)",
+        )
         p.add_argument("--article", help="article id")
 
-    p = sub.add_parser("extract", help="analyse articles and print SPEC records; stores nothing")
+    p = command("extract", help="analyse articles and print SPEC records; stores nothing")
     reading(p)
-    p.add_argument("--format", choices=("jsonl", "json"), default="jsonl")
+    p.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="JSON Lines, or one JSON array")
     p.set_defaults(func=cmd_extract)
 
     def thresholds(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--dedup-threshold",
-            type=float,
-            default=dedup.DEFAULT_DUPLICATE,
-            help="share of word 3-grams from which an article is a copy of a stored one "
-            f"(default {dedup.DEFAULT_DUPLICATE})",
+            type=_share,
+            default=linking.DEFAULT_DUPLICATE,
+            help="share of word 3-grams (0-1) from which an article is a copy of a stored one",
         )
         p.add_argument(
             "--similar-threshold",
-            type=float,
-            default=dedup.DEFAULT_SIMILAR,
-            help=f"share from which two articles tell one story (default {dedup.DEFAULT_SIMILAR})",
+            type=_share,
+            default=linking.DEFAULT_SIMILAR,
+            help="share (0-1) from which two articles tell one story",
         )
 
-    p = sub.add_parser("ingest", help="analyse articles and store them in the database")
+    p = command("ingest", help="analyse articles and store them in the database")
     reading(p)
     database(p)
     p.add_argument(
@@ -390,73 +523,75 @@ def build_parser() -> argparse.ArgumentParser:
     thresholds(p)
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("articles", help="list or search stored articles")
+    p = command("articles", help="list or search stored articles")
     querying(p)
     p.add_argument("--search", help='FTS5 query over title and text, e.g. "Sullivan AND Rome"')
     p.set_defaults(func=cmd_articles)
 
-    p = sub.add_parser("events", help="filter stored events")
+    p = command("events", help="filter stored events")
     querying(p)
     filtering(p)
     p.set_defaults(func=cmd_events)
 
-    p = sub.add_parser("claims", help="events reported on someone's word or disputed, with both sides")
+    p = command("claims", help="events reported on someone's word or disputed, with both sides")
     querying(p)
     filtering(p, status=False)
     p.set_defaults(func=cmd_claims)
 
-    p = sub.add_parser("quotes", help="stored quotes with their speakers")
+    p = command("quotes", help="stored quotes with their speakers")
     querying(p)
     p.add_argument("--speaker", help="part of the speaker's name or description")
     p.add_argument("--article", help="article id")
     p.set_defaults(func=cmd_quotes)
 
-    p = sub.add_parser("stories", help="events merged across articles, with their mentions and sources")
+    p = command("stories", help="events merged across articles, with their mentions and sources")
     querying(p)
     filtering(p)
     p.add_argument("--min-articles", type=int, default=2, help="told by at least this many articles (default 2)")
     p.add_argument("--groups", action="store_true", help="list stories: groups of articles telling the same news")
     p.set_defaults(func=cmd_stories)
 
-    p = sub.add_parser("timeline", help="events per day, each real-world event counted once")
+    p = command("timeline", help="events per day, each real-world event counted once")
     querying(p)
     filtering(p)
     p.add_argument("--by-type", action="store_true", help="one row per day and event type")
     p.set_defaults(func=cmd_timeline)
 
-    p = sub.add_parser("actors", help="countries and IGOs with their events; --network for pairs by type")
+    p = command("actors", help="countries and IGOs with their events; --network for pairs by type")
     querying(p)
     filtering(p)
     p.add_argument("--network", action="store_true", help="actor pairs with their events by type")
     p.set_defaults(func=cmd_actors)
 
-    p = sub.add_parser("relink", help="rebuild story events and stories from the stored articles")
+    p = command("relink", help="rebuild story events and stories from the stored articles")
     database(p)
     thresholds(p)
     p.set_defaults(func=cmd_relink)
 
-    p = sub.add_parser("export", help="write a table to csv, jsonl or parquet")
+    p = command("export", help="write a table to csv, jsonl or parquet")
     database(p)
     p.add_argument(
         "--table",
         default="events",
         help="events (flat, one row per event), story_events, quotes, articles, entities, ... (default events)",
     )
-    p.add_argument("--format", choices=("csv", "jsonl", "parquet"), default="csv")
+    p.add_argument("--format", choices=("csv", "jsonl", "parquet"), default="csv", help="file format")
     p.add_argument("--out", default="-", help="output file, - for stdout (csv and jsonl only)")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("serve", help="web UI and JSON API over the database (read-only)")
+    p = command("serve", help="web UI and JSON API over the database (read-only)")
     database(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--workers", type=int, default=None, help="server processes (default: one per core)")
+    p.add_argument("--port", type=_bounded(1, 65535), default=8000, help="TCP port to listen on")
+    p.add_argument("--workers", type=_bounded(1), default=None, help="server processes (default: one per core)")
     p.set_defaults(func=cmd_serve)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args, unknown = build_parser().parse_known_args(argv)
+    if unknown:  # the subcommand's usage, not the top-level one
+        args.parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return args.func(args)
     except BrokenPipeError:  # `eventwire events | head`

@@ -98,6 +98,48 @@ def event_columns() -> tuple[str, ...]:
     return tuple(c for c in flat_event_columns() if c not in EVENT_ROLES)
 
 
+# The flat event: one row per event with plain columns, the one shape of `events --format csv|jsonl`,
+# the web's CSV download, the API's items and `export --table events` (the events_flat view of
+# schema.sql gives the same columns; a test checks it). Each actor role is two lists (codes, names);
+# an undated event has its article's publication day as `story_date`; the article's and the story
+# event's columns follow.
+FLAT_ACTOR_COLUMNS = {f"{role}_{part}": (role, part) for role in EVENT_ROLES for part in ("codes", "names")}
+FLAT_ARTICLE_COLUMNS = ("article_title", "article_published", "article_outlet", "article_url")
+FLAT_STORY_COLUMNS = ("story_event_id", "story_id", "story_mentions", "story_articles", "story_sources")
+
+
+def _flat_columns_of(name: str) -> tuple[str, ...]:
+    if name == "id":
+        return ("event_id",)
+    if name == "date":
+        return ("date", "story_date")
+    if name == "location":
+        return tuple(LOCATION_COLUMNS)
+    if name in EVENT_ROLES:
+        return (f"{name}_codes", f"{name}_names")
+    return (name,)
+
+
+FLAT_EVENT_COLUMNS = (
+    "article_id",
+    *(c for f in fields(Event) for c in _flat_columns_of(f.name)),
+    *FLAT_ARTICLE_COLUMNS,
+    *FLAT_STORY_COLUMNS,
+)
+FLAT_LIST_COLUMNS = ("context", *FLAT_ACTOR_COLUMNS)  # lists of strings: JSON arrays in SQLite, ";"-joined in CSV
+
+
+def flat_event(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event as queries.events reads it (actors under their roles) as its flat row."""
+    flat = {c: row.get(c) for c in FLAT_EVENT_COLUMNS}
+    flat["event_id"] = row["id"]
+    for column, (role, part) in FLAT_ACTOR_COLUMNS.items():
+        side = row.get(role) or []
+        codes, names = [a["code"] for a in side if a.get("code")], [a.get("name") or a["text"] for a in side]
+        flat[column] = codes if part == "codes" else names
+    return flat
+
+
 def event_row(event: Event) -> dict[str, Any]:
     """An event as its row of `events` (actors aside: see EVENT_ROLES)."""
     d = asdict(event)

@@ -9,17 +9,28 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
-from .model import EVENT_ROLES
+from .model import EVENT_ROLES, flat_event
 
 FORMATS = ("table", "csv", "json", "jsonl")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula
 
 
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ";".join(value)
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def csv_cell(value: Any) -> str:
+    """A value as a CSV cell a spreadsheet shows as text: lists of names ";"-joined, other lists and
+    objects as JSON, and a cell starting with = + - @ quoted so article text never runs as a formula
+    (the CLI, the export and the web's download alike)."""
+    text = _cell(value)
+    return "'" + text if isinstance(value, (str, list)) and text.startswith(FORMULA_STARTS) else text
 
 
 def print_rows(
@@ -36,7 +47,7 @@ def print_rows(
     elif fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows({k: _cell(row.get(k)) for k in columns} for row in rows)
+        writer.writerows({k: csv_cell(row.get(k)) for k in columns} for row in rows)
     else:
         _print_table(rows, columns, out)
 
@@ -93,9 +104,9 @@ def _actors(side: list[dict[str, Any]]) -> str:
 
 
 def event_rows(rows: list[dict[str, Any]], fmt: str = "table") -> list[dict[str, Any]]:
-    """Events flattened for a table (actors as codes, the evidence sentence); other formats keep all."""
+    """Events for a table (actors as codes, the evidence sentence), else as their flat rows (model.py)."""
     if fmt != "table":
-        return rows
+        return [flat_event(r) for r in rows]
     return [
         {
             heading: _actors(r[column]) if column in EVENT_ROLES else r[column]

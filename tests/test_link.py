@@ -433,8 +433,13 @@ def test_relink_rebuilds_what_ingest_linked(store):
 
 def test_timeline_and_actor_network_count_each_real_event_once(store):
     store.write([seed_analysis(), second_analysis()])
-    assert queries.timeline(store.conn, EventFilter()) == [{"date": "2022-03-14", "events": 1, "mentions": 2}]
-    assert queries.timeline(store.conn, EventFilter(actor="rus")) == []  # month-precise: no day to count on
+    assert queries.timeline(store.conn, EventFilter()) == [
+        {"date": "2022-03-13", "events": 1, "mentions": 1, "story_dated": 1},  # undated: at its article's date
+        {"date": "2022-03-14", "events": 1, "mentions": 2, "story_dated": 0},
+    ]
+    assert queries.timeline(store.conn, EventFilter(actor="rus")) == [  # undated: at its article's date
+        {"date": "2022-03-13", "events": 1, "mentions": 1, "story_dated": 1}
+    ]
     network = queries.actor_network(store.conn, EventFilter())
     assert {(r["source"], r["target"], r["type"], r["events"], r["mentions"]) for r in network} == {
         ("CHN", "USA", "CONSULT", 1, 2),
@@ -473,15 +478,15 @@ def test_flat_event_view_has_one_row_per_event_with_its_story(store):
     rows = [dict(r) for r in store.conn.execute("SELECT * FROM events_flat ORDER BY article_id, start")]
     assert len(rows) == count(store.conn, "events") == 3
     request = next(r for r in rows if r["type"] == "REQUEST")
-    assert (request["source_codes"], request["target_codes"], request["reported_by"], request["disputed_by"]) == (
-        "RUS",
-        "CHN",
-        "A senior US official",
-        "China",
-    )
+    assert (
+        request["source_codes"],
+        request["target_codes"],
+        request["attributed_to_names"],
+        request["disputed_by_names"],
+    ) == ('["RUS"]', '["CHN"]', '["A senior US official"]', '["China"]')
     consults = [r for r in rows if r["type"] == "CONSULT"]
     assert {r["story_event_id"] for r in consults} != {None} and len({r["story_event_id"] for r in consults}) == 1
-    assert {(r["outlet"], r["story_sources"], r["place"]) for r in consults} == {
+    assert {(r["article_outlet"], r["story_sources"], r["location_name"]) for r in consults} == {
         ("CNN", 2, "Rome"),
         ("Example Wire", 2, "Rome"),
     }

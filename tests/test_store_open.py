@@ -85,7 +85,7 @@ def test_cli_says_what_is_wrong_in_one_line(tmp_path, foreign):
         (("events", "--db", str(tmp_path)), "is a directory"),
         (("events", "--db", str(foreign)), "not an eventwire database"),
         (("serve", "--db", str(foreign), "--port", "1"), "not an eventwire database"),
-        (("relink", "--db", str(tmp_path / "none" / "ew.db")), "no folder"),
+        (("relink", "--db", str(tmp_path / "none" / "ew.db")), "no database at"),
     ):
         proc = run_cli(*args)
         assert proc.returncode == 2, (args, proc.stderr)

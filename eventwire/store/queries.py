@@ -9,7 +9,7 @@ import sqlite3
 from calendar import monthrange
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..link.stories import MUTUAL_TYPES, pairs, sides
@@ -47,17 +47,28 @@ CLAIM_WHERE = (
 
 @dataclass
 class EventFilter:
-    type: str | None = None
-    actor: str | None = None  # country/IGO code on either side
+    """What the query commands and the API filter events by; several values of one field mean either
+    (store/filters.py reads and checks them)."""
+
+    type: tuple[str, ...] = ()  # PLOVER types
+    actor: tuple[str, ...] = ()  # country/IGO codes on either side
     date_from: str | None = None  # ISO date, inclusive
     date_to: str | None = None
-    status: str | None = None
+    status: tuple[str, ...] = ()
+    mode: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()  # any of these in the event's context list
     article: str | None = None
     text: str | None = None  # words in the evidence sentence
     place: str | None = None  # ISO3 code of the country where events happened
     claims_only: bool = False  # only events reported on someone's word, denied or disputed
     limit: int = 100
     offset: int = 0
+
+    def __post_init__(self) -> None:
+        """One value given as a string is that value alone (`EventFilter(type="CONSULT")`)."""
+        for name in ("type", "actor", "status", "mode", "context"):
+            if isinstance(getattr(self, name), str):
+                setattr(self, name, (getattr(self, name),))
 
 
 def _dicts(conn: sqlite3.Connection, sql: str, args: tuple | list = ()) -> list[dict[str, Any]]:
@@ -175,6 +186,19 @@ def date_span(text: str) -> tuple[date, date]:
     return first, first.replace(month=12, day=31)
 
 
+def _next_day(iso: str) -> str:
+    return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
+
+
+# The last day of an event's date span, by its precision: a month- or year-precise date is in a
+# range only when its whole month or year is (docs/conventions.md).
+DATE_END = (
+    "CASE e.date_precision WHEN 'year' THEN substr(e.date, 1, 4) || '-12-31' "
+    "WHEN 'month' THEN date(e.date, 'start of month', '+1 month', '-1 day') "
+    "WHEN 'season' THEN date(e.date, 'start of month', '+3 months', '-1 day') ELSE e.date END"
+)
+
+
 def _add_dates(f: EventFilter, column: str, where: list[str], args: list[Any]) -> None:
     """The filter's date range as conditions on `column` (ISO dates compare as text)."""
     for op, value in ((">=", f.date_from), ("<=", f.date_to)):
@@ -183,32 +207,72 @@ def _add_dates(f: EventFilter, column: str, where: list[str], args: list[Any]) -
             args.append(value)
 
 
+def _add_told_dates(f: EventFilter, first: str, last: str, article: str, where: list[str], args: list[Any]) -> None:
+    """Events (or story events) whose date span, from `first` to `last`, lies in the filter's range, and
+    undated ones whose article (`article`) was published in it: their story date (docs/conventions.md)."""
+    if not (f.date_from or f.date_to):
+        return
+    dated, dated_args = [f"{first} IS NOT NULL"], []
+    _add_dates(replace(f, date_to=None), first, dated, dated_args)
+    _add_dates(replace(f, date_from=None), last, dated, dated_args)
+    told, told_args = [], []
+    _add_dates(replace(f, date_to=None), "a.published", told, told_args)
+    if f.date_to:
+        told.append("a.published < ?")
+        told_args.append(_next_day(f.date_to))
+    where.append(
+        f"(({' AND '.join(dated)}) OR ({first} IS NULL AND {article} IN "
+        f"(SELECT a.id FROM articles a WHERE {' AND '.join(told)})))"
+    )
+    args += dated_args + told_args
+
+
+def _any_of(column: str, values: tuple[str, ...], where: list[str], args: list[Any]) -> None:
+    if values:
+        where.append(f"{column} IN ({', '.join('?' * len(values))})")
+        args += values
+
+
 def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     """The filter as SQL conditions on events `e` (never empty: "1" when nothing is asked) and their arguments."""
     where: list[str] = []
     args: list[Any] = []
-    for column, value in (
-        ("e.type", f.type and f.type.upper()),
-        ("e.status", f.status),
-        ("e.article_id", f.article),
-        ("e.location_code", f.place and f.place.upper()),
-    ):
-        if value:
-            where.append(f"{column} = ?")
-            args.append(value)
-    _add_dates(f, "e.date", where, args)
+    _any_of("e.type", tuple(t.upper() for t in f.type), where, args)
+    _any_of("e.status", f.status, where, args)
+    _any_of("e.mode", f.mode, where, args)
+    if f.article:
+        where.append("e.article_id = ?")
+        args.append(f.article)
+    if f.place:
+        where.append("e.location_code = ?")
+        args.append(f.place.upper())
+    _add_told_dates(f, "e.date", DATE_END, "e.article_id", where, args)
     if f.actor:
         where.append(
             "(e.article_id, e.id) IN (SELECT x.article_id, x.event_id FROM event_actors x "
-            "WHERE x.code = ? AND x.role IN ('source', 'target'))"
+            f"WHERE x.code IN ({', '.join('?' * len(f.actor))}) AND x.role IN ('source', 'target'))"
         )
-        args.append(f.actor.upper())
+        args += [a.upper() for a in f.actor]
+    if f.context:
+        where.append(
+            f"EXISTS (SELECT 1 FROM json_each(e.context) c WHERE c.value IN ({', '.join('?' * len(f.context))}))"
+        )
+        args += f.context
     if f.claims_only:
         where.append(CLAIM_WHERE)
     if f.text:
         where.append("e.sentence LIKE ? ESCAPE '\\'")
         args.append(like_pattern(f.text))
     return " AND ".join(where) or "1", args
+
+
+# An event's columns beside its own, as the events_flat view of schema.sql gives them (model.FLAT_EVENT_COLUMNS).
+EVENT_EXTRAS = (
+    "CASE WHEN e.date IS NULL THEN substr(a.published, 1, 10) END AS story_date, "
+    "a.title AS article_title, a.published AS article_published, a.source AS article_outlet, a.url AS article_url, "
+    "m.story_event_id, l.story_id, s.num_mentions AS story_mentions, s.num_articles AS story_articles, "
+    "s.num_sources AS story_sources"
+)
 
 
 EVENT_ORDER = "e.date DESC, e.article_id, e.start"  # events_date gives the order
@@ -220,8 +284,10 @@ def events(conn: sqlite3.Connection, f: EventFilter, order: str = EVENT_ORDER) -
     `order` (SQL from store/facets.py, never user text) says otherwise."""
     where, args = event_where(f)
     sql = (
-        "SELECT e.*, a.title AS article_title, a.published AS article_published FROM events e "
-        f"JOIN articles a ON a.id = e.article_id WHERE {where} "
+        f"SELECT e.*, {EVENT_EXTRAS} FROM events e JOIN articles a ON a.id = e.article_id "
+        "LEFT JOIN story_mentions m ON m.article_id = e.article_id AND m.event_id = e.id "
+        "LEFT JOIN story_events s ON s.id = m.story_event_id "
+        f"LEFT JOIN article_links l ON l.article_id = e.article_id WHERE {where} "
         f"ORDER BY {order} LIMIT ? OFFSET ?"
     )
     rows = _dicts(conn, sql, (*args, f.limit, f.offset))
@@ -340,12 +406,11 @@ def story_where(f: EventFilter) -> tuple[str, list[Any]]:
     the story event (the span its mentions agree on); the others as the events filter reads them,
     all on one mention (a story event told as planned by one article and denied by another is
     found by either status, but not by "planned" with words only the other has)."""
-    where, args = [], []
-    if f.type:
-        where.append("s.type = ?")
-        args.append(f.type.upper())
-    _add_dates(f, "s.date", where, args)
-    told, told_args = event_where(replace(f, type=None, date_from=None, date_to=None))
+    where: list[str] = []
+    args: list[Any] = []
+    _any_of("s.type", tuple(t.upper() for t in f.type), where, args)
+    _add_told_dates(f, "s.date", "s.date_end", "s.first_article_id", where, args)
+    told, told_args = event_where(replace(f, type=(), date_from=None, date_to=None))
     if told != "1":
         where.append(
             "s.id IN (SELECT m.story_event_id FROM story_mentions m WHERE (m.article_id, m.event_id) "
@@ -448,16 +513,22 @@ def stories(conn: sqlite3.Connection, min_articles: int = 2, limit: int = 100, o
     return out
 
 
+# A story event's day on the timeline: its own when it has one, else its first article's publication day.
+STORY_DAY = "coalesce(s.date, (SELECT substr(a.published, 1, 10) FROM articles a WHERE a.id = s.first_article_id))"
+
+
 def timeline(conn: sqlite3.Connection, f: EventFilter, by_type: bool = False) -> list[dict[str, Any]]:
     """Events per day, each real-world event once (`events`) beside how often it was told
-    (`mentions`), for `eventwire timeline` and the web's chart. Only day-precise dates: a
-    month-precise event has no day to be counted on."""
+    (`mentions`), for `eventwire timeline` and the web's chart. Day-precise dates, and undated
+    events at their story date (`story_dated` of them): a month-precise event has no day to be counted on."""
     where, args = story_where(f)
-    group = "s.date, s.type" if by_type else "s.date"
+    group = "1, 2" if by_type else "1"
     return _dicts(
         conn,
-        f"SELECT {group}, count(*) AS events, sum(s.num_mentions) AS mentions FROM story_events s "
-        f"WHERE s.date_precision = 'day' AND {where} GROUP BY {group} ORDER BY {group}",
+        f"SELECT {STORY_DAY} AS date{', s.type' if by_type else ''}, count(*) AS events, "
+        "sum(s.num_mentions) AS mentions, sum(s.date IS NULL) AS story_dated FROM story_events s "
+        f"WHERE (s.date_precision = 'day' OR (s.date IS NULL AND {STORY_DAY} IS NOT NULL)) AND {where} "
+        f"GROUP BY {group} ORDER BY {group}",
         args,
     )
 

@@ -22,8 +22,10 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_text_hash ON articles(text_hash);
 
+-- content="articles" in double quotes: Datasette detects the table as the articles' search index
+-- only so (sqlite.py rebuilds an older declaration when a store is opened for writing).
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-    title, text, content='articles', content_rowid='rowid');
+    title, text, content="articles", content_rowid="rowid");
 CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;
@@ -199,29 +201,39 @@ CREATE TABLE IF NOT EXISTS article_links (
 );
 CREATE INDEX IF NOT EXISTS article_links_story ON article_links(story_id);
 
--- One row per extracted event, flat, in the spirit of GDELT's event table: actors as
--- ";"-joined codes and names, the story event it belongs to and how widely that was told.
+-- One row per extracted event, flat, in the spirit of GDELT's event table: the columns of
+-- model.FLAT_EVENT_COLUMNS in their order (a test checks it), actor codes and names as JSON lists, an
+-- undated event's story date (its article's publication day), the story event it belongs to and
+-- how widely that was told.
 DROP VIEW IF EXISTS events_flat;
 CREATE VIEW events_flat AS
-SELECT e.article_id, e.id AS event_id, m.story_event_id, l.story_id,
-       e.type, e.mode, e.date, e.date_precision, e.date_text,
-       (SELECT group_concat(x.code, ';') FROM event_actors x WHERE x.article_id = e.article_id
-           AND x.event_id = e.id AND x.role = 'source') AS source_codes,
-       (SELECT group_concat(coalesce(x.name, x.text), ';') FROM event_actors x
-           WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'source') AS source_names,
-       (SELECT group_concat(x.code, ';') FROM event_actors x WHERE x.article_id = e.article_id
-           AND x.event_id = e.id AND x.role = 'target') AS target_codes,
-       (SELECT group_concat(coalesce(x.name, x.text), ';') FROM event_actors x
-           WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'target') AS target_names,
-       e.location_name AS place, e.location_code AS place_code, e.lat, e.lon,
+SELECT e.article_id, e.id AS event_id, e.type, e.trigger, e.sentence, e.start, e."end",
+       (SELECT json_group_array(code) FROM (SELECT x.code FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'source'
+           AND x.code IS NOT NULL ORDER BY x.seq)) AS source_codes,
+       (SELECT json_group_array(name) FROM (SELECT coalesce(x.name, x.text) AS name FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'source'
+           ORDER BY x.seq)) AS source_names,
+       (SELECT json_group_array(code) FROM (SELECT x.code FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'target'
+           AND x.code IS NOT NULL ORDER BY x.seq)) AS target_codes,
+       (SELECT json_group_array(name) FROM (SELECT coalesce(x.name, x.text) AS name FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'target'
+           ORDER BY x.seq)) AS target_names,
+       e.mode, e.context, e.date,
+       CASE WHEN e.date IS NULL THEN substr(a.published, 1, 10) END AS story_date,
+       e.date_precision, e.date_text,
+       e.location_text, e.location_name, e.location_code, e.lat, e.lon,
        e.status,
-       (SELECT group_concat(coalesce(x.name, x.text), ';') FROM event_actors x
-           WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'attributed_to') AS reported_by,
-       (SELECT group_concat(coalesce(x.name, x.text), ';') FROM event_actors x
-           WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'disputed_by') AS disputed_by,
-       e.trigger, e.sentence, e.start, e."end", e.confidence,
-       s.num_mentions AS story_mentions, s.num_articles AS story_articles, s.num_sources AS story_sources,
-       a.published, a.source AS outlet, a.url, a.title
+       (SELECT json_group_array(code) FROM (SELECT x.code FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'attributed_to'
+           AND x.code IS NOT NULL ORDER BY x.seq)) AS attributed_to_codes,
+       (SELECT json_group_array(name) FROM (SELECT coalesce(x.name, x.text) AS name FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'attributed_to'
+           ORDER BY x.seq)) AS attributed_to_names,
+       (SELECT json_group_array(code) FROM (SELECT x.code FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'disputed_by'
+           AND x.code IS NOT NULL ORDER BY x.seq)) AS disputed_by_codes,
+       (SELECT json_group_array(name) FROM (SELECT coalesce(x.name, x.text) AS name FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'disputed_by'
+           ORDER BY x.seq)) AS disputed_by_names,
+       e.confidence, e.trigger_start, e.trigger_end,
+       a.title AS article_title, a.published AS article_published, a.source AS article_outlet,
+       a.url AS article_url,
+       m.story_event_id, l.story_id, s.num_mentions AS story_mentions, s.num_articles AS story_articles,
+       s.num_sources AS story_sources
 FROM events e
 JOIN articles a ON a.id = e.article_id
 LEFT JOIN story_mentions m ON m.article_id = e.article_id AND m.event_id = e.id

@@ -4,6 +4,7 @@ per article (a record that cannot be stored is reported and the rest of its batc
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 import time
@@ -18,7 +19,7 @@ from ..link import dedup
 from ..link.linker import Linker
 from ..model import EVENT_ROLES, Actor, Analysis, Article, event_row
 from ..readers.common import text_hash
-from .database import connect, explain
+from .database import SCHEMA, connect, explain
 
 # What one record can make the store raise: its values (a constraint, a type or size SQLite cannot
 # hold) or a fault in linking it; an OperationalError is the database's own and stops the batch.
@@ -43,6 +44,22 @@ class BatchResult:
         self.link_seconds += other.link_seconds
 
 
+FTS_DECLARATION = re.compile(r"CREATE VIRTUAL TABLE (IF NOT EXISTS )?articles_fts USING fts5\(.*?\);", re.S)
+
+
+def declare_search(conn: sqlite3.Connection) -> None:
+    """Give a store made before the search index was declared as Datasette reads it (content="articles")
+    that declaration, rebuilding the index from the articles (nothing stored changes)."""
+    (declared,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
+    if 'content="articles"' in declared:
+        return
+    wanted = FTS_DECLARATION.search(SCHEMA.read_text(encoding="utf-8"))
+    with conn:
+        conn.execute("DROP TABLE articles_fts")  # the index alone: its content is the articles table
+        conn.execute(wanted.group(0).replace("IF NOT EXISTS ", "").rstrip(";"))
+        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+
+
 class Store:
     """Writes analyses into one SQLite file; safe to kill at any point (each batch is atomic).
 
@@ -60,6 +77,7 @@ class Store:
         self.path = Path(path)
         self.linker = linker or Linker(dedup_threshold, similar_threshold)
         self.conn = connect(self.path)
+        declare_search(self.conn)
         self._writer_thread = threading.get_ident()
         self._readers = threading.local()
         self.articles_written = 0  # stored or replaced by this Store: what a run cut short has kept
@@ -210,7 +228,7 @@ def table_rows(analysis: Analysis, digest: str | None = None) -> dict[str, list[
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")  # UTC, written with Z (docs/conventions.md)
 
 
 def _speaker_columns(actor: Actor | None) -> dict[str, str | None]:

