@@ -89,3 +89,28 @@ def test_every_list_page_links_its_json_and_csv(client, path, json_link, csv_lin
     assert client.get(json_link).status_code == 200
     if csv_link:
         assert f'href="{csv_link}"' in page and client.get(csv_link).text.startswith("article_id,")
+
+
+def test_mode_and_context_facets_are_filters(tmp_path):
+    """A mode or context in the facets is a link that narrows the list to it, shown as a chosen filter."""
+    from dataclasses import replace
+
+    from fastapi.testclient import TestClient
+
+    from eventwire.store.sqlite import Store
+    from eventwire.web.app import create_app
+
+    strikes = []
+    for i, (mode, context) in enumerate((("aerial", ["military"]), ("firearms", ["military", "crime"]))):
+        analysis = test_web.live_analysis(i)
+        strikes.append(replace(analysis, events=[replace(analysis.events[0], mode=mode, context=context)]))
+    with Store(tmp_path / "ew.db") as store:
+        store.write(strikes)
+    client = TestClient(create_app(str(tmp_path / "ew.db")))
+    page = unescape(client.get("/events").text)
+    assert _facet(page, "mode") == {"aerial": 1, "firearms": 1}
+    assert _facet(page, "context") == {"military": 2, "crime": 1}
+    assert 'href="/events?context=crime"' in page
+    narrowed = client.get("/events", params={"context": "crime"}).text
+    assert _facet(narrowed, "mode") == {"firearms": 1}
+    assert 'class="chosen"' in narrowed and ">crime ✕<" in narrowed  # the value itself, not a tuple

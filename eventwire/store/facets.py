@@ -7,7 +7,7 @@ that the other values of a filter stay in view with what choosing them would giv
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from .queries import EventFilter, event_where
@@ -24,7 +24,7 @@ class Facet:
 
 
 # facet name -> (the filter field it drops, SQL of its value, the rows counted: one per event and value)
-_FACETS: dict[str, tuple[str | None, str, str]] = {
+_FACETS: dict[str, tuple[str, str, str]] = {
     "type": ("type", "e.type", "events e"),
     "status": ("status", "e.status", "events e"),
     "actor": (
@@ -34,9 +34,10 @@ _FACETS: dict[str, tuple[str | None, str, str]] = {
         "JOIN events e ON e.article_id = x.article_id AND e.id = x.event_id",
     ),
     "place": ("place", "e.location_code", "events e"),
-    "mode": (None, "e.mode", "events e"),
-    "context": (None, "c.value", "events e, json_each(e.context) c"),
+    "mode": ("mode", "e.mode", "events e"),
+    "context": ("context", "c.value", "events e, json_each(e.context) c"),
 }
+_UNFILTERED = {f.name: f.default for f in fields(EventFilter)}  # each field's "no filter" value
 
 # sort key (as in `sort=date` or `sort=-date`) -> SQL expression, for the events and claims lists
 EVENT_SORTS = {
@@ -53,7 +54,7 @@ def event_facets(conn: sqlite3.Connection, f: EventFilter, rows: int = FACET_ROW
     """{facet: its most frequent values with their counts} under the filter `f` less the facet's own field."""
     found = {}
     for name, (field, value, rows_counted) in _FACETS.items():
-        where, args = event_where(replace(f, **{field: None}) if field else f)
+        where, args = event_where(replace(f, **{field: _UNFILTERED[field]}))
         sql = (
             f"SELECT {value} AS value, count(*) AS n FROM {rows_counted} "
             f"WHERE {value} IS NOT NULL AND {value} != '' AND {where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?"

@@ -36,7 +36,19 @@ GROUPS_PAGE = 20  # story groups per page: each lists its articles and shared ev
 GROUP_ROWS = 8  # articles and shared events shown per group before "more"
 CSV_COLUMNS = FLAT_EVENT_COLUMNS  # the flat event row
 
-EVENT_PARAMS = ("type", "actor", "from", "to", "status", "q", "article", "place", "sort")  # the event lists' filters
+EVENT_PARAMS = (
+    "type",
+    "actor",
+    "from",
+    "to",
+    "status",
+    "mode",
+    "context",
+    "q",
+    "article",
+    "place",
+    "sort",
+)  # the event lists' filters
 EventSort = Annotated[str | None, Query(pattern=facets.sort_pattern(facets.EVENT_SORTS), description="column, -column")]
 QuoteSort = Annotated[str | None, Query(pattern=facets.sort_pattern(facets.QUOTE_SORTS), description="column, -column")]
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
