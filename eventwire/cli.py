@@ -492,7 +492,9 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--article", help="article id")
 
-    p = command("extract", help="analyse articles and print SPEC records; stores nothing")
+    p = command(
+        "extract", help="analyse articles and print one JSON record per article (docs/contract.md); stores nothing"
+    )
     reading(p)
     p.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="JSON Lines, or one JSON array")
     p.set_defaults(func=cmd_extract)

@@ -1,4 +1,4 @@
-"""The records of SPEC.md §2 as dataclasses: what every extractor returns and the store keeps."""
+"""The records of docs/contract.md as dataclasses: what every extractor returns and the store keeps."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ class Article:
     section: str | None = None
     keywords: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
-    origin: str | None = None  # file (and line) the record came from; not part of the SPEC record
+    origin: str | None = None  # file (and line) the record came from; not part of the output record
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -1,4 +1,4 @@
-"""The JSON API under /api/: the records of SPEC.md §2 with the same filters as the commands."""
+"""The JSON API under /api/: the records of docs/contract.md with the same filters as the commands."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def _event_model() -> type[BaseModel]:
 
 
 def event_item(row: dict[str, Any]) -> dict[str, Any]:
-    """A stored event as the API gives it: its SPEC record and its flat columns."""
+    """A stored event as the API gives it: its output record and its flat columns."""
     return {**model.flat_event(row), **model.event_record(row)}
 
 
@@ -87,7 +87,7 @@ class Article(BaseModel):
 
 
 class ArticleRecord(BaseModel):
-    """One article as `eventwire extract` prints it (SPEC §2), read back from the store."""
+    """One article as `eventwire extract` prints it (docs/contract.md), read back from the store."""
 
     article: Article
     events: list[Event]
@@ -201,7 +201,7 @@ class Actors(BaseModel):
 
 
 def quote_record(row: dict[str, Any]) -> dict[str, Any]:
-    """A stored quote row as the SPEC quote: the speaker as one actor object."""
+    """A stored quote row as the output quote: the speaker as one actor object."""
     record = {k: v for k, v in row.items() if not k.startswith("speaker_")}
     speaker = {k[len("speaker_") :]: v for k, v in row.items() if k.startswith("speaker_")}
     record["speaker"] = speaker if speaker.get("text") else None
