@@ -67,7 +67,8 @@ class Compiled(Generic[T]):
         folder = cache_dir()
         if folder is None:
             return self.build()
-        name = f"{self.build.__module__}.{self.build.__qualname__}-{_fingerprint(self.build, self.packages)}.pickle"
+        stem = f"{self.build.__module__}.{self.build.__qualname__}"
+        name = f"{stem}-{_fingerprint(self.build, self.packages)}.pickle"
         try:
             with (folder / name).open("rb") as fh:
                 return pickle.load(fh)
@@ -80,6 +81,9 @@ class Compiled(Generic[T]):
                 written = Path(fh.name)
                 pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(written, folder / name)  # whole or not at all: workers may write it at once
+            for stale in folder.glob(f"{stem}-*.pickle"):  # built from data files as they were: never read again
+                if stale.name != name:
+                    stale.unlink(missing_ok=True)
         except (OSError, pickle.PicklingError):
             if "written" in locals():
                 written.unlink(missing_ok=True)

@@ -38,6 +38,14 @@ def test_built_once_then_loaded_by_every_new_process(cache):
     assert list(cache.glob("*.pickle")) == [stored]
 
 
+def test_a_table_built_anew_replaces_its_stale_versions(cache, monkeypatch):
+    compiled.Compiled(table, ())()
+    (old,) = cache.glob("*.pickle")
+    monkeypatch.setattr(compiled, "_fingerprint", lambda build, packages: "changed-data")  # a data file edited
+    assert compiled.Compiled(table, ())() == {"built": 2}
+    assert [p.name for p in cache.glob("*.pickle")] == [old.name.rsplit("-", 1)[0] + "-changed-data.pickle"]
+
+
 def test_the_trigger_lexicon_loads_from_the_cache_as_built(cache):
     built = trigger_lexicon.lexicon.build()
     first = compiled.Compiled(trigger_lexicon.lexicon.build, ())()
