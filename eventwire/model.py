@@ -34,13 +34,15 @@ class Article:
 
 @dataclass
 class Actor:
-    """Who acts or speaks: surface text, resolved name, country code and sector."""
+    """Who acts or speaks: surface text, resolved name, country code and sector; `aliases`, the
+    other ways the article names it, let the quotes page, API and network group by speaker."""
 
     text: str
     name: str | None = None
     code: str | None = None
     sector: str | None = None
     title: str | None = None
+    aliases: list[str] = field(default_factory=list)
 
 
 @dataclass

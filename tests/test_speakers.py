@@ -124,6 +124,17 @@ def test_a_full_name_labelled_an_organisation_is_a_person_when_its_surname_is_on
     assert ArticleActors(doc).actor_for_token(he).name == "Thabo Segokgo"
 
 
+def test_a_speaker_carries_the_other_ways_the_article_names_it():
+    text = (
+        "Foreign Minister J\u00e1n Kov\u00e1\u010d arrived in Vienna. \u201cWe back the plan,\u201d Kovac said. "
+        "The United Nations Mission in South Sudan reported clashes. "
+        "\u201cCivilians must be spared,\u201d the mission said."
+    )
+    kovac, mission = quotes_of(text)
+    assert kovac.speaker.name == "J\u00e1n Kov\u00e1\u010d" and kovac.speaker.aliases == ["Kovac"]
+    assert "the mission" in mission.speaker.aliases and mission.speaker.name not in mission.speaker.aliases
+
+
 # Bad input (issue 16): each must give the right speakers, or none, and never stop the article.
 
 

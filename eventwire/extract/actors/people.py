@@ -99,6 +99,7 @@ class PeopleIndex:
                 continue
             span = doc[start:end]
             person = self._link_person(span)
+            person.saw(span.text)
             person.gender = person.gender or gender
             self._describe_person(person, span)
             for i in range(span.start, span.end):

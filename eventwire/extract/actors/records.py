@@ -3,7 +3,7 @@ mentions, and what a role phrase tells."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic
 
 from ...model import Actor
@@ -42,6 +42,11 @@ class Person:
     gender: str | None = None
     known: Named | None = None
     guessed: bool = False  # named from the lists after a bare surname: the article's full name wins
+    written: list[str] = field(default_factory=list)  # every way the article writes the name
+
+    def saw(self, text: str) -> None:
+        if text not in self.written:
+            self.written.append(text)
 
     def actor(self, text: str) -> Actor:
         """The actor of a mention: a hand-listed person's code wins over the article's words,
@@ -54,6 +59,7 @@ class Person:
             code=listed or self.code or (k.code if k else None),
             sector=self.sector or (k.sector if k else None),
             title=self.title or (k.title if k else None),
+            aliases=[w for w in self.written if w != self.name],
         )
 
 

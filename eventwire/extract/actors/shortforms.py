@@ -53,7 +53,8 @@ class ShortForms:
             name = actor.name
         owners = (self._modifier_name(t) for t in form if t.i != form.root.i and self._owner(t))
         code = actor.code or next((h.value.code for h in owners if h is not None), None)
-        return Actor(text=text, name=name, code=code, sector=actor.sector)
+        aliases = [w for w in dict.fromkeys((form.text, text)) if w != name]
+        return Actor(text=text, name=name, code=code, sector=actor.sector, aliases=aliases)
 
     def _with_place(self, ent: Span) -> Span:
         """The organisation's name with the place the parse hung after it ("the UN Mission" +
