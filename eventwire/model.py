@@ -162,6 +162,27 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
+# An Actor is stored as columns of its own (`event_actors`; a quote's speaker as `speaker_*` columns of
+# `quotes`), its aliases as a JSON list. A store made before aliases were kept has no such column: an
+# actor read from it has none.
+ACTOR_COLUMNS = tuple(f.name for f in fields(Actor))
+
+
+def actor_row(actor: Actor | None) -> dict[str, Any]:
+    """An actor as its stored columns (for no actor: None, and no aliases)."""
+    row = asdict(actor) if actor is not None else {**dict.fromkeys(ACTOR_COLUMNS), "aliases": []}
+    row["aliases"] = json.dumps(row["aliases"], ensure_ascii=False)
+    return row
+
+
+def actor_record(row: Any, prefix: str = "") -> dict[str, Any]:
+    """The Actor record of a stored row's columns (`prefix`: "speaker_" in `quotes`)."""
+    present = set(row.keys())
+    record = {c: row[prefix + c] for c in ACTOR_COLUMNS if prefix + c in present}
+    record["aliases"] = json.loads(record.get("aliases") or "[]")
+    return record
+
+
 @dataclass
 class Quote:
     id: str

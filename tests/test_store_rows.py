@@ -6,10 +6,23 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import fields
 
-from eventwire.model import Actor, Analysis, Article, Event, Location, event_columns, event_record, event_row
+from fastapi.testclient import TestClient
+
+from eventwire.model import (
+    Actor,
+    Analysis,
+    Article,
+    Event,
+    Location,
+    Quote,
+    event_columns,
+    event_record,
+    event_row,
+)
 from eventwire.store.database import SCHEMA
-from eventwire.store.sqlite import table_rows
+from eventwire.store.sqlite import Store, table_rows
 from eventwire.web.api import Event as ApiEvent
+from eventwire.web.app import create_app
 
 
 def _schema_columns(table: str) -> list[str]:
@@ -48,3 +61,42 @@ def test_writes_and_the_api_model_derive_from_the_event():
     [row] = table_rows(Analysis(Article(id="a", text=EVENT.sentence), [EVENT]))["events"]
     assert list(row) == ["article_id", *event_columns()]
     assert {f.name for f in fields(Event)} | {"article_id"} <= set(ApiEvent.model_fields)
+
+
+def _aliased_analysis() -> Analysis:
+    text = 'Sullivan met Yang in Rome. "We spoke frankly," Sullivan said.'
+    sullivan = Actor("Sullivan", "Jake Sullivan", "USA", "GOV", aliases=["Sullivan", "Jake Sullivan"])
+    event = Event("e1", "CONSULT", "met", text[:26], 0, 26, source=[sullivan], target=[Actor("Yang", code="CHN")])
+    quote = Quote("q1", "We spoke frankly,", 28, 45, speaker=sullivan)
+    return Analysis(Article("a1", text, title="Talks"), [event], [quote])
+
+
+def test_an_actor_keeps_its_aliases_in_the_store(tmp_path):
+    with Store(tmp_path / "ew.db") as store:
+        store.write([_aliased_analysis()])
+    client = TestClient(create_app(str(tmp_path / "ew.db")))
+    [event] = client.get("/api/events").json()["items"]
+    assert event["source"][0]["aliases"] == ["Sullivan", "Jake Sullivan"]
+    assert event["target"][0]["aliases"] == []
+    [quote] = client.get("/api/quotes").json()["items"]
+    assert quote["speaker"]["aliases"] == ["Sullivan", "Jake Sullivan"]
+
+
+def test_a_store_made_before_aliases_gains_the_columns_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.write([_aliased_analysis()])
+    conn = sqlite3.connect(path)  # as an older eventwire left it: no aliases columns
+    conn.execute("ALTER TABLE event_actors DROP COLUMN aliases")
+    conn.execute("ALTER TABLE quotes DROP COLUMN speaker_aliases")
+    conn.commit()
+    conn.close()
+    [event] = TestClient(create_app(str(path))).get("/api/events").json()["items"]  # read as it is
+    assert event["source"][0]["aliases"] == []
+    with Store(path) as store:  # opened for writing: the columns are added
+        store.write([Analysis(Article("a2", "Another story.", title="More"))])
+        assert store.conn.execute("SELECT count(*) FROM event_actors WHERE aliases = '[]'").fetchone()[0] == 2
+    assert sorted(a["id"] for a in TestClient(create_app(str(path))).get("/api/articles").json()["items"]) == [
+        "a1",
+        "a2",
+    ]

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..link.stories import MUTUAL_TYPES, pairs, sides
-from ..model import EVENT_ROLES
+from ..model import EVENT_ROLES, actor_record
 
 PLOVER_TYPES = (
     "AGREE",
@@ -166,9 +166,7 @@ def _actors_by_event(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> d
         ):
             key = (r["article_id"], r["event_id"])
             if key in found:
-                found[key].setdefault(r["role"], []).append(
-                    {k: r[k] for k in ("text", "name", "code", "sector", "title")}
-                )
+                found[key].setdefault(r["role"], []).append(actor_record(r))
     return found
 
 

@@ -90,6 +90,7 @@ CREATE TABLE IF NOT EXISTS event_actors (
     code        TEXT,
     sector      TEXT,
     title       TEXT,
+    aliases     TEXT NOT NULL DEFAULT '[]',   -- JSON list: the other ways the article names the actor
     PRIMARY KEY (article_id, event_id, role, seq),
     FOREIGN KEY (article_id, event_id) REFERENCES events(article_id, id) ON DELETE CASCADE
 );
@@ -109,6 +110,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_code    TEXT,
     speaker_sector  TEXT,
     speaker_title   TEXT,
+    speaker_aliases TEXT NOT NULL DEFAULT '[]',   -- JSON list
     PRIMARY KEY (article_id, id)
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_name);

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..link import dedup
 from ..link.linker import Linker
-from ..model import EVENT_ROLES, Actor, Analysis, Article, event_row
+from ..model import EVENT_ROLES, Actor, Analysis, Article, actor_row, event_row
 from ..readers.common import text_hash
 from .database import SCHEMA, connect, explain
 
@@ -60,6 +60,27 @@ def declare_search(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
 
 
+def add_missing_columns(conn: sqlite3.Connection) -> None:
+    """Give a store made by an older eventwire the columns added to its tables since (the actors'
+    `aliases`), with their defaults; nothing stored changes."""
+    wanted = sqlite3.connect(":memory:")
+    wanted.executescript(SCHEMA.read_text(encoding="utf-8"))
+    tables = [
+        r[0]
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
+    ]
+    with conn:
+        for table in tables:
+            have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+            for _, name, kind, notnull, default, _ in wanted.execute(f'PRAGMA table_info("{table}")'):
+                if name not in have:
+                    constraint = (
+                        f" NOT NULL DEFAULT {default}" if notnull else (f" DEFAULT {default}" if default else "")
+                    )
+                    conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}{constraint}')
+    wanted.close()
+
+
 class Store:
     """Writes analyses into one SQLite file; safe to kill at any point (each batch is atomic).
 
@@ -78,6 +99,7 @@ class Store:
         self.linker = linker or Linker(dedup_threshold, similar_threshold)
         self.conn = connect(self.path)
         declare_search(self.conn)
+        add_missing_columns(self.conn)
         self._writer_thread = threading.get_ident()
         self._readers = threading.local()
         self.articles_written = 0  # stored or replaced by this Store: what a run cut short has kept
@@ -206,7 +228,7 @@ def table_rows(analysis: Analysis, digest: str | None = None) -> dict[str, list[
     article.update(text_hash=digest or text_hash(a.text), origin=a.origin, ingested_at=_now())
     events = [{"article_id": a.id, **event_row(ev)} for ev in analysis.events]
     actors = [
-        {"article_id": a.id, "event_id": ev.id, "role": role, "seq": i, **asdict(actor)}
+        {"article_id": a.id, "event_id": ev.id, "role": role, "seq": i, **actor_row(actor)}
         for ev in analysis.events
         for role in EVENT_ROLES
         for i, actor in enumerate(getattr(ev, role))
@@ -232,6 +254,4 @@ def _now() -> str:
 
 
 def _speaker_columns(actor: Actor | None) -> dict[str, str | None]:
-    fields = ("text", "name", "code", "sector", "title")
-    d = asdict(actor) if actor else {}
-    return {f"speaker_{k}": d.get(k) for k in fields}
+    return {f"speaker_{k}": v for k, v in actor_row(actor).items()}

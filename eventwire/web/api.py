@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, create_model
 
 from .. import model
-from ..model import Actor, Entity
+from ..model import Actor, Entity, actor_record
 from ..store import queries
 from ..store.queries import EventFilter
 from .cache import Aggregates
@@ -203,8 +203,7 @@ class Actors(BaseModel):
 def quote_record(row: dict[str, Any]) -> dict[str, Any]:
     """A stored quote row as the output quote: the speaker as one actor object."""
     record = {k: v for k, v in row.items() if not k.startswith("speaker_")}
-    speaker = {k[len("speaker_") :]: v for k, v in row.items() if k.startswith("speaker_")}
-    record["speaker"] = speaker if speaker.get("text") else None
+    record["speaker"] = actor_record(row, "speaker_") if row.get("speaker_text") else None
     return record
 
 
