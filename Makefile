@@ -44,6 +44,9 @@ bench: install-dev
 	$(BIN)/python bench/throughput.py --shipped
 	$(BIN)/python bench/linking.py
 	$(BIN)/python bench/web_latency.py
+	$(BIN)/python bench/web_load.py
+	$(BIN)/python bench/long_text.py
+	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/scale.py
 
 clean:
