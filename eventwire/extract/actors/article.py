@@ -210,7 +210,7 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms):
         if actor is None or actor.code is not None:
             return actor
         if actor.sector == "NGO":
-            actor.code = "NGO"  # "a human rights group"
+            actor.code = "NGO"  # "an advocacy group"
         elif actor.sector not in {None, "IGO"} and not self._names_person(head):
             actor.code = self.home_code
         return actor

@@ -221,7 +221,7 @@ class PeopleIndex:
             if prep.dep_ == "prep" and prep.lower_ in {"of", "from"} and prep.i == span.end
             for t in prep.subtree
             if not t.is_punct
-        ]  # "King Hassan of Morocco"
+        ]  # "President Ruto of Kenya"
         if prefix or origin:
             yield self._describe(prefix + origin[:TITLE_MAX], need_role=True)
         elif (title := self._title_beside(span)) is not None:
@@ -255,7 +255,7 @@ class PeopleIndex:
 
     def _title_beside(self, span: Span) -> list[Token] | None:
         """A title phrase right before the name that the parser hung beside it rather than into
-        it ("North Korea's army chief of staff Pak Jong Chon said": chief and Chon both subjects
+        it ("Chad's army chief of staff Ali Mahamat said": chief and Chon both subjects
         of said, or the name hung from the title): its tokens, or None."""
         if span.start == 0 or self.doc[span.start - 1].is_punct:
             return None

@@ -92,7 +92,7 @@ def _attachment(span: Span, trigger: Token, sent: Span) -> tuple[int, Token] | N
     if span.start <= trigger.i < span.end:
         return 0, trigger
     if span.start <= trigger.head.i < span.end and trigger.dep_ in ("relcl", "advcl", "acl"):
-        return 1, trigger  # "since 2011, when the government sent soldiers"
+        return 1, trigger  # "since 2015, when the army moved in"
     if _is_deadline(span):
         return None
     steps, stop = _climb(span.root, trigger)
@@ -165,7 +165,7 @@ def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
     Clauses that share their head's time (subjectless participles and purpose infinitives;
     participles and occurrence relatives on the event noun or on a setting: "the summit held
     in February", "meetings that wrapped up this week") are passed through, and so are
-    subjects and nouns that only set the scene ("in a November report", "at a briefing
+    subjects and nouns that only set the scene ("in a June statement", "at a briefing
     Wednesday", "a court in November"); a noun the date describes ("Tuesday's announcement",
     "a trial for 2025", "details about Monday's meeting") keeps it.  A document's date ("a
     letter dated Feb. 4") leads to the clause the document takes part in."""

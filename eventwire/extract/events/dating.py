@@ -60,8 +60,8 @@ def finer(a: DateRef, b: DateRef) -> bool:
 
 
 def _antecedent(m: Mention, earlier: list[Mention]) -> Mention | None:
-    """The telling a definite event noun points back to ("a visit by Starmer last month ...
-    during the visit on Feb. 27"): the nearest earlier one of its type and word."""
+    """The telling a definite event noun points back to ("a visit by the minister last month
+    ... during the visit on May 3"): the nearest earlier one of its type and word."""
     if not m.nominal or not any(
         c.dep_ == "det" and c.lower_ in event_words().anaphoric_determiners for c in m.token.children
     ):
@@ -73,7 +73,7 @@ def _antecedent(m: Mention, earlier: list[Mention]) -> Mention | None:
 def follow_antecedents(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
     """Reads the earlier mentions; sets the sides and date of a definite event noun, which tells
     the event named before it again: it takes that telling's actors when it names none and its
-    date when it gives none; a finer date it gives ("the visit on Feb. 27" after "a visit last
+    date when it gives none; a finer date it gives ("the visit on May 3" after "a visit last
     month") dates the first telling and whatever the same words dated there.  A date that
     cannot be the same occasion leaves both apart."""
     for n, m in enumerate(found):

@@ -47,7 +47,7 @@ def _fill(event: Event, ctx: ArticleContext, unknown_doer: bool = False) -> None
     is domestic (police arrests in X: X -> X) unless it needs no one on the other side
     (UNDIRECTED_TYPES); an act with no stated source is by the other country its sentence
     names, else domestic too, unless every telling says the doer is unknown (`unknown_doer`:
-    "threatened by unnamed individuals").
+    "harassed by unknown men").
     A force moved at home (HOME_AIMLESS_TYPES: "sent troops to Mexico's border") is aimed at no one.
     Parties of several countries and no target act toward each other ("clashed": the first
     named toward the others), like "clashes between A and B", unless the act is undirected

@@ -42,7 +42,7 @@ CLAUSE_DEPS = frozenset(
 )
 MAX_CLIMB = 8
 # Ways down from a verb whose modal reaches the words below it ("could decide to impose
-# sanctions", "can end it by withdrawing"); not its subject ("the meeting could have ...").
+# sanctions", "could stop it by pulling back"); not its subject ("the meeting could have ...").
 MODAL_PATH = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj"})
 FALSITY_DEPS = frozenset({"oprd", "acomp", "dobj", "attr", "pobj", "amod"})  # "called them lies"
 
@@ -170,7 +170,7 @@ def frame_of(
         elif t.dep_ == "ccomp" and lemma_of(head) in c.reporting_verbs and head.pos_ == "VERB":
             reported_by += _reporter(head, frame, ctx, parties)
             if own == "would" and frame.by_party:
-                own = "planned"  # "the US said it would cease aid"; "analysts say Tehran would" stays open
+                own = "planned"  # "the US said it would cease aid"; "observers say Minsk would" stays open
         t = head
     if reported_by:
         frame.status, frame.attributed_to = "reported", reported_by
@@ -195,7 +195,7 @@ def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cu
     """Status a governing word gives its complement: "refused to", "hopes to", "plans to",
     "could ... by withdrawing"."""
     if t.dep_ in MODAL_PATH and own is None and _own_status(head, c) == "hypothetical":
-        return "hypothetical"  # "can end it by withdrawing his troops"
+        return "hypothetical"  # "could stop it by pulling back its forces"
     if t.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj"):
         return own
     if (

@@ -96,7 +96,7 @@ def light_verb(tok: Token) -> Token | None:
     """The light verb whose object (or prepositional object) this noun is: "launched an attack"."""
     head = tok.head
     if tok.dep_ == "pobj" and lemma_of(head) == "of" and head.head.dep_ in ("dobj", "nsubjpass"):
-        tok, head = head.head, head.head.head  # "led eight hours of talks", "issued a series of warnings"
+        tok, head = head.head, head.head.head  # "led eight hours of talks", "made a string of threats"
     elif tok.dep_ == "pobj" and head.dep_ == "prep" and lemma_of(head) in event_words().light_prepositions:
         head = head.head
     elif tok.dep_ not in ("dobj", "nsubjpass", "attr"):

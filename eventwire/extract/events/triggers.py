@@ -40,7 +40,7 @@ def find_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]
 
 
 def _names_doer(tok: Token, rule: Rule) -> bool:
-    """Does the text say the doer is unknown ("threatened by unnamed individuals", "unidentified
+    """Does the text say the doer is unknown ("harassed by unknown men", "unidentified
     men attacked")?  Then the source stays empty rather than filled from the sentence."""
     if rule.noun or rule.source[:1] != ("subj",):
         return False
