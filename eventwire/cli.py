@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,10 +69,11 @@ def _published(args: argparse.Namespace) -> str | None:
     """--published as ISO 8601, or a usage error (exit 2) saying it is no date."""
     if args.published is None:
         return None
-    iso = normalise_published(args)
-    if iso is None:
+    try:
+        datetime.fromisoformat(args.published.strip())  # an option says a date outright: no "yesterday"
+    except ValueError:
         args.parser.error(f"--published {args.published!r} is no date: give YYYY-MM-DD or an ISO 8601 time")
-    return iso
+    return normalise_published(args.published)
 
 
 def analyse(articles: Iterable[Article], args: argparse.Namespace) -> Iterator[Analysis | ReadError]:

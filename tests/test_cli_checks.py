@@ -121,6 +121,16 @@ def test_published_that_is_no_date_is_refused(tmp_path):
     assert proc.returncode == 2 and "--published 'yesterday' is no date" in proc.stderr
 
 
+def test_published_dates_articles_that_carry_no_time(tmp_path):
+    story = tmp_path / "s.txt"
+    story.write_text("Russia accused Ukraine on Monday of shelling Donetsk.")
+    proc = run_cli("extract", str(story), "--published", "2022-03-16")
+    assert proc.returncode == 0, proc.stderr
+    record = json.loads(proc.stdout)
+    assert (record["article"]["published"], record["article"]["published_from"]) == ("2022-03-16T00:00:00", "option")
+    assert [e["date"] for e in record["events"]] == ["2022-03-14"]
+
+
 def test_every_option_has_help_with_its_default():
     parser = build_parser()
     commands = next(a for a in parser._actions if a.choices)  # the subparsers action
