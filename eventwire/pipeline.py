@@ -58,5 +58,5 @@ def analyse_doc(article: Article, doc: Doc, title: Doc | None = None) -> Analysi
     """The extractors over an article's parse (and its title's), through one `ArticleContext`: the
     event passes (docs/design.md), then how each event was done and what it was about."""
     ctx = ArticleContext.build(doc, title, reference_time(article))
-    events = apply_contexts(apply_modes(extract_events(ctx), doc), article)
+    events = apply_contexts(apply_modes(extract_events(ctx), ctx), article)
     return Analysis(article=article, events=events, quotes=ctx.quotes, entities=ctx.actors.entities())

@@ -11,16 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..learn import LinearModel, shipped
 from ..model import Article, Event
+from .types import body_codes
 from .vocabulary import read_yaml, words
 
 MODEL = "contexts_model.json"
 WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
 STEM = 5  # a word's first letters stand for its family ("sanction", "sanctions", "sanctioned")
-BODY_CODES = frozenset({"IGO", "NGO"})
 
 
 def _stems(text: str) -> set[str]:
@@ -53,21 +53,36 @@ def cued(text: str) -> list[str]:
     return [context for context, pattern in cues().patterns.items() if pattern.search(lower)]
 
 
+@lru_cache(maxsize=64)
+def _topic_features(topic: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The features of an article's topic: its word stems and its cues (the same for all its events)."""
+    return tuple(f"topic={s}" for s in sorted(_stems(topic))), tuple(f"topic-cue={c}" for c in cued(topic))
+
+
 def event_features(
-    type_: str, sentence: str, sources: Iterable[str], targets: Iterable[str], topic: str = ""
+    type_: str,
+    sentence: str,
+    sources: Iterable[str],
+    targets: Iterable[str],
+    topic: str = "",
+    sentence_cues: list[str] | None = None,
 ) -> list[str]:
     """The features of one event: its type, the word stems of its sentence and of the article's
-    topic (title and keywords), and who it is between (bodies, one country, two countries)."""
+    topic (title and keywords), and who it is between (bodies, one country, two countries).
+    `sentence_cues`: `cued(sentence)`, when the caller has it already."""
     src, tgt = {c for c in sources if c}, {c for c in targets if c}
     if src and tgt:
         dyad = "domestic" if src & tgt else "between"
     else:
         dyad = "one-sided"
     feats = [f"type={type_}", f"dyad={dyad}"]
-    feats += [f"source={c}" for c in sorted(src & BODY_CODES)] + [f"target={c}" for c in sorted(tgt & BODY_CODES)]
+    bodies = body_codes()
+    feats += [f"source={c}" for c in sorted(src & bodies)] + [f"target={c}" for c in sorted(tgt & bodies)]
+    topic_stems, topic_cues = _topic_features(topic)
     feats += [f"w={s}" for s in sorted(_stems(sentence))]
-    feats += [f"topic={s}" for s in sorted(_stems(topic))]
-    feats += [f"cue={c}" for c in cued(sentence)] + [f"topic-cue={c}" for c in cued(topic)]
+    feats += topic_stems
+    feats += [f"cue={c}" for c in (cued(sentence) if sentence_cues is None else sentence_cues)]
+    feats += topic_cues
     return feats
 
 
@@ -80,8 +95,9 @@ def predict(
     model: LinearModel, type_: str, sentence: str, sources: Iterable[str], targets: Iterable[str], topic: str
 ) -> list[str]:
     """The contexts of one event: the model's, and those whose decisive cues the sentence holds."""
-    chosen = model.predict(event_features(type_, sentence, sources, targets, topic))
-    return chosen + [c for c in cued(sentence) if c in cues().decisive and c not in chosen]
+    found = cued(sentence)
+    chosen = model.predict(event_features(type_, sentence, sources, targets, topic, found))
+    return chosen + [c for c in found if c in cues().decisive and c not in chosen]
 
 
 def apply_contexts(events: list[Event], article: Article, model: LinearModel | None = None) -> list[Event]:

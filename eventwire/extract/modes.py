@@ -15,17 +15,12 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
+from .article import ArticleContext
+from .dates import clause_verb
+from .types import vocabulary
 from .vocabulary import read_yaml
 
 Cue = tuple[str, ...]  # the words of a cue phrase, each matching a token's lemma or text
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """PLOVER's names: the modes each type allows and the contexts any event may carry."""
-
-    modes: dict[str, tuple[str, ...]]
-    contexts: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -36,15 +31,6 @@ class TypeCues:
     modes: tuple[str, ...]
     by_first_word: dict[str, tuple[tuple[int, Cue], ...]]  # word -> (rank of the mode, cue phrase)
     default: str | None = None
-
-
-@cache
-def vocabulary() -> Vocabulary:
-    data = read_yaml("plover_vocabulary.yaml")
-    return Vocabulary(
-        modes={t: tuple(m or ()) for t, m in data["modes"].items()},
-        contexts=tuple(data["contexts"]),
-    )
 
 
 @cache
@@ -106,20 +92,13 @@ def _arguments(trigger: Token) -> list[Token]:
     return out
 
 
-def _clause(trigger: Token) -> Token:
-    """The verb whose clause holds the trigger: itself, or the nearest verb above a noun."""
-    tok = trigger
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok if tok.pos_ in ("VERB", "AUX") else trigger
-
-
 def _span(tokens) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
-def mode_of(event: Event, trigger: Token | None) -> str | None:
-    """The mode of one event, or None when the text does not say how."""
+def mode_of(event: Event, trigger: Token | None, sent: Span | None = None) -> str | None:
+    """The mode of one event, or None when the text does not say how; `sent` is the trigger's
+    sentence (found from the trigger when not given)."""
     allowed = vocabulary().modes.get(event.type, ())
     table = cues().get(event.type)
     if not allowed:
@@ -128,12 +107,12 @@ def mode_of(event: Event, trigger: Token | None) -> str | None:
     if table is None:
         return lexicon_mode
     if trigger is not None:
-        sent = trigger.sent  # walks the doc: once per event
+        sent = sent or trigger.sent
         found = (
             _cued(table, [_around(t, 3 if t is trigger else 1, sent) for t in [trigger, *_arguments(trigger)]])
             or lexicon_mode
             or _cued(table, [(_span(trigger.subtree), None)])
-            or _cued(table, [(_span(_clause(trigger).subtree), None)])
+            or _cued(table, [(_span((clause_verb(trigger) or trigger).subtree), None)])
         )
         if found:
             return found
@@ -157,8 +136,9 @@ def _trigger_token(doc: Doc, event: Event) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def apply_modes(events: list[Event], doc: Doc) -> list[Event]:
+def apply_modes(events: list[Event], ctx: ArticleContext) -> list[Event]:
     """Set each event's mode (in place; the events are returned for chaining)."""
     for event in events:
-        event.mode = mode_of(event, _trigger_token(doc, event))
+        trigger = _trigger_token(ctx.doc, event)
+        event.mode = mode_of(event, trigger, ctx.sentences.span(trigger) if trigger is not None else None)
     return events

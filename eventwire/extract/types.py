@@ -4,6 +4,7 @@ every property).  One place for what used to be eight sets in the code: a pass a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .vocabulary import read_yaml, words
@@ -47,3 +48,21 @@ def mutual_types() -> frozenset[str]:
 def body_codes() -> frozenset[str]:
     """Actor codes of bodies, not countries: never the target an act is aimed at by default."""
     return frozenset(str(c) for c in read_yaml("types.yaml").get("body_codes") or ())
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """PLOVER's names: the modes each type allows and the contexts any event may carry."""
+
+    modes: dict[str, tuple[str, ...]]
+    contexts: tuple[str, ...]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """data/plover_vocabulary.yaml, read once: what the modes, the contexts and the filters check against."""
+    data = read_yaml("plover_vocabulary.yaml")
+    return Vocabulary(
+        modes={t: tuple(m or ()) for t, m in data["modes"].items()},
+        contexts=tuple(data["contexts"]),
+    )

@@ -6,7 +6,9 @@ speech) in code; docs/recipes.md tells how to extend a list.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import csv
+import unicodedata
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -40,3 +42,22 @@ def words(values: Iterable[Any] | None, where: str) -> list[str]:
 def word_set(data: dict[str, Any], key: str, where: str) -> frozenset[str]:
     """The words of one list of a data file, as a set."""
     return frozenset(words(data.get(key), f"{where} {key}"))
+
+
+def read_tsv(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a TSV data file (none for a missing one); '#' lines are comments, the first other
+    line is the header."""
+    path = DATA_DIR / name
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as fh:
+        lines = (line for line in fh if line.strip() and not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            yield {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def strip_accents(text: str) -> str:
+    """The text without diacritics ("Kováč" -> "Kovac"), for comparing names as people write them."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))

@@ -7,21 +7,18 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from ..extract.vocabulary import read_yaml
+from ..extract.types import vocabulary
 from .actor_names import actor_codes, actor_names
 from .queries import PLOVER_TYPES, STATUSES, EventFilter, date_span
 
 SUGGESTIONS = 5  # closest names offered for an actor no name or code matches
 
 
-@lru_cache(maxsize=1)
 def plover_vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(every mode of any type, every context) that an event may carry (data/plover_vocabulary.yaml)."""
-    data = read_yaml("plover_vocabulary.yaml")
-    modes = dict.fromkeys(m for listed in data["modes"].values() for m in listed or ())
-    return tuple(modes), tuple(data["contexts"])
+    names = vocabulary()
+    return tuple(dict.fromkeys(m for listed in names.modes.values() for m in listed)), names.contexts
 
 
 @dataclass

@@ -18,7 +18,8 @@ An actor with a sector but no stated country ("the government", "police", "milit
 the article's home_code when there is one; named people never do.
 """
 
+from ..vocabulary import DATA_DIR
 from .article import ArticleActors
-from .tables import DATA_DIR, NAME_FILES, Named, lexicon, lookup
+from .tables import NAME_FILES, Named, lexicon, lookup
 
 __all__ = ["DATA_DIR", "NAME_FILES", "ArticleActors", "Named", "lexicon", "lookup"]

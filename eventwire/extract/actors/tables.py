@@ -3,16 +3,14 @@ countries, capitals, seats, bodies and people, and role words with their sectors
 
 from __future__ import annotations
 
-import csv
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from ... import nlp
 from ...compiled import compiled
-from ..vocabulary import DATA_DIR, read_yaml, word_set
+from ..vocabulary import read_tsv, read_yaml, strip_accents, word_set
 
 # Name files and the kind of entry each holds, lowest priority first: a later file's alias
 # replaces an earlier one's, so the hand-authored lists win over the generated ones.
@@ -59,9 +57,7 @@ V = TypeVar("V")
 
 def fold(name: str) -> str:
     """A name as compared within an article: without diacritics and case ("Kováč" = "KOVAC")."""
-    if not name.isascii():
-        name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
-    return name.casefold()
+    return strip_accents(name).casefold()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -147,22 +143,11 @@ class Lexicon:
     surnames: dict[str, Named | None]  # None: shared by several listed people
 
 
-def _rows(name: str) -> Iterator[dict[str, str]]:
-    """Rows of a TSV data file; '#' lines are comments, the first other line is the header."""
-    path = DATA_DIR / name
-    if not path.exists():
-        return
-    with path.open(encoding="utf-8") as fh:
-        lines = (line for line in fh if line.strip() and not line.startswith("#"))
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-            yield {k: (v or "").strip() for k, v in row.items() if k}
-
-
 def _named_aliases() -> Iterator[tuple[str, Named, bool]]:
     """(alias, entry, generated) from every name file, lowest priority first."""
     for fname, kind in NAME_FILES:
         generated = fname in GENERATED
-        for r in _rows(fname):
+        for r in read_tsv(fname):
             for alias, entry in _row_entries(r, kind, generated):
                 yield alias, entry, generated
 
@@ -226,7 +211,7 @@ def lexicon() -> Lexicon:
         by_text[alias.lower()] = entry
         (listed if generated else curated).add(entry)
     roles: PhraseTable[Role] = PhraseTable()
-    for r in (r for f in ROLE_FILES for r in _rows(f)):
+    for r in (r for f in ROLE_FILES for r in read_tsv(f)):
         words = tuple(t.lower() for t in _tokens(r["phrase"]))
         role = Role(
             None if r["sector"] == "-" else r["sector"],
