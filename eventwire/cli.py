@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from tqdm import tqdm
 
 from . import __version__
-from .engines import local
+from .engines import default_workers
 from .link import thresholds as linking
 from .model import Analysis, Article
 from .output import FORMATS as PRINTED
@@ -82,6 +82,8 @@ def analyse(articles: Iterable[Article], args: argparse.Namespace) -> Iterator[A
         from .engines import dask  # Dask loads only when asked for
 
         return dask.analyse(articles, scheduler=args.scheduler, workers=args.workers or 2)
+    from .engines import local  # spaCy loads only for the commands that analyse
+
     return local.analyse(articles, args.workers)
 
 
@@ -333,8 +335,9 @@ def cmd_actors(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
         f = _event_filter(args)
         count = queries.actor_network if args.network else queries.actor_counts
-        rows = count(conn, f)
-        say_if_cut(len(rows), args.limit, lambda: len(count(conn, replace(f, limit=-1))))
+        every = count(conn, replace(f, limit=-1, offset=0))  # counted once: paging is a slice of it
+        rows = queries.paged(every, f)
+        say_if_cut(len(rows), args.limit, lambda: len(every))
     emit(rows, args)
     return 0
 
@@ -443,7 +446,7 @@ def build_parser() -> argparse.ArgumentParser:
             type=_bounded(1),
             default=None,
             help="processes to analyse with (default: one per core, "
-            f"{local.default_workers()} here; with --engine dask, 2 local workers)",
+            f"{default_workers()} here; with --engine dask, 2 local workers)",
         )
         p.add_argument(
             "--engine",

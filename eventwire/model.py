@@ -90,14 +90,14 @@ LOCATION_COLUMNS = {
 }
 
 
-def flat_event_columns() -> tuple[str, ...]:
-    """Event's fields in order, one column each: the place as its columns, each actor role as one."""
-    return tuple(c for f in fields(Event) for c in (LOCATION_COLUMNS if f.name == "location" else (f.name,)))
-
-
-def event_columns() -> tuple[str, ...]:
-    """The columns of an event's row in `events` (article_id aside): the flat columns but the actors."""
-    return tuple(c for c in flat_event_columns() if c not in EVENT_ROLES)
+# The columns of an event's row in `events` (article_id aside): Event's fields in order, the place as
+# its columns, the actors in `event_actors`.
+EVENT_COLUMNS = tuple(
+    c
+    for f in fields(Event)
+    if f.name not in EVENT_ROLES
+    for c in (LOCATION_COLUMNS if f.name == "location" else (f.name,))
+)
 
 
 # The flat event: one row per event with plain columns, the one shape of `events --format csv|jsonl`,
@@ -149,7 +149,7 @@ def event_row(event: Event) -> dict[str, Any]:
     row = {k: v for k, v in d.items() if k not in EVENT_ROLES}
     row["context"] = json.dumps(row["context"])
     row.update({column: location.get(key) for column, key in LOCATION_COLUMNS.items()})
-    return {c: row[c] for c in event_columns()}
+    return {c: row[c] for c in EVENT_COLUMNS}
 
 
 def event_record(row: dict[str, Any]) -> dict[str, Any]:

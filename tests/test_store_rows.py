@@ -9,13 +9,13 @@ from dataclasses import fields
 from fastapi.testclient import TestClient
 
 from eventwire.model import (
+    EVENT_COLUMNS,
     Actor,
     Analysis,
     Article,
     Event,
     Location,
     Quote,
-    event_columns,
     event_record,
     event_row,
 )
@@ -46,12 +46,12 @@ EVENT = Event(
 
 
 def test_the_schema_has_a_column_for_every_field_of_the_event_row():
-    assert set(_schema_columns("events")) == {"article_id", *event_columns()}
+    assert set(_schema_columns("events")) == {"article_id", *EVENT_COLUMNS}
 
 
 def test_an_event_row_read_back_is_the_event():
     row = event_row(EVENT)
-    assert list(row) == list(event_columns())
+    assert list(row) == list(EVENT_COLUMNS)
     record = event_record({**row, "source": [], "target": [], "attributed_to": [], "disputed_by": []})
     assert record["location"] == {"text": "Rome", "name": "Rome", "code": "ITA", "lat": 41.9, "lon": 12.5}
     assert record["context"] == ["talks"] and record["status"] == "occurred"
@@ -59,7 +59,7 @@ def test_an_event_row_read_back_is_the_event():
 
 def test_writes_and_the_api_model_derive_from_the_event():
     [row] = table_rows(Analysis(Article(id="a", text=EVENT.sentence), [EVENT]))["events"]
-    assert list(row) == ["article_id", *event_columns()]
+    assert list(row) == ["article_id", *EVENT_COLUMNS]
     assert {f.name for f in fields(Event)} | {"article_id"} <= set(ApiEvent.model_fields)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
@@ -11,6 +10,7 @@ from .. import nlp
 from ..model import Analysis, Article
 from ..pipeline import process, process_many
 from ..readers.common import ReadError
+from . import default_workers
 
 BATCH = 8  # articles per task: spaCy parses them together, and both workers stay busy to the end
 
@@ -36,11 +36,6 @@ def batches(articles: Iterable[Article], size: int = BATCH) -> Iterator[list[Art
     it = iter(articles)
     while batch := list(islice(it, size)):
         yield batch
-
-
-def default_workers() -> int:
-    """One worker process per core this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def analyse(articles: Iterable[Article], workers: int | None = None) -> Iterator[Analysis | ReadError]:

@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from .queries import EventFilter, event_where
+from .queries import EventFilter, add_dates, event_where
 
 FACET_ROWS = 12  # values listed per facet, most frequent first
 
@@ -106,11 +106,12 @@ def undated_days(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any
     events by story."""
     where, args = event_where(replace(f, date_from=None, date_to=None))
     day = "substr(a.published, 1, 10)"
-    dates = [(op, value) for op, value in ((">=", f.date_from), ("<=", f.date_to)) if value]
+    dated: list[str] = []
+    add_dates(f, day, dated, args)
     sql = (
         f"SELECT {day} AS day, count(*) AS events FROM events e JOIN articles a ON a.id = e.article_id "
         f"WHERE (e.date IS NULL OR e.date = '') AND a.published IS NOT NULL AND {where} "
-        + "".join(f"AND {day} {op} ? " for op, _ in dates)
+        + "".join(f"AND {c} " for c in dated)
         + "GROUP BY 1 ORDER BY 1"
     )
-    return [dict(r) for r in conn.execute(sql, (*args, *(v for _, v in dates)))]
+    return [dict(r) for r in conn.execute(sql, args)]

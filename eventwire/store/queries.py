@@ -197,7 +197,7 @@ DATE_END = (
 )
 
 
-def _add_dates(f: EventFilter, column: str, where: list[str], args: list[Any]) -> None:
+def add_dates(f: EventFilter, column: str, where: list[str], args: list[Any]) -> None:
     """The filter's date range as conditions on `column` (ISO dates compare as text)."""
     for op, value in ((">=", f.date_from), ("<=", f.date_to)):
         if value:
@@ -211,10 +211,10 @@ def _add_told_dates(f: EventFilter, first: str, last: str, article: str, where: 
     if not (f.date_from or f.date_to):
         return
     dated, dated_args = [f"{first} IS NOT NULL"], []
-    _add_dates(replace(f, date_to=None), first, dated, dated_args)
-    _add_dates(replace(f, date_from=None), last, dated, dated_args)
+    add_dates(replace(f, date_to=None), first, dated, dated_args)
+    add_dates(replace(f, date_from=None), last, dated, dated_args)
     told, told_args = [], []
-    _add_dates(replace(f, date_to=None), "a.published", told, told_args)
+    add_dates(replace(f, date_to=None), "a.published", told, told_args)
     if f.date_to:
         told.append("a.published < ?")
         told_args.append(_next_day(f.date_to))
@@ -370,11 +370,6 @@ def quotes_by_speaker(conn: sqlite3.Connection, names: list[str], per_speaker: i
         )
         found[name] = [dict(r) for r in rows]
     return found
-
-
-def claims(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
-    """Events that rest on someone's word or that someone disputes, with who reports and who disputes."""
-    return events(conn, replace(f, claims_only=True))
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..engines import default_workers
 from ..store import queries
 from ..store.database import StoreError, connect
 from ..store.queries import EventFilter
@@ -147,8 +148,7 @@ def app_from_environment() -> FastAPI:
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, workers: int | None = None) -> None:
     """Run the UI and API with uvicorn until interrupted, in `workers` processes (default: one per core)."""
-    connect(db, readonly=True).close()  # refuse a database that cannot be served now, before any worker starts
-    workers = workers or os.cpu_count() or 1
+    workers = workers or default_workers()
     print(
         f"eventwire: serving {db} at http://{host}:{port}/ (API docs at /docs) with {workers} workers; Ctrl+C stops",
         flush=True,
