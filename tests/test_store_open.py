@@ -9,6 +9,8 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -106,17 +108,33 @@ def _as_another_user(code: str) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd=ROOT)
 
 
+@contextmanager
+def _reachable_by_others(*paths: Path) -> Iterator[None]:
+    """Let another user walk down to these paths (the database, the checkout, the interpreter):
+    o+x on every folder above them that lacks it, as they were again afterwards. A checkout in a
+    private folder (`mktemp -d` makes one) is otherwise out of that user's reach."""
+    changed = []
+    for path in paths:
+        for folder in path.parents:
+            mode = folder.stat().st_mode
+            if not mode & 0o001:
+                folder.chmod(mode | 0o001)
+                changed.append((folder, mode))
+    try:
+        yield
+    finally:
+        for folder, mode in reversed(changed):
+            folder.chmod(mode)
+
+
 @pytest.fixture
-def readonly_folder(stored: Path) -> Path:
+def readonly_folder(stored: Path) -> Iterator[Path]:
     folder = stored.parent
-    for path in (folder, *folder.parents):  # the other user must reach it
-        if path == Path("/"):
-            break
-        path.chmod(path.stat().st_mode | 0o005)
-    stored.chmod(0o644)
-    folder.chmod(0o555)
-    yield stored
-    folder.chmod(0o755)
+    with _reachable_by_others(stored, ROOT / "eventwire", Path(sys.executable).resolve()):
+        stored.chmod(0o644)
+        folder.chmod(0o555)
+        yield stored
+        folder.chmod(0o755)
 
 
 def test_a_database_in_a_read_only_folder_is_read(readonly_folder):
