@@ -103,13 +103,22 @@ def _actors(side: list[dict[str, Any]]) -> str:
     return ", ".join(a.get("code") or a.get("name") or a["text"] for a in side)
 
 
+SHOWN_DATE_LENGTH = {"month": 7, "season": 7, "year": 4}  # a table shows a date no finer than the text gave it
+
+
+def _shown_date(row: dict[str, Any]) -> str | None:
+    """The event's date as a table shows it: "2021-10" for "in October", not its first day."""
+    date = row.get("date")
+    return date[: SHOWN_DATE_LENGTH.get(row.get("date_precision") or "day", len(date))] if date else date
+
+
 def event_rows(rows: list[dict[str, Any]], fmt: str = "table") -> list[dict[str, Any]]:
     """Events for a table (actors as codes, the evidence sentence), else as their flat rows (model.py)."""
     if fmt != "table":
         return [flat_event(r) for r in rows]
     return [
         {
-            heading: _actors(r[column]) if column in EVENT_ROLES else r[column]
+            heading: _actors(r[column]) if column in EVENT_ROLES else _shown_date(r) if column == "date" else r[column]
             for column, heading in TABLE_EVENT_COLUMNS.items()
         }
         for r in rows

@@ -141,3 +141,14 @@ def test_every_option_has_help_with_its_default():
                 assert action.help, f"{name} {action.option_strings[0]} has no help"
                 if action.default not in (None, False):
                     assert f"default {action.default}" in " ".join(text.split()), (name, action.dest)
+
+
+def test_a_table_shows_a_date_no_finer_than_the_text_gave_it():
+    from eventwire.output import event_rows
+
+    row = {"article_id": "a", "date": "2021-10-01", "date_precision": "month", "type": "CONSULT", "status": "occurred"}
+    row.update({role: [] for role in ("source", "target", "attributed_to", "disputed_by")}, sentence="They met.")
+    row.update(id="e1")
+    assert event_rows([row])[0]["date"] == "2021-10"  # "in October", not its first day
+    assert event_rows([{**row, "date_precision": "day"}])[0]["date"] == "2021-10-01"
+    assert event_rows([{**row, "date": None}])[0]["date"] is None
