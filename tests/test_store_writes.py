@@ -49,3 +49,12 @@ def test_a_full_disk_stops_the_run_in_one_line_and_keeps_what_was_committed(tmp_
         assert "disk is full after 3 articles stored" in message and "rerun to resume" in message
         assert "\n" not in message and error.value.status == 1
         assert _ids(store) == ["a0", "a1", "a2"]
+
+
+def test_articles_dated_at_the_ends_of_the_calendar_are_stored(tmp_path):
+    """Linking looks a few days around an article's date: at year 1 or 9999 that must not overflow."""
+    first = Analysis(Article("first", "Report one: talks were held.", published="0001-01-01"))
+    last = Analysis(Article("last", "Report two: talks went on.", published="9999-12-31"))
+    with Store(tmp_path / "ew.db") as store:
+        result = store.write([first, last])
+    assert (result.stored, result.failed) == (2, [])

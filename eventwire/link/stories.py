@@ -83,8 +83,16 @@ def date_span(iso: str | None, precision: str | None) -> tuple[str, str] | None:
     if months is None:
         return start.isoformat(), start.isoformat()
     years, month = divmod(start.month - 1 + months, 12)
-    end = date(start.year + years, month + 1, 1) - timedelta(days=1)
+    end = shifted_day(date(start.year + years, month + 1, 1), -1) if start.year + years <= date.max.year else date.max
     return start.isoformat(), end.isoformat()
+
+
+def shifted_day(day: date, days: int) -> date:
+    """`day` moved by `days`, held within the calendar (years 1 to 9999): a record may be dated anywhere in it."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
 
 
 def outlet(source: str | None, url: str | None) -> str | None:
@@ -331,7 +339,7 @@ def _match(conn: sqlite3.Connection, type_: str, key: str, span: tuple[str, str]
             "SELECT id, date_start, date_end, num_mentions, location_name, location_code, lat, lon "
             "FROM story_events WHERE type = ? AND dyad = ? AND date_precision = ? AND date_start BETWEEN ? AND ? "
             "AND date_end >= ?",
-            (type_, key, precision, (first - timedelta(days=days)).isoformat(), span[1], span[0]),
+            (type_, key, precision, shifted_day(first, -days).isoformat(), span[1], span[0]),
         )
     ]
     fits = [r for r in rows if _places_agree(place, Place.of(r))]
@@ -419,7 +427,7 @@ def _story_by_shared_events(conn: sqlite3.Connection, article_id: str) -> int | 
     if peg:
         day = date.fromisoformat(peg[0])
         near = " AND s.date BETWEEN ? AND ?"
-        args += [(day - timedelta(days=NEWS_PEG_DAYS)).isoformat(), (day + timedelta(days=NEWS_PEG_DAYS)).isoformat()]
+        args += [shifted_day(day, -NEWS_PEG_DAYS).isoformat(), shifted_day(day, NEWS_PEG_DAYS).isoformat()]
     row = conn.execute(
         "SELECT l.story_id FROM story_mentions m1 JOIN story_events s ON s.id = m1.story_event_id "
         "JOIN story_mentions m2 ON m2.story_event_id = s.id AND m2.article_id != m1.article_id "

@@ -9,10 +9,10 @@ import sqlite3
 from calendar import monthrange
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from ..link.stories import MUTUAL_TYPES, pairs, sides
+from ..link.stories import MUTUAL_TYPES, pairs, shifted_day, sides
 from ..model import EVENT_ROLES, actor_record
 
 PLOVER_TYPES = (
@@ -185,7 +185,7 @@ def date_span(text: str) -> tuple[date, date]:
 
 
 def _next_day(iso: str) -> str:
-    return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
+    return shifted_day(date.fromisoformat(iso), 1).isoformat()
 
 
 # The last day of an event's date span, by its precision: a month- or year-precise date is in a
