@@ -1,4 +1,8 @@
-"""The local engine: `pipeline.process` over a stream of articles, in this process or a process pool."""
+"""The local engine: `pipeline.process` over a stream of articles, in this process or a process pool.
+
+The parent of a pool only reads and writes: spaCy and the pipeline are imported by the functions
+that run in the workers (`load_model`, `process_batch`), so the parent does not spend a second of a
+core importing them while its workers start (issue 13: the command keeps its workers busy)."""
 
 from __future__ import annotations
 
@@ -6,17 +10,24 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
-from .. import nlp
 from ..model import Analysis, Article
-from ..pipeline import process, process_many
 from ..readers.common import ReadError
 from . import default_workers
 
 BATCH = 8  # articles per task: spaCy parses them together, and both workers stay busy to the end
 
 
+def load_model() -> None:
+    """A worker's start: the spaCy model, loaded once before its first task."""
+    from .. import nlp
+
+    nlp.load()
+
+
 def process_safely(article: Article) -> Analysis | ReadError:
     """`process`, with a failure on one article turned into an error record instead of a crash."""
+    from ..pipeline import process
+
     try:
         return process(article)
     except Exception as err:
@@ -26,6 +37,8 @@ def process_safely(article: Article) -> Analysis | ReadError:
 def process_batch(batch: list[Article]) -> list[Analysis | ReadError]:
     """`process_many` over a batch; if any article fails, the batch is done again one article
     at a time, so the failure costs that article alone."""
+    from ..pipeline import process_many
+
     try:
         return list(process_many(batch))
     except Exception:
@@ -51,6 +64,6 @@ def analyse(articles: Iterable[Article], workers: int | None = None) -> Iterator
         for batch in chain([first], [second] if second else [], todo):
             yield from process_batch(batch)
         return
-    with multiprocessing.get_context("spawn").Pool(workers, initializer=nlp.load) as pool:
+    with multiprocessing.get_context("spawn").Pool(workers, initializer=load_model) as pool:
         for results in pool.imap(process_batch, chain([first, second], todo), chunksize=1):
             yield from results
