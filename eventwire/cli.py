@@ -21,7 +21,7 @@ from .engines import default_workers
 from .link import thresholds as linking
 from .model import Analysis, Article
 from .output import FORMATS as PRINTED
-from .output import event_rows, print_rows, write_json_stream
+from .output import event_rows, print_rows, shown_date, write_json_stream
 from .readers.common import DEFAULT_MAX_BYTES, ReadError, normalise_published
 from .readers.count import records_in
 from .readers.discover import read_paths
@@ -327,7 +327,10 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
-        emit(queries.timeline(conn, _event_filter(args), by_type=args.by_type), args)
+        rows = queries.timeline(conn, _event_filter(args), by_type=args.by_type)
+    if args.format == "table":  # "2022-03" for a month, as the events table shows it
+        rows = [{**r, "date": shown_date(r)} for r in rows]
+    emit(rows, args)
     return 0
 
 
@@ -479,7 +482,9 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--status", action="append", help=f"{', '.join(queries.STATUSES)}{many}")
         p.add_argument("--type", action="append", help=f"PLOVER event type, e.g. CONSULT{many}")
         p.add_argument(
-            "--actor", action="append", help=f"country or IGO code or name on either side, e.g. CHN or China{many}"
+            "--actor",
+            action="append",
+            help=f"actor on either side: a code, a name or a body, e.g. CHN, China, NATO, or IGO for every body{many}",
         )
         p.add_argument("--mode", action="append", help=f"how the event was carried out, e.g. aerial{many}")
         p.add_argument("--context", action="append", help=f"what the event is part of, e.g. election{many}")
@@ -558,13 +563,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--groups", action="store_true", help="list stories: groups of articles telling the same news")
     p.set_defaults(func=cmd_stories)
 
-    p = command("timeline", help="events per day, each real-world event counted once")
+    p = command(
+        "timeline",
+        help="events per day (and per month or year for those dated only so), each real-world event counted once",
+    )
     querying(p)
     filtering(p)
     p.add_argument("--by-type", action="store_true", help="one row per day and event type")
     p.set_defaults(func=cmd_timeline)
 
-    p = command("actors", help="countries and IGOs with their events; --network for pairs by type")
+    p = command("actors", help="countries and named bodies with their events; --network for pairs by type")
     querying(p)
     filtering(p)
     p.add_argument("--network", action="store_true", help="actor pairs with their events by type")

@@ -425,7 +425,14 @@ def test_relink_rebuilds_what_ingest_linked(store):
     linked = snapshot()
     counts = store.relink()
     assert snapshot() == linked
-    assert counts == {"articles": 2, "duplicates": 1, "story_events": 2, "story_mentions": 3, "stories": 1}
+    assert counts == {
+        "articles": 2,
+        "duplicates": 1,
+        "story_events": 2,
+        "story_mentions": 3,
+        "stories": 1,
+        "actor ids changed": 0,
+    }
 
 
 # ------------------------------------------------------------------------- queries
