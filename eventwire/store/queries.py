@@ -441,15 +441,16 @@ def _decode(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def _with_evidence(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
-    """Story events with their evidence: every mention (article, outlet, sentence, offsets) and
-    every outlet that told it, copies included."""
+    """Story events with their evidence: every mention (article, outlet, sentence, offsets, its trigger's
+    offsets so the evidence shows the trigger) and every outlet that told it, copies included."""
     records = {r["id"]: {**_decode(r), "mentions": [], "outlets": []} for r in rows}
     if not records:
         return []
     marks = ",".join("?" * len(records))
     for r in conn.execute(
         "SELECT m.story_event_id, m.article_id, m.event_id, a.title, a.source AS outlet, a.url, "
-        'a.published, e.status, e.date, e.date_precision, e.trigger, e.sentence, e.start, e."end" '
+        'a.published, e.status, e.date, e.date_precision, e.trigger, e.sentence, e.start, e."end", '
+        "e.trigger_start, e.trigger_end "
         "FROM story_mentions m JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id "
         f"JOIN articles a ON a.id = m.article_id WHERE m.story_event_id IN ({marks}) "
         "ORDER BY coalesce(a.published, a.ingested_at), m.rowid",
@@ -625,25 +626,6 @@ def duplicate(conn: sqlite3.Connection, copy_id: str) -> dict[str, Any] | None:
     """A record stored as a copy: what it is a copy of and how alike (an article page can redirect)."""
     row = conn.execute("SELECT * FROM duplicates WHERE id = ?", (copy_id,)).fetchone()
     return dict(row) if row else None
-
-
-def with_triggers(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each mention's trigger offsets too (one query for the page), so its evidence shows the trigger."""
-    if not items:
-        return items
-    offsets = {
-        (r[0], r[1]): (r[2], r[3])
-        for r in conn.execute(
-            "SELECT e.article_id, e.id, e.trigger_start, e.trigger_end FROM story_mentions m JOIN events e "
-            "ON e.article_id = m.article_id AND e.id = m.event_id "
-            f"WHERE m.story_event_id IN ({','.join('?' * len(items))})",
-            [s["id"] for s in items],
-        )
-    }
-    for story in items:
-        for m in story["mentions"]:
-            m["trigger_start"], m["trigger_end"] = offsets.get((m["article_id"], m["event_id"]), (None, None))
-    return items
 
 
 # ------------------------------------------------------------------------------ one article

@@ -236,14 +236,19 @@ class Store:
             return {**self.linker.relink(self.conn), "actor ids changed": ids}
 
     def _insert(self, analysis: Analysis, digest: str) -> None:
-        for table, rows in table_rows(analysis, digest).items():
-            if rows:
-                columns = list(rows[0])
-                sql = (
-                    f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in columns)}) "
-                    f"VALUES ({', '.join('?' * len(columns))})"
-                )
-                self.conn.executemany(sql, [tuple(r.values()) for r in rows])
+        insert_rows(self.conn, table_rows(analysis, digest))
+
+
+def insert_rows(conn: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Rows of the store's tables (as table_rows gives them, parents first), inserted as they are:
+    no copy detection and no linking (the store's writer does those; bench/ fills a store in bulk)."""
+    for table, rows in tables.items():
+        if rows:
+            columns = list(rows[0])
+            sql = (
+                f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' * len(columns))})"
+            )
+            conn.executemany(sql, [tuple(r.values()) for r in rows])
 
 
 def table_rows(analysis: Analysis, digest: str | None = None) -> dict[str, list[dict[str, Any]]]:

@@ -280,7 +280,7 @@ def api_claims(conn: Conn, f: Events) -> dict[str, Any]:
 def story_page(conn: sqlite3.Connection, f: EventFilter) -> tuple[int, list[dict[str, Any]]]:
     """Matching story events (the most widely told first) and how many there are; `q` keeps those
     with a mention whose evidence sentence has the words, as on the events page."""
-    return queries.count_story_events(conn, f), queries.with_triggers(conn, queries.story_events(conn, f))
+    return queries.count_story_events(conn, f), queries.story_events(conn, f)
 
 
 @router.get(
@@ -303,7 +303,7 @@ def api_story(conn: Conn, story_event_id: Annotated[int, Path(ge=1, le=2**62)]) 
     found = queries.story_event(conn, story_event_id)
     if found is None:
         raise HTTPException(404, f"no story event {story_event_id}")
-    return queries.with_triggers(conn, [found])[0]
+    return found
 
 
 @router.get("/quotes", response_model=Page[Quote], summary="Quotes with their speakers, newest first")

@@ -389,7 +389,7 @@ def story_view(request: Request, conn: Conn, story_event_id: Annotated[int, Path
         "stories.html",
         filter=EventFilter(),
         view="one",
-        rows=queries.with_triggers(conn, [found]),
+        rows=[found],
         paging=None,
     )
 
