@@ -177,6 +177,8 @@ class _Story:
         "source_names",
         "target_codes",
         "target_names",
+        "source_ids",
+        "target_ids",
         "date",
         "date_precision",
         "date_start",
@@ -225,6 +227,7 @@ class _Story:
             for side in ("source", "target"):
                 v[f"{side}_codes"] = _join(a["code"] for a in told.actors[side])
                 v[f"{side}_names"] = _join(a["name"] or a["text"] for a in told.actors[side])
+                v[f"{side}_ids"] = _join(a["actor_id"] for a in told.actors[side])
         if told.span:  # the span every mention agrees on, at the finest precision told
             v["date_start"] = max(v["date_start"] or told.span[0], told.span[0])
             v["date_end"] = min(v["date_end"] or told.span[1], told.span[1])

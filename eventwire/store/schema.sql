@@ -159,6 +159,8 @@ CREATE TABLE IF NOT EXISTS story_events (
     source_names      TEXT,
     target_codes      TEXT,
     target_names      TEXT,
+    source_ids        TEXT,            -- ";"-joined actor ids (IGO:nato), from the same mention
+    target_ids        TEXT,
     date              TEXT,            -- first day of the span all mentions agree on
     date_precision    TEXT,
     date_start        TEXT,            -- that span (the intersection of the mentions' spans)

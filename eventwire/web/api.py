@@ -124,6 +124,8 @@ class StoryEvent(BaseModel):
     source_names: str | None = None
     target_codes: str | None = None
     target_names: str | None = None
+    source_ids: str | None = None
+    target_ids: str | None = None
     date: str | None = None
     date_precision: str | None = None
     date_start: str | None = None
