@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from .model import EVENT_ROLES, flat_event
+from .store.actor_names import display_name
+from .store.bodies import SEPARATOR
 
 FORMATS = ("table", "csv", "json", "jsonl")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula
@@ -100,7 +102,13 @@ TABLE_EVENT_COLUMNS = {
 
 
 def _actors(side: list[dict[str, Any]]) -> str:
-    return ", ".join(a.get("code") or a.get("name") or a["text"] for a in side)
+    """Codes, a named body's with its name ("IGO NATO": docs/contract.md), else the name the text gave."""
+    return ", ".join(
+        f"{a['code']} {display_name(a['actor_id'])}"
+        if SEPARATOR in (a.get("actor_id") or "")
+        else a.get("code") or a.get("name") or a["text"]
+        for a in side
+    )
 
 
 SHOWN_DATE_LENGTH = {"month": 7, "season": 7, "year": 4}  # a table shows a date no finer than the text gave it

@@ -88,6 +88,8 @@ def test_bodies_are_actors_of_their_own_with_names_in_the_actor_table(bodies_db)
     }
     table = run_cli("actors", "--db", str(bodies_db)).stdout
     assert "IGO:nato" in table and "European Union" in table
+    events = run_cli("events", "--db", str(bodies_db), "--actor", "NATO").stdout
+    assert "IGO NATO" in events  # Stoltenberg speaks for NATO: the table names the body beside its code
 
 
 @pytest.mark.parametrize(
