@@ -10,8 +10,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from .model import EVENT_ROLES, flat_event
-from .store.actor_names import display_name
-from .store.bodies import SEPARATOR
 
 FORMATS = ("table", "csv", "json", "jsonl")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula
@@ -104,10 +102,7 @@ TABLE_EVENT_COLUMNS = {
 def _actors(side: list[dict[str, Any]]) -> str:
     """Codes, a named body's with its name ("IGO NATO": docs/contract.md), else the name the text gave."""
     return ", ".join(
-        f"{a['code']} {display_name(a['actor_id'])}"
-        if SEPARATOR in (a.get("actor_id") or "")
-        else a.get("code") or a.get("name") or a["text"]
-        for a in side
+        f"{a['code']} {a['body']}" if a.get("body") else a.get("code") or a.get("name") or a["text"] for a in side
     )
 
 

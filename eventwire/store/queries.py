@@ -157,7 +157,7 @@ def entities(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
 
 def _actors_by_event(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
     """{(article_id, event_id): {role: [actor dicts]}} for the given events, read by article (indexed)
-    a few hundred articles per query."""
+    a few hundred articles per query; an actor standing for a named body has that body's name as `body`."""
     found: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = {k: {} for k in keys}
     article_ids = list(dict.fromkeys(a for a, _ in keys))
     for first in range(0, len(article_ids), ACTOR_BATCH):
@@ -169,7 +169,10 @@ def _actors_by_event(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> d
         ):
             key = (r["article_id"], r["event_id"])
             if key in found:
-                found[key].setdefault(r["role"], []).append(actor_record(r))
+                actor = actor_record(r)
+                if SEPARATOR in (actor.get("actor_id") or ""):
+                    actor["body"] = display_name(actor["actor_id"])
+                found[key].setdefault(r["role"], []).append(actor)
     return found
 
 
