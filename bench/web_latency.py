@@ -262,6 +262,7 @@ ROUTES = [
     "/events?type=CONSULT",
     "/events?actor=CHN&from=2022-06-01&to=2022-12-31",
     "/events?status=denied&q=disinformation",
+    "/events?actor=UN",  # a named body: IGO:united-nations
     "/events?offset=5000",
     "/claims",
     "/claims?actor=RUS",
@@ -278,6 +279,7 @@ ROUTES = [
     "/api/claims",
     "/api/quotes?q=dialogue",
     "/api/actors",
+    "/api/actors?actor=IGO",
     "/api/timeline",
     "/api/articles",
     "/api/articles/bench-004242",
