@@ -117,6 +117,7 @@ def test_api_web_and_gephi_files_show_bodies_with_their_names(client):
     assert 'href="/events?actor=IGO%3Anato"' in page and "European Union" in page and "Amnesty International" in page
     events = client.get("/events").text  # the actor facet and each event's actor link name the body
     assert "actor=IGO%3Aunited-nations" in events and "United Nations" in events
+    assert 'Jens Stoltenberg <span class="muted">(NATO)</span>' in events  # who speaks for the body, and which
     stories = client.get("/api/stories", params={"actor": "NATO", "type": "ACCUSE"}).json()["items"]
     assert [(s["source_codes"], s["source_ids"], s["target_ids"]) for s in stories] == [("IGO", "IGO:nato", "RUS")]
     assert 'href="/stories?actor=IGO%3Aeuropean-union" title="European Union">IGO</a>' in client.get("/stories").text
