@@ -29,7 +29,7 @@ with warnings.catch_warnings():  # starlette's notice about its httpx-based clie
 
 from eventwire.model import Actor, Analysis, Article, Entity, Event, Location, Quote
 from eventwire.store.database import connect
-from eventwire.store.sqlite import Store, table_rows
+from eventwire.store.sqlite import Store, insert_rows, table_rows
 from eventwire.web.app import create_app
 
 BUDGET_MS = 300
@@ -241,27 +241,19 @@ def build(path: Path, articles: int, distinct: int = 1000, seed: int = 7) -> Non
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     rng = random.Random(seed)
     pool = [table_rows(synthetic_analysis(i, rng)) for i in range(min(distinct, articles))]
-    conn = connect(path)
-    for first in range(0, articles, 500):
-        tables: dict[str, list[dict]] = {}
-        for i in range(first, min(first + 500, articles)):
-            rows = pool[i] if i < len(pool) else _copy(pool[i % len(pool)], f"bench-{i:06d}", rng.randint(-365, 365))
-            for table, records in rows.items():
-                tables.setdefault(table, []).extend(records)
-        with conn:
-            for table in ("articles", "entities", "events", "event_actors", "quotes"):  # parents first
-                rows = tables.get(table)
-                if rows:
-                    columns = list(rows[0])
-                    conn.executemany(
-                        f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in columns)}) "
-                        f"VALUES ({', '.join('?' * len(columns))})",
-                        [tuple(r.values()) for r in rows],
-                    )
-    conn.execute("PRAGMA optimize")
-    conn.close()
-    with Store(path) as store:  # story events and groups, as ingest would have linked them
-        store.relink()
+    with Store(path) as store:
+        for first in range(0, articles, 500):
+            tables: dict[str, list[dict]] = {table: [] for table in pool[0]}  # parents first, as table_rows lists them
+            for i in range(first, min(first + 500, articles)):
+                rows = (
+                    pool[i] if i < len(pool) else _copy(pool[i % len(pool)], f"bench-{i:06d}", rng.randint(-365, 365))
+                )
+                for table, records in rows.items():
+                    tables[table].extend(records)
+            with store.conn:
+                insert_rows(store.conn, tables)  # the copies as copies would not be stored: rows, unlinked
+        store.conn.execute("PRAGMA optimize")
+        store.relink()  # story events and groups, as ingest would have linked them
 
 
 ROUTES = [
@@ -270,6 +262,7 @@ ROUTES = [
     "/events?type=CONSULT",
     "/events?actor=CHN&from=2022-06-01&to=2022-12-31",
     "/events?status=denied&q=disinformation",
+    "/events?actor=UN",  # a named body: IGO:united-nations
     "/events?offset=5000",
     "/claims",
     "/claims?actor=RUS",
@@ -286,6 +279,7 @@ ROUTES = [
     "/api/claims",
     "/api/quotes?q=dialogue",
     "/api/actors",
+    "/api/actors?actor=IGO",
     "/api/timeline",
     "/api/articles",
     "/api/articles/bench-004242",

@@ -21,7 +21,7 @@ from .engines import default_workers
 from .link import thresholds as linking
 from .model import Analysis, Article
 from .output import FORMATS as PRINTED
-from .output import event_rows, print_rows, write_json_stream
+from .output import event_rows, print_rows, shown_date, write_json_stream
 from .readers.common import DEFAULT_MAX_BYTES, ReadError, normalise_published
 from .readers.count import records_in
 from .readers.discover import read_paths
@@ -327,7 +327,10 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     with open_db(args.db) as conn:
-        emit(queries.timeline(conn, _event_filter(args), by_type=args.by_type), args)
+        rows = queries.timeline(conn, _event_filter(args), by_type=args.by_type)
+    if args.format == "table":  # "2022-03" for a month, as the events table shows it
+        rows = [{**r, "date": shown_date(r)} for r in rows]
+    emit(rows, args)
     return 0
 
 
@@ -426,6 +429,186 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
         return text
 
 
+Command = Callable[[str, str], argparse.ArgumentParser]  # adds a subcommand: name, help
+
+
+def _database(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default="eventwire.db", help="the SQLite file")
+
+
+def _reading(p: argparse.ArgumentParser) -> None:
+    """The options of the commands that read and analyse articles."""
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or - for stdin")
+    p.add_argument(
+        "--workers",
+        type=_bounded(1),
+        default=None,
+        help="processes to analyse with (default: one per core, "
+        f"{default_workers()} here; with --engine dask, 2 local workers)",
+    )
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local process pool or a Dask cluster",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDR",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster here)",
+    )
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        help="skip articles larger than this many bytes",
+    )
+    p.add_argument("--published", help="reference time for articles that carry none (ISO date)")
+
+
+def _thresholds(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--dedup-threshold",
+        type=_share,
+        default=linking.DEFAULT_DUPLICATE,
+        help="share of word 3-grams (0-1) from which an article is a copy of a stored one",
+    )
+    p.add_argument(
+        "--similar-threshold",
+        type=_share,
+        default=linking.DEFAULT_SIMILAR,
+        help="share (0-1) from which two articles tell one story",
+    )
+
+
+def _querying(p: argparse.ArgumentParser, formats: tuple[str, ...] = (*PRINTED, "parquet")) -> None:
+    """The options of the commands that print stored rows."""
+    _database(p)
+    p.add_argument("--format", choices=formats, default="table", help="how to print the rows")
+    p.add_argument("--out", metavar="FILE", help="write the rows to this file instead of the terminal")
+    p.add_argument("--limit", type=_bounded(0), default=100, help="rows to print, 0 for all")
+
+
+def _filtering(p: argparse.ArgumentParser, status: bool = True) -> None:
+    """The event filters (store/filters.py reads them)."""
+    many = "; several allowed, repeated or comma-separated, meaning either"
+    if status:
+        p.add_argument("--status", action="append", help=f"{', '.join(queries.STATUSES)}{many}")
+    p.add_argument("--type", action="append", help=f"PLOVER event type, e.g. CONSULT{many}")
+    p.add_argument(
+        "--actor",
+        action="append",
+        help=f"actor on either side: a code, a name or a body, e.g. CHN, China, NATO, or IGO for every body{many}",
+    )
+    p.add_argument("--mode", action="append", help=f"how the event was carried out, e.g. aerial{many}")
+    p.add_argument("--context", action="append", help=f"what the event is part of, e.g. election{many}")
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help="first date, YYYY[-MM[-DD]]; undated events by their story's date",
+    )
+    p.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="DATE",
+        help="last date, YYYY[-MM[-DD]] (a month or year takes in all its days)",
+    )
+    p.add_argument("--article", help="article id")
+
+
+def _analysis_commands(command: Command) -> None:
+    """extract and ingest: the commands that read and analyse articles."""
+    p = command("extract", "analyse articles and print one JSON record per article (docs/contract.md); stores nothing")
+    _reading(p)
+    p.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="JSON Lines, or one JSON array")
+    p.set_defaults(func=cmd_extract)
+
+    p = command("ingest", "analyse articles and store them in the database")
+    _reading(p)
+    _database(p)
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        help="write Parquet shards under this folder or URI instead of the database (Dask engine)",
+    )
+    p.add_argument("--format", choices=("parquet",), default="parquet", help="format of --out (parquet)")
+    _thresholds(p)
+    p.set_defaults(func=cmd_ingest)
+
+
+def _query_commands(command: Command) -> None:
+    """The commands that print what the store holds."""
+    p = command("articles", "list or search stored articles")
+    _querying(p)
+    p.add_argument("--search", help='FTS5 query over title and text, e.g. "Sullivan AND Rome"')
+    p.set_defaults(func=cmd_articles)
+
+    p = command("events", "filter stored events")
+    _querying(p)
+    _filtering(p)
+    p.set_defaults(func=cmd_events)
+
+    p = command("claims", "events reported on someone's word or disputed, with both sides")
+    _querying(p)
+    _filtering(p, status=False)
+    p.set_defaults(func=cmd_claims)
+
+    p = command("quotes", "stored quotes with their speakers")
+    _querying(p)
+    p.add_argument("--speaker", help="part of the speaker's name or description")
+    p.add_argument("--article", help="article id")
+    p.set_defaults(func=cmd_quotes)
+
+    p = command("stories", "events merged across articles, with their mentions and sources")
+    _querying(p)
+    _filtering(p)
+    p.add_argument("--min-articles", type=int, default=2, help="told by at least this many articles (default 2)")
+    p.add_argument("--groups", action="store_true", help="list stories: groups of articles telling the same news")
+    p.set_defaults(func=cmd_stories)
+
+    p = command(
+        "timeline",
+        "events per day (and per month or year for those dated only so), each real-world event counted once",
+    )
+    _querying(p)
+    _filtering(p)
+    p.add_argument("--by-type", action="store_true", help="one row per day and event type")
+    p.set_defaults(func=cmd_timeline)
+
+    p = command("actors", "countries and named bodies with their events; --network for pairs by type")
+    _querying(p)
+    _filtering(p)
+    p.add_argument("--network", action="store_true", help="actor pairs with their events by type")
+    p.set_defaults(func=cmd_actors)
+
+
+def _store_commands(command: Command) -> None:
+    """relink, export and serve: the commands that rebuild, write out or serve the store."""
+    p = command("relink", "rebuild story events and stories from the stored articles")
+    _database(p)
+    _thresholds(p)
+    p.set_defaults(func=cmd_relink)
+
+    p = command("export", "write a table to csv, jsonl or parquet")
+    _database(p)
+    p.add_argument(
+        "--table",
+        default="events",
+        help="events (flat, one row per event), story_events, quotes, articles, entities, ... (default events)",
+    )
+    p.add_argument("--format", choices=("csv", "jsonl", "parquet"), default="csv", help="file format")
+    p.add_argument("--out", default="-", help="output file, - for stdout (csv and jsonl only)")
+    p.set_defaults(func=cmd_export)
+
+    p = command("serve", "web UI and JSON API over the database (read-only)")
+    _database(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=_bounded(1, 65535), default=8000, help="TCP port to listen on")
+    p.add_argument("--workers", type=_bounded(1), default=None, help="server processes (default: one per core)")
+    p.set_defaults(func=cmd_serve)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="eventwire", description=DESCRIPTION, formatter_class=HelpFormatter)
     parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
@@ -436,162 +619,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(parser=p)
         return p
 
-    def database(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--db", default="eventwire.db", help="the SQLite file")
-
-    def reading(p: argparse.ArgumentParser) -> None:
-        p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or - for stdin")
-        p.add_argument(
-            "--workers",
-            type=_bounded(1),
-            default=None,
-            help="processes to analyse with (default: one per core, "
-            f"{default_workers()} here; with --engine dask, 2 local workers)",
-        )
-        p.add_argument(
-            "--engine",
-            choices=("local", "dask"),
-            default="local",
-            help="local process pool or a Dask cluster",
-        )
-        p.add_argument(
-            "--scheduler",
-            metavar="ADDR",
-            help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster here)",
-        )
-        p.add_argument(
-            "--max-bytes",
-            type=int,
-            default=DEFAULT_MAX_BYTES,
-            help="skip articles larger than this many bytes",
-        )
-        p.add_argument("--published", help="reference time for articles that carry none (ISO date)")
-
-    def querying(p: argparse.ArgumentParser, formats: tuple[str, ...] = (*PRINTED, "parquet")) -> None:
-        database(p)
-        p.add_argument("--format", choices=formats, default="table", help="how to print the rows")
-        p.add_argument("--out", metavar="FILE", help="write the rows to this file instead of the terminal")
-        p.add_argument("--limit", type=_bounded(0), default=100, help="rows to print, 0 for all")
-
-    def filtering(p: argparse.ArgumentParser, status: bool = True) -> None:
-        many = "; several allowed, repeated or comma-separated, meaning either"
-        if status:
-            p.add_argument("--status", action="append", help=f"{', '.join(queries.STATUSES)}{many}")
-        p.add_argument("--type", action="append", help=f"PLOVER event type, e.g. CONSULT{many}")
-        p.add_argument(
-            "--actor", action="append", help=f"country or IGO code or name on either side, e.g. CHN or China{many}"
-        )
-        p.add_argument("--mode", action="append", help=f"how the event was carried out, e.g. aerial{many}")
-        p.add_argument("--context", action="append", help=f"what the event is part of, e.g. election{many}")
-        p.add_argument(
-            "--from",
-            dest="date_from",
-            metavar="DATE",
-            help="first date, YYYY[-MM[-DD]]; undated events by their story's date",
-        )
-        p.add_argument(
-            "--to",
-            dest="date_to",
-            metavar="DATE",
-            help="last date, YYYY[-MM[-DD]] (a month or year takes in all its days)",
-        )
-        p.add_argument("--article", help="article id")
-
-    p = command(
-        "extract", help="analyse articles and print one JSON record per article (docs/contract.md); stores nothing"
-    )
-    reading(p)
-    p.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="JSON Lines, or one JSON array")
-    p.set_defaults(func=cmd_extract)
-
-    def thresholds(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "--dedup-threshold",
-            type=_share,
-            default=linking.DEFAULT_DUPLICATE,
-            help="share of word 3-grams (0-1) from which an article is a copy of a stored one",
-        )
-        p.add_argument(
-            "--similar-threshold",
-            type=_share,
-            default=linking.DEFAULT_SIMILAR,
-            help="share (0-1) from which two articles tell one story",
-        )
-
-    p = command("ingest", help="analyse articles and store them in the database")
-    reading(p)
-    database(p)
-    p.add_argument(
-        "--out",
-        metavar="DIR",
-        help="write Parquet shards under this folder or URI instead of the database (Dask engine)",
-    )
-    p.add_argument("--format", choices=("parquet",), default="parquet", help="format of --out (parquet)")
-    thresholds(p)
-    p.set_defaults(func=cmd_ingest)
-
-    p = command("articles", help="list or search stored articles")
-    querying(p)
-    p.add_argument("--search", help='FTS5 query over title and text, e.g. "Sullivan AND Rome"')
-    p.set_defaults(func=cmd_articles)
-
-    p = command("events", help="filter stored events")
-    querying(p)
-    filtering(p)
-    p.set_defaults(func=cmd_events)
-
-    p = command("claims", help="events reported on someone's word or disputed, with both sides")
-    querying(p)
-    filtering(p, status=False)
-    p.set_defaults(func=cmd_claims)
-
-    p = command("quotes", help="stored quotes with their speakers")
-    querying(p)
-    p.add_argument("--speaker", help="part of the speaker's name or description")
-    p.add_argument("--article", help="article id")
-    p.set_defaults(func=cmd_quotes)
-
-    p = command("stories", help="events merged across articles, with their mentions and sources")
-    querying(p)
-    filtering(p)
-    p.add_argument("--min-articles", type=int, default=2, help="told by at least this many articles (default 2)")
-    p.add_argument("--groups", action="store_true", help="list stories: groups of articles telling the same news")
-    p.set_defaults(func=cmd_stories)
-
-    p = command("timeline", help="events per day, each real-world event counted once")
-    querying(p)
-    filtering(p)
-    p.add_argument("--by-type", action="store_true", help="one row per day and event type")
-    p.set_defaults(func=cmd_timeline)
-
-    p = command("actors", help="countries and IGOs with their events; --network for pairs by type")
-    querying(p)
-    filtering(p)
-    p.add_argument("--network", action="store_true", help="actor pairs with their events by type")
-    p.set_defaults(func=cmd_actors)
-
-    p = command("relink", help="rebuild story events and stories from the stored articles")
-    database(p)
-    thresholds(p)
-    p.set_defaults(func=cmd_relink)
-
-    p = command("export", help="write a table to csv, jsonl or parquet")
-    database(p)
-    p.add_argument(
-        "--table",
-        default="events",
-        help="events (flat, one row per event), story_events, quotes, articles, entities, ... (default events)",
-    )
-    p.add_argument("--format", choices=("csv", "jsonl", "parquet"), default="csv", help="file format")
-    p.add_argument("--out", default="-", help="output file, - for stdout (csv and jsonl only)")
-    p.set_defaults(func=cmd_export)
-
-    p = command("serve", help="web UI and JSON API over the database (read-only)")
-    database(p)
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=_bounded(1, 65535), default=8000, help="TCP port to listen on")
-    p.add_argument("--workers", type=_bounded(1), default=None, help="server processes (default: one per core)")
-    p.set_defaults(func=cmd_serve)
+    for group in (_analysis_commands, _query_commands, _store_commands):
+        group(command)
     return parser
 
 

@@ -176,9 +176,10 @@ def actor_row(actor: Actor | None) -> dict[str, Any]:
 
 
 def actor_record(row: Any, prefix: str = "") -> dict[str, Any]:
-    """The Actor record of a stored row's columns (`prefix`: "speaker_" in `quotes`)."""
+    """The Actor record of a stored row's columns (`prefix`: "speaker_" in `quotes`), with the stable
+    `actor_id` the store gives an event's actors (docs/contract.md) where the row has one."""
     present = set(row.keys())
-    record = {c: row[prefix + c] for c in ACTOR_COLUMNS if prefix + c in present}
+    record = {c: row[prefix + c] for c in (*ACTOR_COLUMNS, "actor_id") if prefix + c in present}
     record["aliases"] = json.loads(record.get("aliases") or "[]")
     return record
 

@@ -100,13 +100,16 @@ TABLE_EVENT_COLUMNS = {
 
 
 def _actors(side: list[dict[str, Any]]) -> str:
-    return ", ".join(a.get("code") or a.get("name") or a["text"] for a in side)
+    """Codes, a named body's with its name ("IGO NATO": docs/contract.md), else the name the text gave."""
+    return ", ".join(
+        f"{a['code']} {a['body']}" if a.get("body") else a.get("code") or a.get("name") or a["text"] for a in side
+    )
 
 
 SHOWN_DATE_LENGTH = {"month": 7, "season": 7, "year": 4}  # a table shows a date no finer than the text gave it
 
 
-def _shown_date(row: dict[str, Any]) -> str | None:
+def shown_date(row: dict[str, Any]) -> str | None:
     """The event's date as a table shows it: "2021-10" for "in October", not its first day."""
     date = row.get("date")
     return date[: SHOWN_DATE_LENGTH.get(row.get("date_precision") or "day", len(date))] if date else date
@@ -118,7 +121,7 @@ def event_rows(rows: list[dict[str, Any]], fmt: str = "table") -> list[dict[str,
         return [flat_event(r) for r in rows]
     return [
         {
-            heading: _actors(r[column]) if column in EVENT_ROLES else _shown_date(r) if column == "date" else r[column]
+            heading: _actors(r[column]) if column in EVENT_ROLES else shown_date(r) if column == "date" else r[column]
             for column, heading in TABLE_EVENT_COLUMNS.items()
         }
         for r in rows

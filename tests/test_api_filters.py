@@ -84,10 +84,11 @@ def test_undated_events_are_found_at_their_story_date_and_months_kept_whole(clie
 
 def test_the_timeline_counts_undated_events_at_their_story_date(client):
     rows = client.get("/api/timeline").json()
-    assert {(r["day"], r["type"], r["story_dated"]) for r in rows} == {
-        ("2024-03-05", "ASSAULT", 0),
-        ("2024-04-02", "THREATEN", 1),
-    }  # the month-precise ACCUSE has no day
+    assert {(r["day"], r["date_precision"], r["type"], r["story_dated"]) for r in rows} == {
+        ("2024-03-01", "month", "ACCUSE", 0),  # at its precision: the month, not its first day
+        ("2024-03-05", "day", "ASSAULT", 0),
+        ("2024-04-02", "day", "THREATEN", 1),
+    }
     stories = client.get("/api/stories", params={"from": "2024-04", "to": "2024-04"}).json()["items"]
     assert [s["type"] for s in stories] == ["THREATEN"]
 

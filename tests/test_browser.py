@@ -17,8 +17,10 @@ import pytest
 import uvicorn
 from conftest import EXAMPLES, SEED_ID, run_cli
 from playwright import sync_api
+from test_bodies import RUSSIA, bodies_analysis
 from test_web import copy_analysis, hostile_analysis, retold_analysis, rome_analysis, spreadsheet_analysis
 
+from eventwire.model import Analysis, Article, Event
 from eventwire.store.sqlite import Store
 from eventwire.web.app import create_app
 
@@ -79,6 +81,21 @@ def story_server(tmp_path_factory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("stories") / "stories.db"
     with Store(db) as store:
         store.write([rome_analysis(), retold_analysis(), copy_analysis(), spreadsheet_analysis(), hostile_analysis()])
+    yield from _serve(db)
+
+
+@pytest.fixture(scope="module")
+def bodies_server(tmp_path_factory) -> Iterator[str]:
+    """NATO, the EU, the UN and Amnesty accusing Russia on one day; an accusation told only as "in February"
+    and one in June, so that the overview's bars are weeks."""
+    db = tmp_path_factory.mktemp("bodies") / "bodies.db"
+    nato = bodies_analysis().events[4].source[0]
+    later = [
+        Event("m1", "ACCUSE", "x", "A sentence.", 0, 11, [nato], [RUSSIA], date="2022-02-01", date_precision="month"),
+        Event("d1", "ACCUSE", "x", "A sentence.", 0, 11, [nato], [RUSSIA], date="2022-06-01", date_precision="day"),
+    ]
+    with Store(db) as store:
+        store.write([bodies_analysis(), Analysis(Article("later", "A sentence.", title="Later"), later)])
     yield from _serve(db)
 
 
@@ -269,6 +286,32 @@ def test_a_story_told_by_several_outlets_reads_as_one_row(story_page):
     assert story_page.locator(".note").is_visible()
     shot(story_page, "article-copy-note")
     assert story_page.problems == []
+
+
+@pytest.fixture
+def bodies_page(browser, bodies_server):
+    yield from _page(browser, bodies_server)
+
+
+def test_a_named_body_is_a_node_a_row_and_a_filter_of_its_own(bodies_page):
+    pg = bodies_page
+    pg.goto("/actors")
+    assert "NATO" in pg.locator("svg.network text.label").all_text_contents()
+    row = pg.locator("table.data tr", has=pg.locator("td", has_text="European Union")).last
+    assert row.locator("a.code").inner_text() == "IGO"
+    pg.locator("table.data tr", has=pg.locator("td", has_text="NATO")).last.locator("a.code").click()
+    pg.wait_for_url(re.compile(r"/events\?actor=IGO%3Anato$"))
+    assert pg.locator('section[data-facet="actor"] .chosen').inner_text().startswith("IGO:nato NATO")
+    assert pg.locator("table.events tbody tr").count() == 4  # NATO's four events, not every IGO's
+    shot(pg, "body-events")
+    pg.goto("/")
+    note = pg.locator("p.apart")
+    assert note.is_visible() and "2022-02 (month): 1 event" in note.inner_text()
+    assert "dated only to a longer span than a week" in pg.locator(".card.dates").inner_text()
+    note.locator("a").click()
+    pg.wait_for_url(re.compile(r"/events\?from=2022-02-01&to=2022-02-28$"))
+    assert pg.locator("table.events tbody tr").count() == 1
+    assert pg.problems == []
 
 
 PAGES = ["/", "/events", "/claims", "/quotes", "/map", "/actors", "/articles", "/stories", "/stories?view=groups"]

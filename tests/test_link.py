@@ -425,7 +425,14 @@ def test_relink_rebuilds_what_ingest_linked(store):
     linked = snapshot()
     counts = store.relink()
     assert snapshot() == linked
-    assert counts == {"articles": 2, "duplicates": 1, "story_events": 2, "story_mentions": 3, "stories": 1}
+    assert counts == {
+        "articles": 2,
+        "duplicates": 1,
+        "story_events": 2,
+        "story_mentions": 3,
+        "stories": 1,
+        "actor ids changed": 0,
+    }
 
 
 # ------------------------------------------------------------------------- queries
@@ -434,11 +441,11 @@ def test_relink_rebuilds_what_ingest_linked(store):
 def test_timeline_and_actor_network_count_each_real_event_once(store):
     store.write([seed_analysis(), second_analysis()])
     assert queries.timeline(store.conn, EventFilter()) == [
-        {"date": "2022-03-13", "events": 1, "mentions": 1, "story_dated": 1},  # undated: at its article's date
-        {"date": "2022-03-14", "events": 1, "mentions": 2, "story_dated": 0},
+        {"date": "2022-03-13", "date_precision": "day", "events": 1, "mentions": 1, "story_dated": 1},  # undated
+        {"date": "2022-03-14", "date_precision": "day", "events": 1, "mentions": 2, "story_dated": 0},
     ]
     assert queries.timeline(store.conn, EventFilter(actor="rus")) == [  # undated: at its article's date
-        {"date": "2022-03-13", "events": 1, "mentions": 1, "story_dated": 1}
+        {"date": "2022-03-13", "date_precision": "day", "events": 1, "mentions": 1, "story_dated": 1}
     ]
     network = queries.actor_network(store.conn, EventFilter())
     assert {(r["source"], r["target"], r["type"], r["events"], r["mentions"]) for r in network} == {

@@ -17,6 +17,7 @@ from eventwire.model import Article
 from eventwire.pipeline import process
 from eventwire.readers import discover
 from eventwire.readers.discover import read_paths
+from eventwire.store import bodies as store_bodies
 from eventwire.store.sqlite import Store
 from eventwire.web import api
 from eventwire.web.app import create_app
@@ -80,6 +81,12 @@ def test_add_an_actor_alias(english, fresh_lexicons, monkeypatch, tmp_path):
     assert ("ACCUSE", ("IGO",), ("RUS",)) in events_of(text)
     entities = process(Article(id="recipe", text=text)).entities
     assert [e.code for e in entities if "Arctic Council" in e.text] == ["IGO"]
+    assert store_bodies.actor_id("IGO", "Arctic Council") == "IGO"  # the store's tables, read once, lack it yet
+    monkeypatch.setattr(store_bodies, "BODY_FILES", (str(bodies), *store_bodies.BODY_FILES[1:]))
+    for cached in (store_bodies._bodies, store_bodies._named_in, store_bodies.body_names, store_bodies._ids):
+        monkeypatch.setattr(store_bodies, cached.__name__, cached.__wrapped__)
+    assert store_bodies.actor_id("IGO", "the Arctic Council") == "IGO:arctic-council"
+    assert store_bodies.body_id("Arctic Council") == "IGO:arctic-council"
 
 
 def test_add_an_input_format(tmp_path, monkeypatch):

@@ -27,7 +27,7 @@ def _rows(first: date, days: int, every: int = 1) -> list[dict]:
 def test_the_bar_follows_the_span_of_the_data(days, unit):
     span = charts.timeline_span(_rows(date(2020, 1, 1), days + 1, every=max(1, days // 40)), trim=False)
     assert span.unit == unit
-    svg = charts.timeline_svg(_rows(date(2020, 1, 1), days + 1, every=max(1, days // 40)))
+    svg = charts.timeline_svg(_rows(date(2020, 1, 1), days + 1, every=max(1, days // 40)), span)
     assert f'aria-label="Events per {unit} by type"' in svg
 
 

@@ -1,7 +1,8 @@
 """Cross-article events and stories.
 
 A *story event* is one real-world event however many articles tell it: events of the same
-PLOVER type and the same dyad of country codes, whose date spans overlap ("Monday" and "in
+PLOVER type and the same dyad of actor ids (country codes, and each named body as itself:
+`IGO:nato` is not `IGO:european-union`, store/bodies.py), whose date spans overlap ("Monday" and "in
 March" agree; Monday and Tuesday do not) and whose places agree, are its *mentions*. Analysts
 count story events, each once, with how many articles and distinct outlets told it (GDELT's
 NumArticles and NumSources). Every stored event belongs to exactly one story event; an event
@@ -38,14 +39,14 @@ SPAN_DAYS = {"day": 0, "month": 30, "season": 91, "year": 365}  # longest span, 
 PRECISIONS = tuple(SPAN_DAYS)
 PLACE_RADIUS_KM = 100.0  # two named places this close are the same scene (city and suburb)
 NEWS_PEG_DAYS = 3  # story events this close to publication are the news, not background
-ACTOR_FIELDS = ("text", "name", "code", "sector", "title")
+ACTOR_FIELDS = ("text", "name", "code", "sector", "title", "actor_id")
 
 
 # ------------------------------------------------------------------------------------ keys
 
 
 def dyad(type_: str, source: Iterable[str], target: Iterable[str]) -> str | None:
-    """The country codes of an event as one key: "USA>CHN", or "CHN+USA" for mutual types."""
+    """The actor ids of an event as one key: "USA>CHN", or "CHN+USA" for mutual types."""
     src, tgt = sorted(set(source)), sorted(set(target))
     if not src and not tgt:
         return None
@@ -55,7 +56,7 @@ def dyad(type_: str, source: Iterable[str], target: Iterable[str]) -> str | None
 
 
 def sides(type_: str, key: str) -> tuple[list[str], list[str]]:
-    """The codes of a dyad key, source side and target side (a mutual key has one side)."""
+    """The actor ids of a dyad key, source side and target side (a mutual key has one side)."""
     if type_ in MUTUAL_TYPES:
         return key.split("+"), []
     src, tgt = (side.split("+") if side != "-" else [] for side in key.split(">"))
@@ -176,6 +177,8 @@ class _Story:
         "source_names",
         "target_codes",
         "target_names",
+        "source_ids",
+        "target_ids",
         "date",
         "date_precision",
         "date_start",
@@ -224,6 +227,7 @@ class _Story:
             for side in ("source", "target"):
                 v[f"{side}_codes"] = _join(a["code"] for a in told.actors[side])
                 v[f"{side}_names"] = _join(a["name"] or a["text"] for a in told.actors[side])
+                v[f"{side}_ids"] = _join(a["actor_id"] for a in told.actors[side])
         if told.span:  # the span every mention agrees on, at the finest precision told
             v["date_start"] = max(v["date_start"] or told.span[0], told.span[0])
             v["date_end"] = min(v["date_end"] or told.span[1], told.span[1])
@@ -305,7 +309,9 @@ def link_article(conn: sqlite3.Connection, article_id: str) -> None:
     ).fetchall()
     for ev in events:
         told = _Told.of(ev, actors.get((article_id, ev["event_id"]), none))
-        key = dyad(ev["type"], *([a["code"] for a in told.actors[side] if a["code"]] for side in ("source", "target")))
+        key = dyad(
+            ev["type"], *([a["actor_id"] for a in told.actors[side] if a["actor_id"]] for side in ("source", "target"))
+        )
         story_id = _match(conn, ev["type"], key, told.span, Place.of(ev)) if key and told.span else None
         if story_id is None:
             story_id = conn.execute("INSERT INTO story_events (type, dyad) VALUES (?, ?)", (ev["type"], key)).lastrowid

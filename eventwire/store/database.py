@@ -85,6 +85,10 @@ def _check_schema(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
         )
     if readonly and not tables:
         raise StoreError(f"{path} holds no eventwire database yet (run `eventwire ingest PATH --db {path}` first)")
+    if readonly and "actor_id" not in {r[1] for r in conn.execute("PRAGMA table_info(event_actors)")}:
+        raise StoreError(  # named bodies are told apart by actor ids, which the writer adds (store/sqlite.py)
+            f"{path} was made by an older eventwire: run `eventwire relink --db {path}` once to bring it up to date"
+        )
 
 
 def explain(error: sqlite3.Error, path: Path, readonly: bool = False, written: int | None = None) -> StoreError:

@@ -29,8 +29,8 @@ _FACETS: dict[str, tuple[str, str, str]] = {
     "status": ("status", "e.status", "events e"),
     "actor": (
         "actor",
-        "x.code",
-        "(SELECT DISTINCT article_id, event_id, code FROM event_actors WHERE role IN ('source', 'target')) x "
+        "x.actor_id",
+        "(SELECT DISTINCT article_id, event_id, actor_id FROM event_actors WHERE role IN ('source', 'target')) x "
         "JOIN events e ON e.article_id = x.article_id AND e.id = x.event_id",
     ),
     "place": ("place", "e.location_code", "events e"),

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..extract.types import vocabulary
 from .actor_names import actor_codes, actor_names
+from .bodies import body_id
 from .queries import PLOVER_TYPES, STATUSES, EventFilter, date_span
 
 SUGGESTIONS = 5  # closest names offered for an actor no name or code matches
@@ -69,6 +70,8 @@ class _Checker:
                 found.append(value.upper())
             elif value.casefold() in names:
                 found.append(names[value.casefold()][1])
+            elif body := body_id(value):
+                found.append(body)
             else:
                 close = difflib.get_close_matches(value.casefold(), list(names), n=SUGGESTIONS, cutoff=0.6)
                 hint = ", ".join(f"{names[c][0]} ({names[c][1]})" for c in close) or "none"

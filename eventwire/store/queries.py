@@ -12,8 +12,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from ..extract.types import body_codes
 from ..link.stories import MUTUAL_TYPES, pairs, shifted_day, sides
 from ..model import EVENT_ROLES, actor_record
+from .actor_names import display_name
+from .bodies import SEPARATOR, code_of
 
 PLOVER_TYPES = (
     "AGREE",
@@ -51,7 +54,7 @@ class EventFilter:
     (store/filters.py reads and checks them)."""
 
     type: tuple[str, ...] = ()  # PLOVER types
-    actor: tuple[str, ...] = ()  # country/IGO codes on either side
+    actor: tuple[str, ...] = ()  # actor ids on either side (USA, IGO:nato); IGO or NGO alone: every such body
     date_from: str | None = None  # ISO date, inclusive
     date_to: str | None = None
     status: tuple[str, ...] = ()
@@ -154,7 +157,7 @@ def entities(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
 
 def _actors_by_event(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
     """{(article_id, event_id): {role: [actor dicts]}} for the given events, read by article (indexed)
-    a few hundred articles per query."""
+    a few hundred articles per query; an actor standing for a named body has that body's name as `body`."""
     found: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = {k: {} for k in keys}
     article_ids = list(dict.fromkeys(a for a, _ in keys))
     for first in range(0, len(article_ids), ACTOR_BATCH):
@@ -166,7 +169,10 @@ def _actors_by_event(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> d
         ):
             key = (r["article_id"], r["event_id"])
             if key in found:
-                found[key].setdefault(r["role"], []).append(actor_record(r))
+                actor = actor_record(r)
+                if SEPARATOR in (actor.get("actor_id") or ""):
+                    actor["body"] = display_name(actor["actor_id"])
+                found[key].setdefault(r["role"], []).append(actor)
     return found
 
 
@@ -231,6 +237,21 @@ def _any_of(column: str, values: tuple[str, ...], where: list[str], args: list[A
         args += values
 
 
+def _add_actors(actors: tuple[str, ...], where: list[str], args: list[Any]) -> None:
+    """Events with any of these actors on a side: by id (a country's code, a named body's IGO:nato), or
+    every body of a kind by its code alone (IGO)."""
+    kinds = [a.upper() for a in actors if a.upper() in body_codes()]
+    ids = [a if SEPARATOR in a else a.upper() for a in actors if a.upper() not in body_codes()]
+    found = [
+        f"SELECT x.article_id, x.event_id FROM event_actors x WHERE x.{column} IN ({', '.join('?' * len(values))}) "
+        "AND x.role IN ('source', 'target')"
+        for column, values in (("actor_id", ids), ("code", kinds))
+        if values
+    ]
+    where.append(f"(e.article_id, e.id) IN ({' UNION '.join(found)})")
+    args += ids + kinds
+
+
 def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     """The filter as SQL conditions on events `e` (never empty: "1" when nothing is asked) and their arguments."""
     where: list[str] = []
@@ -246,11 +267,7 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
         args.append(f.place.upper())
     _add_told_dates(f, "e.date", DATE_END, "e.article_id", where, args)
     if f.actor:
-        where.append(
-            "(e.article_id, e.id) IN (SELECT x.article_id, x.event_id FROM event_actors x "
-            f"WHERE x.code IN ({', '.join('?' * len(f.actor))}) AND x.role IN ('source', 'target'))"
-        )
-        args += [a.upper() for a in f.actor]
+        _add_actors(f.actor, where, args)
     if f.context:
         where.append(
             f"EXISTS (SELECT 1 FROM json_each(e.context) c WHERE c.value IN ({', '.join('?' * len(f.context))}))"
@@ -427,15 +444,16 @@ def _decode(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def _with_evidence(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
-    """Story events with their evidence: every mention (article, outlet, sentence, offsets) and
-    every outlet that told it, copies included."""
+    """Story events with their evidence: every mention (article, outlet, sentence, offsets, its trigger's
+    offsets so the evidence shows the trigger) and every outlet that told it, copies included."""
     records = {r["id"]: {**_decode(r), "mentions": [], "outlets": []} for r in rows}
     if not records:
         return []
     marks = ",".join("?" * len(records))
     for r in conn.execute(
         "SELECT m.story_event_id, m.article_id, m.event_id, a.title, a.source AS outlet, a.url, "
-        'a.published, e.status, e.date, e.date_precision, e.trigger, e.sentence, e.start, e."end" '
+        'a.published, e.status, e.date, e.date_precision, e.trigger, e.sentence, e.start, e."end", '
+        "e.trigger_start, e.trigger_end "
         "FROM story_mentions m JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id "
         f"JOIN articles a ON a.id = m.article_id WHERE m.story_event_id IN ({marks}) "
         "ORDER BY coalesce(a.published, a.ingested_at), m.rowid",
@@ -510,18 +528,23 @@ def stories(conn: sqlite3.Connection, min_articles: int = 2, limit: int = 100, o
 STORY_DAY = "coalesce(s.date, (SELECT substr(a.published, 1, 10) FROM articles a WHERE a.id = s.first_article_id))"
 
 
+# Coarser first, so that a month's row comes before the days of that month.
+PRECISION_ORDER = "CASE date_precision WHEN 'year' THEN 0 WHEN 'season' THEN 1 WHEN 'month' THEN 2 ELSE 3 END"
+
+
 def timeline(conn: sqlite3.Connection, f: EventFilter, by_type: bool = False) -> list[dict[str, Any]]:
-    """Events per day, each real-world event once (`events`) beside how often it was told
-    (`mentions`), for `eventwire timeline` and the web's chart. Day-precise dates, and undated
-    events at their story date (`story_dated` of them): a month-precise event has no day to be counted on."""
+    """Events per date at the precision they were told, each real-world event once (`events`) beside how
+    often it was told (`mentions`), for `eventwire timeline` and the web's chart: a row per day, and one per
+    month, season or year for the events dated only so (`date` its first day, `date_precision` its size),
+    before the days of that span; undated events at their story date (`story_dated` of them)."""
     where, args = story_where(f)
-    group = "1, 2" if by_type else "1"
+    group = "1, 2, 3" if by_type else "1, 2"
     return _dicts(
         conn,
-        f"SELECT {STORY_DAY} AS date{', s.type' if by_type else ''}, count(*) AS events, "
-        "sum(s.num_mentions) AS mentions, sum(s.date IS NULL) AS story_dated FROM story_events s "
-        f"WHERE (s.date_precision = 'day' OR (s.date IS NULL AND {STORY_DAY} IS NOT NULL)) AND {where} "
-        f"GROUP BY {group} ORDER BY {group}",
+        f"SELECT {STORY_DAY} AS date, coalesce(s.date_precision, 'day') AS date_precision"
+        f"{', s.type' if by_type else ''}, count(*) AS events, sum(s.num_mentions) AS mentions, "
+        f"sum(s.date IS NULL) AS story_dated FROM story_events s WHERE {STORY_DAY} IS NOT NULL AND {where} "
+        f"GROUP BY {group} ORDER BY 1, {PRECISION_ORDER}{', 3' if by_type else ''}",
         args,
     )
 
@@ -536,9 +559,10 @@ def _dyad_counts(conn: sqlite3.Connection, f: EventFilter) -> list[sqlite3.Row]:
 
 
 def actor_network(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
-    """Pairs of two actors with their story events by type, most first (`eventwire actors
-    --network`, the web's network); mutual types (CONSULT, COOPERATE) give unordered pairs, listed
-    in code order. An actor's events with itself count in `actor_counts` only."""
+    """Pairs of two actors (ids: a country's code, a named body's IGO:nato) with their story events by
+    type and their names, most first (`eventwire actors --network`, the web's network); mutual types
+    (CONSULT, COOPERATE) give unordered pairs, listed in id order. An actor's events with itself count
+    in `actor_counts` only."""
     edges: Counter[tuple[str, str, str]] = Counter()
     told: Counter[tuple[str, str, str]] = Counter()
     for r in _dyad_counts(conn, f):
@@ -547,35 +571,47 @@ def actor_network(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, An
             told[(source, target, r["type"])] += r["mentions"]
     ranked = paged(sorted(edges.items(), key=lambda kv: (-kv[1], kv[0])), f)
     return [
-        {"source": s, "target": t, "type": ty, "mutual": ty in MUTUAL_TYPES, "events": n, "mentions": told[(s, t, ty)]}
+        {
+            "source": s,
+            "target": t,
+            "source_name": display_name(s),
+            "target_name": display_name(t),
+            "type": ty,
+            "mutual": ty in MUTUAL_TYPES,
+            "events": n,
+            "mentions": told[(s, t, ty)],
+        }
         for (s, t, ty), n in ranked
     ]
 
 
 def actor_counts(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
-    """Country and IGO codes with the story events they take part in, most first (`eventwire
-    actors`, the web's actors); a mutual event (CONSULT, COOPERATE) counts in `events`, on neither side."""
+    """Countries and named bodies (by id, with code and name) with the story events they take part in,
+    most first (`eventwire actors`, the web's actors); a mutual event (CONSULT, COOPERATE) counts in
+    `events`, on neither side."""
     counts: dict[str, Counter[str]] = {}
     for r in _dyad_counts(conn, f):
         src, tgt = sides(r["type"], r["dyad"])
         directed = r["type"] not in MUTUAL_TYPES
-        for code in set(src) | set(tgt):
-            counts.setdefault(code, Counter()).update(
+        for actor in set(src) | set(tgt):
+            counts.setdefault(actor, Counter()).update(
                 events=r["events"],
                 mentions=r["mentions"],
-                as_source=r["events"] * (directed and code in src),
-                as_target=r["events"] * (code in tgt),
+                as_source=r["events"] * (directed and actor in src),
+                as_target=r["events"] * (actor in tgt),
             )
     ranked = paged(sorted(counts.items(), key=lambda kv: (-kv[1]["events"], kv[0])), f)
     return [
         {
-            "code": code,
+            "id": actor,
+            "code": code_of(actor),
+            "name": display_name(actor),
             "events": c["events"],
             "as_source": c["as_source"],
             "as_target": c["as_target"],
             "mentions": c["mentions"],
         }
-        for code, c in ranked
+        for actor, c in ranked
     ]
 
 
@@ -593,25 +629,6 @@ def duplicate(conn: sqlite3.Connection, copy_id: str) -> dict[str, Any] | None:
     """A record stored as a copy: what it is a copy of and how alike (an article page can redirect)."""
     row = conn.execute("SELECT * FROM duplicates WHERE id = ?", (copy_id,)).fetchone()
     return dict(row) if row else None
-
-
-def with_triggers(conn: sqlite3.Connection, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each mention's trigger offsets too (one query for the page), so its evidence shows the trigger."""
-    if not items:
-        return items
-    offsets = {
-        (r[0], r[1]): (r[2], r[3])
-        for r in conn.execute(
-            "SELECT e.article_id, e.id, e.trigger_start, e.trigger_end FROM story_mentions m JOIN events e "
-            "ON e.article_id = m.article_id AND e.id = m.event_id "
-            f"WHERE m.story_event_id IN ({','.join('?' * len(items))})",
-            [s["id"] for s in items],
-        )
-    }
-    for story in items:
-        for m in story["mentions"]:
-            m["trigger_start"], m["trigger_end"] = offsets.get((m["article_id"], m["event_id"]), (None, None))
-    return items
 
 
 # ------------------------------------------------------------------------------ one article

@@ -91,10 +91,12 @@ CREATE TABLE IF NOT EXISTS event_actors (
     sector      TEXT,
     title       TEXT,
     aliases     TEXT NOT NULL DEFAULT '[]',   -- JSON list: the other ways the article names the actor
+    actor_id    TEXT,              -- stable id: the code, or CODE:slug for a named body (IGO:nato; store/bodies.py)
     PRIMARY KEY (article_id, event_id, role, seq),
     FOREIGN KEY (article_id, event_id) REFERENCES events(article_id, id) ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS event_actors_code ON event_actors(code, role);
+-- event_actors_id, on (actor_id, role), is made by the store once an older store has the column (sqlite.py).
 CREATE INDEX IF NOT EXISTS event_actors_role ON event_actors(role, article_id, event_id);  -- who disputes what
 
 CREATE TABLE IF NOT EXISTS quotes (
@@ -151,12 +153,14 @@ CREATE INDEX IF NOT EXISTS duplicates_of ON duplicates(duplicate_of);
 CREATE TABLE IF NOT EXISTS story_events (
     id                INTEGER PRIMARY KEY,
     type              TEXT NOT NULL,
-    dyad              TEXT,            -- "USA>CHN" directed, "CHN+USA" mutual; null: no coded actor
+    dyad              TEXT,            -- actor ids: "USA>CHN" directed, "CHN+IGO:nato" mutual; null: no coded actor
                                        -- (events merge only when they have a dyad and a date)
     source_codes      TEXT,            -- ";"-joined, from the first article's mention
     source_names      TEXT,
     target_codes      TEXT,
     target_names      TEXT,
+    source_ids        TEXT,            -- ";"-joined actor ids (IGO:nato), from the same mention
+    target_ids        TEXT,
     date              TEXT,            -- first day of the span all mentions agree on
     date_precision    TEXT,
     date_start        TEXT,            -- that span (the intersection of the mentions' spans)

@@ -19,6 +19,7 @@ from ..link import dedup
 from ..link.linker import Linker
 from ..model import EVENT_ROLES, Actor, Analysis, Article, actor_row, event_row
 from ..readers.common import text_hash
+from .bodies import actor_id
 from .database import SCHEMA, connect, explain
 
 # What one record can make the store raise: its values (a constraint, a type or size SQLite cannot
@@ -60,9 +61,11 @@ def declare_search(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
 
 
-def add_missing_columns(conn: sqlite3.Connection) -> None:
+def add_missing_columns(conn: sqlite3.Connection) -> set[tuple[str, str]]:
     """Give a store made by an older eventwire the columns added to its tables since (the actors'
-    `aliases`), with their defaults; nothing stored changes."""
+    `aliases` and `actor_id`), with their defaults; nothing stored changes. Returns the (table, column)
+    pairs added."""
+    added = set()
     wanted = sqlite3.connect(":memory:")
     wanted.executescript(SCHEMA.read_text(encoding="utf-8"))
     tables = [
@@ -78,7 +81,27 @@ def add_missing_columns(conn: sqlite3.Connection) -> None:
                         f" NOT NULL DEFAULT {default}" if notnull else (f" DEFAULT {default}" if default else "")
                     )
                     conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}{constraint}')
+                    added.add((table, name))
     wanted.close()
+    return added
+
+
+# Made here, not in schema.sql: an older store gets the column first (add_missing_columns).
+ACTOR_ID_INDEX = "CREATE INDEX IF NOT EXISTS event_actors_id ON event_actors(actor_id, role)"
+
+
+def fill_actor_ids(conn: sqlite3.Connection) -> int:
+    """Set every event actor's stable id from its stored columns and the data files (store/bodies.py):
+    an older store's actors, or every actor again when the tables of bodies changed. Returns the rows changed."""
+    changed = [
+        (new, rowid)
+        for rowid, code, name, title, text, old in conn.execute(
+            "SELECT rowid, code, name, title, text, actor_id FROM event_actors WHERE code IS NOT NULL"
+        ).fetchall()
+        if (new := actor_id(code, name, title, text)) != old
+    ]
+    conn.executemany("UPDATE event_actors SET actor_id = ? WHERE rowid = ?", changed)
+    return len(changed)
 
 
 class Store:
@@ -99,10 +122,13 @@ class Store:
         self.linker = linker or Linker(dedup_threshold, similar_threshold)
         self.conn = connect(self.path)
         declare_search(self.conn)
-        add_missing_columns(self.conn)
+        older = ("event_actors", "actor_id") in add_missing_columns(self.conn)
+        self.conn.execute(ACTOR_ID_INDEX)
         self._writer_thread = threading.get_ident()
         self._readers = threading.local()
         self.articles_written = 0  # stored or replaced by this Store: what a run cut short has kept
+        if older:
+            self.relink()  # a store made before actor ids: its actors' ids, then its story events keyed by them
 
     def close(self) -> None:
         self.conn.close()
@@ -203,19 +229,26 @@ class Store:
         result.link_seconds += time.thread_time() - started - storing
 
     def relink(self) -> dict[str, int]:
-        """Rebuild story events and stories from the stored articles (`eventwire relink`)."""
+        """Rebuild story events and stories from the stored articles (`eventwire relink`), the actors'
+        ids first (the tables of bodies may have changed since they were stored)."""
         with self._transaction():
-            return self.linker.relink(self.conn)
+            ids = fill_actor_ids(self.conn)
+            return {**self.linker.relink(self.conn), "actor ids changed": ids}
 
     def _insert(self, analysis: Analysis, digest: str) -> None:
-        for table, rows in table_rows(analysis, digest).items():
-            if rows:
-                columns = list(rows[0])
-                sql = (
-                    f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in columns)}) "
-                    f"VALUES ({', '.join('?' * len(columns))})"
-                )
-                self.conn.executemany(sql, [tuple(r.values()) for r in rows])
+        insert_rows(self.conn, table_rows(analysis, digest))
+
+
+def insert_rows(conn: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Rows of the store's tables (as table_rows gives them, parents first), inserted as they are:
+    no copy detection and no linking (the store's writer does those; bench/ fills a store in bulk)."""
+    for table, rows in tables.items():
+        if rows:
+            columns = list(rows[0])
+            sql = (
+                f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' * len(columns))})"
+            )
+            conn.executemany(sql, [tuple(r.values()) for r in rows])
 
 
 def table_rows(analysis: Analysis, digest: str | None = None) -> dict[str, list[dict[str, Any]]]:
@@ -228,7 +261,14 @@ def table_rows(analysis: Analysis, digest: str | None = None) -> dict[str, list[
     article.update(text_hash=digest or text_hash(a.text), origin=a.origin, ingested_at=_now())
     events = [{"article_id": a.id, **event_row(ev)} for ev in analysis.events]
     actors = [
-        {"article_id": a.id, "event_id": ev.id, "role": role, "seq": i, **actor_row(actor)}
+        {
+            "article_id": a.id,
+            "event_id": ev.id,
+            "role": role,
+            "seq": i,
+            **actor_row(actor),
+            "actor_id": actor_id(actor.code, actor.name, actor.title, actor.text),
+        }
         for ev in analysis.events
         for role in EVENT_ROLES
         for i, actor in enumerate(getattr(ev, role))

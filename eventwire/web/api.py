@@ -16,7 +16,6 @@ from ..store import queries
 from ..store.queries import EventFilter
 from .cache import Aggregates
 from .deps import DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, event_filter, get_conn, quote_filter
-from .names import country_names
 
 T = TypeVar("T")
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
@@ -125,6 +124,8 @@ class StoryEvent(BaseModel):
     source_names: str | None = None
     target_codes: str | None = None
     target_names: str | None = None
+    source_ids: str | None = None
+    target_ids: str | None = None
     date: str | None = None
     date_precision: str | None = None
     date_start: str | None = None
@@ -163,9 +164,11 @@ class Stats(BaseModel):
 
 
 class TimelineRow(BaseModel):
-    """Story events of one type dated that day: each real-world event once, however many articles told it."""
+    """Story events of one type dated that day, or dated only to the month, season or year starting that day
+    (`date_precision`): each real-world event once, however many articles told it."""
 
     day: str
+    date_precision: str
     type: str
     events: int
     mentions: int  # how often they were told (one per article telling one)
@@ -173,8 +176,10 @@ class TimelineRow(BaseModel):
 
 
 class ActorCount(BaseModel):
-    """Story events a country or body takes part in; a mutual one (CONSULT, COOPERATE) on neither side."""
+    """Story events a country or named body takes part in; a mutual one (CONSULT, COOPERATE) on neither side.
+    `id` is the country's code or the body's id (IGO:nato), `code` its country-or-IGO code (docs/contract.md)."""
 
+    id: str
     code: str
     name: str | None = None
     events: int
@@ -184,11 +189,13 @@ class ActorCount(BaseModel):
 
 
 class Edge(BaseModel):
-    """Story events between two actors of one type; `mutual` pairs (CONSULT, COOPERATE) have no
-    direction and are listed in code order."""
+    """Story events between two actors (their ids) of one type; `mutual` pairs (CONSULT, COOPERATE) have no
+    direction and are listed in id order."""
 
     source: str
     target: str
+    source_name: str | None = None
+    target_name: str | None = None
     type: str
     mutual: bool
     events: int
@@ -275,7 +282,7 @@ def api_claims(conn: Conn, f: Events) -> dict[str, Any]:
 def story_page(conn: sqlite3.Connection, f: EventFilter) -> tuple[int, list[dict[str, Any]]]:
     """Matching story events (the most widely told first) and how many there are; `q` keeps those
     with a mention whose evidence sentence has the words, as on the events page."""
-    return queries.count_story_events(conn, f), queries.with_triggers(conn, queries.story_events(conn, f))
+    return queries.count_story_events(conn, f), queries.story_events(conn, f)
 
 
 @router.get(
@@ -298,7 +305,7 @@ def api_story(conn: Conn, story_event_id: Annotated[int, Path(ge=1, le=2**62)]) 
     found = queries.story_event(conn, story_event_id)
     if found is None:
         raise HTTPException(404, f"no story event {story_event_id}")
-    return queries.with_triggers(conn, [found])[0]
+    return found
 
 
 @router.get("/quotes", response_model=Page[Quote], summary="Quotes with their speakers, newest first")
@@ -324,10 +331,8 @@ def api_actors(request: Request, conn: Conn, f: Events) -> dict[str, Any]:
 def actors_data(cache: Aggregates, conn: sqlite3.Connection, f: EventFilter) -> dict[str, Any]:
     """The `limit` most active actors and the whole network, counted as `eventwire actors` counts
     (both kept in the cache: they read every story event)."""
-    names = country_names()
-    every = cache.get(conn, queries.actor_counts, f)
     return {
-        "actors": [{**a, "name": names.get(a["code"])} for a in queries.paged(every, f)],
+        "actors": queries.paged(cache.get(conn, queries.actor_counts, f), f),
         "network": cache.get(conn, queries.actor_network, f),
     }
 
@@ -340,8 +345,8 @@ def timeline_rows(conn: sqlite3.Connection, f: EventFilter) -> list[dict[str, An
 @router.get(
     "/timeline",
     response_model=list[TimelineRow],
-    summary="Story events per day and type (each real-world event once, with `mentions`, how often it "
-    "was told; day-precise dates only)",
+    summary="Story events per date and type (each real-world event once, with `mentions`, how often it "
+    "was told), at the precision they were dated: a row per day, and per month or year for events dated only so",
 )
 def api_timeline(request: Request, conn: Conn, f: Events) -> JSONResponse:
     rows = request.app.state.aggregates.get(conn, timeline_rows, f)

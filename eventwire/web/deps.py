@@ -89,7 +89,7 @@ def _values(description: str) -> Any:
 
 def event_filter(
     type: _values(f"PLOVER event types: {', '.join(PLOVER_TYPES)}") = None,
-    actor: _values("country or IGO codes or names on either side, e.g. CHN or China") = None,
+    actor: _values("actors on either side: codes, names or bodies, e.g. CHN, China, NATO; IGO: every body") = None,
     date_from: FromParam = None,
     date_to: ToParam = None,
     status: _values(f"statuses: {', '.join(STATUSES)}") = None,

@@ -1,8 +1,8 @@
 """The actor network as a file for Gephi and other graph tools: GEXF or GraphML, written by networkx.
 
-The same graph the /actors page draws (docs/design.md): actors as nodes with the story events they take
-part in, one edge per pair and event type (directed; mutual types such as CONSULT in both directions
-marked `mutual`), weighted by its events."""
+The same graph the /actors page draws (docs/design.md): actors as nodes (countries by code, named bodies by
+their id, IGO:nato; docs/contract.md) with the story events they take part in, one edge per pair and event
+type (directed; mutual types such as CONSULT in both directions marked `mutual`), weighted by its events."""
 
 from __future__ import annotations
 
@@ -11,16 +11,20 @@ from typing import Any
 
 import networkx as nx
 
+from ..store.actor_names import display_name
+from ..store.bodies import code_of
+
 FORMATS = {"gexf": "application/gexf+xml", "graphml": "application/graphml+xml"}
 
 
-def actor_graph(edges: list[dict[str, Any]], actors: list[dict[str, Any]], names: dict[str, str]) -> nx.MultiDiGraph:
-    """Nodes keyed by actor code, labelled with its name; parallel edges, one per event type."""
+def actor_graph(edges: list[dict[str, Any]], actors: list[dict[str, Any]]) -> nx.MultiDiGraph:
+    """Nodes keyed by actor id, labelled with its name and carrying its code; parallel edges, one per event type."""
     graph = nx.MultiDiGraph()
     for a in actors:
         graph.add_node(
-            a["code"],
-            label=f"{a['code']} {names.get(a['code'], '')}".strip(),
+            a["id"],
+            label=_label(a["id"]),
+            code=a["code"],
             events=a["events"],
             times_told=a["mentions"],
             as_source=a["as_source"],
@@ -29,7 +33,7 @@ def actor_graph(edges: list[dict[str, Any]], actors: list[dict[str, Any]], names
     for e in edges:
         for node in (e["source"], e["target"]):
             if node not in graph:
-                graph.add_node(node, label=f"{node} {names.get(node, '')}".strip())
+                graph.add_node(node, label=_label(node), code=code_of(node))
         graph.add_edge(
             e["source"],
             e["target"],
@@ -40,6 +44,11 @@ def actor_graph(edges: list[dict[str, Any]], actors: list[dict[str, Any]], names
             times_told=e["mentions"],
         )
     return graph
+
+
+def _label(actor: str) -> str:
+    """ "USA United States", "IGO NATO": the code with the name."""
+    return f"{code_of(actor)} {display_name(actor)}".strip()
 
 
 def write(graph: nx.MultiDiGraph, fmt: str) -> bytes:

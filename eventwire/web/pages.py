@@ -20,12 +20,13 @@ from markupsafe import Markup, escape
 from ..model import FLAT_EVENT_COLUMNS, flat_event
 from ..output import csv_cell
 from ..store import facets, queries
+from ..store.actor_names import display_name
+from ..store.bodies import code_of
 from ..store.database import connect
 from ..store.queries import PLOVER_TYPES, STATUSES, EventFilter
 from . import charts, highlight, map, network
 from .api import actors_data, story_page, timeline_rows
 from .deps import DEFAULT_PAGE, MAX_TEXT, Limit, Offset, QuoteFilter, Search, event_filter, get_conn, quote_filter
-from .names import country_names
 
 TEMPLATES = FilePath(__file__).with_name("templates")
 MAX_EXPORT = 100_000  # rows of one CSV download
@@ -113,7 +114,8 @@ templates.env.globals.update(
     adding=_adding,
     sorted_by=_sorted_by,
     with_path=_with_path,
-    actor_name=lambda code: country_names().get(code, ""),
+    actor_name=display_name,
+    actor_code=code_of,
     event_href=_event_href,
     fragment=highlight.fragment,
 )
@@ -143,14 +145,16 @@ def overview(request: Request, conn: Conn, f: Events) -> HTMLResponse:
     stats, aggregates = queries.stats(conn), request.app.state.aggregates
     by_type = stats["events_by_type"]
     rows, undated = aggregates.get(conn, timeline_rows, f), facets.undated_days(conn, f)
+    span = charts.timeline_span(rows, not f.date_from, undated)  # the chart and the "event dates" card alike
     return page(
         request,
         "overview.html",
         stats=stats,
         filter=f,
-        span=charts.timeline_span(rows, not f.date_from, undated),
+        span=span,
         chart=charts.timeline_svg(
             rows,
+            span,
             trim=None if f.date_from else {k: v for k, v in request.query_params.items() if v and k != "from"},
             undated=undated,
         ),
@@ -331,7 +335,7 @@ def actor_network(request: Request, conn: Conn, f: Events) -> HTMLResponse:
         filter=f,
         actors=data["actors"],
         edges=queries.paged(data["network"], f),
-        network=charts.network_svg(data["network"], cache.get(conn, queries.actor_counts, f), country_names()),
+        network=charts.network_svg(data["network"], cache.get(conn, queries.actor_counts, f)),
         types=sorted({e["type"] for e in data["network"]}, key=PLOVER_TYPES.index),
     )
 
@@ -343,7 +347,7 @@ def actor_network_file(request: Request, conn: Conn, f: Events) -> Response:
     fmt = request.url.path.rsplit(".", 1)[1]
     cache = request.app.state.aggregates
     graph = network.actor_graph(  # the cache keeps every row, paging aside
-        cache.get(conn, queries.actor_network, f), cache.get(conn, queries.actor_counts, f), country_names()
+        cache.get(conn, queries.actor_network, f), cache.get(conn, queries.actor_counts, f)
     )
     return Response(
         network.write(graph, fmt),
@@ -385,7 +389,7 @@ def story_view(request: Request, conn: Conn, story_event_id: Annotated[int, Path
         "stories.html",
         filter=EventFilter(),
         view="one",
-        rows=queries.with_triggers(conn, [found]),
+        rows=[found],
         paging=None,
     )
 
