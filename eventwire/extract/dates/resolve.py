@@ -38,7 +38,7 @@ from ..vocabulary import read_yaml, word_set
 
 LATE_HOUR = 20
 OWN_RANK = 10  # attachment ranks below this are a word's own modifiers (see `_attachment`)
-CONTEXT_SENTENCES = 2
+CONTEXT_SENTENCES = 4
 
 _CALENDAR = read_yaml("calendar.yaml")
 MONTHS = {name: n for n, names in enumerate(_CALENDAR["months"], start=1) for name in names}

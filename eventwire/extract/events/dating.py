@@ -26,7 +26,11 @@ def mention_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
     "imposed tariffs") that of the sentences before, else that of its telling."""
     return (
         date_for_event(m.token, ctx.dates)
-        or (None if m.nominal and light_verb(m.token) is None else context_date(m.token, ctx.dates))
+        or (
+            None
+            if m.nominal and light_verb(m.token) is None
+            else context_date(m.token, ctx.dates, has(m.type, "statement"))
+        )
         or _statement_date(ctx, m)
     )
 
@@ -46,7 +50,7 @@ def _statement_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
         return None
     if teller.pos_ != "VERB":  # the noun's own date only: not "denied on Monday reports that ..."
         return own_date(teller, ctx.dates) if any(content_clause(c) for c in teller.children) else None
-    return date_for_event(teller, ctx.dates) or context_date(teller, ctx.dates)
+    return date_for_event(teller, ctx.dates) or context_date(teller, ctx.dates, statement=True)
 
 
 def compatible(a: DateRef, b: DateRef) -> bool:

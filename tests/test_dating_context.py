@@ -1,0 +1,58 @@
+"""Dates an event takes from the story around it: the sentences before, the last dated speech
+act for a thing said, and a date framing the sentence (docs/conventions.md, dates)."""
+
+from datetime import datetime
+
+from eventwire import nlp
+from eventwire.extract.dates import DateAnchors, context_date, date_for_event
+from eventwire.extract.sentences import Sentences
+
+THURSDAY_EVENING = datetime(2025, 3, 13, 19)
+
+
+def anchors(doc, reference):
+    return DateAnchors(Sentences.of(doc), reference)
+
+
+def token(doc, word, nth=0):
+    return [t for t in doc if t.text == word][nth]
+
+
+def pair(ref):
+    return (ref.date, ref.precision) if ref else None
+
+
+def test_a_statement_takes_the_date_of_the_last_dated_speech_act():
+    # The lead dates when the envoy spoke; further on she is still speaking on that occasion,
+    # and the "six weeks ago" of what she reported is not when she urged.
+    doc = nlp.load()(
+        "The envoy said Thursday that the refugees needed food. "
+        "She told the assembly that she had visited the camps six weeks ago. "
+        "The camps hold thousands of families. "
+        "Many of them are children. "
+        "The nights are cold. "
+        "The roads are closed. "
+        "She urged the donors to send money."
+    )
+    found = context_date(token(doc, "urged"), anchors(doc, THURSDAY_EVENING), statement=True)
+    assert pair(found) == ("2025-03-13", "day")
+
+
+def test_an_act_does_not_take_the_date_of_a_speech_act():
+    # A thing done, not said, keeps to the timeline of acts: no dated act before it, no date.
+    doc = nlp.load()(
+        "The envoy said Thursday that the refugees needed food. "
+        "The camps hold thousands of families. "
+        "Many of them are children. "
+        "The nights are cold. "
+        "The refugees are hungry. "
+        "Soldiers shelled the camp."
+    )
+    assert context_date(token(doc, "shelled"), anchors(doc, THURSDAY_EVENING)) is None
+
+
+def test_a_date_framing_the_sentence_is_resolved_in_the_tense_of_its_verb():
+    # "On Tuesday, X said he expects ...": the Tuesday that has passed, not the coming one.
+    doc = nlp.load()("On Tuesday, the general said he expects the rebels to attack the capital.")
+    found = date_for_event(token(doc, "attack"), anchors(doc, THURSDAY_EVENING))
+    assert pair(found) == ("2025-03-11", "day")
