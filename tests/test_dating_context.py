@@ -24,10 +24,12 @@ def pair(ref):
 
 def test_a_statement_takes_the_date_of_the_last_dated_speech_act():
     # The lead dates when the envoy spoke; further on she is still speaking on that occasion,
-    # and the "six weeks ago" of what she reported is not when she urged.
+    # and neither the "six weeks ago" of what she reported nor the date of a participle
+    # ("attacks reported last year") is when she urged.
     doc = nlp.load()(
         "The envoy said Thursday that the refugees needed food. "
         "She told the assembly that she had visited the camps six weeks ago. "
+        "Aid workers counted attacks reported last year. "
         "The camps hold thousands of families. "
         "Many of them are children. "
         "The nights are cold. "
