@@ -76,6 +76,13 @@ def test_resolve_against_seed_reference(text, future, expected):
     assert as_pair(resolve(text, SEED_REF, "future" if future else "past")) == expected
 
 
+def test_month_told_in_the_present_is_the_nearest():
+    # "The August attack is the deadliest" (told in October): the August just past, not the next;
+    # "The elections in May are close" (told in March): the coming May, as before.
+    assert as_pair(resolve("in August", datetime(2022, 10, 20, 12), "present")) == ("2022-08-01", "month")
+    assert as_pair(resolve("in May", SEED_REF, "present")) == ("2022-05-01", "month")
+
+
 def test_weekday_not_late_in_the_day_goes_back_a_week():
     morning = datetime(2022, 3, 13, 9, 0)
     assert as_pair(resolve("on Monday", morning, "past")) == ("2022-03-07", "day")

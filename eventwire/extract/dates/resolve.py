@@ -12,9 +12,9 @@ Conventions (docs/contract.md: `date` is the first day of the span):
   evening (`LATE_HOUR`): such stamps belong to stories updated past midnight or told from
   time zones ahead (Moscow, Beijing), where that day has already begun.  An event noun
   ("Monday's meeting") takes the tense of the clause it sits in.
-- A month without a year is the most recent one for the past (this month included), the
-  coming one otherwise.  A month with a day but no year: the same, and the nearest one for a
-  present-tense sentence.
+- A month without a year, with or without a day, is the most recent one for the past (this
+  month included), the coming one for the future, and the nearest one for a present-tense
+  sentence ("the August attack is the deadliest", told in October: the August just past).
 - Weeks run Sunday to Saturday (US newsroom usage: on a Sunday, "last week" is the working
   week just ended).  A week is not a precision of docs/contract.md: "last/this/next week" gives the month
   when that week's Monday to Friday fall in one month, else nothing.
@@ -285,7 +285,13 @@ def _month(m: re.Match, ref: datetime | None, tense: str) -> Found:
         past = this_year if this_year < current else date(ref.year - 1, month, 1)
         ahead = this_year if this_year > current else date(ref.year + 1, month, 1)
         chosen = past if tense == "past" else ahead
+        if tense == "present" and _months_between(past, current) < _months_between(current, ahead):
+            chosen = past
     return chosen, "month"
+
+
+def _months_between(a: date, b: date) -> int:
+    return (b.year - a.year) * 12 + b.month - a.month
 
 
 def _year(m: re.Match, ref: datetime | None, tense: str) -> Found:
