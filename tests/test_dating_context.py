@@ -58,3 +58,14 @@ def test_a_date_framing_the_sentence_is_resolved_in_the_tense_of_its_verb():
     doc = nlp.load()("On Tuesday, the general said he expects the rebels to attack the capital.")
     found = date_for_event(token(doc, "attack"), anchors(doc, THURSDAY_EVENING))
     assert pair(found) == ("2025-03-11", "day")
+
+
+def test_a_relative_clause_borrows_no_date():
+    # The war that killed thousands is no part of last month's sentencing.
+    doc = nlp.load()(
+        "Last month, a court sentenced the rebel leader to prison. "
+        "The verdict followed a war that lasted three years and killed thousands of people."
+    )
+    ref = anchors(doc, THURSDAY_EVENING)
+    assert context_date(token(doc, "killed"), ref) is None
+    assert pair(context_date(token(doc, "followed"), ref)) == ("2025-02-01", "month")

@@ -56,7 +56,7 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
     events keep no date: they describe states and plans, not that occasion; nor does an event
     in a sentence that dates other clauses ("told CNN on Sunday that Moscow has asked ...").
     Callers use it only when `date_for_event` finds nothing."""
-    if event_tense(trigger) != "past":
+    if event_tense(trigger) != "past" or _describes_a_thing(trigger):
         return None
     doc, sent, reference = trigger.doc, anchors.sentences.span(trigger), anchors.reference
     if any(not _is_deadline(span) and resolve(span.text, reference, "past") for span in anchors.candidates(sent)):
@@ -71,6 +71,13 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
             return _not_after(found, reference)
         sent = previous
     return _speech_date(own, anchors) if statement else None
+
+
+def _describes_a_thing(trigger: Token) -> bool:
+    """ "a war that killed 100,000 people", "the group, which bombed the embassy": a relative
+    clause tells what a thing is, at no time of the story's."""
+    verb = anchor_verb(trigger)
+    return verb is not None and _first_conjunct(verb).dep_ == "relcl"
 
 
 def _not_after(found: DateRef, reference: datetime | None) -> DateRef | None:
