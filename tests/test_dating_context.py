@@ -6,6 +6,8 @@ from datetime import datetime
 from eventwire import nlp
 from eventwire.extract.dates import DateAnchors, context_date, date_for_event
 from eventwire.extract.sentences import Sentences
+from eventwire.model import Article
+from eventwire.pipeline import process
 
 THURSDAY_EVENING = datetime(2025, 3, 13, 19)
 
@@ -69,3 +71,15 @@ def test_a_relative_clause_borrows_no_date():
     ref = anchors(doc, THURSDAY_EVENING)
     assert context_date(token(doc, "killed"), ref) is None
     assert pair(context_date(token(doc, "followed"), ref)) == ("2025-02-01", "month")
+
+
+def test_a_planned_act_told_by_a_speaker_is_dated_when_it_is_told():
+    # The promise ("will cooperate": an AGREE, planned) is made when the president announces it,
+    # and the announcing takes the date of the president's occasion two sentences up.
+    text = (
+        "The Kenyan president, who hosted the summit in Nairobi on Tuesday, spoke for an hour. "
+        "He announced that Kenya will cooperate with Uganda in building a new hospital."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    promise = next(e for e in events if e.trigger == "cooperate")
+    assert (promise.type, promise.status, promise.date) == ("AGREE", "planned", "2025-03-11")

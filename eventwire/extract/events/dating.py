@@ -6,6 +6,7 @@ from __future__ import annotations
 from ...model import Event  # noqa: F401
 from ..article import ArticleContext
 from ..dates import DateRef, context_date, date_for_event, own_date
+from ..dates.tense import event_tense
 from ..types import has
 from .grammar import content_clause, lemma_of, light_verb
 from .mentions import Mention
@@ -38,8 +39,10 @@ def mention_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
 def _statement_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
     """A warning, demand or promise told in a reported clause ("we have told Beijing that we
     will not stand by", Sullivan said) or in the content clause of a telling noun ("Tuesday's
-    announcement that Ukraine had agreed") happens when it is told: the date of the telling."""
-    if not has(m.type, "statement"):
+    announcement that Ukraine had agreed") happens when it is told: the date of the telling.
+    So does a planned act told there ("announced that India will build ..."): the promise of
+    it (`claims.retype_plans`) is made when it is told."""
+    if not (has(m.type, "statement") or event_tense(m.token) == "future"):
         return None
     teller = m.token
     for _ in range(4):
