@@ -62,6 +62,8 @@ def as_pair(ref: DateRef | None):
         ("late last year", False, ("2021-01-01", "year")),
         ("this fall", True, ("2022-09-01", "season")),
         ("last summer", False, ("2021-06-01", "season")),
+        ("since the beginning of the year", False, ("2022-01-01", "year")),
+        ("the end of last month", False, ("2022-02-01", "month")),
         ("last week", False, ("2022-03-01", "month")),  # Mon 7 to Fri 11 March: one month
         ("three days ago", False, ("2022-03-10", "day")),
         ("March 14, 2022", False, ("2022-03-14", "day")),

@@ -22,7 +22,8 @@ Conventions (docs/contract.md: `date` is the first day of the span):
   September 1, winter December 1 (running into the next year).  "this fall" is the season
   containing the reference time, else the one to come in the same calendar year, else the
   last one.
-- "early/mid/late last year", "earlier this year", "mid-2021" keep year precision.
+- "early/mid/late last year", "earlier this year", "mid-2021", "the beginning of the year"
+  keep year precision; "the end of last month" is that month.
 - Without a reference time, relative expressions give nothing (never invented); explicit
   dates with a year still resolve.
 """
@@ -70,6 +71,10 @@ _RULES = [  # (kind, regex) tried in this order on the normalised expression
             rf"\b(\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+"
             r"(day|week|month|year)s?\s+ago\b"
         ),
+    ),
+    (
+        "part",
+        re.compile(r"\b(?:beginning|start|end|middle|rest)\s+of\s+(?:the|(last|this|next|previous))\s+(month|year)\b"),
     ),
     ("period", re.compile(r"\b(last|this|next|coming|previous)\s+(week|month|year)\b")),
     ("season", re.compile(rf"\b{_REL}(?:the\s+)?({'|'.join(SEASONS)})\b(?:\s+(?:of\s+)?(\d{{4}})\b)?")),
@@ -229,6 +234,17 @@ def _period(m: re.Match, ref: datetime | None, tense: str) -> Found:
     return date(today.year + step, 1, 1), "year"
 
 
+def _part(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    """ "since the beginning of the year", "by the end of last month": that year or month."""
+    if ref is None:
+        return None
+    step = {"last": -1, "previous": -1, "next": 1}.get(m[1] or "", 0)
+    today = ref.date()
+    if m[2] == "month":
+        return _add_months(today.replace(day=1), step), "month"
+    return date(today.year + step, 1, 1), "year"
+
+
 def _week_month(day: date) -> Found:
     """The month of the Sunday-to-Saturday week holding `day`, if its Monday to Friday share one."""
     sunday = day - timedelta(days=(day.weekday() + 1) % 7)
@@ -307,6 +323,7 @@ _HANDLERS = {
     "day_word": _day_word,
     "weekday": _weekday,
     "ago": _ago,
+    "part": _part,
     "period": _period,
     "season": _season,
     "month": _month,
