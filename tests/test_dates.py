@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from eventwire import nlp
-from eventwire.extract.dates import DateAnchors, DateRef, context_date, date_for_event, own_date, resolve
+from eventwire.extract.dates import DateAnchors, DateRef, context_date, date_for_event, own_date, resolve, shifted
 from eventwire.extract.sentences import Sentences
 
 # The seed article's reference time: a Sunday evening.
@@ -217,3 +217,21 @@ def test_own_date_is_only_the_words_own_modifier():
     ref = datetime(2025, 3, 12, 18)
     assert as_pair(own_date(token(doc, "announcement"), anchors(doc, ref))) == ("2025-03-11", "day")
     assert own_date(token(doc, "accusations"), anchors(doc, ref)) is None
+
+
+@pytest.mark.parametrize(
+    "anchor, text, expected",
+    [
+        (("2025-03-05", "day"), "Two days later", ("2025-03-07", "day")),
+        (("2025-03-05", "day"), "a few hours later", ("2025-03-05", "day")),
+        (("2025-03-05", "day"), "days later", ("2025-03-01", "month")),  # some day of March, at best
+        (("2025-03-05", "day"), "three weeks earlier", ("2025-02-01", "month")),  # weeks are no precision
+        (("2025-02-01", "month"), "a month later", ("2025-03-01", "month")),
+        (("2019-01-01", "year"), "nearly five years later", ("2024-01-01", "year")),
+        (("2019-01-01", "year"), "a month later", None),  # finer than the year it moves
+        (("2025-03-05", "day"), "a few months later", None),
+        (("2025-03-05", "day"), "on Monday", None),  # no span: the caller keeps its date
+    ],
+)
+def test_shifted_moves_an_anchor_by_a_span(anchor, text, expected):
+    assert as_pair(shifted(DateRef(anchor[0], anchor[1], "before"), text)) == expected

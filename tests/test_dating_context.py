@@ -83,3 +83,9 @@ def test_a_planned_act_told_by_a_speaker_is_dated_when_it_is_told():
     events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
     promise = next(e for e in events if e.trigger == "cooperate")
     assert (promise.type, promise.status, promise.date) == ("AGREE", "planned", "2025-03-11")
+
+
+def test_two_days_later_moves_the_date_of_the_occasion_before():
+    doc = nlp.load()("Rebels attacked the town on March 5. Two days later, the army shelled the rebel camp.")
+    found = context_date(token(doc, "shelled"), anchors(doc, THURSDAY_EVENING))
+    assert (pair(found), found.text) == (("2025-03-07", "day"), "two days later")

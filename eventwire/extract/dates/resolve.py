@@ -115,9 +115,7 @@ def resolve(text: str, reference: datetime | None, tense: str) -> DateRef | None
     nearest one)."""
     if not text or not text.strip():
         return None
-    norm = text.lower()
-    for pattern, repl in _NORMALISE:
-        norm = pattern.sub(repl, norm)
+    norm = _normalise(text)
     for kind, pattern in _RULES:
         match = pattern.search(norm)
         if match:
@@ -125,6 +123,42 @@ def resolve(text: str, reference: datetime | None, tense: str) -> DateRef | None
             if found:
                 return DateRef(found[0].isoformat(), found[1], text.strip())
     return None
+
+
+def _normalise(text: str) -> str:
+    norm = text.lower()
+    for pattern, repl in _NORMALISE:
+        norm = pattern.sub(repl, norm)
+    return norm
+
+
+_COUNT = rf"\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
+_LATER = re.compile(rf"\b(?:({_COUNT}|a few|several)\s+)?(hour|day|week|month|year)s?\s+(later|earlier)\b")
+
+
+def shifted(anchor: DateRef, text: str) -> DateRef | None:
+    """ "two days later", "a month earlier": the date of the occasion told before (`anchor`),
+    moved by that span, no finer than the span and the anchor allow ("days later" after a day
+    is that month; "weeks later" a month gives none).  None when `text` is no such span."""
+    m = _LATER.search(_normalise(text))
+    if not m:
+        return None
+    word, unit, sign = m[1], m[2], 1 if m[3] == "later" else -1
+    count = None if word is None or not (word.isdigit() or word in NUMBER_WORDS) else int(NUMBER_WORDS.get(word, word))
+    start, fine = date.fromisoformat(anchor.date), anchor.precision == "day"
+    found: Found = None
+    if unit == "hour":
+        found = start, anchor.precision
+    elif unit in ("day", "week") and count is not None and fine:
+        moved = start + timedelta(days=sign * count * (7 if unit == "week" else 1))
+        found = (moved, "day") if unit == "day" else (moved.replace(day=1), "month")
+    elif unit == "day":  # "days later": the anchor's month at best
+        found = (start.replace(day=1), "month") if fine else (start, anchor.precision)
+    elif unit == "month" and count is not None and anchor.precision != "year":
+        found = _add_months(start.replace(day=1), sign * count), "month"
+    elif unit == "year" and count is not None:
+        found = date(start.year + sign * count, 1, 1), "year"
+    return DateRef(found[0].isoformat(), found[1], m[0]) if found else None
 
 
 def _iso(m: re.Match, ref: datetime | None, tense: str) -> Found:

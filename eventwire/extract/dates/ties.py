@@ -10,7 +10,15 @@ from spacy.tokens import Span, Token
 from ..quotes.cues import cues as quote_cues
 from .anchors import DateAnchors
 from .cues import cues
-from .resolve import CONTEXT_SENTENCES, DEADLINE_PREPOSITIONS, OWN_RANK, SETTING_PREPOSITIONS, DateRef, resolve
+from .resolve import (
+    CONTEXT_SENTENCES,
+    DEADLINE_PREPOSITIONS,
+    OWN_RANK,
+    SETTING_PREPOSITIONS,
+    DateRef,
+    resolve,
+    shifted,
+)
 from .tense import SUBJECT_DEPS, VERB_POS, anchor_verb, event_tense, governor, is_participle_clause, verb_tense
 
 NOUN_POS = {"NOUN", "PROPN"}
@@ -49,7 +57,8 @@ def _first_resolved(trigger: Token, anchors: DateAnchors, below: int | None) -> 
 def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) -> DateRef | None:
     """For a past event told without a date of its own, the date of a past clause in one of the
     few sentences before it: news tells one occasion over several sentences and paragraphs
-    ("Pedersen said Friday ... He called for ...").  A `statement` (a thing said) found no
+    ("Pedersen said Friday ... He called for ..."), or moves on from it ("Two days later,
+    ...": that date moved, `resolve.shifted`).  A `statement` (a thing said) found no
     such date there takes that of the last dated speech act before it: a story tells when its
     speakers spoke once, in the lead ("UNICEF said Thursday ... She urged the council ..."),
     and the dates of what they report (`_speech_date`) are not that.  Present and future
@@ -68,7 +77,8 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
         previous = anchors.sentences.span(doc[sent.start - 1])
         found = date_for_event(previous.root, anchors) or _past_clause_date(previous, anchors)
         if found:
-            return _not_after(found, reference)
+            moved = (shifted(found, span.text) for span in anchors.candidates(own))
+            return _not_after(next((m for m in moved if m), found), reference)
         sent = previous
     return _speech_date(own, anchors) if statement else None
 
