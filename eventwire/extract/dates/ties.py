@@ -95,21 +95,25 @@ def _not_after(found: DateRef, reference: datetime | None) -> DateRef | None:
     return found if reference is None or found.date <= reference.date().isoformat() else None
 
 
+def _is_speech_act(tok: Token) -> bool:
+    """A verb of saying with a speaker ("she said", not "cases reported last year")."""
+    speech, lemma = quote_cues(), tok.lemma_.lower()
+    return (
+        tok.pos_ == "VERB"
+        and (lemma in speech.speech or lemma in speech.direct)
+        and any(c.dep_ == "nsubj" for c in tok.children)
+    )
+
+
 def _speech_date(sent: Span, anchors: DateAnchors) -> DateRef | None:
     """The date of the last past-tense verb of saying before `sent` that has a speaker and a date
     of its own ("she said Thursday", "X told reporters on Monday"); the dates inside what was said
     are not it, nor those of a participle ("cases reported last year")."""
-    doc, speech = sent.doc, quote_cues()
+    doc = sent.doc
     while sent.start > 0:
         sent = anchors.sentences.span(doc[sent.start - 1])
         for tok in reversed(sent):
-            lemma = tok.lemma_.lower()
-            if (
-                tok.pos_ == "VERB"
-                and (lemma in speech.speech or lemma in speech.direct)
-                and verb_tense(tok) == "past"
-                and any(c.dep_ == "nsubj" for c in tok.children)
-            ):
+            if _is_speech_act(tok) and verb_tense(tok) == "past":
                 found = date_for_event(tok, anchors)
                 if found:
                     return _not_after(found, anchors.reference)
