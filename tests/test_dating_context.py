@@ -89,3 +89,8 @@ def test_two_days_later_moves_the_date_of_the_occasion_before():
     doc = nlp.load()("Rebels attacked the town on March 5. Two days later, the army shelled the rebel camp.")
     found = context_date(token(doc, "shelled"), anchors(doc, THURSDAY_EVENING))
     assert (pair(found), found.text) == (("2025-03-07", "day"), "two days later")
+
+
+def test_a_state_begun_since_a_day_gives_the_next_sentence_no_date():
+    doc = nlp.load()("The reporter has been in custody since Feb. 24. Police arrested two more journalists.")
+    assert context_date(token(doc, "arrested"), anchors(doc, THURSDAY_EVENING)) is None
