@@ -235,3 +235,11 @@ def test_own_date_is_only_the_words_own_modifier():
 )
 def test_shifted_moves_an_anchor_by_a_span(anchor, text, expected):
     assert as_pair(shifted(DateRef(anchor[0], anchor[1], "before"), text)) == expected
+
+
+def test_event_noun_in_a_present_clause_is_the_nearest_occasion():
+    wednesday = datetime(2025, 3, 12, 13)
+    doc = nlp.load()("The attack on Sunday shows that the group is strong. The summit on Friday is a chance for peace.")
+    ref = anchors(doc, wednesday)
+    assert as_pair(date_for_event(token(doc, "attack"), ref)) == ("2025-03-09", "day")  # was the coming Sunday
+    assert as_pair(date_for_event(token(doc, "summit"), ref)) == ("2025-03-14", "day")

@@ -7,7 +7,8 @@ day.  dateparser is only asked about numeric dates ("3/14/2022") that our rules 
 
 Conventions (docs/contract.md: `date` is the first day of the span):
 - A weekday is the nearest such day: back for a past-tense event, ahead for a present or
-  future one (the reference day itself counts either way).  A past-tense weekday naming the
+  future one (the reference day itself counts either way), either way for an event noun in a
+  present-tense clause ("the attack on Sunday shows ...", `tense.event_tense`).  A past-tense weekday naming the
   day after the reference day counts as that next day when the reference time is late in the
   evening (`LATE_HOUR`): such stamps belong to stories updated past midnight or told from
   time zones ahead (Moscow, Beijing), where that day has already begun.  An event noun
@@ -112,8 +113,8 @@ class DateRef:
 @lru_cache(maxsize=4096)
 def resolve(text: str, reference: datetime | None, tense: str) -> DateRef | None:
     """Resolve one date expression ("on Monday", "in October", "March 14, 2022") told in a
-    `tense`: past | future | present (as future, but a day of a month without a year is the
-    nearest one)."""
+    `tense`: past | future | present (as future, but a month, with or without a day, is the
+    nearest one) | nearest (an event noun in a present-tense clause: the nearest of all)."""
     if not text or not text.strip():
         return None
     norm = _normalise(text)
@@ -238,6 +239,8 @@ def _weekday(m: re.Match, ref: datetime | None, tense: str) -> Found:
     elif tense == "past":
         late_tomorrow = ahead == 1 and ref.hour >= LATE_HOUR
         shift = 1 if late_tomorrow else -back
+    elif tense == "nearest":
+        shift = -back if back <= ahead else ahead
     else:
         shift = ahead
     return ref.date() + timedelta(days=shift), "day"
@@ -336,7 +339,7 @@ def _month(m: re.Match, ref: datetime | None, tense: str) -> Found:
         past = this_year if this_year < current else date(ref.year - 1, month, 1)
         ahead = this_year if this_year > current else date(ref.year + 1, month, 1)
         chosen = past if tense == "past" else ahead
-        if tense == "present" and _months_between(past, current) < _months_between(current, ahead):
+        if tense in ("present", "nearest") and _months_between(past, current) < _months_between(current, ahead):
             chosen = past
     return chosen, "month"
 
