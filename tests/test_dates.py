@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from eventwire import nlp
-from eventwire.extract.dates import DateAnchors, DateRef, context_date, date_for_event, own_date, resolve
+from eventwire.extract.dates import DateAnchors, DateRef, context_date, date_for_event, own_date, resolve, shifted
 from eventwire.extract.sentences import Sentences
 
 # The seed article's reference time: a Sunday evening.
@@ -62,6 +62,8 @@ def as_pair(ref: DateRef | None):
         ("late last year", False, ("2021-01-01", "year")),
         ("this fall", True, ("2022-09-01", "season")),
         ("last summer", False, ("2021-06-01", "season")),
+        ("since the beginning of the year", False, ("2022-01-01", "year")),
+        ("the end of last month", False, ("2022-02-01", "month")),
         ("last week", False, ("2022-03-01", "month")),  # Mon 7 to Fri 11 March: one month
         ("three days ago", False, ("2022-03-10", "day")),
         ("March 14, 2022", False, ("2022-03-14", "day")),
@@ -74,6 +76,13 @@ def as_pair(ref: DateRef | None):
 )
 def test_resolve_against_seed_reference(text, future, expected):
     assert as_pair(resolve(text, SEED_REF, "future" if future else "past")) == expected
+
+
+def test_month_told_in_the_present_is_the_nearest():
+    # "The August attack is the deadliest" (told in October): the August just past, not the next;
+    # "The elections in May are close" (told in March): the coming May, as before.
+    assert as_pair(resolve("in August", datetime(2022, 10, 20, 12), "present")) == ("2022-08-01", "month")
+    assert as_pair(resolve("in May", SEED_REF, "present")) == ("2022-05-01", "month")
 
 
 def test_weekday_not_late_in_the_day_goes_back_a_week():
@@ -208,3 +217,29 @@ def test_own_date_is_only_the_words_own_modifier():
     ref = datetime(2025, 3, 12, 18)
     assert as_pair(own_date(token(doc, "announcement"), anchors(doc, ref))) == ("2025-03-11", "day")
     assert own_date(token(doc, "accusations"), anchors(doc, ref)) is None
+
+
+@pytest.mark.parametrize(
+    "anchor, text, expected",
+    [
+        (("2025-03-05", "day"), "Two days later", ("2025-03-07", "day")),
+        (("2025-03-05", "day"), "a few hours later", ("2025-03-05", "day")),
+        (("2025-03-05", "day"), "days later", ("2025-03-01", "month")),  # some day of March, at best
+        (("2025-03-05", "day"), "three weeks earlier", ("2025-02-01", "month")),  # weeks are no precision
+        (("2025-02-01", "month"), "a month later", ("2025-03-01", "month")),
+        (("2019-01-01", "year"), "nearly five years later", ("2024-01-01", "year")),
+        (("2019-01-01", "year"), "a month later", None),  # finer than the year it moves
+        (("2025-03-05", "day"), "a few months later", None),
+        (("2025-03-05", "day"), "on Monday", None),  # no span: the caller keeps its date
+    ],
+)
+def test_shifted_moves_an_anchor_by_a_span(anchor, text, expected):
+    assert as_pair(shifted(DateRef(anchor[0], anchor[1], "before"), text)) == expected
+
+
+def test_event_noun_in_a_present_clause_is_the_nearest_occasion():
+    wednesday = datetime(2025, 3, 12, 13)
+    doc = nlp.load()("The attack on Sunday shows that the group is strong. The summit on Friday is a chance for peace.")
+    ref = anchors(doc, wednesday)
+    assert as_pair(date_for_event(token(doc, "attack"), ref)) == ("2025-03-09", "day")  # was the coming Sunday
+    assert as_pair(date_for_event(token(doc, "summit"), ref)) == ("2025-03-14", "day")

@@ -4,7 +4,7 @@ conventions), over the date expressions found once per article (`anchors.py`).""
 
 from .anchors import DateAnchors
 from .cues import cues
-from .resolve import DateRef, resolve
+from .resolve import DateRef, resolve, shifted
 from .tense import clause_verb, past_form
 from .ties import context_date, date_for_event, own_date
 
@@ -18,4 +18,5 @@ __all__ = [
     "own_date",
     "past_form",
     "resolve",
+    "shifted",
 ]

@@ -7,14 +7,15 @@ day.  dateparser is only asked about numeric dates ("3/14/2022") that our rules 
 
 Conventions (docs/contract.md: `date` is the first day of the span):
 - A weekday is the nearest such day: back for a past-tense event, ahead for a present or
-  future one (the reference day itself counts either way).  A past-tense weekday naming the
+  future one (the reference day itself counts either way), either way for an event noun in a
+  present-tense clause ("the attack on Sunday shows ...", `tense.event_tense`).  A past-tense weekday naming the
   day after the reference day counts as that next day when the reference time is late in the
   evening (`LATE_HOUR`): such stamps belong to stories updated past midnight or told from
   time zones ahead (Moscow, Beijing), where that day has already begun.  An event noun
   ("Monday's meeting") takes the tense of the clause it sits in.
-- A month without a year is the most recent one for the past (this month included), the
-  coming one otherwise.  A month with a day but no year: the same, and the nearest one for a
-  present-tense sentence.
+- A month without a year, with or without a day, is the most recent one for the past (this
+  month included), the coming one for the future, and the nearest one for a present-tense
+  sentence ("the August attack is the deadliest", told in October: the August just past).
 - Weeks run Sunday to Saturday (US newsroom usage: on a Sunday, "last week" is the working
   week just ended).  A week is not a precision of docs/contract.md: "last/this/next week" gives the month
   when that week's Monday to Friday fall in one month, else nothing.
@@ -22,7 +23,8 @@ Conventions (docs/contract.md: `date` is the first day of the span):
   September 1, winter December 1 (running into the next year).  "this fall" is the season
   containing the reference time, else the one to come in the same calendar year, else the
   last one.
-- "early/mid/late last year", "earlier this year", "mid-2021" keep year precision.
+- "early/mid/late last year", "earlier this year", "mid-2021", "the beginning of the year"
+  keep year precision; "the end of last month" is that month.
 - Without a reference time, relative expressions give nothing (never invented); explicit
   dates with a year still resolve.
 """
@@ -38,7 +40,7 @@ from ..vocabulary import read_yaml, word_set
 
 LATE_HOUR = 20
 OWN_RANK = 10  # attachment ranks below this are a word's own modifiers (see `_attachment`)
-CONTEXT_SENTENCES = 2
+CONTEXT_SENTENCES = 4
 
 _CALENDAR = read_yaml("calendar.yaml")
 MONTHS = {name: n for n, names in enumerate(_CALENDAR["months"], start=1) for name in names}
@@ -51,6 +53,7 @@ DATE_MODIFIERS = word_set(_CALENDAR, "date_modifiers", "calendar.yaml")
 FUTURE_AUX = word_set(_CALENDAR, "future_auxiliaries", "calendar.yaml")
 SETTING_PREPOSITIONS = word_set(_CALENDAR, "setting_prepositions", "calendar.yaml")
 DEADLINE_PREPOSITIONS = word_set(_CALENDAR, "deadline_prepositions", "calendar.yaml")
+ONSET_PREPOSITIONS = word_set(_CALENDAR, "onset_prepositions", "calendar.yaml")
 
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WD = "|".join(WEEKDAYS)
@@ -70,6 +73,10 @@ _RULES = [  # (kind, regex) tried in this order on the normalised expression
             rf"\b(\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+"
             r"(day|week|month|year)s?\s+ago\b"
         ),
+    ),
+    (
+        "part",
+        re.compile(r"\b(?:beginning|start|end|middle|rest)\s+of\s+(?:the|(last|this|next|previous))\s+(month|year)\b"),
     ),
     ("period", re.compile(r"\b(last|this|next|coming|previous)\s+(week|month|year)\b")),
     ("season", re.compile(rf"\b{_REL}(?:the\s+)?({'|'.join(SEASONS)})\b(?:\s+(?:of\s+)?(\d{{4}})\b)?")),
@@ -106,13 +113,11 @@ class DateRef:
 @lru_cache(maxsize=4096)
 def resolve(text: str, reference: datetime | None, tense: str) -> DateRef | None:
     """Resolve one date expression ("on Monday", "in October", "March 14, 2022") told in a
-    `tense`: past | future | present (as future, but a day of a month without a year is the
-    nearest one)."""
+    `tense`: past | future | present (as future, but a month, with or without a day, is the
+    nearest one) | nearest (an event noun in a present-tense clause: the nearest of all)."""
     if not text or not text.strip():
         return None
-    norm = text.lower()
-    for pattern, repl in _NORMALISE:
-        norm = pattern.sub(repl, norm)
+    norm = _normalise(text)
     for kind, pattern in _RULES:
         match = pattern.search(norm)
         if match:
@@ -120,6 +125,42 @@ def resolve(text: str, reference: datetime | None, tense: str) -> DateRef | None
             if found:
                 return DateRef(found[0].isoformat(), found[1], text.strip())
     return None
+
+
+def _normalise(text: str) -> str:
+    norm = text.lower()
+    for pattern, repl in _NORMALISE:
+        norm = pattern.sub(repl, norm)
+    return norm
+
+
+_COUNT = rf"\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
+_LATER = re.compile(rf"\b(?:({_COUNT}|a few|several)\s+)?(hour|day|week|month|year)s?\s+(later|earlier)\b")
+
+
+def shifted(anchor: DateRef, text: str) -> DateRef | None:
+    """ "two days later", "a month earlier": the date of the occasion told before (`anchor`),
+    moved by that span, no finer than the span and the anchor allow ("days later" after a day
+    is that month; "weeks later" a month gives none).  None when `text` is no such span."""
+    m = _LATER.search(_normalise(text))
+    if not m:
+        return None
+    word, unit, sign = m[1], m[2], 1 if m[3] == "later" else -1
+    count = None if word is None or not (word.isdigit() or word in NUMBER_WORDS) else int(NUMBER_WORDS.get(word, word))
+    start, fine = date.fromisoformat(anchor.date), anchor.precision == "day"
+    found: Found = None
+    if unit == "hour":
+        found = start, anchor.precision
+    elif unit in ("day", "week") and count is not None and fine:
+        moved = start + timedelta(days=sign * count * (7 if unit == "week" else 1))
+        found = (moved, "day") if unit == "day" else (moved.replace(day=1), "month")
+    elif unit == "day":  # "days later": the anchor's month at best
+        found = (start.replace(day=1), "month") if fine else (start, anchor.precision)
+    elif unit == "month" and count is not None and anchor.precision != "year":
+        found = _add_months(start.replace(day=1), sign * count), "month"
+    elif unit == "year" and count is not None:
+        found = date(start.year + sign * count, 1, 1), "year"
+    return DateRef(found[0].isoformat(), found[1], m[0]) if found else None
 
 
 def _iso(m: re.Match, ref: datetime | None, tense: str) -> Found:
@@ -198,6 +239,8 @@ def _weekday(m: re.Match, ref: datetime | None, tense: str) -> Found:
     elif tense == "past":
         late_tomorrow = ahead == 1 and ref.hour >= LATE_HOUR
         shift = 1 if late_tomorrow else -back
+    elif tense == "nearest":
+        shift = -back if back <= ahead else ahead
     else:
         shift = ahead
     return ref.date() + timedelta(days=shift), "day"
@@ -224,6 +267,17 @@ def _period(m: re.Match, ref: datetime | None, tense: str) -> Found:
     today = ref.date()
     if m[2] == "week":
         return _week_month(today + timedelta(weeks=step))
+    if m[2] == "month":
+        return _add_months(today.replace(day=1), step), "month"
+    return date(today.year + step, 1, 1), "year"
+
+
+def _part(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    """ "since the beginning of the year", "by the end of last month": that year or month."""
+    if ref is None:
+        return None
+    step = {"last": -1, "previous": -1, "next": 1}.get(m[1] or "", 0)
+    today = ref.date()
     if m[2] == "month":
         return _add_months(today.replace(day=1), step), "month"
     return date(today.year + step, 1, 1), "year"
@@ -285,7 +339,13 @@ def _month(m: re.Match, ref: datetime | None, tense: str) -> Found:
         past = this_year if this_year < current else date(ref.year - 1, month, 1)
         ahead = this_year if this_year > current else date(ref.year + 1, month, 1)
         chosen = past if tense == "past" else ahead
+        if tense in ("present", "nearest") and _months_between(past, current) < _months_between(current, ahead):
+            chosen = past
     return chosen, "month"
+
+
+def _months_between(a: date, b: date) -> int:
+    return (b.year - a.year) * 12 + b.month - a.month
 
 
 def _year(m: re.Match, ref: datetime | None, tense: str) -> Found:
@@ -301,6 +361,7 @@ _HANDLERS = {
     "day_word": _day_word,
     "weekday": _weekday,
     "ago": _ago,
+    "part": _part,
     "period": _period,
     "season": _season,
     "month": _month,

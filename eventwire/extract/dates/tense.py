@@ -13,14 +13,18 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 def event_tense(trigger: Token) -> str:
     """past | future | present: of the clause the event word sits in ("will hold talks"), or
-    future for an event noun its modifiers put ahead ("upcoming talks")."""
+    future for an event noun its modifiers put ahead ("upcoming talks").  An event noun in a
+    present-tense clause is `nearest`: an occasion talked about ("the attack on Sunday shows
+    ...", "the June summit is a chance"), as likely done as to come; a verb in the present
+    ("meets on Friday") is scheduled ahead."""
     future = cues()["future_cues"]
     if trigger.pos_ not in VERB_POS and any(
         c.lemma_.lower() in future for c in trigger.children if c.dep_ in ("amod", "acl", "compound")
     ):
         return "future"
     verb = anchor_verb(trigger)
-    return verb_tense(verb) if verb is not None else "present"
+    tense = verb_tense(verb) if verb is not None else "present"
+    return "nearest" if tense == "present" and trigger.pos_ not in VERB_POS else tense
 
 
 def verb_tense(verb: Token) -> str:

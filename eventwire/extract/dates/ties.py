@@ -3,11 +3,23 @@ phrase of an event noun, or of the sentences before; a date of another clause is
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from spacy.tokens import Span, Token
 
+from ..quotes.cues import cues as quote_cues
 from .anchors import DateAnchors
 from .cues import cues
-from .resolve import CONTEXT_SENTENCES, DEADLINE_PREPOSITIONS, OWN_RANK, SETTING_PREPOSITIONS, DateRef, resolve
+from .resolve import (
+    CONTEXT_SENTENCES,
+    DEADLINE_PREPOSITIONS,
+    ONSET_PREPOSITIONS,
+    OWN_RANK,
+    SETTING_PREPOSITIONS,
+    DateRef,
+    resolve,
+    shifted,
+)
 from .tense import SUBJECT_DEPS, VERB_POS, anchor_verb, event_tense, governor, is_participle_clause, verb_tense
 
 NOUN_POS = {"NOUN", "PROPN"}
@@ -43,26 +55,71 @@ def _first_resolved(trigger: Token, anchors: DateAnchors, below: int | None) -> 
     return None
 
 
-def context_date(trigger: Token, anchors: DateAnchors) -> DateRef | None:
+def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) -> DateRef | None:
     """For a past event told without a date of its own, the date of a past clause in one of the
-    two sentences before it: news tells one occasion over several sentences and paragraphs
-    ("Pedersen said Friday ... He called for ...").  Present and future events keep no date:
-    they describe states and plans, not that occasion; nor does an event in a sentence that
-    dates other clauses ("told CNN on Sunday that Moscow has asked ...").  Callers use it only
-    when `date_for_event` finds nothing."""
-    if event_tense(trigger) != "past":
+    few sentences before it: news tells one occasion over several sentences and paragraphs
+    ("Pedersen said Friday ... He called for ..."), or moves on from it ("Two days later,
+    ...": that date moved, `resolve.shifted`).  A `statement` (a thing said) found no
+    such date there takes that of the last dated speech act before it: a story tells when its
+    speakers spoke once, in the lead ("UNICEF said Thursday ... She urged the council ..."),
+    and the dates of what they report (`_speech_date`) are not that.  Present and future
+    events keep no date: they describe states and plans, not that occasion; nor does an event
+    in a sentence that dates other clauses ("told CNN on Sunday that Moscow has asked ...").
+    Callers use it only when `date_for_event` finds nothing."""
+    if event_tense(trigger) != "past" or _describes_a_thing(trigger):
         return None
     doc, sent, reference = trigger.doc, anchors.sentences.span(trigger), anchors.reference
     if any(not _is_deadline(span) and resolve(span.text, reference, "past") for span in anchors.candidates(sent)):
         return None  # the sentence dates its own clauses; this one it leaves undated
+    own = sent
     for _ in range(CONTEXT_SENTENCES):
         if sent.start == 0:
-            return None
+            break
         previous = anchors.sentences.span(doc[sent.start - 1])
         found = date_for_event(previous.root, anchors) or _past_clause_date(previous, anchors)
+        if found and found.text.split()[0].lower() in ONSET_PREPOSITIONS:
+            break  # "in custody since Feb. 24": when a state began, not an occasion to go on with
         if found:
-            return found if reference is None or found.date <= reference.date().isoformat() else None
+            moved = (shifted(found, span.text) for span in anchors.candidates(own))
+            return _not_after(next((m for m in moved if m), found), reference)
         sent = previous
+    return _speech_date(own, anchors) if statement else None
+
+
+def _describes_a_thing(trigger: Token) -> bool:
+    """ "a war that killed 100,000 people", "the group, which bombed the embassy": a relative
+    clause tells what a thing is, at no time of the story's."""
+    verb = anchor_verb(trigger)
+    return verb is not None and _first_conjunct(verb).dep_ == "relcl"
+
+
+def _not_after(found: DateRef, reference: datetime | None) -> DateRef | None:
+    """A date borrowed for a past event cannot be after the time the story was told."""
+    return found if reference is None or found.date <= reference.date().isoformat() else None
+
+
+def _is_speech_act(tok: Token) -> bool:
+    """A verb of saying with a speaker ("she said", not "cases reported last year")."""
+    speech, lemma = quote_cues(), tok.lemma_.lower()
+    return (
+        tok.pos_ == "VERB"
+        and (lemma in speech.speech or lemma in speech.direct)
+        and any(c.dep_ == "nsubj" for c in tok.children)
+    )
+
+
+def _speech_date(sent: Span, anchors: DateAnchors) -> DateRef | None:
+    """The date of the last past-tense verb of saying before `sent` that has a speaker and a date
+    of its own ("she said Thursday", "X told reporters on Monday"); the dates inside what was said
+    are not it, nor those of a participle ("cases reported last year")."""
+    doc = sent.doc
+    while sent.start > 0:
+        sent = anchors.sentences.span(doc[sent.start - 1])
+        for tok in reversed(sent):
+            if _is_speech_act(tok) and verb_tense(tok) == "past":
+                found = date_for_event(tok, anchors)
+                if found:
+                    return _not_after(found, anchors.reference)
     return None
 
 
@@ -110,8 +167,8 @@ def _attachment(span: Span, trigger: Token, sent: Span) -> tuple[int, Token] | N
             return 30 + steps, stop
         if stop.i == _where_clause_verb(anchor):
             return 25 + steps, stop
-    if _frames_sentence(span, sent):
-        return 40, trigger
+    if _frames_sentence(span, sent):  # resolved in the tense of the sentence's verb: "On Tuesday, X said ..."
+        return 40, sent.root if sent.root.pos_ in VERB_POS else trigger
     return None
 
 

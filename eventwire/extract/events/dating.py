@@ -6,6 +6,7 @@ from __future__ import annotations
 from ...model import Event  # noqa: F401
 from ..article import ArticleContext
 from ..dates import DateRef, context_date, date_for_event, own_date
+from ..dates.tense import event_tense
 from ..types import has
 from .grammar import content_clause, lemma_of, light_verb
 from .mentions import Mention
@@ -26,7 +27,11 @@ def mention_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
     "imposed tariffs") that of the sentences before, else that of its telling."""
     return (
         date_for_event(m.token, ctx.dates)
-        or (None if m.nominal and light_verb(m.token) is None else context_date(m.token, ctx.dates))
+        or (
+            None
+            if m.nominal and light_verb(m.token) is None
+            else context_date(m.token, ctx.dates, has(m.type, "statement"))
+        )
         or _statement_date(ctx, m)
     )
 
@@ -34,8 +39,10 @@ def mention_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
 def _statement_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
     """A warning, demand or promise told in a reported clause ("we have told Beijing that we
     will not stand by", Sullivan said) or in the content clause of a telling noun ("Tuesday's
-    announcement that Ukraine had agreed") happens when it is told: the date of the telling."""
-    if not has(m.type, "statement"):
+    announcement that Ukraine had agreed") happens when it is told: the date of the telling.
+    So does a planned act told there ("announced that India will build ..."): the promise of
+    it (`claims.retype_plans`) is made when it is told."""
+    if not (has(m.type, "statement") or event_tense(m.token) == "future"):
         return None
     teller = m.token
     for _ in range(4):
@@ -46,7 +53,7 @@ def _statement_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
         return None
     if teller.pos_ != "VERB":  # the noun's own date only: not "denied on Monday reports that ..."
         return own_date(teller, ctx.dates) if any(content_clause(c) for c in teller.children) else None
-    return date_for_event(teller, ctx.dates) or context_date(teller, ctx.dates)
+    return date_for_event(teller, ctx.dates) or context_date(teller, ctx.dates, statement=True)
 
 
 def compatible(a: DateRef, b: DateRef) -> bool:

@@ -1,0 +1,96 @@
+"""Dates an event takes from the story around it: the sentences before, the last dated speech
+act for a thing said, and a date framing the sentence (docs/conventions.md, dates)."""
+
+from datetime import datetime
+
+from eventwire import nlp
+from eventwire.extract.dates import DateAnchors, context_date, date_for_event
+from eventwire.extract.sentences import Sentences
+from eventwire.model import Article
+from eventwire.pipeline import process
+
+THURSDAY_EVENING = datetime(2025, 3, 13, 19)
+
+
+def anchors(doc, reference):
+    return DateAnchors(Sentences.of(doc), reference)
+
+
+def token(doc, word, nth=0):
+    return [t for t in doc if t.text == word][nth]
+
+
+def pair(ref):
+    return (ref.date, ref.precision) if ref else None
+
+
+def test_a_statement_takes_the_date_of_the_last_dated_speech_act():
+    # The lead dates when the envoy spoke; further on she is still speaking on that occasion,
+    # and neither the "six weeks ago" of what she reported nor the date of a participle
+    # ("attacks reported last year") is when she urged.
+    doc = nlp.load()(
+        "The envoy said Thursday that the refugees needed food. "
+        "She told the assembly that she had visited the camps six weeks ago. "
+        "Aid workers counted attacks reported last year. "
+        "The camps hold thousands of families. "
+        "Many of them are children. "
+        "The nights are cold. "
+        "The roads are closed. "
+        "She urged the donors to send money."
+    )
+    found = context_date(token(doc, "urged"), anchors(doc, THURSDAY_EVENING), statement=True)
+    assert pair(found) == ("2025-03-13", "day")
+
+
+def test_an_act_does_not_take_the_date_of_a_speech_act():
+    # A thing done, not said, keeps to the timeline of acts: no dated act before it, no date.
+    doc = nlp.load()(
+        "The envoy said Thursday that the refugees needed food. "
+        "The camps hold thousands of families. "
+        "Many of them are children. "
+        "The nights are cold. "
+        "The refugees are hungry. "
+        "Soldiers shelled the camp."
+    )
+    assert context_date(token(doc, "shelled"), anchors(doc, THURSDAY_EVENING)) is None
+
+
+def test_a_date_framing_the_sentence_is_resolved_in_the_tense_of_its_verb():
+    # "On Tuesday, X said he expects ...": the Tuesday that has passed, not the coming one.
+    doc = nlp.load()("On Tuesday, the general said he expects the rebels to attack the capital.")
+    found = date_for_event(token(doc, "attack"), anchors(doc, THURSDAY_EVENING))
+    assert pair(found) == ("2025-03-11", "day")
+
+
+def test_a_relative_clause_borrows_no_date():
+    # The war that killed thousands is no part of last month's sentencing.
+    doc = nlp.load()(
+        "Last month, a court sentenced the rebel leader to prison. "
+        "The verdict followed a war that lasted three years and killed thousands of people."
+    )
+    ref = anchors(doc, THURSDAY_EVENING)
+    assert context_date(token(doc, "killed"), ref) is None
+    assert pair(context_date(token(doc, "followed"), ref)) == ("2025-02-01", "month")
+
+
+def test_a_planned_act_told_by_a_speaker_is_dated_when_it_is_told():
+    # The promise ("will cooperate": an AGREE, planned) is made when the president announces it,
+    # and the announcing takes the date of the president's occasion two sentences up.
+    text = (
+        "The Kenyan president, who hosted the summit in Nairobi on Tuesday, spoke for an hour. "
+        "He announced that Kenya will cooperate with Uganda in building a new hospital."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    promise = next(e for e in events if e.trigger == "cooperate")
+    assert (promise.type, promise.status, promise.date) == ("AGREE", "planned", "2025-03-11")
+
+
+def test_two_days_later_moves_the_date_of_the_occasion_before():
+    doc = nlp.load()("Rebels attacked the town on March 5. Two days later, the army shelled the rebel camp.")
+    found = context_date(token(doc, "shelled"), anchors(doc, THURSDAY_EVENING))
+    assert (pair(found), found.text) == (("2025-03-07", "day"), "two days later")
+
+
+def test_a_state_begun_since_a_day_gives_the_next_sentence_no_date():
+    doc = nlp.load()("The reporter has been in custody since Feb. 24. Police arrested two more journalists.")
+    assert context_date(token(doc, "arrested"), anchors(doc, THURSDAY_EVENING)) is None
