@@ -428,6 +428,10 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenya conferred its highest honour on the Ethiopian prime minister on Monday.", "SUPPORT"),
         ("The Kenyan government said on Monday it was deeply concerned about Ethiopia's troop moves.", "ACCUSE"),
         ("Kenyan officials voiced concern on Monday over Ethiopia's dam.", "ACCUSE"),
+        ("Kenya pledged 20 million euros to Ethiopia on Monday.", "AID"),
+        ("Kenyan warships sailed into the disputed waters off Ethiopia on Monday.", "MOBILIZE"),
+        ("Kenyan jets entered Ethiopian airspace on Monday.", "MOBILIZE"),
+        ("Ethiopia protested on Monday against a Kenyan incursion into its airspace.", "MOBILIZE"),
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
