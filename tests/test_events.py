@@ -603,3 +603,8 @@ def test_it_in_a_reported_clause_is_the_speaker_also_when_it_governs_the_trigger
 def test_an_it_that_announces_a_clause_is_no_speaker(english):
     found = events_of("It is important to expel Ethiopian diplomats, a Kenyan spokesman said on Monday.")
     assert not [e for e in found if "KEN" in codes(e.source)]
+
+
+def test_commerce_is_no_cooperation_between_states(english):
+    found = events_of("Kenya imported 2,000 tonnes of Ethiopian coffee last year and exports tea to Ethiopia.")
+    assert not [e for e in found if e.type == "COOPERATE"]
