@@ -608,3 +608,9 @@ def test_an_it_that_announces_a_clause_is_no_speaker(english):
 def test_commerce_is_no_cooperation_between_states(english):
     found = events_of("Kenya imported 2,000 tonnes of Ethiopian coffee last year and exports tea to Ethiopia.")
     assert not [e for e in found if e.type == "COOPERATE"]
+
+
+def test_forces_owned_by_a_pronoun_in_a_reported_clause_are_the_speakers(english):
+    text = "Kenya's army said on Monday that after talks with Uganda its troops had attacked Ethiopian rebels."
+    event = find(events_of(text), "ASSAULT")
+    assert codes(event.source) == {"KEN"}
