@@ -614,3 +614,8 @@ def test_forces_owned_by_a_pronoun_in_a_reported_clause_are_the_speakers(english
     text = "Kenya's army said on Monday that after talks with Uganda its troops had attacked Ethiopian rebels."
     event = find(events_of(text), "ASSAULT")
     assert codes(event.source) == {"KEN"}
+
+
+def test_police_and_protesters_act_in_the_country_where_it_happened(english):
+    event = find(events_of("Police arrested 20 protesters in Nairobi on Monday."), "COERCE")
+    assert codes(event.source) == {"KEN"} and codes(event.target) == {"KEN"}
