@@ -619,3 +619,8 @@ def test_forces_owned_by_a_pronoun_in_a_reported_clause_are_the_speakers(english
 def test_police_and_protesters_act_in_the_country_where_it_happened(english):
     event = find(events_of("Police arrested 20 protesters in Nairobi on Monday."), "COERCE")
     assert codes(event.source) == {"KEN"} and codes(event.target) == {"KEN"}
+
+
+def test_a_participle_that_hedges_a_noun_tells_no_accusation(english):
+    text = "Kenya's president, in many ways, is the fiercest opponent of this alleged Ethiopian consensus."
+    assert not [e for e in events_of(text) if e.type == "ACCUSE"]
