@@ -426,10 +426,21 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("The Kenyan government designated the Ethiopian group as a terrorist organisation on Monday.", "SANCTION"),
         ("Kenyan police broke up an Ethiopian smuggling ring on Monday.", "COERCE"),
         ("Kenya conferred its highest honour on the Ethiopian prime minister on Monday.", "SUPPORT"),
+        ("The Kenyan government said on Monday it was deeply concerned about Ethiopia's troop moves.", "ACCUSE"),
+        ("Kenyan officials voiced concern on Monday over Ethiopia's dam.", "ACCUSE"),
+        ("Kenya pledged 20 million euros to Ethiopia on Monday.", "AID"),
+        ("Kenyan warships sailed into the disputed waters off Ethiopia on Monday.", "MOBILIZE"),
+        ("Kenyan jets entered Ethiopian airspace on Monday.", "MOBILIZE"),
+        ("Ethiopia protested on Monday against a Kenyan incursion into its airspace.", "MOBILIZE"),
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
     find(events_of(text), type_, {"KEN"}, {"ETH"})
+
+
+def test_a_source_asking_not_to_be_named_makes_no_request(english):
+    found = events_of("A Kenyan official, who requested anonymity, said Ethiopia had closed the border on Monday.")
+    assert not [e for e in found if e.type == "REQUEST"]
 
 
 def test_an_adjective_is_a_trigger_only_with_its_preposition(english):
@@ -581,3 +592,35 @@ def test_odd_articles_read_and_analysed_keep_the_evidence_of_every_event(english
 def test_office_holders_of_2025_stand_for_their_countries(english):
     event = find(events_of("Aziz Akhannouch condemned Ahmed Attaf on Monday."), "ACCUSE")
     assert codes(event.source) == {"MAR"} and codes(event.target) == {"DZA"}
+
+
+def test_it_in_a_reported_clause_is_the_speaker_also_when_it_governs_the_trigger(english):
+    text = "Kenya said on Monday that after a row with Uganda it had begun to expel Ethiopian diplomats."
+    event = find(events_of(text), "SANCTION")
+    assert codes(event.source) == {"KEN"}
+
+
+def test_an_it_that_announces_a_clause_is_no_speaker(english):
+    found = events_of("It is important to expel Ethiopian diplomats, a Kenyan spokesman said on Monday.")
+    assert not [e for e in found if "KEN" in codes(e.source)]
+
+
+def test_commerce_is_no_cooperation_between_states(english):
+    found = events_of("Kenya imported 2,000 tonnes of Ethiopian coffee last year and exports tea to Ethiopia.")
+    assert not [e for e in found if e.type == "COOPERATE"]
+
+
+def test_forces_owned_by_a_pronoun_in_a_reported_clause_are_the_speakers(english):
+    text = "Kenya's army said on Monday that after talks with Uganda its troops had attacked Ethiopian rebels."
+    event = find(events_of(text), "ASSAULT")
+    assert codes(event.source) == {"KEN"}
+
+
+def test_police_and_protesters_act_in_the_country_where_it_happened(english):
+    event = find(events_of("Police arrested 20 protesters in Nairobi on Monday."), "COERCE")
+    assert codes(event.source) == {"KEN"} and codes(event.target) == {"KEN"}
+
+
+def test_a_participle_that_hedges_a_noun_tells_no_accusation(english):
+    text = "Kenya's president, in many ways, is the fiercest opponent of this alleged Ethiopian consensus."
+    assert not [e for e in events_of(text) if e.type == "ACCUSE"]

@@ -3,6 +3,8 @@ title lends; events with no coded side are left out."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from ...model import Actor, Event, Location
@@ -18,8 +20,9 @@ from .sides import coded
 
 
 def fill_sides(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
-    """Reads the actors of each event's sentence; fills a side the parse left empty: the other
-    country the sentence names, else the actor's own country for a domestic act (`_fill`)."""
+    """Reads the actors of each event's sentence and its place; fills a side the parse left
+    empty: the other country the sentence names, else the actor's own country for a domestic
+    act (`_fill`); actors known by sector only act where the event happened (`_place_sectors`)."""
     for o in occasions:
         _fill(o.event, ctx, unknown_doer=all(m.unknown_doer for m in o.mentions))
     return occasions
@@ -54,6 +57,7 @@ def _fill(event: Event, ctx: ArticleContext, unknown_doer: bool = False) -> None
     ("Jordan and Britain agreed to hold exercises": each agreed, toward no one named).
     A meeting with one party named is with the other country its sentence names ("arrived in
     Amman on a visit")."""
+    _place_sectors(event)
     if has(event.type, "home_aimless"):
         event.target = [a for a in event.target if a.code not in {s.code for s in event.source}]
     source, target = coded(event.source), coded(event.target)
@@ -70,6 +74,16 @@ def _fill(event: Event, ctx: ArticleContext, unknown_doer: bool = False) -> None
             event.source, event.target = source[:1], source[1:]
     elif source:
         event.target = _other_country(event, source, ctx) or _home_side(event, source[0], ctx)
+
+
+def _place_sectors(event: Event) -> None:
+    """Actors known by their sector only ("police", "protesters") in an event with no coded
+    side act in the country where it happened ("police arrested 20 protesters in Nairobi")."""
+    place = event.location.code if event.location is not None else None
+    if not place or coded(event.source + event.target):
+        return
+    for side in (event.source, event.target):
+        side[:] = [replace(a, code=place) if a.sector else a for a in side]
 
 
 def _other_country(event: Event, side: list[Actor], ctx: ArticleContext, acting: bool = False) -> list[Actor]:

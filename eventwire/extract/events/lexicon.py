@@ -18,6 +18,7 @@ WORD_LISTS = {
     "warning_modals": "warning_modals",
     "unknown_doers": "unknown_doers",
     "teller_verbs": "teller_verbs",
+    "hedges": "hedges",
 }
 
 
@@ -54,6 +55,7 @@ class Lexicon:
     warning_modals: frozenset[str] = frozenset()
     unknown_doers: frozenset[str] = frozenset()
     teller_verbs: frozenset[str] = frozenset()  # their subject tells their clause
+    hedges: frozenset[str] = frozenset()  # no trigger before a noun: "the alleged plot"
 
 
 def split_key(key: str, noun: bool) -> tuple[str, list[str]]:

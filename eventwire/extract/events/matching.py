@@ -58,6 +58,8 @@ def _fits(rule: Rule, tok: Token) -> bool:
 
 
 def match(tok: Token, lex: Lexicon) -> Rule | None:
+    if tok.dep_ == "amod" and lemma_of(tok) in lex.hedges:
+        return None
     if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
         rules = lex.verbs.get(lemma_of(tok), ())
     elif tok.pos_ == "ADJ":  # "critical of": an adjective is a trigger only with its preposition

@@ -22,12 +22,29 @@ ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 def _speaker_for_pronoun(tok: Token, subjects: list[Token]) -> list[Token]:
     """In "Japan said it had halted aid" the pronoun is the speaker: a pronoun subject of a
-    reported clause stands for the reporting verb's own subject."""
-    if len(subjects) == 1 and subjects[0].tag_ == "PRP" and tok.dep_ == "ccomp":
-        speaker = [c for c in tok.head.children if c.dep_ == "nsubj" and c.tag_ != "PRP"]
+    reported clause stands for the reporting verb's own subject, and so does a subject owned
+    by a pronoun ("the army said its troops killed ...").  The clause is the pronoun's own
+    verb, which may govern the trigger ("said it was concerned about", "said it would try to
+    halt aid"); an "it" that only announces a clause ("it is important to insist") is no one."""
+    if len(subjects) != 1 or not (subjects[0].tag_ == "PRP" or _owned_by_pronoun(subjects[0])):
+        return subjects
+    clause = subjects[0].head
+    if clause.dep_ == "ccomp" and not _expletive(subjects[0], clause):
+        speaker = [c for c in clause.head.children if c.dep_ == "nsubj" and c.tag_ != "PRP"]
         if speaker:
             return speaker
     return subjects
+
+
+def _owned_by_pronoun(tok: Token) -> bool:
+    """A common noun with a pronoun for its owner and no name of its own: "its troops"."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children)
+
+
+def _expletive(subject: Token, clause: Token) -> bool:
+    """Is this "it" the empty subject of "it is important to ..." / "it is clear that ..."?"""
+    deps = {c.dep_ for c in clause.children}
+    return subject.lower_ == "it" and bool(deps & {"acomp", "attr"}) and bool(deps & {"xcomp", "ccomp"})
 
 
 def _companions(tok: Token, subjects: list[Token]) -> list[Token]:
