@@ -181,6 +181,19 @@ def test_quote_over_several_paragraphs_is_one_quote(english):
     assert "ruiz" in words(quote)
 
 
+def test_quote_left_open_runs_on_to_the_next_opening_mark_in_joined_paragraphs(english):
+    """A quote going on into the next paragraph has no closing mark; with the paragraphs joined
+    into one, it runs on to the mark that reopens it, names and pronouns inside it included."""
+    text = (
+        "Lena Park, a trade lawyer, spoke to reporters. \u201cTariffs will not end soon,\u201d she said. "
+        "\u201cThe minister wants a deal. Minister Omar Haddad has said he wants it by June. "
+        "\u201cBut a deal needs two sides,\u201d she added."
+    )
+    found = quotes_of(text)
+    assert one(found, "The minister wants").text.endswith("by June.")
+    assert "park" in words(one(found, "But a deal"))
+
+
 def test_unbalanced_marks_do_not_spoil_the_rest(english):
     text = (
         'The army chief Pak Jong Chon said, "The use of force is not the privilege of the U.S. only. '

@@ -20,6 +20,7 @@ OPEN, CLOSE, EITHER = "open", "close", "either"
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 NEWLINE = re.compile(r"\n")
 ELIDED_WORD = re.compile(r"[A-Za-z]+|\d")
+SENTENCE_ENDS = frozenset(".?!\u2026")
 
 
 @dataclass(frozen=True)
@@ -100,12 +101,14 @@ class _Scanner:
         i = bisect_right(self.sentence_ends, pos)
         return self.sentence_ends[i] if i < len(self.sentence_ends) else len(self.text)
 
-    def add(self, parts: list[tuple[int, int]], opened: int, closed_at: int | None, limit: int) -> None:
+    def add(
+        self, parts: list[tuple[int, int]], opened: int, closed_at: int | None, limit: int, to_limit: bool = False
+    ) -> None:
         """Record a quote whose last mark ends at `closed_at`; one left open (None) ends at its
-        sentence end or at `limit`, whichever comes first."""
+        sentence end or at `limit`, whichever comes first (at `limit` when `to_limit`)."""
         start, end = parts[-1]
         if closed_at is None:
-            end = min(limit, self.sentence_end(start))
+            end = limit if to_limit else min(limit, self.sentence_end(start))
         trimmed = tuple(p for p in (_trim(self.text, s, e) for s, e in parts[:-1] + [(start, end)]) if p[0] < p[1])
         if trimmed:
             outer = (opened, closed_at if closed_at is not None else trimmed[-1][1])
@@ -139,7 +142,7 @@ class _Scanner:
                 if role != CLOSE:  # a closing mark with nothing open is a stray: skip it
                     opened, parts = m.start(), [(m.end(), m.end())]
             elif role == OPEN:  # a new quote opens: the open one lost its closing mark
-                self.add(parts, opened, None, m.start())
+                self.add(parts, opened, None, m.start(), self.runs_on(parts[-1][0], m.start()))
                 opened, parts = m.start(), [(m.end(), m.end())]
             else:
                 parts[-1] = (parts[-1][0], m.start())
@@ -147,6 +150,18 @@ class _Scanner:
                 opened, parts = None, []
         if opened is not None:
             self.add(parts, opened, None, self.paragraph_end(parts[-1][0]))
+
+    def runs_on(self, words: int, mark: int) -> bool:
+        """Whether a quote left open runs on to the opening mark at `mark`: both open a sentence.
+        A quote that goes on into the next paragraph has no closing mark; in a text whose
+        paragraphs were joined into one, the next paragraph's opening mark is all that is left of
+        the break. (One opened by a cue, "X said, '...", more often lost its mark.)"""
+        return self.opens_sentence(mark) and self.opens_sentence(words)
+
+    def opens_sentence(self, pos: int) -> bool:
+        """Whether the quote whose mark or words start at `pos` opens a sentence."""
+        before = self.text[:pos].rstrip().rstrip(QUOTE_CHARS + "`").rstrip()
+        return not before or before[-1] in SENTENCE_ENDS
 
     def leads_in(self, words: int) -> bool:
         """Whether the quote whose words start at `words` opened its paragraph or followed a
