@@ -7,6 +7,7 @@ import pytest
 
 from eventwire import nlp
 from eventwire.extract.actors import ArticleActors
+from eventwire.extract.quotes import find_marked_spans
 from tests.test_quotes import one, quotes_of, words
 
 
@@ -133,6 +134,25 @@ def test_a_speaker_carries_the_other_ways_the_article_names_it():
     kovac, mission = quotes_of(text)
     assert kovac.speaker.name == "J\u00e1n Kov\u00e1\u010d" and kovac.speaker.aliases == ["Kovac"]
     assert "the mission" in mission.speaker.aliases and mission.speaker.name not in mission.speaker.aliases
+
+
+def test_a_subheading_quoting_a_later_line_takes_that_speaker():
+    text = (
+        "\u201cWe will rebuild,\u201d said Mayor Ana Ruiz. The owner of the bakery said sales fell. "
+        "Farmers \u2018forgotten\u2019 \u2018The river took everything\u2019 "
+        "Tomas Berg, a farmer, lost his land. \u201cThe river took everything we had, and we feel forgotten,\u201d "
+        "Berg said."
+    )
+    heading, scare = (
+        next(q for q in quotes_of(text) if q.text == t) for t in ("The river took everything", "forgotten")
+    )
+    assert "berg" in words(heading) and "berg" in words(scare)
+
+
+def test_a_closing_single_mark_after_s_before_a_name_ends_the_quote():
+    text = "Guides still tell it. \u2018The puzzle you cannot miss\u2019 Ana Diaz, a guide, sings it to tourists."
+    assert [s.text(text) for s in find_marked_spans(text)] == ["The puzzle you cannot miss"]
+    assert [s.text(t) for t in ["The players\u2019 wages rose."] for s in find_marked_spans(t)] == []
 
 
 # Bad input (issue 16): each must give the right speakers, or none, and never stop the article.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -18,6 +20,8 @@ from .speakers import (
     Found,
     QuoteParse,
 )
+
+WORD = re.compile(r"\w+")
 
 
 class _Direct:
@@ -192,6 +196,7 @@ def quote_id(digest: str, kind: str, start: int, end: int) -> str:
 def direct_quotes(art: QuoteParse, spans: list[MarkedSpan], digest: str) -> list[Quote]:
     quotes: list[Quote] = []
     quoted = None  # (end, speaker) of the last direct quote with a speaker
+    unspoken: list[tuple[MarkedSpan, str]] = []  # scare quotes: kept if a quote repeats them
     for span in spans:
         words = span.text(art.text)
         direct = _Direct(art, span)
@@ -200,18 +205,53 @@ def direct_quotes(art: QuoteParse, spans: list[MarkedSpan], digest: str) -> list
         found = direct.speaker()
         if found is None:
             if len(words.split()) <= MAX_SCARE_WORDS and not direct.fills_sentence():
-                continue  # a scare quote: a short phrase nobody is said to have said
+                unspoken.append((span, words))  # a scare quote: a short phrase nobody is said to have said
+                continue
             found = Found(art.last_speaker(span.start, quoted) if direct.opens_sentence() else None, None)
         if found.actor is not None:
             quoted = (span.end, found.actor)
-        quotes.append(
-            Quote(
-                id=quote_id(digest, "direct", span.start, span.end),
-                text=words,
-                start=span.start,
-                end=span.end,
-                speaker=found.actor,
-                cue=found.cue,
-            )
-        )
-    return quotes
+        quotes.append(_quote(digest, span, words, found))
+    return _with_repeated_speakers(quotes, unspoken, digest)
+
+
+def _quote(digest: str, span: MarkedSpan, words: str, found: Found) -> Quote:
+    return Quote(
+        id=quote_id(digest, "direct", span.start, span.end),
+        text=words,
+        start=span.start,
+        end=span.end,
+        speaker=found.actor,
+        cue=found.cue,
+    )
+
+
+def _with_repeated_speakers(quotes: list[Quote], unspoken: list[tuple[MarkedSpan, str]], digest: str) -> list[Quote]:
+    """Quoted words with no cue of their own that a longer quote with a speaker repeats (a
+    subheading quoting a line of the story: "'It reflects the fear' ... 'It reflects the fear
+    of ...,' Lewal said") are that speaker's, not the last speaker's; a short phrase taken for a
+    scare quote is a quote after all (a subheading: "Farmers 'forgotten'")."""
+    spoken = [(_words(q.text), q) for q in quotes if q.speaker is not None]
+
+    def repeated(words: str, at: int) -> Quote | None:
+        mine = _words(words)
+        holders = [q for theirs, q in spoken if q.start != at and len(theirs) > len(mine) and _contains(theirs, mine)]
+        return min(holders, key=lambda q: abs(q.start - at), default=None)
+
+    kept = []
+    for q in quotes:
+        holder = repeated(q.text, q.start) if q.cue is None else None
+        kept.append(replace(q, speaker=holder.speaker) if holder else q)
+    for span, words in unspoken:
+        holder = repeated(words, span.start)
+        if holder is not None:
+            kept.append(_quote(digest, span, words, Found(holder.speaker, None)))
+    return sorted(kept, key=lambda q: q.start)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(text.lower()))
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return n > 0 and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
