@@ -136,6 +136,22 @@ def test_a_speaker_carries_the_other_ways_the_article_names_it():
     assert "the mission" in mission.speaker.aliases and mission.speaker.name not in mission.speaker.aliases
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The World Health Organization warned of cholera. \u201cCases doubled,\u201d the agency said.",
+            "World Health",
+        ),
+        ("The European Union imposed sanctions. \u201cThey target the leaders,\u201d the bloc said.", "European Union"),
+        ("NATO ministers met in Brussels. \u201cWe stand united,\u201d the alliance said.", "NATO"),
+    ],
+)
+def test_a_generic_noun_stands_for_the_body_named_before(text, body):
+    (quote,) = quotes_of(text)
+    assert body in quote.speaker.name
+
+
 def test_a_subheading_quoting_a_later_line_takes_that_speaker():
     text = (
         "\u201cWe will rebuild,\u201d said Mayor Ana Ruiz. The owner of the bakery said sales fell. "
