@@ -152,6 +152,9 @@ class QuoteParse:
         tok = verb
         for _ in range(SUBJECT_DEPTH):
             subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+            if subjects and self.reported_passive(verb, tok, subjects):
+                tok = tok.head  # "X said the book was banned, saying ...": X says it
+                continue
             if subjects:
                 subj = max(subjects, key=lambda c: (c.pos_ == "PROPN", -abs(c.i - tok.i)))
                 if tok.i == verb.i and subj.dep_ == "nsubjpass":  # "he was told": the agent speaks
@@ -176,6 +179,18 @@ class QuoteParse:
                 if c.dep_ in SPEAKER_NOUNS and not self.in_quote[c.i] and c.pos_ in ("PROPN", "NOUN")
             ),
             None,
+        )
+
+    @staticmethod
+    def reported_passive(verb: Token, tok: Token, subjects: list[Token]) -> bool:
+        """Whether a participle cue ("saying") hangs from a passive clause that is itself reported
+        speech: the parser's nearest verb, not the speaker's ("X said the book was banned, saying
+        ..."); a passive main clause keeps its subject ("He was arrested, saying ...")."""
+        return (
+            tok.i != verb.i
+            and verb.tag_ == "VBG"
+            and tok.dep_ == "ccomp"
+            and all(s.dep_ == "nsubjpass" for s in subjects)
         )
 
     def speaker_span(self, head: Token, verb: Token | None = None) -> Span:
@@ -228,7 +243,8 @@ class QuoteParse:
     def author_of(self, document: Token) -> Actor | None:
         """Who wrote a document that speaks: its possessor ("the army's statement"), the object
         of "by"/"from" ("a statement from the union"), or for "the statement", the author of the
-        latest such document named before it ("The union issued a statement ...")."""
+        latest such document named before it ("The union issued a statement ...", "The union
+        said in a statement ...")."""
         own = self.stated_author(document)
         if own is not None or not any(c.dep_ == "det" and c.lower_ == "the" for c in document.children):
             return own
@@ -236,8 +252,13 @@ class QuoteParse:
         for tok in reversed(self.doc[: document.i]):
             if tok.lemma_.lower() == lemma and self.is_document(tok) and not self.in_quote[tok.i]:
                 author = self.stated_author(tok)
-                if author is None and tok.dep_ == "dobj":
-                    subj = self.subject_of(tok.head)
+                verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None
+                if (
+                    author is None
+                    and verb is not None
+                    and (tok.dep_ == "dobj" or self.cue_kind(verb, self.cues.speech))
+                ):
+                    subj = self.subject_of(verb)
                     author = self.speaker(subj) if subj is not None and not self.is_document(subj) else None
                 if author is not None:
                     return author
