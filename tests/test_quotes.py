@@ -248,6 +248,20 @@ def test_scare_quotes_and_titles_are_not_quotes(english):
     assert [q.text for q in found] == ["key issue"] and "zhao" in words(found[0])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Omar Diallo, who faces charges relating to \u201cpublishing false news that harms the state,\u201d "
+        "denies them.",
+        "The army closed sites run by the Khawarij, a term that translates as \u201cthose who leave the "
+        "faith,\u201d it said.",
+        "The militia, known as \u201cthe boys who guard the valley,\u201d said it would disarm.",
+    ],
+)
+def test_charges_glosses_and_names_after_their_phrase_are_not_quotes(english, text):
+    assert quotes_of(text) == []
+
+
 def test_indirect_quotes(english):
     found = quotes_of(
         "Finance Minister Tom Berg told reporters that the budget would be cut by 5% next "

@@ -22,6 +22,7 @@ from .speakers import (
 )
 
 WORD = re.compile(r"\w+")
+TITLE_CHARS = 40  # characters before a quote read for a title phrase ("charges relating to")
 
 
 class _Direct:
@@ -180,7 +181,9 @@ class _Direct:
         doc, cues = self.art.doc, self.art.cues
         if self.qj < len(doc) and doc[self.qj].lemma_.lower() in cues.title_nouns:
             return True
-        if self.qi > 0 and doc[self.qi - 1].lower_ in cues.title_words:
+        opening = self.span.outer[0]
+        before = " " + " ".join(self.art.text[max(opening - TITLE_CHARS, 0) : opening].lower().split())
+        if before.endswith(cues.title_words):
             return True
         tokens = words.rstrip(".,;:").split()
         if words[-1] in "?!" or not tokens or (len(tokens) == 1 and self.opens_sentence()):
