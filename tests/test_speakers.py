@@ -115,6 +115,26 @@ def test_a_role_set_beside_a_name_is_that_person_later(text):
     assert quote.speaker.name == "Amina Yusuf"
 
 
+def test_a_role_with_a_country_is_the_person_of_that_country_named_with_it():
+    text = (
+        "Rwandan President Paul Kagame met Congolese President Felix Tshisekedi. "
+        "\u201cThey are here,\u201d the Congolese president said. \u201cWe are ready,\u201d the Rwandan president said."
+    )
+    assert [q.speaker.name for q in quotes_of(text)] == ["Felix Tshisekedi", "Paul Kagame"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("State media quoted Defense Minister Omar Haddad as saying, \u201cWe will act.\u201d", "Omar Haddad"),
+        ("The head of the World Bank, Ajay Banga, said: \u201cGrowth is slow.\u201d", "Ajay Banga"),
+    ],
+)
+def test_the_person_quoted_or_named_beside_a_role_speaks(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name
+
+
 def test_a_name_cut_at_a_particle_goes_on_to_the_family_name():
     doc = nlp.load()("European Commission chief Ursula von der Leyen spoke in Brussels. She said talks would go on.")
     she = next(t for t in doc if t.text == "She")

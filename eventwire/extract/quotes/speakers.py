@@ -148,7 +148,8 @@ class QuoteParse:
     def subject_of(self, verb: Token) -> Token | None:
         """The speaker token of a cue verb: its subject (a name before a title: "army chief
         Pak said"), inherited along conj/advcl/xcomp, the noun a participle modifies
-        ("influencers ... praising"), or an inverted one ("'...,' said Mayor X")."""
+        ("influencers ... praising"), the one quoted "as saying", or an inverted one ("'...,' said
+        Mayor X")."""
         tok = verb
         for _ in range(SUBJECT_DEPTH):
             subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
@@ -167,6 +168,9 @@ class QuoteParse:
                 return None if self.in_quote[subj.i] else subj
             if tok.dep_ in MODIFIES_NOUN and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return tok.head
+            quoted = self.quoted_as_saying(tok)
+            if quoted is not None:
+                return quoted
             if tok.dep_ not in INHERITS_SUBJECT or tok.head.i == tok.i:
                 break
             tok = tok.head
@@ -180,6 +184,13 @@ class QuoteParse:
             ),
             None,
         )
+
+    def quoted_as_saying(self, tok: Token) -> Token | None:
+        """The object of "quoted/cited X as saying": X speaks, not the one who quotes."""
+        if tok.dep_ != "pcomp" or tok.head.lower_ != "as":
+            return None
+        obj = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+        return obj if obj is not None and not self.in_quote[obj.i] else None
 
     @staticmethod
     def reported_passive(verb: Token, tok: Token, subjects: list[Token]) -> bool:
@@ -199,7 +210,7 @@ class QuoteParse:
         ("wrote a user from Beijing")."""
         if head.pos_ != "PROPN":
             name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            head = name or head
+            head = name or self.named_after_role(head) or head
         start, end = head.left_edge.i, head.right_edge.i + 1
         if verb is not None and start <= verb.i < end:
             end = min(end, verb.left_edge.i) if verb.left_edge.i > head.i else head.i + 1
@@ -211,6 +222,16 @@ class QuoteParse:
                 if prep.i == end and prep.lower_ in self.cues.origin_prepositions:
                     end = prep.right_edge.i + 1
         return self.trimmed(start, end)
+
+    def named_after_role(self, head: Token) -> Token | None:
+        """The person named after a role phrase that the parser hung on the role's object: "the
+        spokesman for the Taliban, Zabihullah Mujahid," (Mujahid set beside "Taliban")."""
+        for prep in (c for c in head.rights if c.dep_ == "prep"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                name = next((c for c in obj.rights if c.dep_ == "appos" and self.actors.is_person(c.i)), None)
+                if name is not None:
+                    return name
+        return None
 
     def trimmed(self, start: int, end: int) -> Span:
         while start < end - 1 and self.doc[start].is_punct:
