@@ -189,6 +189,22 @@ def test_a_participle_cue_after_a_reported_passive_is_the_reporter_speaking():
     assert "diallo" in words(quote)  # a passive main clause keeps its subject
 
 
+def test_a_quote_with_no_cue_goes_to_the_person_the_next_sentence_introduces():
+    text = (
+        "Floods hit the valley in May. \u201cWe have nothing left. The water took it all.\u201d "
+        "Halima Abdi, 35, lost her home in the floods. \u201cThe border must stay open,\u201d said Amina Yusuf. "
+        "\u201cWithout it, our market dies.\u201d Peter Novak, a farmer, disagrees."
+    )
+    found = quotes_of(text)
+    assert "abdi" in words(one(found, "We have nothing"))
+    assert "yusuf" in words(one(found, "Without it"))  # right after her quote: she goes on
+
+
+def test_they_stands_for_a_group_that_did_not_speak_before():
+    (quote,) = quotes_of("Protesters gathered outside parliament. \u201cWe want jobs,\u201d they chanted.")
+    assert quote.speaker.name == "Protesters"
+
+
 def test_a_subheading_quoting_a_later_line_takes_that_speaker():
     text = (
         "\u201cWe will rebuild,\u201d said Mayor Ana Ruiz. The owner of the bakery said sales fell. "

@@ -142,6 +142,13 @@ class PeopleIndex:
         """Whether token i is part of the name of one of the article's people."""
         return i in self._person_at
 
+    def introduces_person(self, i: int) -> bool:
+        """Whether token i names a person the article first names in this sentence (where the
+        story introduces someone, often right after a quote of theirs)."""
+        person = self._person_at.get(i)
+        first = next((m for m in self._mentions if m.person is person), None)
+        return first is not None and first.sent == self._sent_of[i]
+
     def gender_at(self, i: int) -> str | None:
         """The gender ("m"/"f") of the person named at token i, when the article tells it."""
         person = self._person_at.get(i)

@@ -172,6 +172,24 @@ class _Direct:
                 return found
         return None
 
+    def uncued_speaker(self, quoted: tuple[int, Actor] | None) -> Actor | None:
+        """The speaker of a quote opening its sentence with no cue anywhere: the person the next
+        sentence introduces when no quote came right before, else the last speaker (the quote goes
+        on from them)."""
+        if not self.opens_sentence():
+            return None
+        if self.fills_sentence() and not self.follows_quote():
+            introduced = self.art.introduced_after(self.span.outer[1])
+            if introduced is not None:
+                return introduced
+        return self.art.last_speaker(self.span.start, quoted)
+
+    def follows_quote(self) -> bool:
+        """Whether the sentence before this quote's holds a quote: this one most likely goes on
+        from it."""
+        n = self.art.sentences.number_of[self.sent.start]
+        return n > 0 and any(self.art.in_quote[t.i] for t in self.art.sentences.spans[n - 1])
+
     def is_name(self, words: str) -> bool:
         """Titles and names of things: quoted words that a title noun follows or a title word
         precedes ("the 'Meet the Press' show", "a report titled '...'"), or whose every content
@@ -210,7 +228,7 @@ def direct_quotes(art: QuoteParse, spans: list[MarkedSpan], digest: str) -> list
             if len(words.split()) <= MAX_SCARE_WORDS and not direct.fills_sentence():
                 unspoken.append((span, words))  # a scare quote: a short phrase nobody is said to have said
                 continue
-            found = Found(art.last_speaker(span.start, quoted) if direct.opens_sentence() else None, None)
+            found = Found(direct.uncued_speaker(quoted), None)
         if found.actor is not None:
             quoted = (span.end, found.actor)
         quotes.append(_quote(digest, span, words, found))

@@ -46,6 +46,12 @@ def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
     return not plural and head.ent_type_ not in NOT_PEOPLE
 
 
+def _is_group(pronoun: Token, head: Token) -> bool:
+    """ "they" and a plural common noun ("Protesters gathered ... 'We want jobs,' they chanted"):
+    no person competes for a plural pronoun, so a group that did not speak before may."""
+    return pronoun.lower_ in ("they", "them") and head.tag_ == "NNS"
+
+
 @dataclass
 class Found:
     """A speaker found for a quote and the cue word that named it (None when the quote goes on
@@ -332,7 +338,7 @@ class QuoteParse:
             tok = tok.head
         i = bisect_left(self.said_at, pronoun.idx)
         for _, who, spoke in reversed(self.said[max(i - LOOKBACK, 0) : i]):
-            if self.agrees(pronoun, who) and (spoke or who.pos_ == "PROPN"):
+            if self.agrees(pronoun, who) and (spoke or who.pos_ == "PROPN" or _is_group(pronoun, who)):
                 return who, who.pos_ == "PROPN"
         return None
 
@@ -343,6 +349,18 @@ class QuoteParse:
         person = self.actors.is_person(head.i)
         gender = self.actors.gender_at(head.i)
         return _agrees(pronoun, head, person) and (said is None or gender is None or said == gender)
+
+    def introduced_after(self, end: int) -> Actor | None:
+        """The person the sentence after a quote introduces as its subject ("'We have nothing
+        left.' Halima Abdi, 35, lost her home ..."): the story names whom it quoted."""
+        n = self.sentences.number_of[min(self.token_range(end, end)[0], len(self.doc) - 1)] + 1
+        if n >= len(self.sentences.spans):
+            return None
+        sent = self.sentences.spans[n]
+        subj = next((c for c in sent.root.children if c.dep_ in SUBJECTS), None)
+        if subj is None or self.in_quote[subj.i] or not self.actors.introduces_person(subj.i):
+            return None
+        return self.speaker(subj)
 
     def last_speaker(self, at: int, quoted: tuple[int, Actor] | None) -> Actor | None:
         """Who spoke last before offset `at`: the latest speaker of the timeline, or the
