@@ -200,6 +200,18 @@ def test_a_quote_with_no_cue_goes_to_the_person_the_next_sentence_introduces():
     assert "yusuf" in words(one(found, "Without it"))  # right after her quote: she goes on
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("President William Ruto struck a defiant tone on Monday: \u201cWe will not back down.\u201d", "ruto"),
+        ("Amina Yusuf has a simple message for the government: \u201cHelp us rebuild.\u201d", "yusuf"),
+    ],
+)
+def test_a_quote_a_colon_introduces_is_the_subject_s_before_it(text, name):
+    (quote,) = quotes_of(text)
+    assert name in words(quote)
+
+
 def test_they_stands_for_a_group_that_did_not_speak_before():
     (quote,) = quotes_of("Protesters gathered outside parliament. \u201cWe want jobs,\u201d they chanted.")
     assert quote.speaker.name == "Protesters"

@@ -17,6 +17,7 @@ from .speakers import (
     NOMINAL,
     NOUN_PHRASE,
     SPEAKER_STOPS,
+    SUBJECTS,
     Found,
     QuoteParse,
 )
@@ -155,6 +156,24 @@ class _Direct:
                 return found
         return None
 
+    def after_colon(self) -> Found | None:
+        """A quote a colon introduces, the clause before it about someone ("Ruto struck a defiant
+        tone: '...'", "The minister's reply was swift: '...'"): its subject, or the subject's
+        possessor, speaks, when that names someone (a name, a pronoun, an actor)."""
+        doc, art = self.art.doc, self.art
+        if self.qi == 0 or doc[self.qi - 1].text != ":":
+            return None
+        start = art.sent_of(self.qi - 1).start
+        tops = [t for t in doc[start : self.qi - 1] if not start <= t.head.i < self.qi - 1 or t.head.i == t.i]
+        verb = next((t for t in tops if t.pos_ in ("VERB", "AUX")), None)  # the clause before the colon
+        subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None) if verb is not None else None
+        if subj is None:
+            return None
+        subj = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ != "PRON"), subj)
+        actor = art.speaker(subj)
+        named = subj.pos_ == "PROPN" or subj.lower_ in art.cues.pronouns or actor.name or actor.sector
+        return Found(actor, verb.text) if named else None
+
     def opens_sentence(self) -> bool:
         """Nothing but punctuation and conjunctions ("But '...'") before the quote in its sentence."""
         return all(t.is_punct or t.pos_ == "CCONJ" for t in self.art.doc[self.sent.start : self.qi])
@@ -166,7 +185,7 @@ class _Direct:
         """The first rule that finds a speaker; "'...,' X said" comes first for a quote that
         opens its sentence, the parse first for one inside a sentence."""
         first = (self.after, self.governing) if self.opens_sentence() else (self.governing, self.after)
-        for rule in (*first, self.phrase, self.before, self.anywhere):
+        for rule in (*first, self.phrase, self.before, self.anywhere, self.after_colon):
             found = rule()
             if found:
                 return found
