@@ -115,6 +115,25 @@ def test_a_role_set_beside_a_name_is_that_person_later(text):
     assert quote.speaker.name == "Amina Yusuf"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Nic Cheeseman, a professor of politics at a British university, studied the vote. "
+            "\u201cIt was flawed,\u201d the professor said.",
+            "Nic Cheeseman",
+        ),
+        (
+            "Sarah Mills is an analyst at Chatham House. \u201cSanctions rarely work,\u201d the analyst said.",
+            "Sarah Mills",
+        ),
+    ],
+)
+def test_the_analyst_or_professor_is_the_person_named_with_that_role(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name
+
+
 def test_a_role_with_a_country_is_the_person_of_that_country_named_with_it():
     text = (
         "Rwandan President Paul Kagame met Congolese President Felix Tshisekedi. "

@@ -207,8 +207,8 @@ class PeopleIndex:
 
     def _describe_person(self, person: Person, span: Span) -> None:
         """Fill title, code and sector from the words around the name: the prefix ("Kremlin
-        spokesman Dmitry Peskov"), an appositive ("Zhao, a Chinese foreign ministry spokesman")
-        or a relative clause ("Yang, who is director of ...")."""
+        spokesman Dmitry Peskov"), an appositive ("Zhao, a Chinese foreign ministry spokesman"),
+        a relative clause ("Yang, who is director of ...") or a copula ("Yang is director of ...")."""
         for desc in self._person_descriptions(span):
             if desc.title and not person.title:
                 person.title = desc.title
@@ -242,6 +242,10 @@ class PeopleIndex:
                 for attr in child.children:
                     if attr.dep_ == "attr":
                         yield self._describe(self._phrase_tokens(attr))
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Mills is an analyst at Chatham House"
+            for attr in root.head.children:
+                if attr.dep_ == "attr" and attr.pos_ == "NOUN":
+                    yield self._describe(self._phrase_tokens(attr))
         if root.dep_ == "appos" and root.head.i < span.start and self._person_at.get(root.head.i) is None:
             head = root.head
             yield self._describe(list(doc[head.left_edge.i : head.i + 1]))

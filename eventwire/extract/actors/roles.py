@@ -81,21 +81,15 @@ class RoleIndex:
             for t in prep.subtree
             if t.i < hi and not t.is_punct
         ]
-        if role.value.sector is None and not role.value.weak:
-            return self._topic_role_actor(post, text)
         toks = self._left_tokens(head, lo)
+        if role.value.sector is None and not role.value.weak:  # "the analyst" named before, or a topic
+            return self._anaphor_actor(head, toks, text, None) or self._topic_role_actor(post, text)
         desc = self._describe(toks + post[:TITLE_MAX])
         anaphoric = desc.body is None and self._is_anaphoric(head, toks)
         if anaphoric:
-            antecedent = self._role_antecedent(head, desc.code) if _noun_tag(head) == "NN" else None
+            antecedent = self._anaphor_actor(head, toks, text, desc.code)
             if antecedent is not None:  # "the spokesman", "the Congolese president"
-                return Actor(
-                    text=text,
-                    name=antecedent.name,
-                    code=antecedent.code,
-                    sector=antecedent.sector,
-                    title=antecedent.title,
-                )
+                return antecedent
         if anaphoric and desc.code is None:
             desc.body = self._group_antecedent(head.i, desc.sector)
             desc.code = desc.body.code if desc.body else None
@@ -109,6 +103,17 @@ class RoleIndex:
             code=desc.code,
             sector=desc.sector,
             title=desc.title if head.tag_ != "NNS" else None,
+        )
+
+    def _anaphor_actor(self, head: Token, toks: list[Token], text: str, code: str | None) -> Actor | None:
+        """The person or description a definite singular role ("the spokesman") points back to."""
+        if _noun_tag(head) != "NN" or not self._is_anaphoric(head, toks):
+            return None
+        antecedent = self._role_antecedent(head, code)
+        if antecedent is None:
+            return None
+        return Actor(
+            text=text, name=antecedent.name, code=antecedent.code, sector=antecedent.sector, title=antecedent.title
         )
 
     def _is_topic_role(self, tok: Token) -> bool:
