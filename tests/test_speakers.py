@@ -231,6 +231,14 @@ def test_a_quote_a_colon_introduces_is_the_subject_s_before_it(text, name):
     assert name in words(quote)
 
 
+def test_a_pronoun_is_not_the_person_its_quote_speaks_of():
+    text = (
+        "\u201cWe are ready,\u201d said Ali Hassan, a local elder. In 2019, President Farmajo visited the town "
+        "and promised a road. \u201cFarmajo never built the road,\u201d he said."
+    )
+    assert "hassan" in words(one(quotes_of(text), "Farmajo never"))
+
+
 def test_they_stands_for_a_group_that_did_not_speak_before():
     (quote,) = quotes_of("Protesters gathered outside parliament. \u201cWe want jobs,\u201d they chanted.")
     assert quote.speaker.name == "Protesters"

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Actor
 from ..actors import ArticleActors
-from ..actors.tables import PRONOUN_GENDER
+from ..actors.tables import PRONOUN_GENDER, fold
 from .cues import cues
 from .marks import MarkedSpan
 
@@ -337,10 +337,24 @@ class QuoteParse:
                 break
             tok = tok.head
         i = bisect_left(self.said_at, pronoun.idx)
+        named = self.named_in_quotes_beside(pronoun)
         for _, who, spoke in reversed(self.said[max(i - LOOKBACK, 0) : i]):
+            if who.pos_ == "PROPN" and fold(who.text) in named:
+                continue  # "'Farmajo never built it,' he said": he is not Farmajo
             if self.agrees(pronoun, who) and (spoke or who.pos_ == "PROPN" or _is_group(pronoun, who)):
                 return who, who.pos_ == "PROPN"
         return None
+
+    def named_in_quotes_beside(self, pronoun: Token) -> set[str]:
+        """The names (folded) inside the quotes of the pronoun's sentence and the one before: whom
+        the quoted words speak of, and so most likely not who speaks them."""
+        n = self.sentences.number_of[pronoun.i]
+        start = self.sentences.spans[max(n - 1, 0)].start
+        return {
+            fold(t.text)
+            for t in self.doc[start : self.sentences.spans[n].end]
+            if self.in_quote[t.i] and t.pos_ == "PROPN"
+        }
 
     def agrees(self, pronoun: Token, head: Token) -> bool:
         """Whether a pronoun can stand for the noun phrase headed by `head`: number and person,
