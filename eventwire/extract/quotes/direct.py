@@ -174,6 +174,19 @@ class _Direct:
         named = subj.pos_ == "PROPN" or subj.lower_ in art.cues.pronouns or actor.name or actor.sector
         return Found(actor, verb.text) if named else None
 
+    def term_of_subject(self) -> Found | None:
+        """A short quoted term in a clause whose named subject acted on it ("The U.S. imposed
+        sanctions on his 'patronage network'"): the subject's word for it."""
+        doc, art = self.art.doc, self.art
+        verb = next((t.head for t in doc[self.qi : self.qj] if not self.inside(t.head)), None)
+        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = art.subject_of(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+        if subj is None or subj.pos_ != "PROPN":
+            return None
+        actor = art.speaker(subj, verb)
+        return Found(actor, None) if actor.code or art.actors.is_person(subj.i) else None
+
     def opens_sentence(self) -> bool:
         """Nothing but punctuation and conjunctions ("But '...'") before the quote in its sentence."""
         return all(t.is_punct or t.pos_ == "CCONJ" for t in self.art.doc[self.sent.start : self.qi])
@@ -245,9 +258,12 @@ def direct_quotes(art: QuoteParse, spans: list[MarkedSpan], digest: str) -> list
         found = direct.speaker()
         if found is None:
             if len(words.split()) <= MAX_SCARE_WORDS and not direct.fills_sentence():
-                unspoken.append((span, words))  # a scare quote: a short phrase nobody is said to have said
-                continue
-            found = Found(direct.uncued_speaker(quoted), None)
+                found = direct.term_of_subject()
+                if found is None:
+                    unspoken.append((span, words))  # a scare quote: a short phrase nobody is said to have said
+                    continue
+            else:
+                found = Found(direct.uncued_speaker(quoted), None)
         if found.actor is not None:
             quoted = (span.end, found.actor)
         quotes.append(_quote(digest, span, words, found))
