@@ -7,6 +7,7 @@ import pytest
 
 from eventwire import nlp
 from eventwire.extract.actors import ArticleActors
+from eventwire.extract.article import ArticleContext
 from eventwire.extract.quotes import find_marked_spans
 from tests.test_quotes import one, quotes_of, words
 
@@ -308,9 +309,27 @@ def test_book_titles_law_names_and_slogans_are_not_quotes():
     assert quotes_of("The 2019 law, known as the \u201cForeign Agents Act\u201d, was repealed.") == []
 
 
-def test_a_quote_inside_a_quote_is_one_quote_of_the_outer_speaker():
-    (quote,) = quotes_of("\u201cHe told me \u2018leave now\u2019 and I did,\u201d said Ana Ruiz.")
-    assert quote.text == "He told me \u2018leave now\u2019 and I did" and "ruiz" in words(quote)
+def test_a_quote_inside_a_quote_is_kept_whole_and_quoted_by_its_own_speaker():
+    text = (
+        "\u201cThe officials said \u2018you must first get permission\u2019 and we obeyed,\u201d said Ana Ruiz. "
+        "\u201cWe told them \u2018no more war\u2019 last week,\u201d said Omar Diallo. "
+        "\u201cIt is a \u2018special\u2019 time,\u201d Diallo added."
+    )
+    outer, inner, ours, no_more, special = quotes_of(text)
+    assert outer.text.startswith("The officials said \u2018you must") and "ruiz" in words(outer)
+    assert inner.text == "you must first get permission" and "officials" in words(inner)
+    assert no_more.text == "no more war" and no_more.speaker.name == "Omar Diallo"  # "we": the outer speaker
+    assert special.text.startswith("It is a")  # a term in marks, with no cue, is no quote of its own
+
+
+def test_we_after_a_quote_inside_a_quote_is_still_the_outer_speaker():
+    text = (
+        "\u201cThe Kremlin said \u2018talks are over\u2019 and so we will defend ourselves,\u201d "
+        "said Ukrainian President Volodymyr Zelenskyy."
+    )
+    ctx = ArticleContext.build(nlp.load()(text), None, None)
+    assert ctx.speaker_at(text.index("we will")).code == "UKR"
+    assert ctx.speaker_at(text.index("talks are")).code == "RUS"
 
 
 def test_a_300_quote_transcript():

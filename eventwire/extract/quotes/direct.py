@@ -187,6 +187,31 @@ class _Direct:
         actor = art.speaker(subj, verb)
         return Found(actor, None) if actor.code or art.actors.is_person(subj.i) else None
 
+    def nested_speaker(self, outer: Quote) -> Found | None:
+        """The speaker of a quote inside a quote: the subject of the cue verb inside the outer
+        quote that the inner one hangs from ("the officials said that 'if ...'"; "I" and "we" are
+        the outer speaker); None when no cue there (a term the outer speaker put in marks)."""
+        art = self.art
+        oi, oj = art.token_range(outer.start, outer.end)
+        for tok in art.doc[self.qi : self.qj]:
+            head = tok.head
+            while oi <= head.i < oj and not self.inside(head):
+                if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in art.direct_verbs:
+                    subj = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+                    if subj is None:
+                        return None
+                    if subj.lower_ in art.cues.first_person:
+                        return Found(outer.speaker, head.text)
+                    if subj.lower_ not in art.cues.pronouns:
+                        return Found(art.span_actor(art.speaker_span(subj)), head.text)
+                    actor = art.speaker(subj)  # "he" inside a quote is not the one who quotes him
+                    same = outer.speaker is not None and actor.name == outer.speaker.name
+                    return Found(Actor(text=subj.text) if same else actor, head.text)
+                if head.head.i == head.i:
+                    break
+                head = head.head
+        return None
+
     def opens_sentence(self) -> bool:
         """Nothing but punctuation and conjunctions ("But '...'") before the quote in its sentence."""
         return all(t.is_punct or t.pos_ == "CCONJ" for t in self.art.doc[self.sent.start : self.qi])
@@ -250,9 +275,15 @@ def direct_quotes(art: QuoteParse, spans: list[MarkedSpan], digest: str) -> list
     quotes: list[Quote] = []
     quoted = None  # (end, speaker) of the last direct quote with a speaker
     unspoken: list[tuple[MarkedSpan, str]] = []  # scare quotes: kept if a quote repeats them
+    outer: Quote | None = None  # the last quote that may hold a nested one
     for span in spans:
         words = span.text(art.text)
         direct = _Direct(art, span)
+        if span.nested:
+            found = direct.nested_speaker(outer) if outer and outer.start <= span.start < outer.end else None
+            if found is not None:
+                quotes.append(_quote(digest, span, words, found))
+            continue
         if direct.is_name(words):
             continue
         found = direct.speaker()
@@ -267,6 +298,7 @@ def direct_quotes(art: QuoteParse, spans: list[MarkedSpan], digest: str) -> list
         if found.actor is not None:
             quoted = (span.end, found.actor)
         quotes.append(_quote(digest, span, words, found))
+        outer = quotes[-1]
     return _with_repeated_speakers(quotes, unspoken, digest)
 
 

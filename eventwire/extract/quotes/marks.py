@@ -33,6 +33,7 @@ class MarkedSpan:
 
     parts: tuple[tuple[int, int], ...]
     outer: tuple[int, int]
+    nested: bool = False  # inside another quote's words
 
     @property
     def start(self) -> int:
@@ -102,7 +103,13 @@ class _Scanner:
         return self.sentence_ends[i] if i < len(self.sentence_ends) else len(self.text)
 
     def add(
-        self, parts: list[tuple[int, int]], opened: int, closed_at: int | None, limit: int, to_limit: bool = False
+        self,
+        parts: list[tuple[int, int]],
+        opened: int,
+        closed_at: int | None,
+        limit: int,
+        to_limit: bool = False,
+        nested: bool = False,
     ) -> None:
         """Record a quote whose last mark ends at `closed_at`; one left open (None) ends at its
         sentence end or at `limit`, whichever comes first (at `limit` when `to_limit`)."""
@@ -112,7 +119,7 @@ class _Scanner:
         trimmed = tuple(p for p in (_trim(self.text, s, e) for s, e in parts[:-1] + [(start, end)]) if p[0] < p[1])
         if trimmed:
             outer = (opened, closed_at if closed_at is not None else trimmed[-1][1])
-            self.spans.append(MarkedSpan(trimmed, outer))
+            self.spans.append(MarkedSpan(trimmed, outer, nested))
 
     def doubles(self) -> None:
         text, breaks = self.text, self.breaks
@@ -172,16 +179,30 @@ class _Scanner:
         return not before or before[-1] in ":,"
 
     def singles(self) -> None:
-        """Single marks outside double quotes: quotes when paired, else apostrophes."""
-        text = self.text
-        outer = sorted(s.outer for s in self.spans)
-        starts = [o[0] for o in outer]
-        opened = None
-        for m in SINGLE_MARKS.finditer(text):
+        """Single marks outside double quotes: quotes when paired, else apostrophes; then single
+        marks paired inside a double quote (a quote inside a quote: "He told me 'leave now'")."""
+        doubles = sorted(self.spans, key=lambda s: s.outer)
+        starts = [d.outer[0] for d in doubles]
+        inside: dict[int, list[int]] = {}  # double quote -> its single marks
+        outside = []
+        for m in SINGLE_MARKS.finditer(self.text):
             i = m.start()
             k = bisect_right(starts, i) - 1
-            if k >= 0 and outer[k][0] <= i < outer[k][1]:
-                continue  # nested in a double quote, or half of a LaTeX ''
+            if k < 0 or not doubles[k].outer[0] <= i < doubles[k].outer[1]:
+                outside.append(i)
+            elif any(s <= i < e for s, e in doubles[k].parts):  # not half of a LaTeX ''
+                inside.setdefault(k, []).append(i)
+        for opened, closed in self.paired(outside):
+            self.add([(opened + 1, closed)], opened, closed + 1, closed)
+        for marks in inside.values():
+            for opened, closed in self.paired(marks):
+                self.add([(opened + 1, closed)], opened, closed + 1, closed, nested=True)
+
+    def paired(self, marks: list[int]) -> list[tuple[int, int]]:
+        """(opening, closing) offsets of the single marks that pair up as quotation marks."""
+        text, pairs = self.text, []
+        opened = None
+        for i in marks:
             if opened is not None and self.paragraph_end(opened) < i:
                 opened = None  # a single mark never pairs across paragraphs
             can_open = i == 0 or text[i - 1] in OPEN_AFTER
@@ -189,8 +210,9 @@ class _Scanner:
             if can_open and not can_close and not self.elided(i + 1):
                 opened = i
             elif can_close and not can_open and opened is not None and not self.possessive(i):
-                self.add([(opened + 1, i)], opened, i + 1, i)
+                pairs.append((opened, i))
                 opened = None
+        return pairs
 
     def elided(self, pos: int) -> bool:
         """True for the mark of 'n', 'em, '90s, a detached 's: an apostrophe, not a quote."""
@@ -210,7 +232,8 @@ class _Scanner:
 
 
 def find_marked_spans(text: str, sentence_ends: list[int] | None = None) -> list[MarkedSpan]:
-    """Every span between quotation marks, in text order, nested single quotes left inside.
+    """Every span between quotation marks, in text order; a single-quoted span inside a double
+    quote is both left in it and listed itself (`nested`).
 
     `sentence_ends` (sorted end offsets) tells where a quote that never closes stops; without
     it such a quote runs to the end of its paragraph.
