@@ -198,13 +198,18 @@ def test_a_generic_noun_stands_for_the_body_named_before(text, body):
     assert body in quote.speaker.name
 
 
-def test_a_participle_cue_after_a_reported_passive_is_the_reporter_speaking():
+def test_a_participle_cue_after_a_reported_clause_is_the_reporter_speaking():
     text = (
         'Amina Yusuf wrote a novel. Yusuf, 40, said she can\'t figure out why the book, "Red Hills" or '
         '"Hills of Red," was banned, saying "it did not touch any sensitive topics."'
     )
     quote = one(quotes_of(text), "it did not touch")
     assert "yusuf" in words(quote) and "red" not in words(quote)
+    text = (
+        "Prime Minister Omar Haddad announced that the city would build a school and that the state will pay "
+        "for a new hospital, calling it \u201ca gift to our children.\u201d"
+    )
+    assert "haddad" in words(one(quotes_of(text), "a gift"))
     (quote,) = quotes_of("The actor Omar Diallo was arrested on Monday, saying \u201cI am innocent.\u201d")
     assert "diallo" in words(quote)  # a passive main clause keeps its subject
 

@@ -155,13 +155,16 @@ class QuoteParse:
         """The speaker token of a cue verb: its subject (a name before a title: "army chief
         Pak said"), inherited along conj/advcl/xcomp, the noun a participle modifies
         ("influencers ... praising"), the one quoted "as saying", or an inverted one ("'...,' said
-        Mayor X")."""
-        tok = verb
+        Mayor X"). A participle hung on a reported clause goes past it (`reported_participle`)
+        when a subject is found there."""
+        return self._subject_from(verb, verb, past_reported=True)
+
+    def _subject_from(self, verb: Token, tok: Token, past_reported: bool) -> Token | None:
+        """`subject_of`, climbing from `tok`."""
         for _ in range(SUBJECT_DEPTH):
             subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
-            if subjects and self.reported_passive(verb, tok, subjects):
-                tok = tok.head  # "X said the book was banned, saying ...": X says it
-                continue
+            if past_reported and subjects and self.reported_participle(verb, tok):
+                return self._subject_from(verb, tok.head, True) or self._subject_from(verb, tok, False)
             if subjects:
                 subj = max(subjects, key=lambda c: (c.pos_ == "PROPN", -abs(c.i - tok.i)))
                 if tok.i == verb.i and subj.dep_ == "nsubjpass":  # "he was told": the agent speaks
@@ -199,16 +202,13 @@ class QuoteParse:
         return obj if obj is not None and not self.in_quote[obj.i] else None
 
     @staticmethod
-    def reported_passive(verb: Token, tok: Token, subjects: list[Token]) -> bool:
-        """Whether a participle cue ("saying") hangs from a passive clause that is itself reported
-        speech: the parser's nearest verb, not the speaker's ("X said the book was banned, saying
-        ..."); a passive main clause keeps its subject ("He was arrested, saying ...")."""
-        return (
-            tok.i != verb.i
-            and verb.tag_ == "VBG"
-            and tok.dep_ == "ccomp"
-            and all(s.dep_ == "nsubjpass" for s in subjects)
-        )
+    def reported_participle(verb: Token, tok: Token) -> bool:
+        """Whether a participle cue ("saying", "calling") hangs from `tok`, a verb of a reported
+        clause: the parser's nearest verb, not the speaker's ("X said the book was banned, saying
+        ...", "Modi announced that India will help, calling it ..."); a main clause keeps its
+        subject ("He was arrested, saying ...")."""
+        reported = tok.dep_ == "ccomp" or (tok.dep_ == "conj" and tok.head.dep_ == "ccomp")
+        return tok.i != verb.i and verb.tag_ == "VBG" and verb.dep_ == "advcl" and reported
 
     def speaker_span(self, head: Token, verb: Token | None = None) -> Span:
         """The noun phrase of a speaker, ended at its first comma ("Zhao, a spokesman,") and
