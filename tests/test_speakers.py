@@ -245,7 +245,7 @@ def test_a_pronoun_is_not_the_person_its_quote_speaks_of():
     assert "hassan" in words(one(quotes_of(text), "Farmajo never"))
 
 
-def test_a_short_term_an_actor_acts_on_is_that_actor_s():
+def test_a_quoted_phrase_an_actor_acts_on_is_that_actor_s():
     text = (
         "The European Union sanctioned the general for \u201cundermining democracy\u201d in May. "
         "The United States imposed sanctions on Pak and his \u201cpatronage network\u201d last year."
@@ -253,6 +253,10 @@ def test_a_short_term_an_actor_acts_on_is_that_actor_s():
     eu, network = quotes_of(text)
     assert "European Union" in eu.speaker.name and network.speaker.code == "USA"
     assert quotes_of("The \u201cpeace plan\u201d was a failure, and the talks ended.") == []  # no one's term
+    (quote,) = quotes_of(
+        "Omar Diallo sees the ban as part of a crackdown on \u201cwomen, the press and free speech.\u201d"
+    )
+    assert quote.speaker.name == "Omar Diallo"
 
 
 def test_they_stands_for_a_group_that_did_not_speak_before():

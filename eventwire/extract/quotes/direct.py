@@ -175,8 +175,8 @@ class _Direct:
         return Found(actor, verb.text) if named else None
 
     def term_of_subject(self) -> Found | None:
-        """A short quoted term in a clause whose named subject acted on it ("The U.S. imposed
-        sanctions on his 'patronage network'"): the subject's word for it."""
+        """A quoted phrase in a clause whose named subject acted on it ("The U.S. imposed
+        sanctions on his 'patronage network'"): the subject's words for it."""
         doc, art = self.art.doc, self.art
         verb = next((t.head for t in doc[self.qi : self.qj] if not self.inside(t.head)), None)
         while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -230,11 +230,12 @@ class _Direct:
         return None
 
     def uncued_speaker(self, quoted: tuple[int, Actor] | None) -> Actor | None:
-        """The speaker of a quote opening its sentence with no cue anywhere: the person the next
-        sentence introduces when no quote came right before, else the last speaker (the quote goes
-        on from them)."""
+        """The speaker of a quote with no cue anywhere: inside a sentence, the named subject of the
+        clause it stands in; opening one, the person the next sentence introduces when no quote
+        came right before, else the last speaker (the quote goes on from them)."""
         if not self.opens_sentence():
-            return None
+            term = self.term_of_subject()  # "Sahaar sees the ban as a crackdown on '...'"
+            return term.actor if term else None
         if self.fills_sentence() and not self.follows_quote():
             introduced = self.art.introduced_after(self.span.outer[1])
             if introduced is not None:
