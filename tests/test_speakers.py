@@ -189,7 +189,6 @@ def test_a_speaker_carries_the_other_ways_the_article_names_it():
             "The World Health Organization warned of cholera. \u201cCases doubled,\u201d the agency said.",
             "World Health",
         ),
-        ("The European Union imposed sanctions. \u201cThey target the leaders,\u201d the bloc said.", "European Union"),
         ("NATO ministers met in Brussels. \u201cWe stand united,\u201d the alliance said.", "NATO"),
     ],
 )
