@@ -181,6 +181,19 @@ def test_quote_over_several_paragraphs_is_one_quote(english):
     assert "ruiz" in words(quote)
 
 
+def test_quote_left_open_runs_on_to_the_next_opening_mark_in_joined_paragraphs(english):
+    """A quote going on into the next paragraph has no closing mark; with the paragraphs joined
+    into one, it runs on to the mark that reopens it, names and pronouns inside it included."""
+    text = (
+        "Lena Park, a trade lawyer, spoke to reporters. \u201cTariffs will not end soon,\u201d she said. "
+        "\u201cThe minister wants a deal. Minister Omar Haddad has said he wants it by June. "
+        "\u201cBut a deal needs two sides,\u201d she added."
+    )
+    found = quotes_of(text)
+    assert one(found, "The minister wants").text.endswith("by June.")
+    assert "park" in words(one(found, "But a deal"))
+
+
 def test_unbalanced_marks_do_not_spoil_the_rest(english):
     text = (
         'The army chief Pak Jong Chon said, "The use of force is not the privilege of the U.S. only. '
@@ -235,6 +248,20 @@ def test_scare_quotes_and_titles_are_not_quotes(english):
     assert [q.text for q in found] == ["key issue"] and "zhao" in words(found[0])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Omar Diallo, who faces charges relating to \u201cpublishing false news that harms the state,\u201d "
+        "denies them.",
+        "The army closed sites run by the Khawarij, a term that translates as \u201cthose who leave the "
+        "faith,\u201d it said.",
+        "The militia, known as \u201cthe boys who guard the valley,\u201d said it would disarm.",
+    ],
+)
+def test_charges_glosses_and_names_after_their_phrase_are_not_quotes(english, text):
+    assert quotes_of(text) == []
+
+
 def test_indirect_quotes(english):
     found = quotes_of(
         "Finance Minister Tom Berg told reporters that the budget would be cut by 5% next "
@@ -254,5 +281,11 @@ def test_marks_are_read_from_their_neighbours():
         "``LaTeX quotes,'' he said. \u00abGuillemets\u00bb too. Mixed \u201cstyles\" work, "
         '"nested \u2018single\u2019 ones" stay inside, and a stray \u201d closer is skipped.'
     )
-    spans = [s.text(text) for s in find_marked_spans(text)]
-    assert spans == ["LaTeX quotes", "Guillemets", "styles", "nested \u2018single\u2019 ones"]
+    spans = find_marked_spans(text)
+    assert [s.text(text) for s in spans if not s.nested] == [
+        "LaTeX quotes",
+        "Guillemets",
+        "styles",
+        "nested \u2018single\u2019 ones",
+    ]
+    assert [s.text(text) for s in spans if s.nested] == ["single"]  # also listed on its own

@@ -47,6 +47,7 @@ class ArticleContext:
     def speaker_at(self, offset: int) -> Actor | None:
         """The speaker of the direct quote the character offset stands in, if any."""
         n = bisect_right(self.speakers, (offset, float("inf"))) - 1
-        if n >= 0 and self.speakers[n][0] <= offset < self.speakers[n][1]:
-            return self.speakers[n][2]
+        for start, end, speaker in reversed(self.speakers[max(n - 1, 0) : n + 1]):  # a quote may hold one
+            if start <= offset < end:
+                return speaker
         return None

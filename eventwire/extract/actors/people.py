@@ -142,6 +142,13 @@ class PeopleIndex:
         """Whether token i is part of the name of one of the article's people."""
         return i in self._person_at
 
+    def introduces_person(self, i: int) -> bool:
+        """Whether token i names a person the article first names in this sentence (where the
+        story introduces someone, often right after a quote of theirs)."""
+        person = self._person_at.get(i)
+        first = next((m for m in self._mentions if m.person is person), None)
+        return first is not None and first.sent == self._sent_of[i]
+
     def gender_at(self, i: int) -> str | None:
         """The gender ("m"/"f") of the person named at token i, when the article tells it."""
         person = self._person_at.get(i)
@@ -200,8 +207,8 @@ class PeopleIndex:
 
     def _describe_person(self, person: Person, span: Span) -> None:
         """Fill title, code and sector from the words around the name: the prefix ("Kremlin
-        spokesman Dmitry Peskov"), an appositive ("Zhao, a Chinese foreign ministry spokesman")
-        or a relative clause ("Yang, who is director of ...")."""
+        spokesman Dmitry Peskov"), an appositive ("Zhao, a Chinese foreign ministry spokesman"),
+        a relative clause ("Yang, who is director of ...") or a copula ("Yang is director of ...")."""
         for desc in self._person_descriptions(span):
             if desc.title and not person.title:
                 person.title = desc.title
@@ -235,6 +242,10 @@ class PeopleIndex:
                 for attr in child.children:
                     if attr.dep_ == "attr":
                         yield self._describe(self._phrase_tokens(attr))
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "Mills is an analyst at Chatham House"
+            for attr in root.head.children:
+                if attr.dep_ == "attr" and attr.pos_ == "NOUN":
+                    yield self._describe(self._phrase_tokens(attr))
         if root.dep_ == "appos" and root.head.i < span.start and self._person_at.get(root.head.i) is None:
             head = root.head
             yield self._describe(list(doc[head.left_edge.i : head.i + 1]))

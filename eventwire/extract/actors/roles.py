@@ -81,20 +81,16 @@ class RoleIndex:
             for t in prep.subtree
             if t.i < hi and not t.is_punct
         ]
-        if role.value.sector is None and not role.value.weak:
-            return self._topic_role_actor(post, text)
         toks = self._left_tokens(head, lo)
+        if role.value.sector is None and not role.value.weak:  # "the analyst" named before, or a topic
+            return self._anaphor_actor(head, toks, text, None) or self._topic_role_actor(post, text)
         desc = self._describe(toks + post[:TITLE_MAX])
-        if desc.code is None and desc.body is None and self._is_anaphoric(head, toks):
-            antecedent = self._role_antecedent(head) if _noun_tag(head) == "NN" else None
-            if antecedent is not None:
-                return Actor(
-                    text=text,
-                    name=antecedent.name,
-                    code=antecedent.code,
-                    sector=antecedent.sector,
-                    title=antecedent.title,
-                )
+        anaphoric = desc.body is None and self._is_anaphoric(head, toks)
+        if anaphoric:
+            antecedent = self._anaphor_actor(head, toks, text, desc.code)
+            if antecedent is not None:  # "the spokesman", "the Congolese president"
+                return antecedent
+        if anaphoric and desc.code is None:
             desc.body = self._group_antecedent(head.i, desc.sector)
             desc.code = desc.body.code if desc.body else None
         if desc.sector is None and desc.code is None and desc.body is None:
@@ -107,6 +103,17 @@ class RoleIndex:
             code=desc.code,
             sector=desc.sector,
             title=desc.title if head.tag_ != "NNS" else None,
+        )
+
+    def _anaphor_actor(self, head: Token, toks: list[Token], text: str, code: str | None) -> Actor | None:
+        """The person or description a definite singular role ("the spokesman") points back to."""
+        if _noun_tag(head) != "NN" or not self._is_anaphoric(head, toks):
+            return None
+        antecedent = self._role_antecedent(head, code)
+        if antecedent is None:
+            return None
+        return Actor(
+            text=text, name=antecedent.name, code=antecedent.code, sector=antecedent.sector, title=antecedent.title
         )
 
     def _is_topic_role(self, tok: Token) -> bool:
@@ -123,7 +130,8 @@ class RoleIndex:
         return None
 
     def _is_anaphoric(self, head: Token, toks: list[Token]) -> bool:
-        """ "the spokesman", "the militants": a definite, unmodified role noun."""
+        """ "the spokesman", "the militants", "the Congolese president": a definite role noun with
+        at most one modifier."""
         det = [t for t in toks if t.dep_ == "det"]
         return _noun_tag(head) in {"NN", "NNS"} and bool(det) and det[0].lower_ in DEFINITE and len(toks) <= 3
 
@@ -136,11 +144,13 @@ class RoleIndex:
             return groups[k - 1][1]
         return None
 
-    def _role_antecedent(self, head: Token) -> Actor | None:
+    def _role_antecedent(self, head: Token, code: str | None = None) -> Actor | None:
+        """The latest person or description named with this role before `head` (of country
+        `code`, when given)."""
         word = head.lower_
         mentions = self._role_mentions.get(ROLE_CLASS.get(word, word), [])
         k = bisect_left(mentions, head.i, key=lambda m: m[0])
-        return mentions[k - 1][1] if k else None
+        return next((a for _, a in reversed(mentions[:k]) if code in (None, a.code)), None)
 
 
 def _noun_tag(tok: Token) -> str:

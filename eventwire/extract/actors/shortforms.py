@@ -8,7 +8,7 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from ...model import Actor
-from .tables import DEFINITE, MODIFIER_DEPS
+from .tables import DEFINITE, MODIFIER_DEPS, SHORT_FORM_HEADS
 
 
 class ShortForms:
@@ -22,9 +22,14 @@ class ShortForms:
         for tok in self.doc:
             if tok.is_lower and tok.pos_ == "NOUN" and not tok.ent_type_ and any(self._owner(c) for c in tok.lefts):
                 forms.append(self.doc[tok.left_edge.i : tok.i + 1])
+        keyed = [(form.root.lemma_.lower(), form) for form in forms]
+        for i, hit in enumerate(self._name_at):  # listed bodies, also by acronym: "NATO", "the EU"
+            if hit is not None and hit.start == i and hit.value.kind == "body":
+                form = self.doc[hit.start : hit.end]
+                keyed += [(key, form) for key in {form[-1].lower_, hit.value.name.split()[-1].lower()}]
         self._full_forms: dict[str, list[Span]] = {}
-        for form in sorted(forms, key=lambda f: f.start):
-            self._full_forms.setdefault(form.root.lemma_.lower(), []).append(form)
+        for key, form in sorted(keyed, key=lambda kf: kf[1].start):
+            self._full_forms.setdefault(key, []).append(form)
 
     def _owner(self, tok: Token) -> bool:
         """Whether a modifier names a country or body that owns its head ("Kenya's", "Indonesian")."""
@@ -40,11 +45,9 @@ class ShortForms:
             return None
         if head.i - lo != 1 or self.doc[lo].lower_ not in DEFINITE or self._role_antecedent(head) is not None:
             return None  # "the spokeswoman" is the person named with that title
-        forms = self._full_forms.get(head.lemma_.lower(), [])
-        k = bisect_left(forms, head.i, key=lambda e: e.start)
-        if not k:
+        form = self._latest_full_form(head)
+        if form is None:
             return None
-        form = forms[k - 1]
         full = self._with_place(form)
         actor = self._resolve(form.root, form.start, form.end, form.text) or Actor(text=form.text)
         if actor.name is None or full.end > form.end:
@@ -55,6 +58,18 @@ class ShortForms:
         code = actor.code or next((h.value.code for h in owners if h is not None), None)
         aliases = [w for w in dict.fromkeys((form.text, text)) if w != name]
         return Actor(text=text, name=name, code=code, sector=actor.sector, aliases=aliases)
+
+    def _latest_full_form(self, head: Token) -> Span | None:
+        """The latest full name before `head` whose head word is the short form's, or one that
+        generic noun may stand for (actor_words.yaml short_form_heads: "the bloc" -> union)."""
+        lemma = head.lemma_.lower()
+        latest = None
+        for key in SHORT_FORM_HEADS.get(lemma, frozenset()) | {lemma}:
+            forms = self._full_forms.get(key, [])
+            k = bisect_left(forms, head.i, key=lambda e: e.start)
+            if k and (latest is None or forms[k - 1].start > latest.start):
+                latest = forms[k - 1]
+        return latest
 
     def _with_place(self, ent: Span) -> Span:
         """The organisation's name with the place the parse hung after it ("the UN Mission" +

@@ -20,8 +20,9 @@ class Cues:
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases starting with it
     elisions: frozenset[str]
     title_nouns: frozenset[str]  # lemmas that make the quote before them a title
-    title_words: frozenset[str]  # words that make the quote after them a title
+    title_words: tuple[str, ...]  # " " + words that make the quote after them a title
     pronouns: frozenset[str]
+    first_person: frozenset[str]  # inside a quote: its speaker
     origin_prepositions: frozenset[str]
     function_words: frozenset[str]  # lower case in a title
     document_nouns: frozenset[str]  # "the statement said": its author speaks
@@ -45,8 +46,9 @@ def cues() -> Cues:
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
         elisions=frozenset(str(w).lower() for w in data["elisions"]),
         title_nouns=frozenset(data["title_nouns"]),
-        title_words=frozenset(data["title_words"]),
+        title_words=tuple(" " + " ".join(words.lower().split()) for words in data["title_words"]),
         pronouns=word_set(data, "pronouns", "quote_cues.yaml"),
+        first_person=word_set(data, "first_person", "quote_cues.yaml"),
         origin_prepositions=word_set(data, "origin_prepositions", "quote_cues.yaml"),
         function_words=word_set(data, "function_words", "quote_cues.yaml"),
         document_nouns=word_set(data, "document_nouns", "quote_cues.yaml"),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -15,9 +17,13 @@ from .speakers import (
     NOMINAL,
     NOUN_PHRASE,
     SPEAKER_STOPS,
+    SUBJECTS,
     Found,
     QuoteParse,
 )
+
+WORD = re.compile(r"\w+")
+TITLE_CHARS = 40  # characters before a quote read for a title phrase ("charges relating to")
 
 
 class _Direct:
@@ -150,6 +156,62 @@ class _Direct:
                 return found
         return None
 
+    def after_colon(self) -> Found | None:
+        """A quote a colon introduces, the clause before it about someone ("Ruto struck a defiant
+        tone: '...'", "The minister's reply was swift: '...'"): its subject, or the subject's
+        possessor, speaks, when that names someone (a name, a pronoun, an actor)."""
+        doc, art = self.art.doc, self.art
+        if self.qi == 0 or doc[self.qi - 1].text != ":":
+            return None
+        start = art.sent_of(self.qi - 1).start
+        tops = [t for t in doc[start : self.qi - 1] if not start <= t.head.i < self.qi - 1 or t.head.i == t.i]
+        verb = next((t for t in tops if t.pos_ in ("VERB", "AUX")), None)  # the clause before the colon
+        subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None) if verb is not None else None
+        if subj is None:
+            return None
+        subj = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ != "PRON"), subj)
+        actor = art.speaker(subj)
+        named = subj.pos_ == "PROPN" or subj.lower_ in art.cues.pronouns or actor.name or actor.sector
+        return Found(actor, verb.text) if named else None
+
+    def term_of_subject(self) -> Found | None:
+        """A quoted phrase in a clause whose named subject acted on it ("The U.S. imposed
+        sanctions on his 'patronage network'"): the subject's words for it."""
+        doc, art = self.art.doc, self.art
+        verb = next((t.head for t in doc[self.qi : self.qj] if not self.inside(t.head)), None)
+        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = art.subject_of(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+        if subj is None or subj.pos_ != "PROPN":
+            return None
+        actor = art.speaker(subj, verb)
+        return Found(actor, None) if actor.code or art.actors.is_person(subj.i) else None
+
+    def nested_speaker(self, outer: Quote) -> Found | None:
+        """The speaker of a quote inside a quote: the subject of the cue verb inside the outer
+        quote that the inner one hangs from ("the officials said that 'if ...'"; "I" and "we" are
+        the outer speaker); None when no cue there (a term the outer speaker put in marks)."""
+        art = self.art
+        oi, oj = art.token_range(outer.start, outer.end)
+        for tok in art.doc[self.qi : self.qj]:
+            head = tok.head
+            while oi <= head.i < oj and not self.inside(head):
+                if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in art.direct_verbs:
+                    subj = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+                    if subj is None:
+                        return None
+                    if subj.lower_ in art.cues.first_person:
+                        return Found(outer.speaker, head.text)
+                    if subj.lower_ not in art.cues.pronouns:
+                        return Found(art.span_actor(art.speaker_span(subj)), head.text)
+                    actor = art.speaker(subj)  # "he" inside a quote is not the one who quotes him
+                    same = outer.speaker is not None and actor.name == outer.speaker.name
+                    return Found(Actor(text=subj.text) if same else actor, head.text)
+                if head.head.i == head.i:
+                    break
+                head = head.head
+        return None
+
     def opens_sentence(self) -> bool:
         """Nothing but punctuation and conjunctions ("But '...'") before the quote in its sentence."""
         return all(t.is_punct or t.pos_ == "CCONJ" for t in self.art.doc[self.sent.start : self.qi])
@@ -161,11 +223,30 @@ class _Direct:
         """The first rule that finds a speaker; "'...,' X said" comes first for a quote that
         opens its sentence, the parse first for one inside a sentence."""
         first = (self.after, self.governing) if self.opens_sentence() else (self.governing, self.after)
-        for rule in (*first, self.phrase, self.before, self.anywhere):
+        for rule in (*first, self.phrase, self.before, self.anywhere, self.after_colon):
             found = rule()
             if found:
                 return found
         return None
+
+    def uncued_speaker(self, quoted: tuple[int, Actor] | None) -> Actor | None:
+        """The speaker of a quote with no cue anywhere: inside a sentence, the named subject of the
+        clause it stands in; opening one, the person the next sentence introduces when no quote
+        came right before, else the last speaker (the quote goes on from them)."""
+        if not self.opens_sentence():
+            term = self.term_of_subject()  # "Sahaar sees the ban as a crackdown on '...'"
+            return term.actor if term else None
+        if self.fills_sentence() and not self.follows_quote():
+            introduced = self.art.introduced_after(self.span.outer[1])
+            if introduced is not None:
+                return introduced
+        return self.art.last_speaker(self.span.start, quoted)
+
+    def follows_quote(self) -> bool:
+        """Whether the sentence before this quote's holds a quote: this one most likely goes on
+        from it."""
+        n = self.art.sentences.number_of[self.sent.start]
+        return n > 0 and any(self.art.in_quote[t.i] for t in self.art.sentences.spans[n - 1])
 
     def is_name(self, words: str) -> bool:
         """Titles and names of things: quoted words that a title noun follows or a title word
@@ -176,7 +257,9 @@ class _Direct:
         doc, cues = self.art.doc, self.art.cues
         if self.qj < len(doc) and doc[self.qj].lemma_.lower() in cues.title_nouns:
             return True
-        if self.qi > 0 and doc[self.qi - 1].lower_ in cues.title_words:
+        opening = self.span.outer[0]
+        before = " " + " ".join(self.art.text[max(opening - TITLE_CHARS, 0) : opening].lower().split())
+        if before.endswith(cues.title_words):
             return True
         tokens = words.rstrip(".,;:").split()
         if words[-1] in "?!" or not tokens or (len(tokens) == 1 and self.opens_sentence()):
@@ -192,26 +275,72 @@ def quote_id(digest: str, kind: str, start: int, end: int) -> str:
 def direct_quotes(art: QuoteParse, spans: list[MarkedSpan], digest: str) -> list[Quote]:
     quotes: list[Quote] = []
     quoted = None  # (end, speaker) of the last direct quote with a speaker
+    unspoken: list[tuple[MarkedSpan, str]] = []  # scare quotes: kept if a quote repeats them
+    outer: Quote | None = None  # the last quote that may hold a nested one
     for span in spans:
         words = span.text(art.text)
         direct = _Direct(art, span)
+        if span.nested:
+            found = direct.nested_speaker(outer) if outer and outer.start <= span.start < outer.end else None
+            if found is not None:
+                quotes.append(_quote(digest, span, words, found))
+            continue
         if direct.is_name(words):
             continue
         found = direct.speaker()
         if found is None:
             if len(words.split()) <= MAX_SCARE_WORDS and not direct.fills_sentence():
-                continue  # a scare quote: a short phrase nobody is said to have said
-            found = Found(art.last_speaker(span.start, quoted) if direct.opens_sentence() else None, None)
+                found = direct.term_of_subject()
+                if found is None:
+                    unspoken.append((span, words))  # a scare quote: a short phrase nobody is said to have said
+                    continue
+            else:
+                found = Found(direct.uncued_speaker(quoted), None)
         if found.actor is not None:
             quoted = (span.end, found.actor)
-        quotes.append(
-            Quote(
-                id=quote_id(digest, "direct", span.start, span.end),
-                text=words,
-                start=span.start,
-                end=span.end,
-                speaker=found.actor,
-                cue=found.cue,
-            )
-        )
-    return quotes
+        quotes.append(_quote(digest, span, words, found))
+        outer = quotes[-1]
+    return _with_repeated_speakers(quotes, unspoken, digest)
+
+
+def _quote(digest: str, span: MarkedSpan, words: str, found: Found) -> Quote:
+    return Quote(
+        id=quote_id(digest, "direct", span.start, span.end),
+        text=words,
+        start=span.start,
+        end=span.end,
+        speaker=found.actor,
+        cue=found.cue,
+    )
+
+
+def _with_repeated_speakers(quotes: list[Quote], unspoken: list[tuple[MarkedSpan, str]], digest: str) -> list[Quote]:
+    """Quoted words with no cue of their own that a longer quote with a speaker repeats (a
+    subheading quoting a line of the story: "'It reflects the fear' ... 'It reflects the fear
+    of ...,' Lewal said") are that speaker's, not the last speaker's; a short phrase taken for a
+    scare quote is a quote after all (a subheading: "Farmers 'forgotten'")."""
+    spoken = [(_words(q.text), q) for q in quotes if q.speaker is not None]
+
+    def repeated(words: str, at: int) -> Quote | None:
+        mine = _words(words)
+        holders = [q for theirs, q in spoken if q.start != at and len(theirs) > len(mine) and _contains(theirs, mine)]
+        return min(holders, key=lambda q: abs(q.start - at), default=None)
+
+    kept = []
+    for q in quotes:
+        holder = repeated(q.text, q.start) if q.cue is None else None
+        kept.append(replace(q, speaker=holder.speaker) if holder else q)
+    for span, words in unspoken:
+        holder = repeated(words, span.start)
+        if holder is not None:
+            kept.append(_quote(digest, span, words, Found(holder.speaker, None)))
+    return sorted(kept, key=lambda q: q.start)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(text.lower()))
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return n > 0 and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))

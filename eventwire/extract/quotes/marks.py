@@ -20,6 +20,7 @@ OPEN, CLOSE, EITHER = "open", "close", "either"
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 NEWLINE = re.compile(r"\n")
 ELIDED_WORD = re.compile(r"[A-Za-z]+|\d")
+SENTENCE_ENDS = frozenset(".?!\u2026")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class MarkedSpan:
 
     parts: tuple[tuple[int, int], ...]
     outer: tuple[int, int]
+    nested: bool = False  # inside another quote's words
 
     @property
     def start(self) -> int:
@@ -100,16 +102,24 @@ class _Scanner:
         i = bisect_right(self.sentence_ends, pos)
         return self.sentence_ends[i] if i < len(self.sentence_ends) else len(self.text)
 
-    def add(self, parts: list[tuple[int, int]], opened: int, closed_at: int | None, limit: int) -> None:
+    def add(
+        self,
+        parts: list[tuple[int, int]],
+        opened: int,
+        closed_at: int | None,
+        limit: int,
+        to_limit: bool = False,
+        nested: bool = False,
+    ) -> None:
         """Record a quote whose last mark ends at `closed_at`; one left open (None) ends at its
-        sentence end or at `limit`, whichever comes first."""
+        sentence end or at `limit`, whichever comes first (at `limit` when `to_limit`)."""
         start, end = parts[-1]
         if closed_at is None:
-            end = min(limit, self.sentence_end(start))
+            end = limit if to_limit else min(limit, self.sentence_end(start))
         trimmed = tuple(p for p in (_trim(self.text, s, e) for s, e in parts[:-1] + [(start, end)]) if p[0] < p[1])
         if trimmed:
             outer = (opened, closed_at if closed_at is not None else trimmed[-1][1])
-            self.spans.append(MarkedSpan(trimmed, outer))
+            self.spans.append(MarkedSpan(trimmed, outer, nested))
 
     def doubles(self) -> None:
         text, breaks = self.text, self.breaks
@@ -139,7 +149,7 @@ class _Scanner:
                 if role != CLOSE:  # a closing mark with nothing open is a stray: skip it
                     opened, parts = m.start(), [(m.end(), m.end())]
             elif role == OPEN:  # a new quote opens: the open one lost its closing mark
-                self.add(parts, opened, None, m.start())
+                self.add(parts, opened, None, m.start(), self.runs_on(parts[-1][0], m.start()))
                 opened, parts = m.start(), [(m.end(), m.end())]
             else:
                 parts[-1] = (parts[-1][0], m.start())
@@ -147,6 +157,18 @@ class _Scanner:
                 opened, parts = None, []
         if opened is not None:
             self.add(parts, opened, None, self.paragraph_end(parts[-1][0]))
+
+    def runs_on(self, words: int, mark: int) -> bool:
+        """Whether a quote left open runs on to the opening mark at `mark`: both open a sentence.
+        A quote that goes on into the next paragraph has no closing mark; in a text whose
+        paragraphs were joined into one, the next paragraph's opening mark is all that is left of
+        the break. (One opened by a cue, "X said, '...", more often lost its mark.)"""
+        return self.opens_sentence(mark) and self.opens_sentence(words)
+
+    def opens_sentence(self, pos: int) -> bool:
+        """Whether the quote whose mark or words start at `pos` opens a sentence."""
+        before = self.text[:pos].rstrip().rstrip(QUOTE_CHARS + "`").rstrip()
+        return not before or before[-1] in SENTENCE_ENDS
 
     def leads_in(self, words: int) -> bool:
         """Whether the quote whose words start at `words` opened its paragraph or followed a
@@ -157,16 +179,30 @@ class _Scanner:
         return not before or before[-1] in ":,"
 
     def singles(self) -> None:
-        """Single marks outside double quotes: quotes when paired, else apostrophes."""
-        text = self.text
-        outer = sorted(s.outer for s in self.spans)
-        starts = [o[0] for o in outer]
-        opened = None
-        for m in SINGLE_MARKS.finditer(text):
+        """Single marks outside double quotes: quotes when paired, else apostrophes; then single
+        marks paired inside a double quote (a quote inside a quote: "He told me 'leave now'")."""
+        doubles = sorted(self.spans, key=lambda s: s.outer)
+        starts = [d.outer[0] for d in doubles]
+        inside: dict[int, list[int]] = {}  # double quote -> its single marks
+        outside = []
+        for m in SINGLE_MARKS.finditer(self.text):
             i = m.start()
             k = bisect_right(starts, i) - 1
-            if k >= 0 and outer[k][0] <= i < outer[k][1]:
-                continue  # nested in a double quote, or half of a LaTeX ''
+            if k < 0 or not doubles[k].outer[0] <= i < doubles[k].outer[1]:
+                outside.append(i)
+            elif any(s <= i < e for s, e in doubles[k].parts):  # not half of a LaTeX ''
+                inside.setdefault(k, []).append(i)
+        for opened, closed in self.paired(outside):
+            self.add([(opened + 1, closed)], opened, closed + 1, closed)
+        for marks in inside.values():
+            for opened, closed in self.paired(marks):
+                self.add([(opened + 1, closed)], opened, closed + 1, closed, nested=True)
+
+    def paired(self, marks: list[int]) -> list[tuple[int, int]]:
+        """(opening, closing) offsets of the single marks that pair up as quotation marks."""
+        text, pairs = self.text, []
+        opened = None
+        for i in marks:
             if opened is not None and self.paragraph_end(opened) < i:
                 opened = None  # a single mark never pairs across paragraphs
             can_open = i == 0 or text[i - 1] in OPEN_AFTER
@@ -174,8 +210,9 @@ class _Scanner:
             if can_open and not can_close and not self.elided(i + 1):
                 opened = i
             elif can_close and not can_open and opened is not None and not self.possessive(i):
-                self.add([(opened + 1, i)], opened, i + 1, i)
+                pairs.append((opened, i))
                 opened = None
+        return pairs
 
     def elided(self, pos: int) -> bool:
         """True for the mark of 'n', 'em, '90s, a detached 's: an apostrophe, not a quote."""
@@ -187,12 +224,16 @@ class _Scanner:
         return word.isdigit() or (word.lower() in self.elisions and not after.isalpha())
 
     def possessive(self, i: int) -> bool:
-        """True for the mark of a plural possessive (the countries' leaders)."""
-        return self.text[i - 1] in "sS" and self.text[i + 1 : i + 2] == " " and self.text[i + 2 : i + 3].isalnum()
+        """True for the mark of a plural possessive (the countries' leaders, the players' 20 goals);
+        before a capital it closes a quote ('... cannot miss' Ana Diaz said), as a possessive
+        there is rarer inside a single-quoted span."""
+        after = self.text[i + 2 : i + 3]
+        return self.text[i - 1] in "sS" and self.text[i + 1 : i + 2] == " " and (after.islower() or after.isdigit())
 
 
 def find_marked_spans(text: str, sentence_ends: list[int] | None = None) -> list[MarkedSpan]:
-    """Every span between quotation marks, in text order, nested single quotes left inside.
+    """Every span between quotation marks, in text order; a single-quoted span inside a double
+    quote is both left in it and listed itself (`nested`).
 
     `sentence_ends` (sorted end offsets) tells where a quote that never closes stops; without
     it such a quote runs to the end of its paragraph.

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Actor
 from ..actors import ArticleActors
-from ..actors.tables import PRONOUN_GENDER
+from ..actors.tables import PRONOUN_GENDER, fold
 from .cues import cues
 from .marks import MarkedSpan
 
@@ -44,6 +44,12 @@ def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
     if head.ent_type_ == "ORG":  # the small model tags many surnames ORG: "Trump"
         return not plural and head.is_title and not head.n_lefts and not head.n_rights
     return not plural and head.ent_type_ not in NOT_PEOPLE
+
+
+def _is_group(pronoun: Token, head: Token) -> bool:
+    """ "they" and a plural common noun ("Protesters gathered ... 'We want jobs,' they chanted"):
+    no person competes for a plural pronoun, so a group that did not speak before may."""
+    return pronoun.lower_ in ("they", "them") and head.tag_ == "NNS"
 
 
 @dataclass
@@ -148,10 +154,17 @@ class QuoteParse:
     def subject_of(self, verb: Token) -> Token | None:
         """The speaker token of a cue verb: its subject (a name before a title: "army chief
         Pak said"), inherited along conj/advcl/xcomp, the noun a participle modifies
-        ("influencers ... praising"), or an inverted one ("'...,' said Mayor X")."""
-        tok = verb
+        ("influencers ... praising"), the one quoted "as saying", or an inverted one ("'...,' said
+        Mayor X"). A participle hung on a reported clause goes past it (`reported_participle`)
+        when a subject is found there."""
+        return self._subject_from(verb, verb, past_reported=True)
+
+    def _subject_from(self, verb: Token, tok: Token, past_reported: bool) -> Token | None:
+        """`subject_of`, climbing from `tok`."""
         for _ in range(SUBJECT_DEPTH):
             subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+            if past_reported and subjects and self.reported_participle(verb, tok):
+                return self._subject_from(verb, tok.head, True) or self._subject_from(verb, tok, False)
             if subjects:
                 subj = max(subjects, key=lambda c: (c.pos_ == "PROPN", -abs(c.i - tok.i)))
                 if tok.i == verb.i and subj.dep_ == "nsubjpass":  # "he was told": the agent speaks
@@ -164,6 +177,9 @@ class QuoteParse:
                 return None if self.in_quote[subj.i] else subj
             if tok.dep_ in MODIFIES_NOUN and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return tok.head
+            quoted = self.quoted_as_saying(tok)
+            if quoted is not None:
+                return quoted
             if tok.dep_ not in INHERITS_SUBJECT or tok.head.i == tok.i:
                 break
             tok = tok.head
@@ -178,13 +194,29 @@ class QuoteParse:
             None,
         )
 
+    def quoted_as_saying(self, tok: Token) -> Token | None:
+        """The object of "quoted/cited X as saying": X speaks, not the one who quotes."""
+        if tok.dep_ != "pcomp" or tok.head.lower_ != "as":
+            return None
+        obj = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+        return obj if obj is not None and not self.in_quote[obj.i] else None
+
+    @staticmethod
+    def reported_participle(verb: Token, tok: Token) -> bool:
+        """Whether a participle cue ("saying", "calling") hangs from `tok`, a verb of a reported
+        clause: the parser's nearest verb, not the speaker's ("X said the book was banned, saying
+        ...", "Modi announced that India will help, calling it ..."); a main clause keeps its
+        subject ("He was arrested, saying ...")."""
+        reported = tok.dep_ == "ccomp" or (tok.dep_ == "conj" and tok.head.dep_ == "ccomp")
+        return tok.i != verb.i and verb.tag_ == "VBG" and verb.dep_ == "advcl" and reported
+
     def speaker_span(self, head: Token, verb: Token | None = None) -> Span:
         """The noun phrase of a speaker, ended at its first comma ("Zhao, a spokesman,") and
         before its own cue verb; an inverted speaker keeps the origin the parse hung on the verb
         ("wrote a user from Beijing")."""
         if head.pos_ != "PROPN":
             name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            head = name or head
+            head = name or self.named_after_role(head) or head
         start, end = head.left_edge.i, head.right_edge.i + 1
         if verb is not None and start <= verb.i < end:
             end = min(end, verb.left_edge.i) if verb.left_edge.i > head.i else head.i + 1
@@ -196,6 +228,16 @@ class QuoteParse:
                 if prep.i == end and prep.lower_ in self.cues.origin_prepositions:
                     end = prep.right_edge.i + 1
         return self.trimmed(start, end)
+
+    def named_after_role(self, head: Token) -> Token | None:
+        """The person named after a role phrase that the parser hung on the role's object: "the
+        spokesman for the Taliban, Zabihullah Mujahid," (Mujahid set beside "Taliban")."""
+        for prep in (c for c in head.rights if c.dep_ == "prep"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                name = next((c for c in obj.rights if c.dep_ == "appos" and self.actors.is_person(c.i)), None)
+                if name is not None:
+                    return name
+        return None
 
     def trimmed(self, start: int, end: int) -> Span:
         while start < end - 1 and self.doc[start].is_punct:
@@ -228,7 +270,8 @@ class QuoteParse:
     def author_of(self, document: Token) -> Actor | None:
         """Who wrote a document that speaks: its possessor ("the army's statement"), the object
         of "by"/"from" ("a statement from the union"), or for "the statement", the author of the
-        latest such document named before it ("The union issued a statement ...")."""
+        latest such document named before it ("The union issued a statement ...", "The union
+        said in a statement ...")."""
         own = self.stated_author(document)
         if own is not None or not any(c.dep_ == "det" and c.lower_ == "the" for c in document.children):
             return own
@@ -236,8 +279,13 @@ class QuoteParse:
         for tok in reversed(self.doc[: document.i]):
             if tok.lemma_.lower() == lemma and self.is_document(tok) and not self.in_quote[tok.i]:
                 author = self.stated_author(tok)
-                if author is None and tok.dep_ == "dobj":
-                    subj = self.subject_of(tok.head)
+                verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None
+                if (
+                    author is None
+                    and verb is not None
+                    and (tok.dep_ == "dobj" or self.cue_kind(verb, self.cues.speech))
+                ):
+                    subj = self.subject_of(verb)
                     author = self.speaker(subj) if subj is not None and not self.is_document(subj) else None
                 if author is not None:
                     return author
@@ -289,10 +337,24 @@ class QuoteParse:
                 break
             tok = tok.head
         i = bisect_left(self.said_at, pronoun.idx)
+        named = self.named_in_quotes_beside(pronoun)
         for _, who, spoke in reversed(self.said[max(i - LOOKBACK, 0) : i]):
-            if self.agrees(pronoun, who) and (spoke or who.pos_ == "PROPN"):
+            if who.pos_ == "PROPN" and fold(who.text) in named:
+                continue  # "'Farmajo never built it,' he said": he is not Farmajo
+            if self.agrees(pronoun, who) and (spoke or who.pos_ == "PROPN" or _is_group(pronoun, who)):
                 return who, who.pos_ == "PROPN"
         return None
+
+    def named_in_quotes_beside(self, pronoun: Token) -> set[str]:
+        """The names (folded) inside the quotes of the pronoun's sentence and the one before: whom
+        the quoted words speak of, and so most likely not who speaks them."""
+        n = self.sentences.number_of[pronoun.i]
+        start = self.sentences.spans[max(n - 1, 0)].start
+        return {
+            fold(t.text)
+            for t in self.doc[start : self.sentences.spans[n].end]
+            if self.in_quote[t.i] and t.pos_ == "PROPN"
+        }
 
     def agrees(self, pronoun: Token, head: Token) -> bool:
         """Whether a pronoun can stand for the noun phrase headed by `head`: number and person,
@@ -301,6 +363,18 @@ class QuoteParse:
         person = self.actors.is_person(head.i)
         gender = self.actors.gender_at(head.i)
         return _agrees(pronoun, head, person) and (said is None or gender is None or said == gender)
+
+    def introduced_after(self, end: int) -> Actor | None:
+        """The person the sentence after a quote introduces as its subject ("'We have nothing
+        left.' Halima Abdi, 35, lost her home ..."): the story names whom it quoted."""
+        n = self.sentences.number_of[min(self.token_range(end, end)[0], len(self.doc) - 1)] + 1
+        if n >= len(self.sentences.spans):
+            return None
+        sent = self.sentences.spans[n]
+        subj = next((c for c in sent.root.children if c.dep_ in SUBJECTS), None)
+        if subj is None or self.in_quote[subj.i] or not self.actors.introduces_person(subj.i):
+            return None
+        return self.speaker(subj)
 
     def last_speaker(self, at: int, quoted: tuple[int, Actor] | None) -> Actor | None:
         """Who spoke last before offset `at`: the latest speaker of the timeline, or the
