@@ -41,6 +41,11 @@ MIN_COUNT = 2  # a feature or label seen fewer times in training is left out
 THRESHOLD = 0.5
 DIGITS = 3  # weights are rounded: a smaller file, and the same file on every machine
 PRUNE = 0.01  # smaller weights are left out of the file: they change almost no prediction
+# The few features every event has (its type, the shape of its dyad) are regularised less than the
+# thousands of words: they take this value in training, and their stored weights are multiplied by it,
+# so eventwire still reads every feature as present or absent.  Chosen on the studied folds (1.5: 0.621
+# against 0.614 at 1, 0.610 at 2, 0.613 at 3).
+PRIOR_SCALE = {"type": 1.5, "dyad": 1.5}
 
 
 @dataclass
@@ -90,18 +95,23 @@ def _design(examples: list[Example], features: list[str], labels: list[str]) -> 
     column = {f: i for i, f in enumerate(features)}
     block = len(features) + 1  # the label's features and its bias
     shared = len(labels) * block
-    rows, cols, y = [], [], []
+    rows, cols, values, y = [], [], [], []
     for ex in examples:
         present = set(ex.features)
-        known = [column[f] for f in present if f in column]
+        known = sorted(column[f] for f in present if f in column)
         for j, label in enumerate(labels):
-            cells = [j * block + i for i in known] + [j * block + len(features)]
-            cells += [shared + k for k, kind in enumerate(OWN_CUES) if f"{kind}={label}" in present]
-            rows += [len(y)] * len(cells)
-            cols += cells
+            own = [shared + k for k, kind in enumerate(OWN_CUES) if f"{kind}={label}" in present]
+            rows += [len(y)] * (len(known) + 1 + len(own))
+            cols += [j * block + i for i in known] + [j * block + len(features)] + own
+            values += [_scale(features[i]) for i in known] + [1.0] * (1 + len(own))
             y.append(label in ex.labels)
-    x = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(y), shared + len(OWN_CUES)))
+    x = sp.csr_matrix((values, (rows, cols)), shape=(len(y), shared + len(OWN_CUES)))
     return x, np.array(y, dtype=int)
+
+
+def _scale(feature: str) -> float:
+    """The value a present feature takes in training (PRIOR_SCALE, else 1)."""
+    return PRIOR_SCALE.get(feature.split("=", 1)[0], 1.0)
 
 
 def fit(examples: list[Example]) -> dict:
@@ -123,7 +133,7 @@ def fit(examples: list[Example]) -> dict:
     shared = coef[len(labels) * block :]
     weights, bias = {}, {}
     for j, label in enumerate(labels):
-        own = dict(zip(features, coef[j * block : (j + 1) * block - 1], strict=True))
+        own = {f: w * _scale(f) for f, w in zip(features, coef[j * block : (j + 1) * block - 1], strict=True)}
         for kind, w in zip(OWN_CUES, shared, strict=True):
             own[f"{kind}={label}"] = own.get(f"{kind}={label}", 0.0) + w
         rounded = {f: round(float(w), DIGITS) for f, w in sorted(own.items())}
