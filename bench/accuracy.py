@@ -119,7 +119,8 @@ def with_contexts(rows: list[dict], model: LinearModel) -> list[dict]:
     out = []
     for row in rows:
         a = row["article"]
-        topic = article_topic(Article(id=a["id"], text="", title=a.get("title"), keywords=a.get("keywords") or []))
+        article = Article(id=a["id"], text=a.get("text") or "", title=a.get("title"), keywords=a.get("keywords") or [])
+        topic = article_topic(article)
         events = []
         for e in row["events"]:
             codes = [s.get("code") for s in e["source"]], [t.get("code") for t in e["target"]]

@@ -17,7 +17,8 @@ import numpy as np
 
 @dataclass(frozen=True)
 class LinearModel:
-    """One-vs-rest logistic regression over binary features.
+    """A logistic regression per label over binary features (scripts/train.py trains them together,
+    one weight of a label's own cues shared by all labels, and stores the sum in each label's weights).
 
     A label is predicted when its probability reaches `threshold`; with `at_least_one`, the
     likeliest label is predicted even below it (every event has some issue area)."""

@@ -12,6 +12,7 @@ from test_modes import first_event
 from eventwire.extract import contexts
 from eventwire.extract.modes import vocabulary
 from eventwire.learn import LinearModel, shipped
+from eventwire.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
@@ -49,6 +50,27 @@ def test_a_short_cue_is_a_whole_word_and_a_long_one_a_stem():
     assert "military" in contexts.cued("The war went on.")
     assert "military" not in contexts.cued("They warned the ministry.")
     assert "economic" in contexts.cued("New sanctions were announced.")
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "found"),
+    [
+        ("Power cuts left the capital without electricity for a week.", "election", False),
+        ("He was elected mayor after voters cast their votes.", "election", True),
+        ("Kurdish fighters held the town.", "religion_ethnicity", True),
+        ("Both sides discussed denuclearization.", "cbrn", True),
+        ("They passed new laws on Monday.", "legal", True),
+    ],
+)
+def test_cue_lists_find_a_word_family_and_nothing_else(text, context, found):
+    assert (context in contexts.cued(text)) is found
+
+
+def test_an_article_that_keeps_coming_back_to_a_context_marks_all_its_events():
+    text = "Iran expanded its nuclear program. Inspectors found enriched uranium. Talks resume Monday."
+    assert "article-cue=cbrn" in contexts.article_topic(Article(id="a", text=text))
+    once = "Iran expanded its nuclear program. Talks resume Monday."
+    assert "article-cue=cbrn" not in contexts.article_topic(Article(id="a", text=once))
 
 
 @pytest.mark.parametrize(

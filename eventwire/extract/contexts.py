@@ -1,7 +1,8 @@
 """Contexts: the PLOVER issue areas of an event (military, diplomatic, economic, legal, ...).
 
 A linear model trained by `make train` (scripts/train.py, docs/recipes.md) reads the event's
-sentence, its type, the shape of its dyad and the article's title and keywords; only contexts
+sentence, its type, the shape of its dyad, the article's title and keywords and the contexts its
+text keeps coming back to; only contexts
 of the PLOVER list can come out (data/plover_vocabulary.yaml, docs/conventions.md).  The same
 `event_features` serve training (from gold events) and prediction (from extracted ones), so
 the two see the same features."""
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from ..learn import LinearModel, shipped
 from ..model import Article, Event
@@ -20,6 +21,10 @@ from .vocabulary import read_yaml, words
 
 MODEL = "contexts_model.json"
 WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
+ARTICLE_CUE_MIN = 2  # an article whose text cues a context this often is about it
+# The features that name a context by its own cues (in the sentence, the title and keywords, the text):
+# scripts/train.py gives them one weight shared by all contexts.
+OWN_CUES = ("cue", "topic-cue", "article-cue")
 STEM = 5  # a word's first letters stand for its family ("sanction", "sanctions", "sanctioned")
 
 
@@ -53,22 +58,16 @@ def cued(text: str) -> list[str]:
     return [context for context, pattern in cues().patterns.items() if pattern.search(lower)]
 
 
-@lru_cache(maxsize=64)
-def _topic_features(topic: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The features of an article's topic: its word stems and its cues (the same for all its events)."""
-    return tuple(f"topic={s}" for s in sorted(_stems(topic))), tuple(f"topic-cue={c}" for c in cued(topic))
-
-
 def event_features(
     type_: str,
     sentence: str,
     sources: Iterable[str],
     targets: Iterable[str],
-    topic: str = "",
+    topic: Iterable[str] = (),
     sentence_cues: list[str] | None = None,
 ) -> list[str]:
-    """The features of one event: its type, the word stems of its sentence and of the article's
-    topic (title and keywords), and who it is between (bodies, one country, two countries).
+    """The features of one event: its type, the word stems and cues of its sentence, who it is
+    between (bodies, one country, two countries) and its article's features (`article_topic`).
     `sentence_cues`: `cued(sentence)`, when the caller has it already."""
     src, tgt = {c for c in sources if c}, {c for c in targets if c}
     if src and tgt:
@@ -78,21 +77,29 @@ def event_features(
     feats = [f"type={type_}", f"dyad={dyad}"]
     bodies = body_codes()
     feats += [f"source={c}" for c in sorted(src & bodies)] + [f"target={c}" for c in sorted(tgt & bodies)]
-    topic_stems, topic_cues = _topic_features(topic)
     feats += [f"w={s}" for s in sorted(_stems(sentence))]
-    feats += topic_stems
     feats += [f"cue={c}" for c in (cued(sentence) if sentence_cues is None else sentence_cues)]
-    feats += topic_cues
+    feats += topic
     return feats
 
 
-def article_topic(article: Article) -> str:
-    """What the article is about, in its own words: its title and keywords."""
-    return " ".join([article.title or "", *article.keywords])
+def article_topic(article: Article) -> tuple[str, ...]:
+    """The features an article gives all its events: the word stems and cues of its title and
+    keywords, and the contexts its text keeps coming back to (cued ARTICLE_CUE_MIN times or more)."""
+    topic = " ".join([article.title or "", *article.keywords])
+    feats = [f"topic={s}" for s in sorted(_stems(topic))] + [f"topic-cue={c}" for c in cued(topic)]
+    text = article.text.lower()
+    feats += [f"article-cue={c}" for c, p in cues().patterns.items() if len(p.findall(text)) >= ARTICLE_CUE_MIN]
+    return tuple(feats)
 
 
 def predict(
-    model: LinearModel, type_: str, sentence: str, sources: Iterable[str], targets: Iterable[str], topic: str
+    model: LinearModel,
+    type_: str,
+    sentence: str,
+    sources: Iterable[str],
+    targets: Iterable[str],
+    topic: Iterable[str],
 ) -> list[str]:
     """The contexts of one event: the model's, and those whose decisive cues the sentence holds."""
     found = cued(sentence)

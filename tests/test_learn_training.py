@@ -1,0 +1,50 @@
+"""Training the contexts model (scripts/train.py): a context seldom seen still follows its own cues."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+pytest.importorskip("sklearn")  # the `train` extra
+
+from sklearn.linear_model import LogisticRegression
+
+from eventwire.learn import LinearModel
+from scripts.train import C, Example, _design, fit
+
+
+def examples() -> list[Example]:
+    """Contexts that are well seen, each with its own cue, and one seen twice without its cue."""
+    out = []
+    for i in range(30):
+        out.append(Example([f"w=a{i % 5}", "cue=military", "type=ASSAULT"], ["military"]))
+        out.append(Example([f"w=b{i % 5}", "cue=economic", "type=SANCTION"], ["economic"]))
+        out.append(Example([f"w=c{i % 5}", "cue=legal", "type=COERCE"], ["legal"]))
+    out += [Example(["w=boat", "type=COERCE"], ["migration"]) for _ in range(2)]
+    return out
+
+
+def test_a_rare_context_is_predicted_from_its_own_cue():
+    model = LinearModel.from_dict(fit(examples()))
+    assert model.predict(["w=unseen", "cue=migration"])[0] == "migration"
+    assert "migration" not in model.predict(["w=unseen", "cue=legal"])
+
+
+def test_training_is_deterministic():
+    assert fit(examples()) == fit(examples())
+
+
+def test_the_stored_model_gives_the_probabilities_it_was_trained_to_give():
+    """Shared cue weights and the scale of the type features are folded into each label's weights:
+    eventwire, reading features as present or absent, scores as the trained regression does."""
+    train_set = examples()
+    model = LinearModel.from_dict(fit(train_set))
+    x, _ = _design(train_set, sorted({f for ex in train_set for f in ex.features}), list(model.labels))
+    clf = LogisticRegression(C=C, solver="liblinear", random_state=0).fit(x, _)
+    expected = clf.predict_proba(x)[:, 1].reshape(len(train_set), len(model.labels))
+    got = np.array([model.probabilities(ex.features) for ex in train_set])
+    assert np.abs(got - expected).max() < 0.02
