@@ -12,6 +12,7 @@ import pytest
 from conftest import run_cli
 from fastapi.testclient import TestClient
 
+from eventwire.link.linker import Linker
 from eventwire.model import Actor, Analysis, Article, Event
 from eventwire.store.bodies import actor_id, body_id, body_names
 from eventwire.store.database import StoreError, connect
@@ -126,25 +127,44 @@ def test_api_web_and_gephi_files_show_bodies_with_their_names(client):
     assert nodes["IGO:nato"] == "IGO NATO" and nodes["RUS"] == "RUS Russia"
 
 
-def test_an_older_store_gets_actor_ids_and_its_story_events_keyed_by_them(tmp_path):
-    path = tmp_path / "old.db"
+def older_store(path: Path) -> Path:
+    """A store as an eventwire before actor ids left it: no actor_id column, one lumped IGO."""
     with Store(path) as store:
         store.write([bodies_analysis()])
-    conn = sqlite3.connect(path)  # as an eventwire before actor ids left it: one lumped IGO
+    conn = sqlite3.connect(path)
     conn.execute("DROP INDEX event_actors_id")
     conn.execute("ALTER TABLE event_actors DROP COLUMN actor_id")
     conn.execute("UPDATE story_events SET dyad = 'IGO>RUS' WHERE dyad LIKE 'IGO:%>RUS'")
     conn.commit()
     conn.close()
-    with pytest.raises(StoreError, match="older eventwire: run `eventwire relink"):
-        connect(path, readonly=True)
-    Store(path).close()  # what ingest and relink open it with
+    return path
+
+
+def accuse_dyads(path: Path) -> set[str]:
     conn = connect(path, readonly=True)
     dyads = {r[0] for r in conn.execute("SELECT dyad FROM story_events WHERE type = 'ACCUSE'")}
     conn.close()
-    assert dyads == {
-        "IGO:nato>RUS",
-        "IGO:european-union>RUS",
-        "IGO:united-nations>RUS",
-        "NGO:amnesty-international>RUS",
-    }
+    return dyads
+
+
+BODY_DYADS = {"IGO:nato>RUS", "IGO:european-union>RUS", "IGO:united-nations>RUS", "NGO:amnesty-international>RUS"}
+
+
+def test_an_older_store_gets_actor_ids_and_its_story_events_keyed_by_them(tmp_path):
+    path = older_store(tmp_path / "old.db")
+    with pytest.raises(StoreError, match="older eventwire: run `eventwire relink"):
+        connect(path, readonly=True)
+    Store(path).close()  # what ingest and relink open it with
+    assert accuse_dyads(path) == BODY_DYADS
+
+
+def test_a_migration_cut_short_is_done_again_on_the_next_open(tmp_path, monkeypatch):
+    path = older_store(tmp_path / "old.db")
+    with monkeypatch.context() as m:  # killed while relinking: the new column must not be kept without its ids
+        m.setattr(Linker, "relink", lambda self, conn: (_ for _ in ()).throw(KeyboardInterrupt))
+        with pytest.raises(KeyboardInterrupt):
+            Store(path)
+    with pytest.raises(StoreError, match="older eventwire"):
+        connect(path, readonly=True)
+    Store(path).close()
+    assert accuse_dyads(path) == BODY_DYADS

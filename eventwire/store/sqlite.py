@@ -64,7 +64,7 @@ def declare_search(conn: sqlite3.Connection) -> None:
 def add_missing_columns(conn: sqlite3.Connection) -> set[tuple[str, str]]:
     """Give a store made by an older eventwire the columns added to its tables since (the actors'
     `aliases` and `actor_id`), with their defaults; nothing stored changes. Returns the (table, column)
-    pairs added."""
+    pairs added. Inside the caller's transaction, so that the columns and what fills them are kept together."""
     added = set()
     wanted = sqlite3.connect(":memory:")
     wanted.executescript(SCHEMA.read_text(encoding="utf-8"))
@@ -72,16 +72,13 @@ def add_missing_columns(conn: sqlite3.Connection) -> set[tuple[str, str]]:
         r[0]
         for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
     ]
-    with conn:
-        for table in tables:
-            have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
-            for _, name, kind, notnull, default, _ in wanted.execute(f'PRAGMA table_info("{table}")'):
-                if name not in have:
-                    constraint = (
-                        f" NOT NULL DEFAULT {default}" if notnull else (f" DEFAULT {default}" if default else "")
-                    )
-                    conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}{constraint}')
-                    added.add((table, name))
+    for table in tables:
+        have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+        for _, name, kind, notnull, default, _ in wanted.execute(f'PRAGMA table_info("{table}")'):
+            if name not in have:
+                constraint = f" NOT NULL DEFAULT {default}" if notnull else (f" DEFAULT {default}" if default else "")
+                conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}{constraint}')
+                added.add((table, name))
     wanted.close()
     return added
 
@@ -122,13 +119,14 @@ class Store:
         self.linker = linker or Linker(dedup_threshold, similar_threshold)
         self.conn = connect(self.path)
         declare_search(self.conn)
-        older = ("event_actors", "actor_id") in add_missing_columns(self.conn)
-        self.conn.execute(ACTOR_ID_INDEX)
         self._writer_thread = threading.get_ident()
         self._readers = threading.local()
         self.articles_written = 0  # stored or replaced by this Store: what a run cut short has kept
-        if older:
-            self.relink()  # a store made before actor ids: its actors' ids, then its story events keyed by them
+        with self._transaction():  # one transaction: a migration cut short leaves the store as it was
+            older = ("event_actors", "actor_id") in add_missing_columns(self.conn)
+            self.conn.execute(ACTOR_ID_INDEX)
+            if older:  # a store made before actor ids: its actors' ids, then its story events keyed by them
+                self._relink()
 
     def close(self) -> None:
         self.conn.close()
@@ -232,8 +230,11 @@ class Store:
         """Rebuild story events and stories from the stored articles (`eventwire relink`), the actors'
         ids first (the tables of bodies may have changed since they were stored)."""
         with self._transaction():
-            ids = fill_actor_ids(self.conn)
-            return {**self.linker.relink(self.conn), "actor ids changed": ids}
+            return self._relink()
+
+    def _relink(self) -> dict[str, int]:
+        ids = fill_actor_ids(self.conn)
+        return {**self.linker.relink(self.conn), "actor ids changed": ids}
 
     def _insert(self, analysis: Analysis, digest: str) -> None:
         insert_rows(self.conn, table_rows(analysis, digest))
