@@ -4,6 +4,7 @@ the actor tables, the filters and the Gephi files, each with its name, while the
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -14,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from eventwire.link.linker import Linker
 from eventwire.model import Actor, Analysis, Article, Event
+from eventwire.store import filters
 from eventwire.store.bodies import actor_id, body_id, body_names
 from eventwire.store.database import StoreError, connect
 from eventwire.store.sqlite import Store
@@ -168,3 +170,18 @@ def test_a_migration_cut_short_is_done_again_on_the_next_open(tmp_path, monkeypa
         connect(path, readonly=True)
     Store(path).close()
     assert accuse_dyads(path) == BODY_DYADS
+
+
+@pytest.mark.parametrize(
+    ("value", "offered"),
+    [("IGO:unted-nations", "United Nations (IGO:united-nations)"), ("IGO:nat", "NATO (IGO:nato)")],
+)
+def test_a_misspelt_body_id_is_refused_with_the_ids_it_may_mean(value, offered):
+    with pytest.raises(filters.FilterError, match=re.escape(offered)):
+        filters.event_filter(actor=value)
+
+
+def test_an_error_quotes_a_long_value_cut_short():  # `--actor` has no length limit (the API's is 200)
+    with pytest.raises(filters.FilterError) as refused:
+        filters.event_filter(actor="x" * 5000, type="y" * 5000)
+    assert "no actor named or coded 'xxx" in str(refused.value) and len(str(refused.value)) < 400

@@ -5,15 +5,18 @@ the store cannot match is refused with the valid ones instead of answering "no r
 from __future__ import annotations
 
 import difflib
+import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..extract.types import vocabulary
 from .actor_names import actor_codes, actor_names
-from .bodies import body_id
+from .bodies import body_id, body_names
 from .queries import PLOVER_TYPES, STATUSES, EventFilter, date_span
 
 SUGGESTIONS = 5  # closest names offered for an actor no name or code matches
+SHOWN = reprlib.Repr()  # a value as an error quotes it: a long one cut in the middle
+SHOWN.maxstring = 60
 
 
 def plover_vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -58,7 +61,7 @@ class _Checker:
         unknown = [v for v in values if v.casefold() not in by_fold]
         if unknown:
             self.problems.append(
-                Problem(name, f"unknown {name} {', '.join(map(repr, unknown))}; one of {', '.join(valid)}")
+                Problem(name, f"unknown {name} {', '.join(map(SHOWN.repr, unknown))}; one of {', '.join(valid)}")
             )
         return tuple(by_fold[v.casefold()] for v in values if v.casefold() in by_fold)
 
@@ -73,9 +76,9 @@ class _Checker:
             elif body := body_id(value):
                 found.append(body)
             else:
-                close = difflib.get_close_matches(value.casefold(), list(names), n=SUGGESTIONS, cutoff=0.6)
-                hint = ", ".join(f"{names[c][0]} ({names[c][1]})" for c in close) or "none"
-                self.problems.append(Problem("actor", f"no actor named or coded {value!r}; closest: {hint}"))
+                self.problems.append(
+                    Problem("actor", f"no actor named or coded {SHOWN.repr(value)}; {_closest(value)}")
+                )
         return tuple(dict.fromkeys(found))
 
     def dates(self, date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
@@ -86,13 +89,20 @@ class _Checker:
                 try:
                     spans[name] = date_span(value.strip())
                 except ValueError as error:
-                    self.problems.append(Problem(name, f"{name} {value!r} is no date: {error}"))
+                    self.problems.append(Problem(name, f"{name} {SHOWN.repr(value)} is no date: {error}"))
         if len(spans) == 2 and spans["from"][0] > spans["to"][1]:
             self.problems.append(Problem("from", f"from {date_from} is later than to {date_to}"))
         return (
             spans["from"][0].isoformat() if "from" in spans else None,
             spans["to"][1].isoformat() if "to" in spans else None,
         )
+
+
+def _closest(value: str) -> str:
+    """The names and body ids (`IGO:nato`) nearest an unknown actor, each with the id it filters by."""
+    known = {**actor_names(), **{found.casefold(): (name, found) for found, name in body_names().items()}}
+    close = difflib.get_close_matches(value.casefold(), list(known), n=SUGGESTIONS, cutoff=0.6)
+    return "closest: " + (", ".join(dict.fromkeys(f"{known[c][0]} ({known[c][1]})" for c in close)) or "none")
 
 
 def event_filter(
