@@ -287,8 +287,8 @@ def _story_rows(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
             "id": r["id"],
             "date": r["date"],
             "type": r["type"],
-            "source": r["source_codes"] or r["source_names"],
-            "target": r["target_codes"] or r["target_names"],
+            "source": r["source_ids"] or r["source_names"],  # IGO:nato, not a bare IGO (docs/contract.md)
+            "target": r["target_ids"] or r["target_names"],
             "place": r["location_name"],
             "mentions": r["num_mentions"],
             "articles": r["num_articles"],

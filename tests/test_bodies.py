@@ -185,3 +185,10 @@ def test_an_error_quotes_a_long_value_cut_short():  # `--actor` has no length li
     with pytest.raises(filters.FilterError) as refused:
         filters.event_filter(actor="x" * 5000, type="y" * 5000)
     assert "no actor named or coded 'xxx" in str(refused.value) and len(str(refused.value)) < 400
+
+
+def test_the_stories_table_names_each_body_by_its_id(bodies_db):
+    proc = run_cli("stories", "--db", str(bodies_db), "--min-articles", "1", "--type", "ACCUSE")
+    assert proc.returncode == 0, proc.stderr
+    sources = {line.split()[3] for line in proc.stdout.splitlines()[2:]}
+    assert "IGO:nato" in sources and "IGO" not in sources  # not three bare IGOs
