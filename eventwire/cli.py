@@ -351,7 +351,7 @@ def cmd_relink(args: argparse.Namespace) -> int:
     if not Path(args.db).is_file():
         raise StoreError(f"no database at {args.db} (run `eventwire ingest PATH --db {args.db}` first)")
     with Store(args.db, args.dedup_threshold, args.similar_threshold) as store:
-        counts = store.relink()
+        counts = store.migrated or store.relink()  # an older store was relinked as it opened
     print(", ".join(f"{k} {v:,}" for k, v in counts.items()), file=sys.stderr)
     return 0
 

@@ -192,3 +192,10 @@ def test_the_stories_table_names_each_body_by_its_id(bodies_db):
     assert proc.returncode == 0, proc.stderr
     sources = {line.split()[3] for line in proc.stdout.splitlines()[2:]}
     assert "IGO:nato" in sources and "IGO" not in sources  # not three bare IGOs
+
+
+def test_relink_of_an_older_store_relinks_it_once_and_says_how_many_ids_it_set(tmp_path):
+    proc = run_cli("relink", "--db", str(older_store(tmp_path / "old.db")))
+    assert proc.returncode == 0, proc.stderr
+    assert "actor ids changed 10" in proc.stderr  # every coded actor: 5 bodies, Russia 4 times, Ukraine
+    assert accuse_dyads(tmp_path / "old.db") == BODY_DYADS

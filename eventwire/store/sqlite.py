@@ -122,11 +122,12 @@ class Store:
         self._writer_thread = threading.get_ident()
         self._readers = threading.local()
         self.articles_written = 0  # stored or replaced by this Store: what a run cut short has kept
+        self.migrated: dict[str, int] | None = None  # what relinking a store made before actor ids changed
         with self._transaction():  # one transaction: a migration cut short leaves the store as it was
             older = ("event_actors", "actor_id") in add_missing_columns(self.conn)
             self.conn.execute(ACTOR_ID_INDEX)
             if older:  # a store made before actor ids: its actors' ids, then its story events keyed by them
-                self._relink()
+                self.migrated = self._relink()
 
     def close(self) -> None:
         self.conn.close()
