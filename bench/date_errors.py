@@ -15,64 +15,55 @@ printed for folds 1-2 only: folds 3-4 are held out and give their counts alone
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
-FOLDS, STUDIED = 4, 2
+sys.path.insert(0, str(ROOT))
+
+from bench.accuracy import DEFAULT_BENCHMARKS, FOLDS, folds_of, load_scorer, read_jsonl  # noqa: E402
+
+STUDIED = FOLDS // 2  # folds 1-2; the others are held out
 
 
-def _score_module() -> Any:
-    """score.py's dyad and date keys, so that this listing counts exactly as the scorer does."""
-    spec = importlib.util.spec_from_file_location("score", BENCHMARKS / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _rows(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+def _judged(
+    score: Any, article: dict[str, Any], row: dict[str, Any], listed: bool, wrong_only: bool
+) -> tuple[int, int]:
+    """(right, scored) over the article's dated gold events, as score.py counts them; with `listed`,
+    each (with `wrong_only`, each missed) is printed beside the system events that share a dyad with it."""
+    right_n = scored = 0
+    for ge in article.get("events", []):
+        matched = [se for se in row.get("events", []) if score.dyads(ge) & score.dyads(se)] if ge.get("date") else []
+        if not matched:
+            continue
+        prec = score.gold_precision(ge["date"])
+        right = any(score.date_key(se.get("date"), prec) == score.date_key(ge["date"], prec) for se in matched)
+        right_n, scored = right_n + right, scored + 1
+        if listed and not (right and wrong_only):
+            published = row.get("article", {}).get("published")
+            print(f"{'ok' if right else 'XX'} {article['id']} pub {published} {ge['type']} gold {ge['date']}")
+            print(f"      gold: {ge.get('evidence', '')[:200]}")
+            for se in matched:
+                said = f"{se.get('date')} ({se.get('date_precision')}, {se.get('date_text')!r})"
+                print(f"      sys : {said} {se['trigger']!r}: {se['sentence'][:160]}")
+    return right_n, scored
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("run", type=Path)
-    parser.add_argument("--gold", type=Path, default=BENCHMARKS / "voa_dev" / "gold.jsonl")
+    parser.add_argument("--gold", type=Path, default=DEFAULT_BENCHMARKS / "voa_dev" / "gold.jsonl")
     parser.add_argument("--wrong-only", action="store_true", help="list only the gold dates missed")
     args = parser.parse_args()
-    score = _score_module()
-    gold = _rows(args.gold)
-    system = {str(row["article"]["id"]): row for row in _rows(args.run)}
-    size = len(gold) // FOLDS
-    counts = [[0, 0] for _ in range(FOLDS)]
-    for n, article in enumerate(gold):
-        fold = min(n // size, FOLDS - 1)
-        row = system.get(str(article["id"]), {})
-        published = row.get("article", {}).get("published")
-        for ge in article.get("events", []):
-            if not ge.get("date"):
-                continue
-            matched = [se for se in row.get("events", []) if score.dyads(ge) & score.dyads(se)]
-            if not matched:
-                continue
-            prec = score.gold_precision(ge["date"])
-            right = any(score.date_key(se.get("date"), prec) == score.date_key(ge["date"], prec) for se in matched)
-            counts[fold][0] += right
-            counts[fold][1] += 1
-            if fold >= STUDIED or (right and args.wrong_only):
-                continue
-            mark = "ok" if right else "XX"
-            print(f"{mark} fold {fold + 1} {article['id']} pub {published} {ge['type']} gold {ge['date']}")
-            print(f"      gold: {ge.get('evidence', '')[:200]}")
-            for se in matched:
-                said = f"{se.get('date')} ({se.get('date_precision')}, {se.get('date_text')!r})"
-                print(f"      sys : {said} {se['trigger']!r}: {se['sentence'][:160]}")
-    for fold, (right, scored) in enumerate(counts, start=1):
+    score = load_scorer(DEFAULT_BENCHMARKS / "score.py")  # its dyad and date keys: counted as the scorer counts
+    system = {str(row["article"]["id"]): row for row in read_jsonl(args.run)}
+    for fold, articles in enumerate(folds_of(read_jsonl(args.gold)), start=1):
+        right = scored = 0
+        for article in articles:
+            row = system.get(str(article["id"]), {})
+            r, s = _judged(score, article, row, fold <= STUDIED, args.wrong_only)
+            right, scored = right + r, scored + s
         print(f"fold {fold}: {right}/{scored} = {right / scored if scored else 0:.3f}")
     return 0
 

@@ -20,7 +20,6 @@ Causes of an output dyad the gold lacks: sides (gold has the type in that senten
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.accuracy import load_scorer  # noqa: E402
+from bench.accuracy import DEFAULT_BENCHMARKS, FOLDS, folds_of, load_scorer, read_jsonl  # noqa: E402
 from eventwire import nlp  # noqa: E402
 from eventwire.extract.article import ArticleContext  # noqa: E402
 from eventwire.extract.events import MENTION_PASSES, OCCASION_PASSES, merge  # noqa: E402
@@ -37,8 +36,7 @@ from eventwire.extract.events.grammar import lemma_of  # noqa: E402
 from eventwire.model import Article, Event  # noqa: E402
 from eventwire.pipeline import reference_time  # noqa: E402
 
-DEFAULT_BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
-FOLDS = 4
+STUDIED = range(1, FOLDS // 2 + 1)  # folds 1-2; the others are held out and read as numbers only
 SCORER = load_scorer(DEFAULT_BENCHMARKS / "score.py")  # its `dyads` is the one definition of a dyad
 MUTUAL = SCORER.MUTUAL
 
@@ -160,12 +158,14 @@ def main() -> None:
     ap.add_argument("--show", default="", help="print every case whose cause starts with this")
     ap.add_argument("--limit", type=int, default=0, help="how many causes to print per table (0: all)")
     args = ap.parse_args()
-    dev = args.benchmarks / "voa_dev"
-    articles = [json.loads(line) for line in (dev / "articles.jsonl").open(encoding="utf-8") if line.strip()]
-    gold = {str(g["id"]): g for g in map(json.loads, (dev / "gold.jsonl").open(encoding="utf-8")) if g}
-    size = len(articles) // FOLDS
     wanted = {int(f) for f in args.folds.split(",")}
-    chosen = [a for i, a in enumerate(articles) if i // size + 1 in wanted]
+    if args.show and not wanted <= set(STUDIED):
+        ap.error(
+            f"--show lists the studied folds only ({', '.join(map(str, STUDIED))}): the others are read as numbers"
+        )
+    dev = args.benchmarks / "voa_dev"
+    gold = {str(g["id"]): g for g in read_jsonl(dev / "gold.jsonl")}
+    chosen = [a for i, fold in enumerate(folds_of(read_jsonl(dev / "articles.jsonl")), 1) if i in wanted for a in fold]
     missed, extra, cases = Counter(), Counter(), []
     tp = n_gold = n_sys = 0
     docs = nlp.pipe((a["text"] for a in chosen), batch_size=8)
