@@ -372,11 +372,11 @@ def network_svg(
     pairs = dict(sorted(pairs.items(), key=lambda kv: -_sum(kv[1], "events"))[:max_edges])
     centre, radius = size / 2, size / 2 - 64
     at = {
-        code: (
+        actor: (
             centre + radius * math.cos(2 * math.pi * i / len(nodes) - math.pi / 2),
             centre + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2),
         )
-        for i, code in enumerate(nodes)
+        for i, actor in enumerate(nodes)
     }
     heaviest = max((_sum(p, "events") for p in pairs.values()), default=1)
     parts = [f'<svg class="network" viewBox="0 0 {size} {size}" role="img" aria-label="Actor network">']
@@ -408,9 +408,9 @@ def network_svg(
             )
         )
     top = weight[nodes[0]]["events"]
-    for code in nodes:
-        x, y = at[code]
-        r = 5 + 13 * math.sqrt(weight[code]["events"] / top)
+    for actor in nodes:
+        x, y = at[actor]
+        r = 5 + 13 * math.sqrt(weight[actor]["events"] / top)
         dx, dy = (x - centre) / radius, (y - centre) / radius
         anchor = "start" if dx > 0.3 else "end" if dx < -0.3 else "middle"
         lx, ly = x + dx * (r + 8), y + dy * (r + 8) + (4 if abs(dy) < 0.9 else 10 * dy)
@@ -420,16 +420,16 @@ def network_svg(
                 "<title>{}: {}</title></circle>"
                 '<text class="label" x="{:.1f}" y="{:.1f}" text-anchor="{}">{}</text></a>'
             ).format(
-                _events_link(actor=code),
+                _events_link(actor=actor),
                 x,
                 y,
                 r,
-                f"{weight[code]['code']} {weight[code]['name']}".strip(),
-                _told(weight[code]["events"], weight[code]["mentions"]),
+                f"{weight[actor]['code']} {weight[actor]['name']}".strip(),
+                _told(weight[actor]["events"], weight[actor]["mentions"]),
                 lx,
                 ly,
                 anchor,
-                _short(code, weight[code]["name"]),
+                _short(actor, weight[actor]["name"]),
             )
         )
     parts.append("</svg>")
