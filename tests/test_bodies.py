@@ -199,3 +199,16 @@ def test_relink_of_an_older_store_relinks_it_once_and_says_how_many_ids_it_set(t
     assert proc.returncode == 0, proc.stderr
     assert "actor ids changed 10" in proc.stderr  # every coded actor: 5 bodies, Russia 4 times, Ukraine
     assert accuse_dyads(tmp_path / "old.db") == BODY_DYADS
+
+
+def test_a_migration_the_database_refuses_is_one_line_and_changes_nothing(tmp_path):
+    path = older_store(tmp_path / "old.db")
+    conn = sqlite3.connect(path)  # a write the database refuses, as a full disk or a failing file would
+    conn.execute("CREATE TRIGGER refuse BEFORE UPDATE ON event_actors BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    conn.commit()
+    conn.close()
+    proc = run_cli("relink", "--db", str(path))
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines() == [f"eventwire: {path}: refused"]
+    with pytest.raises(StoreError, match="older eventwire"):  # the column was not kept without its ids
+        connect(path, readonly=True)

@@ -123,11 +123,15 @@ class Store:
         self._readers = threading.local()
         self.articles_written = 0  # stored or replaced by this Store: what a run cut short has kept
         self.migrated: dict[str, int] | None = None  # what relinking a store made before actor ids changed
-        with self._transaction():  # one transaction: a migration cut short leaves the store as it was
-            older = ("event_actors", "actor_id") in add_missing_columns(self.conn)
-            self.conn.execute(ACTOR_ID_INDEX)
-            if older:  # a store made before actor ids: its actors' ids, then its story events keyed by them
-                self.migrated = self._relink()
+        try:
+            with self._transaction():  # one transaction: a migration cut short leaves the store as it was
+                older = ("event_actors", "actor_id") in add_missing_columns(self.conn)
+                self.conn.execute(ACTOR_ID_INDEX)
+                if older:  # a store made before actor ids: its actors' ids, then its story events keyed by them
+                    self.migrated = self._relink()
+        except sqlite3.Error as error:
+            self.conn.close()
+            raise explain(error, self.path) from None
 
     def close(self) -> None:
         self.conn.close()
@@ -230,8 +234,11 @@ class Store:
     def relink(self) -> dict[str, int]:
         """Rebuild story events and stories from the stored articles (`eventwire relink`), the actors'
         ids first (the tables of bodies may have changed since they were stored)."""
-        with self._transaction():
-            return self._relink()
+        try:
+            with self._transaction():
+                return self._relink()
+        except sqlite3.Error as error:
+            raise explain(error, self.path) from None
 
     def _relink(self) -> dict[str, int]:
         ids = fill_actor_ids(self.conn)
