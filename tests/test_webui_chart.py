@@ -66,3 +66,20 @@ def test_undated_events_stand_hatched_at_their_articles_date(client):
     assert undated == ["2022-03-19: 2 events with no date of their own, at their article's date"]
     assert 'id="hatch"' in page
     assert "undated" not in client.get("/", params={"to": "2022-03-18"}).text.split("<svg", 1)[1].split("</svg>")[0]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [{"day": "9999-12-31", "type": "ACCUSE", "events": 1, "mentions": 1}],  # an article dated the last day
+        [{"day": "9999-12-01", "date_precision": "month", "type": "ACCUSE", "events": 1, "mentions": 1}],
+        [*_rows(date(9999, 1, 1), 365, every=3)],  # bars by week up to the calendar's end
+        [{"day": "0001-01-01", "type": "AID", "events": 1, "mentions": 1}, *_rows(date(9999, 12, 1), 31)],
+    ],
+)
+def test_the_calendars_last_days_are_drawn(rows):
+    for trim in (True, False):
+        span = charts.timeline_span(rows, trim)
+        assert span.last.year == 9999
+        svg = charts.timeline_svg(rows, span, trim={} if trim else None)
+        assert "<rect" in svg or "9999-12</a> (month): 1 event" in svg  # drawn, or listed under the bars

@@ -66,10 +66,20 @@ def _next(day: date, unit: str) -> date:
     return day + timedelta(days=7 if unit == "week" else 1)
 
 
+def _bin_end(start: date, unit: str) -> date:
+    """The last day of the bar from `start`; the calendar's last day for the bar of December 9999."""
+    try:
+        return _next(start, unit) - timedelta(days=1)
+    except (OverflowError, ValueError):
+        return date.max
+
+
 def _bins(first: date, last: date, unit: str) -> list[date]:
     out, day = [], _bin_start(first, unit)
     while day <= last and len(out) <= MAX_BINS * 2:
         out.append(day)
+        if _bin_end(day, unit) == date.max:
+            break
         day = _next(day, unit)
     return out
 
@@ -262,7 +272,7 @@ def _bar(plot: _Plot, i: int, b: date, unit: str, stacks: _Stacks) -> list[str]:
     every few bars the label under it."""
     parts = []
     x, y, width = plot.left + i * plot.step, plot.upper + plot.plot_h, max(plot.step - 1, 1)
-    end = _next(b, unit) - timedelta(days=1)
+    end = _bin_end(b, unit)
     for event_type in PLOVER_TYPES:
         n = stacks.events[b][event_type]
         if not n:
