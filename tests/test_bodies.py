@@ -212,3 +212,9 @@ def test_a_migration_the_database_refuses_is_one_line_and_changes_nothing(tmp_pa
     assert proc.stderr.strip().splitlines() == [f"eventwire: {path}: refused"]
     with pytest.raises(StoreError, match="older eventwire"):  # the column was not kept without its ids
         connect(path, readonly=True)
+
+
+def test_a_person_the_tables_tie_to_a_body_is_no_filter_on_that_body():
+    with pytest.raises(filters.FilterError, match="no actor named or coded 'Jens Stoltenberg'"):
+        filters.event_filter(actor="Jens Stoltenberg")  # else every NATO event, his or not
+    assert actor_id("IGO", "Jens Stoltenberg") == "IGO:nato"  # his own events still count as NATO's

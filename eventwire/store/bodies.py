@@ -61,16 +61,19 @@ def _titles() -> dict[str, str]:
     return {r["name"].casefold(): r["title"] for r in read_tsv("people.tsv") if r.get("title")}
 
 
+def _named(name: str) -> tuple[str, str] | None:
+    """(canonical name, code) of the body this is a name or alias of ("the U.N." too), or None."""
+    known = _bodies()
+    return known.get(name.casefold()) or known.get(name.casefold().removeprefix("the "))
+
+
 def _body(name: str | None, title: str | None, text: str | None) -> tuple[str, str] | None:
     """(canonical name, code) of the body an actor stands for, or None when the tables do not say."""
-    known = _bodies()
-    if name:
-        bare = name.casefold().removeprefix("the ")
-        if (found := known.get(name.casefold()) or known.get(bare)) is not None:
-            return found
+    if name and (found := _named(name)) is not None:
+        return found
     for words in (title, _titles().get((name or "").casefold()), text):
         if words and (match := _named_in().search(words)):
-            return known[match.group().casefold()]
+            return _bodies()[match.group().casefold()]
     return None
 
 
@@ -96,10 +99,11 @@ def _ids() -> dict[str, str]:
 
 
 def body_id(value: str) -> str | None:
-    """The id of the body a filter names (`NATO`, `the United Nations`, `IGO:nato`), or None."""
+    """The id of the body a filter names (`NATO`, `the United Nations`, `IGO:nato`), or None; a person
+    is no body, though the tables say whom they speak for (`Jens Stoltenberg` is not a filter on NATO)."""
     if (known := _ids().get(value.casefold())) is not None:
         return known
-    found = _body(value, None, None)
+    found = _named(value)
     return actor_id(found[1], found[0]) if found else None
 
 
