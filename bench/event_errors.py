@@ -108,7 +108,10 @@ def side_cause(gold: tuple[str, str, str], events: list[Event]) -> str:
     return parts[0] if parts else "?"
 
 
-def classify_missed(gold, span, tr: Trace, ctx: ArticleContext) -> tuple[str, str]:
+def classify_missed(
+    gold: tuple[str, str, str], span: tuple[int, int] | None, tr: Trace, ctx: ArticleContext
+) -> tuple[str, str]:
+    """The cause of a missed gold dyad (the module's list, first that applies) and what shows it."""
     t = gold[0]
     here = [e for e in tr.events if inside(e.trigger_start or e.start, span)]
     same = [e for e in here if e.type == t]
@@ -141,7 +144,8 @@ def _mentions_text(mentions: list) -> str:
     return "; ".join(f"{m.type} {m.token.text} {codes(m.source)}->{codes(m.target)} kept={m.kept}" for m in mentions)
 
 
-def classify_extra(dyad, event: Event, gold_events: list[dict], text: str) -> str:
+def classify_extra(dyad: tuple[str, str, str], event: Event, gold_events: list[dict], text: str) -> str:
+    """The cause of an output dyad the gold lacks: sides, typed or spurious."""
     spans = [(g, sentence_span(text, g.get("evidence") or "")) for g in gold_events]
     here = [g for g, s in spans if inside(event.trigger_start or event.start, s)]
     if any(str(g["type"]).upper() == dyad[0] for g in here):
@@ -149,6 +153,60 @@ def classify_extra(dyad, event: Event, gold_events: list[dict], text: str) -> st
     if here:
         return "typed (gold " + "/".join(sorted({str(g["type"]).upper() for g in here})) + ")"
     return "spurious: " + dyad[0]
+
+
+@dataclass
+class Tally:
+    """Dyads counted over the chosen articles, each miss and extra with its cause."""
+
+    missed: Counter = field(default_factory=Counter)
+    extra: Counter = field(default_factory=Counter)
+    cases: list[tuple] = field(default_factory=list)  # (missed or extra, cause, dyad, sentence, detail)
+    right: int = 0
+    gold: int = 0
+    output: int = 0
+
+    def add(self, text: str, g_events: list[dict], tr: Trace, ctx: ArticleContext) -> None:
+        """One article: its gold events against the events the passes kept."""
+        gd: dict = {}
+        for g in g_events:
+            for d in SCORER.dyads(g):
+                gd.setdefault(d, g)
+        sd: dict = {}
+        for e in tr.events:
+            for d in SCORER.dyads(as_record(e)):
+                sd.setdefault(d, e)
+        self.right += len(gd.keys() & sd.keys())
+        self.gold, self.output = self.gold + len(gd), self.output + len(sd)
+        for d, g in gd.items():
+            if d not in sd:
+                cause, detail = classify_missed(d, sentence_span(text, g.get("evidence") or ""), tr, ctx)
+                self.missed[
+                    cause.split(":")[0] + (":" + cause.split(":")[1] if cause.startswith(("sides", "not")) else "")
+                ] += 1
+                self.cases.append(("missed", cause, d, g.get("evidence", ""), detail))
+        for d, e in sd.items():
+            if d not in gd:
+                cause = classify_extra(d, e, g_events, text)
+                self.extra[cause if not cause.startswith("spurious") else "spurious"] += 1
+                self.cases.append(("extra", cause, d, e.sentence, f"{e.trigger} ({e.status})"))
+
+    def report(self, folds: str, limit: int, show: str) -> None:
+        """The counts, the causes most common first, and with `show` every case of that cause."""
+        p, r = self.right / max(self.output, 1), self.right / max(self.gold, 1)
+        print(f"folds {folds}: dyads gold {self.gold}, output {self.output}, right {self.right}  P {p:.3f} R {r:.3f}")
+        for title, table in (
+            ("missed gold dyads by cause", self.missed),
+            ("output dyads not in gold by cause", self.extra),
+        ):
+            print(f"\n{title}")
+            for cause, n in table.most_common(limit or None):
+                print(f"  {n:4d}  {cause}")
+        by_type = Counter(c[2][0] for c in self.cases if c[0] == "missed" and c[1] == "no trigger")
+        print("\nno trigger, by gold type: " + ", ".join(f"{t} {n}" for t, n in by_type.most_common()))
+        for kind, cause, d, sentence, detail in self.cases if show else ():
+            if cause.startswith(show) or kind == show:
+                print(f"\n[{kind}] {cause} {d}\n  {' '.join(sentence.split())[:300]}\n  {detail}")
 
 
 def main() -> None:
@@ -166,49 +224,14 @@ def main() -> None:
     dev = args.benchmarks / "voa_dev"
     gold = {str(g["id"]): g for g in read_jsonl(dev / "gold.jsonl")}
     chosen = [a for i, fold in enumerate(folds_of(read_jsonl(dev / "articles.jsonl")), 1) if i in wanted for a in fold]
-    missed, extra, cases = Counter(), Counter(), []
-    tp = n_gold = n_sys = 0
+    tally = Tally()
     docs = nlp.pipe((a["text"] for a in chosen), batch_size=8)
     titles = nlp.pipe((a.get("title") or "" for a in chosen), batch_size=8)
     for record, doc, title in zip(chosen, docs, titles, strict=True):
         article = Article(id=str(record["id"]), text=record["text"], published=record.get("published"))
         ctx = ArticleContext.build(doc, title, reference_time(article))
-        tr = trace(ctx)
-        g_events = gold.get(article.id, {}).get("events", [])
-        gd: dict = {}
-        for g in g_events:
-            for d in SCORER.dyads(g):
-                gd.setdefault(d, g)
-        sd: dict = {}
-        for e in tr.events:
-            for d in SCORER.dyads(as_record(e)):
-                sd.setdefault(d, e)
-        tp += len(gd.keys() & sd.keys())
-        n_gold, n_sys = n_gold + len(gd), n_sys + len(sd)
-        for d, g in gd.items():
-            if d in sd:
-                continue
-            cause, detail = classify_missed(d, sentence_span(article.text, g.get("evidence") or ""), tr, ctx)
-            missed[cause.split(":")[0] + (":" + cause.split(":")[1] if cause.startswith(("sides", "not")) else "")] += 1
-            cases.append(("missed", cause, d, g.get("evidence", ""), detail))
-        for d, e in sd.items():
-            if d in gd:
-                continue
-            cause = classify_extra(d, e, g_events, article.text)
-            extra[cause if not cause.startswith("spurious") else "spurious"] += 1
-            cases.append(("extra", cause, d, e.sentence, f"{e.trigger} ({e.status})"))
-    p, r = tp / max(n_sys, 1), tp / max(n_gold, 1)
-    print(f"folds {args.folds}: dyads gold {n_gold}, output {n_sys}, right {tp}  P {p:.3f} R {r:.3f}")
-    for title, table in (("missed gold dyads by cause", missed), ("output dyads not in gold by cause", extra)):
-        print(f"\n{title}")
-        for cause, n in table.most_common(args.limit or None):
-            print(f"  {n:4d}  {cause}")
-    by_type = Counter(c[2][0] for c in cases if c[0] == "missed" and c[1] == "no trigger")
-    print("\nno trigger, by gold type: " + ", ".join(f"{t} {n}" for t, n in by_type.most_common()))
-    if args.show:
-        for kind, cause, d, sentence, detail in cases:
-            if cause.startswith(args.show) or kind == args.show:
-                print(f"\n[{kind}] {cause} {d}\n  {' '.join(sentence.split())[:300]}\n  {detail}")
+        tally.add(article.text, gold.get(article.id, {}).get("events", []), trace(ctx), ctx)
+    tally.report(args.folds, args.limit, args.show)
 
 
 if __name__ == "__main__":
