@@ -89,7 +89,9 @@ def _values(description: str) -> Any:
 
 def event_filter(
     type: _values(f"PLOVER event types: {', '.join(PLOVER_TYPES)}") = None,
-    actor: _values("actors on either side: codes, names or bodies, e.g. CHN, China, NATO; IGO: every body") = None,
+    actor: _values(
+        "actors on either side: codes, names or bodies, e.g. CHN, China, NATO, IGO:nato; IGO alone for every IGO"
+    ) = None,
     date_from: FromParam = None,
     date_to: ToParam = None,
     status: _values(f"statuses: {', '.join(STATUSES)}") = None,
