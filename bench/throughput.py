@@ -196,6 +196,14 @@ def run_commands(texts: list[str], count: int, workers: int, capacity: float) ->
             )
 
 
+def positive(value: str) -> int:
+    """An argparse type: a whole number of at least 1 (a count of stories)."""
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a count of stories (at least 1)")
+    return number
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--input", type=Path, default=DEFAULT_INPUT if DEFAULT_INPUT.exists() else FALLBACK_INPUT)
@@ -211,7 +219,7 @@ def main() -> int:
     )
     ap.add_argument(
         "--command",
-        type=int,
+        type=positive,
         nargs="?",
         const=512,
         metavar="N",
