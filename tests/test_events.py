@@ -432,10 +432,27 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenyan warships sailed into the disputed waters off Ethiopia on Monday.", "MOBILIZE"),
         ("Kenyan jets entered Ethiopian airspace on Monday.", "MOBILIZE"),
         ("Ethiopia protested on Monday against a Kenyan incursion into its airspace.", "MOBILIZE"),
+        ("The Kenyan president credited Ethiopia for its role in the talks on Monday.", "SUPPORT"),
+        ("Kenya inked a trade deal with Ethiopia on Monday.", "SUPPORT"),
+        ("Kenya sealed a security pact with Ethiopia on Monday.", "SUPPORT"),
+        ("Kenya expressed support for Ethiopia on Monday.", "SUPPORT"),
+        ("Kenya pressured Ethiopia on Monday to reopen the border.", "REQUEST"),
+        ("The Kenyan president lashed out at Ethiopia on Monday.", "ACCUSE"),
+        ("Kenyan police apprehended two Ethiopian journalists on Monday.", "COERCE"),
+        ("Kenyan troops razed an Ethiopian village on Monday.", "ASSAULT"),
+        ("Kenyan soldiers gunned down two Ethiopian herders on Monday.", "ASSAULT"),
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
     find(events_of(text), type_, {"KEN"}, {"ETH"})
+
+
+def test_discussing_with_someone_is_a_meeting_and_a_topic_alone_is_not(english):
+    met = events_of("Kenyan officials discussed the border with their Ethiopian counterparts on Monday.")
+    assert find(met, "CONSULT", {"KEN", "ETH"})
+    assert not [
+        e for e in events_of("Kenyan officials discussed the Ethiopian border on Monday.") if e.type == "CONSULT"
+    ]
 
 
 def test_a_source_asking_not_to_be_named_makes_no_request(english):
