@@ -441,6 +441,10 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenyan police apprehended two Ethiopian journalists on Monday.", "COERCE"),
         ("Kenyan troops razed an Ethiopian village on Monday.", "ASSAULT"),
         ("Kenyan soldiers gunned down two Ethiopian herders on Monday.", "ASSAULT"),
+        ("Kenya released ten Ethiopian fishermen on Monday.", "RETREAT"),
+        ("Kenya banned the importation of Ethiopian coffee on Monday.", "SANCTION"),
+        ("Kenya levied tariffs on Ethiopian goods on Monday.", "SANCTION"),
+        ("Kenyan rebels wreaked violence against Ethiopian villagers on Monday.", "ASSAULT"),
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
@@ -453,6 +457,10 @@ def test_discussing_with_someone_is_a_meeting_and_a_topic_alone_is_not(english):
     assert not [
         e for e in events_of("Kenyan officials discussed the Ethiopian border on Monday.") if e.type == "CONSULT"
     ]
+
+
+def test_teaming_up_with_someone_is_cooperation(english):
+    assert find(events_of("Kenya teamed up with Ethiopia on Monday to fight smugglers."), "COOPERATE", {"KEN", "ETH"})
 
 
 def test_a_source_asking_not_to_be_named_makes_no_request(english):
