@@ -445,6 +445,12 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenya banned the importation of Ethiopian coffee on Monday.", "SANCTION"),
         ("Kenya levied tariffs on Ethiopian goods on Monday.", "SANCTION"),
         ("Kenyan rebels wreaked violence against Ethiopian villagers on Monday.", "ASSAULT"),
+        ("The Kenyan president hit out at Ethiopia on Monday.", "ACCUSE"),
+        ("The Kenyan foreign minister chastised Ethiopia on Monday.", "ACCUSE"),
+        ("Kenya flouted Ethiopia's demands on Monday.", "REJECT"),
+        ("Kenya disregarded Ethiopia's ultimatum on Monday.", "REJECT"),
+        ("Kenya penalized Ethiopian airlines on Monday.", "SANCTION"),
+        ("Kenya downgraded ties with Ethiopia on Monday.", "SANCTION"),
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
