@@ -451,6 +451,11 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenya disregarded Ethiopia's ultimatum on Monday.", "REJECT"),
         ("Kenya penalized Ethiopian airlines on Monday.", "SANCTION"),
         ("Kenya downgraded ties with Ethiopia on Monday.", "SANCTION"),
+        ("Kenya's travel ban on Ethiopian officials took effect on Monday.", "SANCTION"),
+        ("A Kenyan asset freeze on Ethiopian officials took effect on Monday.", "SANCTION"),
+        ("Kenya scrambled fighter jets toward Ethiopia on Monday.", "MOBILIZE"),
+        ("Kenya issued a sharp rebuke to Ethiopia on Monday.", "ACCUSE"),
+        ("Kenyan airdrops to Ethiopia resumed on Monday.", "AID"),
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
