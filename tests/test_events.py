@@ -452,6 +452,7 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenya penalized Ethiopian airlines on Monday.", "SANCTION"),
         ("Kenya downgraded ties with Ethiopia on Monday.", "SANCTION"),
         ("Kenya's travel ban on Ethiopian officials took effect on Monday.", "SANCTION"),
+        ("Kenya's ban on Ethiopian coffee took effect on Monday.", "SANCTION"),
         ("A Kenyan asset freeze on Ethiopian officials took effect on Monday.", "SANCTION"),
         ("Kenya scrambled fighter jets toward Ethiopia on Monday.", "MOBILIZE"),
         ("Kenya issued a sharp rebuke to Ethiopia on Monday.", "ACCUSE"),
@@ -472,6 +473,15 @@ def test_discussing_with_someone_is_a_meeting_and_a_topic_alone_is_not(english):
 
 def test_teaming_up_with_someone_is_cooperation(english):
     assert find(events_of("Kenya teamed up with Ethiopia on Monday to fight smugglers."), "COOPERATE", {"KEN", "ETH"})
+
+
+def test_a_ban_that_says_on_no_one_is_no_sanction_of_another_country_named(english):
+    assert not [e for e in events_of("Kenya's ban angered Ethiopia on Monday.") if e.type == "SANCTION"]
+
+
+def test_a_ban_on_rallies_is_no_sanction(english):
+    found = events_of("Kenya's ban on Ethiopian rallies angered Addis Ababa on Monday.")
+    assert not [e for e in found if e.type == "SANCTION"]
 
 
 def test_a_source_asking_not_to_be_named_makes_no_request(english):
