@@ -432,10 +432,56 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenyan warships sailed into the disputed waters off Ethiopia on Monday.", "MOBILIZE"),
         ("Kenyan jets entered Ethiopian airspace on Monday.", "MOBILIZE"),
         ("Ethiopia protested on Monday against a Kenyan incursion into its airspace.", "MOBILIZE"),
+        ("The Kenyan president credited Ethiopia for its role in the talks on Monday.", "SUPPORT"),
+        ("Kenya inked a trade deal with Ethiopia on Monday.", "SUPPORT"),
+        ("Kenya sealed a security pact with Ethiopia on Monday.", "SUPPORT"),
+        ("Kenya expressed support for Ethiopia on Monday.", "SUPPORT"),
+        ("Kenya pressured Ethiopia on Monday to reopen the border.", "REQUEST"),
+        ("The Kenyan president lashed out at Ethiopia on Monday.", "ACCUSE"),
+        ("Kenyan police apprehended two Ethiopian journalists on Monday.", "COERCE"),
+        ("Kenyan troops razed an Ethiopian village on Monday.", "ASSAULT"),
+        ("Kenyan soldiers gunned down two Ethiopian herders on Monday.", "ASSAULT"),
+        ("Kenya released ten Ethiopian fishermen on Monday.", "RETREAT"),
+        ("Kenya banned the importation of Ethiopian coffee on Monday.", "SANCTION"),
+        ("Kenya levied tariffs on Ethiopian goods on Monday.", "SANCTION"),
+        ("Kenyan rebels wreaked violence against Ethiopian villagers on Monday.", "ASSAULT"),
+        ("The Kenyan president hit out at Ethiopia on Monday.", "ACCUSE"),
+        ("The Kenyan foreign minister chastised Ethiopia on Monday.", "ACCUSE"),
+        ("Kenya flouted Ethiopia's demands on Monday.", "REJECT"),
+        ("Kenya disregarded Ethiopia's ultimatum on Monday.", "REJECT"),
+        ("Kenya penalized Ethiopian airlines on Monday.", "SANCTION"),
+        ("Kenya downgraded ties with Ethiopia on Monday.", "SANCTION"),
+        ("Kenya's travel ban on Ethiopian officials took effect on Monday.", "SANCTION"),
+        ("Kenya's ban on Ethiopian coffee took effect on Monday.", "SANCTION"),
+        ("A Kenyan asset freeze on Ethiopian officials took effect on Monday.", "SANCTION"),
+        ("Kenya scrambled fighter jets toward Ethiopia on Monday.", "MOBILIZE"),
+        ("Kenya issued a sharp rebuke to Ethiopia on Monday.", "ACCUSE"),
+        ("Kenyan airdrops to Ethiopia resumed on Monday.", "AID"),
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
     find(events_of(text), type_, {"KEN"}, {"ETH"})
+
+
+def test_discussing_with_someone_is_a_meeting_and_a_topic_alone_is_not(english):
+    met = events_of("Kenyan officials discussed the border with their Ethiopian counterparts on Monday.")
+    assert find(met, "CONSULT", {"KEN", "ETH"})
+    assert not [
+        e for e in events_of("Kenyan officials discussed the Ethiopian border on Monday.") if e.type == "CONSULT"
+    ]
+
+
+def test_teaming_up_with_someone_is_cooperation(english):
+    assert find(events_of("Kenya teamed up with Ethiopia on Monday to fight smugglers."), "COOPERATE", {"KEN", "ETH"})
+
+
+def test_a_ban_that_says_on_no_one_is_no_sanction_of_another_country_named(english):
+    assert not [e for e in events_of("Kenya's ban angered Ethiopia on Monday.") if e.type == "SANCTION"]
+
+
+def test_a_ban_on_rallies_is_no_sanction(english):
+    found = events_of("Kenya's ban on Ethiopian rallies angered Addis Ababa on Monday.")
+    assert not [e for e in found if e.type == "SANCTION"]
 
 
 def test_a_source_asking_not_to_be_named_makes_no_request(english):
