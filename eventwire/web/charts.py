@@ -375,75 +375,101 @@ def network_svg(
     nodes = list(weight)[:max_nodes]
     if not nodes:
         return Markup('<p class="empty">No events between two coded actors yet.</p>')
+    pairs = _busiest_pairs(edges, set(nodes), max_edges)
+    circle = _Circle(size / 2, size / 2 - 64)
+    at = {actor: circle.point(i, len(nodes)) for i, actor in enumerate(nodes)}
+    heaviest = max((_sum(p, "events") for p in pairs.values()), default=1)
+    parts = [f'<svg class="network" viewBox="0 0 {size} {size}" role="img" aria-label="Actor network">']
+    for (a, b), pair in sorted(pairs.items(), key=lambda kv: _sum(kv[1], "events")):
+        names = (_short(a, weight[a]["name"], longest=60), _short(b, weight[b]["name"], longest=60))
+        parts.append(_edge(circle, at[a], at[b], pair, heaviest, names))
+    top = weight[nodes[0]]["events"]
+    parts.extend(_node(circle, at[actor], actor, weight[actor], top) for actor in nodes)
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+@dataclass(frozen=True)
+class _Circle:
+    """Where the network's nodes sit: evenly on a circle, the first at the top."""
+
+    centre: float
+    radius: float
+
+    def point(self, i: int, n: int) -> tuple[float, float]:
+        angle = 2 * math.pi * i / n - math.pi / 2
+        return self.centre + self.radius * math.cos(angle), self.centre + self.radius * math.sin(angle)
+
+
+def _busiest_pairs(
+    edges: list[dict[str, Any]], nodes: set[str], max_edges: int
+) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """The edges between two shown actors, grouped by unordered pair, the busiest `max_edges` pairs."""
     pairs: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for e in edges:
         if e["source"] in nodes and e["target"] in nodes:
             pairs[tuple(sorted((e["source"], e["target"])))].append(e)
-    pairs = dict(sorted(pairs.items(), key=lambda kv: -_sum(kv[1], "events"))[:max_edges])
-    centre, radius = size / 2, size / 2 - 64
-    at = {
-        actor: (
-            centre + radius * math.cos(2 * math.pi * i / len(nodes) - math.pi / 2),
-            centre + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2),
-        )
-        for i, actor in enumerate(nodes)
-    }
-    heaviest = max((_sum(p, "events") for p in pairs.values()), default=1)
-    parts = [f'<svg class="network" viewBox="0 0 {size} {size}" role="img" aria-label="Actor network">']
-    for (a, b), pair in sorted(pairs.items(), key=lambda kv: _sum(kv[1], "events")):
-        total = _sum(pair, "events")
-        (x1, y1), (x2, y2) = at[a], at[b]
-        cx, cy = centre + ((x1 + x2) / 2 - centre) * 0.3, centre + ((y1 + y2) / 2 - centre) * 0.3
-        by_type: Counter[str] = Counter()
-        for e in pair:
-            by_type[e["type"]] += e["events"]
-        detail = ", ".join(f"{_way(e)} {e['events']}" for e in sorted(pair, key=lambda e: -e["events"]))
-        parts.append(
-            Markup(
-                '<path class="edge" d="M{:.1f},{:.1f} Q{:.1f},{:.1f} {:.1f},{:.1f}" stroke="{}" '
-                'stroke-width="{:.1f}"><title>{} – {}: {} ({})</title></path>'
-            ).format(
-                x1,
-                y1,
-                cx,
-                cy,
-                x2,
-                y2,
-                colour(by_type.most_common(1)[0][0]),
-                1.2 + 9 * math.sqrt(total / heaviest),
-                _short(a, weight[a]["name"], longest=60),
-                _short(b, weight[b]["name"], longest=60),
-                _told(total, _sum(pair, "mentions")),
-                detail,
-            )
-        )
-    top = weight[nodes[0]]["events"]
-    for actor in nodes:
-        x, y = at[actor]
-        r = 5 + 13 * math.sqrt(weight[actor]["events"] / top)
-        dx, dy = (x - centre) / radius, (y - centre) / radius
-        anchor = "start" if dx > 0.3 else "end" if dx < -0.3 else "middle"
-        lx, ly = x + dx * (r + 8), y + dy * (r + 8) + (4 if abs(dy) < 0.9 else 10 * dy)
-        parts.append(
-            Markup(
-                '<a href="{}"><circle class="node" cx="{:.1f}" cy="{:.1f}" r="{:.1f}">'
-                "<title>{}: {}</title></circle>"
-                '<text class="label" x="{:.1f}" y="{:.1f}" text-anchor="{}">{}</text></a>'
-            ).format(
-                _events_link(actor=actor),
-                x,
-                y,
-                r,
-                f"{weight[actor]['code']} {weight[actor]['name']}".strip(),
-                _told(weight[actor]["events"], weight[actor]["mentions"]),
-                lx,
-                ly,
-                anchor,
-                _short(actor, weight[actor]["name"]),
-            )
-        )
-    parts.append("</svg>")
-    return Markup("".join(parts))
+    return dict(sorted(pairs.items(), key=lambda kv: -_sum(kv[1], "events"))[:max_edges])
+
+
+def _edge(
+    circle: _Circle,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    pair: list[dict[str, Any]],
+    heaviest: int,
+    names: tuple[str, str],
+) -> Markup:
+    """One pair's curve, bent toward the centre, with a tooltip of each direction and type."""
+    total = _sum(pair, "events")
+    (x1, y1), (x2, y2) = start, end
+    c = circle.centre
+    cx, cy = c + ((x1 + x2) / 2 - c) * 0.3, c + ((y1 + y2) / 2 - c) * 0.3
+    by_type: Counter[str] = Counter()
+    for e in pair:
+        by_type[e["type"]] += e["events"]
+    detail = ", ".join(f"{_way(e)} {e['events']}" for e in sorted(pair, key=lambda e: -e["events"]))
+    return Markup(
+        '<path class="edge" d="M{:.1f},{:.1f} Q{:.1f},{:.1f} {:.1f},{:.1f}" stroke="{}" '
+        'stroke-width="{:.1f}"><title>{} – {}: {} ({})</title></path>'
+    ).format(
+        x1,
+        y1,
+        cx,
+        cy,
+        x2,
+        y2,
+        colour(by_type.most_common(1)[0][0]),
+        1.2 + 9 * math.sqrt(total / heaviest),
+        *names,
+        _told(total, _sum(pair, "mentions")),
+        detail,
+    )
+
+
+def _node(circle: _Circle, at: tuple[float, float], actor: str, row: dict[str, Any], top: int) -> Markup:
+    """One actor's circle (area by its events) and its label outside the ring, linked to its events."""
+    x, y = at
+    r = 5 + 13 * math.sqrt(row["events"] / top)
+    dx, dy = (x - circle.centre) / circle.radius, (y - circle.centre) / circle.radius
+    anchor = "start" if dx > 0.3 else "end" if dx < -0.3 else "middle"
+    lx, ly = x + dx * (r + 8), y + dy * (r + 8) + (4 if abs(dy) < 0.9 else 10 * dy)
+    return Markup(
+        '<a href="{}"><circle class="node" cx="{:.1f}" cy="{:.1f}" r="{:.1f}">'
+        "<title>{}: {}</title></circle>"
+        '<text class="label" x="{:.1f}" y="{:.1f}" text-anchor="{}">{}</text></a>'
+    ).format(
+        _events_link(actor=actor),
+        x,
+        y,
+        r,
+        f"{row['code']} {row['name']}".strip(),
+        _told(row["events"], row["mentions"]),
+        lx,
+        ly,
+        anchor,
+        _short(actor, row["name"]),
+    )
 
 
 def _short(actor: str, name: str | None, longest: int = 16) -> str:
