@@ -204,7 +204,7 @@ def positive(value: str) -> int:
     return number
 
 
-def main() -> int:
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--input", type=Path, default=DEFAULT_INPUT if DEFAULT_INPUT.exists() else FALLBACK_INPUT)
     ap.add_argument("--workers", type=int, default=2)
@@ -225,7 +225,23 @@ def main() -> int:
         metavar="N",
         help="also time `eventwire extract` and `ingest` on N stories (default 512) against the capacity",
     )
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def compare(run: Run, spacy: Run, workers: int) -> str:
+    """(b) against (a) and the targets, on one line."""
+    rate = run.articles / run.wall
+    return (
+        f"      ratio (b)/(a): wall {rate / (spacy.articles / spacy.wall):.2f}, "
+        f"cpu {spacy.cpu / run.cpu:.2f};  target {TARGET_RATE:.0f} articles/s: "
+        f"{'met' if rate >= TARGET_RATE else 'NOT met'} (capacity "
+        f"{workers * run.articles / run.cpu:.1f});  RSS <= {TARGET_RSS_MB:.0f} MB: "
+        f"{'met' if max(run.peak_rss_mb) <= TARGET_RSS_MB else 'NOT met'}"
+    )
+
+
+def main() -> int:
+    args = parse_args()
     texts = read_texts(args.input, args.limit)
     print(
         f"{len(texts)} stories from {args.input}, {sum(len(t.split()) for t in texts) / len(texts):.0f} words "
@@ -241,15 +257,8 @@ def main() -> int:
     for setting in settings:
         os.environ[PREFILTER_ENV] = "1" if setting == "on" else "0"
         run = measure(f"(b) eventwire, prefilter {setting}", _end_to_end, texts, args.workers, args.repeat)
-        rate = run.articles / run.wall
         print(run.line(args.workers))
-        print(
-            f"      ratio (b)/(a): wall {rate / (spacy.articles / spacy.wall):.2f}, "
-            f"cpu {spacy.cpu / run.cpu:.2f};  target {TARGET_RATE:.0f} articles/s: "
-            f"{'met' if rate >= TARGET_RATE else 'NOT met'} (capacity "
-            f"{args.workers * run.articles / run.cpu:.1f});  RSS <= {TARGET_RSS_MB:.0f} MB: "
-            f"{'met' if max(run.peak_rss_mb) <= TARGET_RSS_MB else 'NOT met'}"
-        )
+        print(compare(run, spacy, args.workers))
         if setting == "on":
             print(f"      the prefilter leaves {kept_ratio(texts):.0%} of the sentences' characters to parse")
         if args.command:
