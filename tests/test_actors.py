@@ -251,7 +251,7 @@ def test_the_militants_point_back_to_the_named_group(parse):
         ("Members of the Syrian parliament voted.", "Members of the Syrian parliament", "SYR", "GOV"),
         ("Saudi-led forces struck Sanaa.", "Saudi-led forces", "SAU", "MIL"),
         ("A human rights group condemned the arrests.", "A human rights group", "NGO", "NGO"),
-        ("Iraqi Kurds celebrated.", "Iraqi Kurds", "IRQ", "CVL"),
+        ("Syrian Kurds celebrated.", "Syrian Kurds", "SYR", "CVL"),
     ],
 )
 def test_owned_equipment_members_led_and_groups(parse, text, phrase, code, sector):

@@ -186,8 +186,8 @@ def test_a_speaker_carries_the_other_ways_the_article_names_it():
     ("text", "body"),
     [
         (
-            "The World Health Organization warned of cholera. \u201cCases doubled,\u201d the agency said.",
-            "World Health",
+            "The World Food Programme warned of famine. \u201cStocks are empty,\u201d the agency said.",
+            "World Food",
         ),
         ("NATO ministers met in Brussels. \u201cWe stand united,\u201d the alliance said.", "NATO"),
     ],

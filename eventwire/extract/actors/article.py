@@ -252,7 +252,7 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms):
 
     def _org_actor(self, ent: Span, head: Token, lo: int, text: str) -> Actor:
         """An organisation or group not in the lists: code from the places in and before its name
-        ("Iraqi Kurds"), sector only from its head word ("Defense Ministry"), never from words
+        ("Afghan refugees"), sector only from its head word ("Defense Ministry"), never from words
         inside ("State of the Union"); a plural group of people (NORP "Kurds") is CVL."""
         codes = [
             h.value.code

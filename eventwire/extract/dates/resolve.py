@@ -23,7 +23,7 @@ Conventions (docs/contract.md: `date` is the first day of the span):
   September 1, winter December 1 (running into the next year).  "this fall" is the season
   containing the reference time, else the one to come in the same calendar year, else the
   last one.
-- "early/mid/late last year", "earlier this year", "mid-2021", "the beginning of the year"
+- "early/mid/late last year", "earlier this year", "mid-2021", "the start of the year"
   keep year precision; "the end of last month" is that month.
 - Without a reference time, relative expressions give nothing (never invented); explicit
   dates with a year still resolve.
@@ -273,7 +273,7 @@ def _period(m: re.Match, ref: datetime | None, tense: str) -> Found:
 
 
 def _part(m: re.Match, ref: datetime | None, tense: str) -> Found:
-    """ "since the beginning of the year", "by the end of last month": that year or month."""
+    """ "since the start of the year", "by the end of last month": that year or month."""
     if ref is None:
         return None
     step = {"last": -1, "previous": -1, "next": 1}.get(m[1] or "", 0)

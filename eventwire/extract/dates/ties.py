@@ -78,7 +78,7 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
         previous = anchors.sentences.span(doc[sent.start - 1])
         found = date_for_event(previous.root, anchors) or _past_clause_date(previous, anchors)
         if found and found.text.split()[0].lower() in ONSET_PREPOSITIONS:
-            break  # "in custody since Feb. 24": when a state began, not an occasion to go on with
+            break  # "detained since March 3": when a state began, not an occasion to go on with
         if found:
             moved = (shifted(found, span.text) for span in anchors.candidates(own))
             return _not_after(next((m for m in moved if m), found), reference)

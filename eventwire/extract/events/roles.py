@@ -136,7 +136,7 @@ def noun_role(tok: Token, role: str) -> list[Token]:
             return []
         verb = prep.head
         return subject_of(verb) + [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    if role == "content":  # "launched an operation to flush out al-Shabab", "warnings demanding that ..."
+    if role == "content":  # "began an offensive to drive out the rebels", "warnings demanding that ..."
         verb = light_verb(tok)
         own = {t.i for t in tok.subtree}  # its own prepositions are its own roles
         found = [x for x in content_of(verb) if x.i not in own] if verb is not None else []

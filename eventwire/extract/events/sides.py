@@ -21,8 +21,8 @@ def _stance_prefix(tok: Token) -> bool:
 
 def actors_at(tok: Token, ctx: ArticleContext, depth: int = 2) -> list[Actor]:
     """The actor of an argument; a common noun with no code yields to the actors modifying it
-    ("the US claims" -> US, "Canadian and Mexican exports" -> CAN, MEX), a quantity or group
-    that is no actor to what it counts ("thousands of Iraqi Kurds")."""
+    ("the US claims" -> US, "Kenyan and Ugandan exports" -> KEN, UGA), a quantity or group
+    that is no actor to what it counts ("hundreds of Afghan refugees")."""
     if tok.lower_ in event_words().first_person and (speaker := ctx.speaker_at(tok.idx)) is not None:
         return [speaker]
     actor = ctx.actors.actor_for_token(tok)

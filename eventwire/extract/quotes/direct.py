@@ -316,9 +316,9 @@ def _quote(digest: str, span: MarkedSpan, words: str, found: Found) -> Quote:
 
 def _with_repeated_speakers(quotes: list[Quote], unspoken: list[tuple[MarkedSpan, str]], digest: str) -> list[Quote]:
     """Quoted words with no cue of their own that a longer quote with a speaker repeats (a
-    subheading quoting a line of the story: "'It reflects the fear' ... 'It reflects the fear
-    of ...,' Lewal said") are that speaker's, not the last speaker's; a short phrase taken for a
-    scare quote is a quote after all (a subheading: "Farmers 'forgotten'")."""
+    subheading quoting a line of the story: "'We have nothing left' ... 'We have nothing left
+    to sell,' the farmer said") are that speaker's, not the last speaker's; a short phrase taken for
+    a scare quote is a quote after all (a subheading: "Herders 'abandoned'")."""
     spoken = [(_words(q.text), q) for q in quotes if q.speaker is not None]
 
     def repeated(words: str, at: int) -> Quote | None:
