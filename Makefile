@@ -35,7 +35,7 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# The contexts model (eventwire/data/contexts_model.json) from the benchmarks' gold: same gold, same file.
+# The two shipped models (eventwire/data/contexts_model.json, sides_model.json) from the benchmarks' gold: same gold, same files.
 train: install-dev
 	$(BIN)/python scripts/train.py
 

@@ -7,9 +7,11 @@ usage: python bench/accuracy.py [--benchmarks DIR] [--only seed,voa_dev,plover_g
 The VOA dev set is scored in 4 fixed folds of 16 stories (by position, as `score.py --folds 4`):
 folds 1-2 are studied (rules are written from their errors), folds 3-4 are held out (read as
 numbers only), and the gap between them says how much a change fits what was studied
-(docs/recipes.md).  Trained parts are scored honestly: the contexts of each fold's events come
-from a model trained without that fold, and those of the GSR from a model trained on the VOA
-dev set alone (scripts/train.py `fit`).  `--as-extracted` scores the runs as they are instead.
+(docs/recipes.md).  Trained parts are scored honestly: each fold is extracted again with a sides
+model trained without it, and its events' contexts come from a contexts model trained without it;
+the GSR is extracted in 4 folds with sides models trained on the VOA dev set and the other
+folds, and contexts from a model trained on the VOA dev set alone (scripts/train.py `fit`, scripts/train_sides.py
+`fit_sides`).  `--as-extracted` scores the runs as they are (the shipped models, trained on all).
 
 Benchmarks (under DIR, default ../shared/benchmarks beside the work tree):
   seed          seed/000_*.txt         against seed/gold.jsonl (events, dates, quotes)
@@ -38,7 +40,10 @@ from eventwire.extract.contexts import article_topic, predict  # noqa: E402
 from eventwire.extract.modes import vocabulary  # noqa: E402
 from eventwire.learn import LinearModel  # noqa: E402
 from eventwire.model import Article  # noqa: E402
-from scripts.train import fit, gsr_examples, voa_examples  # noqa: E402
+from eventwire.pipeline import process_many  # noqa: E402
+from eventwire.readers.discover import read_paths  # noqa: E402
+from scripts.train import GSR_ARTICLES, GSR_DYADS, VOA_ARTICLES, VOA_GOLD, fit, gsr_examples, voa_examples  # noqa: E402
+from scripts.train_sides import fit_sides, side_examples  # noqa: E402
 
 DEFAULT_BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
 INPUTS = {
@@ -135,26 +140,48 @@ def folds_of(rows: list, k: int = FOLDS) -> list[list]:
     return [rows[i * n // k : (i + 1) * n // k] for i in range(k)]
 
 
-def honest_voa_run(run: list[dict], benchmarks: Path) -> list[dict]:
-    """The VOA run with each fold's contexts from a model trained on the other folds and the GSR."""
+def articles_of(path: Path) -> dict[str, Article]:
+    return {a.id: a for a in read_paths([str(path)]) if isinstance(a, Article)}
+
+
+def extracted(articles: list[Article], sides: dict) -> list[dict]:
+    """The articles' records as `eventwire extract` writes them, with this sides model."""
+    return [analysis.to_dict() for analysis in process_many(articles, LinearModel.from_dict(sides))]
+
+
+def honest_voa_run(benchmarks: Path) -> list[dict]:
+    """The VOA dev set extracted fold by fold, each fold's sides and contexts from models trained
+    on the other folds and the GSR."""
     gold_ids = [str(r["id"]) for r in read_jsonl(benchmarks / "voa_dev/gold.jsonl")]
+    articles = articles_of(benchmarks / INPUTS["voa_dev"][0])
     per_article = voa_examples(benchmarks)
     gsr = [ex for group in gsr_examples(benchmarks) for ex in group]
-    by_id = {str(r["article"]["id"]): r for r in run}
+    candidates = side_examples(benchmarks / VOA_ARTICLES, benchmarks / VOA_GOLD)
+    gsr_candidates = [ex for group in side_examples(benchmarks / GSR_ARTICLES, benchmarks / GSR_DYADS) for ex in group]
     out = []
-    id_folds = folds_of(gold_ids)
-    example_folds = folds_of(per_article)
-    for i, ids in enumerate(id_folds):
-        others = [ex for j, f in enumerate(example_folds) if j != i for group in f for ex in group]
-        model = LinearModel.from_dict(fit(others + gsr))
-        out += with_contexts([by_id[a] for a in ids if a in by_id], model)
+    for i, ids in enumerate(folds_of(gold_ids)):
+        others = [ex for j, f in enumerate(folds_of(per_article)) if j != i for group in f for ex in group]
+        other_candidates = [ex for j, f in enumerate(folds_of(candidates)) if j != i for group in f for ex in group]
+        rows = extracted([articles[a] for a in ids if a in articles], fit_sides(other_candidates + gsr_candidates))
+        out += with_contexts(rows, LinearModel.from_dict(fit(others + gsr)))
     return out
 
 
-def honest_gsr_run(run: list[dict], benchmarks: Path) -> list[dict]:
-    """The GSR run with contexts from a model that never saw the GSR."""
+def honest_gsr_run(benchmarks: Path) -> list[dict]:
+    """The GSR extracted in 4 folds, each with a sides model trained on the VOA dev set and the
+    other folds, with contexts from a model that never saw the GSR."""
     voa = [ex for group in voa_examples(benchmarks) for ex in group]
-    return with_contexts(run, LinearModel.from_dict(fit(voa)))
+    candidates = [ex for group in side_examples(benchmarks / VOA_ARTICLES, benchmarks / VOA_GOLD) for ex in group]
+    gsr = side_examples(benchmarks / GSR_ARTICLES, benchmarks / GSR_DYADS)
+    ids = [str(r["id"]) for r in read_jsonl(benchmarks / GSR_DYADS)]
+    articles = articles_of(benchmarks / GSR_ARTICLES)
+    rows = []
+    for i, fold in enumerate(folds_of(ids)):
+        others = [ex for j, f in enumerate(folds_of(gsr)) if j != i for group in f for ex in group]
+        rows += extracted([articles[a] for a in fold], fit_sides(candidates + others))
+    scored = set(ids)  # the GSR sentences without gold sides are scored for document types alone
+    rows += extracted([a for a in articles.values() if a.id not in scored], fit_sides(candidates))
+    return with_contexts(rows, LinearModel.from_dict(fit(voa)))
 
 
 def vocabulary_errors(rows: list[dict]) -> list[str]:
@@ -278,11 +305,11 @@ def main() -> int:
             for error in vocabulary_errors(run)[:10]:
                 print(f"  OUTSIDE THE PLOVER VOCABULARY: {error}")
             if name == "voa_dev":
-                run = run if args.as_extracted else honest_voa_run(run, bench)
+                run = run if args.as_extracted else honest_voa_run(bench)
                 results = score_voa(scorer, read_jsonl(bench / "voa_dev/gold.jsonl"), run, args.per_type)
                 reached.update({f"voa_dev {g}": v for g, v in results.items()})
             elif name == "plover_gsr":
-                run = run if args.as_extracted else honest_gsr_run(run, bench)
+                run = run if args.as_extracted else honest_gsr_run(bench)
                 reached["plover_gsr"] = score_gsr(scorer, bench, run)
             else:
                 score_plain(scorer, read_jsonl(bench / "seed/gold.jsonl"), run)

@@ -15,6 +15,7 @@ from .extract.contexts import apply_contexts
 from .extract.events import extract_events
 from .extract.language import detect_language
 from .extract.modes import apply_modes
+from .learn import LinearModel
 from .model import Analysis, Article
 
 ENGLISH = "en"
@@ -40,9 +41,11 @@ def process(article: Article) -> Analysis:
     return next(process_many([article]))
 
 
-def process_many(articles: Iterable[Article]) -> Iterator[Analysis]:
+def process_many(articles: Iterable[Article], sides: LinearModel | None = None) -> Iterator[Analysis]:
     """`process` over many articles, in order, with the same results. spaCy parses English
-    texts in batches (`nlp.pipe`), which takes about a sixth less CPU than one at a time."""
+    texts in batches (`nlp.pipe`), which takes about a sixth less CPU than one at a time.
+    `sides` replaces the shipped sides model (bench/accuracy.py scores each fold with one
+    trained without it)."""
     articles = [replace(a, language=a.language or detect_language(a.text)) for a in articles]
     english = [a for a in articles if a.language == ENGLISH]
     # The opt-in pre-filter blanks sentences that can hold nothing; offsets stay those of the text.
@@ -51,12 +54,12 @@ def process_many(articles: Iterable[Article]) -> Iterator[Analysis]:
     titles = nlp.pipe((a.title or "" for a in english), batch_size=PARSE_BATCH)
     parsed = zip(docs, titles, strict=False)
     for article in articles:
-        yield analyse_doc(article, *next(parsed)) if article.language == ENGLISH else Analysis(article=article)
+        yield analyse_doc(article, *next(parsed), sides) if article.language == ENGLISH else Analysis(article=article)
 
 
-def analyse_doc(article: Article, doc: Doc, title: Doc | None = None) -> Analysis:
+def analyse_doc(article: Article, doc: Doc, title: Doc | None = None, sides: LinearModel | None = None) -> Analysis:
     """The extractors over an article's parse (and its title's), through one `ArticleContext`: the
     event passes (docs/design.md), then how each event was done and what it was about."""
     ctx = ArticleContext.build(doc, title, reference_time(article))
-    events = apply_contexts(apply_modes(extract_events(ctx), ctx), article)
+    events = apply_contexts(apply_modes(extract_events(ctx, sides), ctx), article)
     return Analysis(article=article, events=events, quotes=ctx.quotes, entities=ctx.actors.entities())

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Train the contexts model (eventwire/data/contexts_model.json) from the gold events of the
-VOA dev set (evidence sentences) and of the PLOVER GSR: `make train`.
+"""Train the shipped models from the gold of the VOA dev set and of the PLOVER GSR: `make train`.
 
-usage: python scripts/train.py [--benchmarks DIR] [--out FILE]
+usage: python scripts/train.py [--benchmarks DIR] [--data DIR]
 
-Deterministic: the same gold gives the same file, byte for byte.  Needs the `train` extra
-(scikit-learn); eventwire itself reads the JSON with numpy alone (eventwire/learn.py).
-bench/accuracy.py calls `fit` on fold subsets to score each fold with a model that never saw it.
+Two models, each a JSON file in eventwire/data: the contexts model (contexts_model.json, from the
+gold events' evidence sentences, here) and the sides model (sides_model.json, from the candidates
+of the events the rules propose, scripts/train_sides.py).  Deterministic: the same gold and the
+same rules give the same files, byte for byte.  Needs the `train` extra (scikit-learn); eventwire
+itself reads the JSON with numpy alone (eventwire/learn.py).  bench/accuracy.py calls `fit` and
+`fit_sides` on fold subsets to score each fold with models that never saw it.
 """
 
 from __future__ import annotations
@@ -25,13 +27,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from eventwire.extract.contexts import MODEL, OWN_CUES, article_topic, event_features  # noqa: E402
+from eventwire.extract.events.deciding import MODEL as SIDES_MODEL  # noqa: E402
 from eventwire.extract.modes import vocabulary  # noqa: E402
 from eventwire.model import Article  # noqa: E402
 from eventwire.readers.discover import read_paths  # noqa: E402
+from scripts.train_sides import fit_sides, side_examples  # noqa: E402
 
 DEFAULT_BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
 VOA_ARTICLES, VOA_GOLD = "voa_dev/articles.jsonl", "voa_dev/gold.jsonl"
 GSR_ARTICLES, GSR_GOLD = "plover_gsr/articles.jsonl", "plover_gsr/gold_modes_contexts.jsonl"
+GSR_DYADS = "plover_gsr/gold_dyads.jsonl"  # the same events' sides, without modes and contexts
 
 # Settings chosen on the studied folds (1-2) of the VOA dev set, each fold scored by a model trained on
 # the rest (bench/accuracy.py): C from 0.05 to 0.3 and thresholds from 0.4 to 0.55 were within 0.01 of
@@ -160,12 +165,22 @@ def write(model: dict, out: Path) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--benchmarks", type=Path, default=DEFAULT_BENCHMARKS)
-    ap.add_argument("--out", type=Path, default=ROOT / "eventwire" / "data" / MODEL)
+    ap.add_argument("--data", type=Path, default=ROOT / "eventwire" / "data", help="folder the models are written to")
     args = ap.parse_args()
     examples = [ex for group in voa_examples(args.benchmarks) + gsr_examples(args.benchmarks) for ex in group]
     model = fit(examples)
-    write(model, args.out)
-    print(f"{args.out}: {len(model['labels'])} contexts, {len(model['features'])} features, {len(examples)} events")
+    write(model, args.data / MODEL)
+    print(f"{args.data / MODEL}: {len(model['labels'])} contexts, {len(model['features'])} features, ", end="")
+    print(f"{len(examples)} events")
+    candidates = [
+        ex
+        for articles, gold in ((VOA_ARTICLES, VOA_GOLD), (GSR_ARTICLES, GSR_DYADS))
+        for group in side_examples(args.benchmarks / articles, args.benchmarks / gold)
+        for ex in group
+    ]
+    sides = fit_sides(candidates)
+    write(sides, args.data / SIDES_MODEL)
+    print(f"{args.data / SIDES_MODEL}: {len(sides['features'])} features, {len(candidates)} candidates")
     return 0
 
 

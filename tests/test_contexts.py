@@ -95,17 +95,3 @@ def test_running_eventwire_imports_no_scikit_learn():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-500:]
-
-
-@pytest.mark.skipif(not BENCHMARKS.exists(), reason="needs the benchmarks beside the work tree")
-def test_make_train_reproduces_the_shipped_model(tmp_path):
-    out = tmp_path / "model.json"
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "train.py"), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr[-500:]
-    shipped_text = (ROOT / "eventwire" / "data" / contexts.MODEL).read_text(encoding="utf-8")
-    assert out.read_text(encoding="utf-8") == shipped_text

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ...learn import LinearModel
 from ...model import Event
 from ..article import ArticleContext
-from . import answers, claims, dating, filling, keeping, statements, triggers
+from . import answers, claims, dating, deciding, filling, keeping, statements, triggers
 from .mentions import Mention, Occasion
 from .merging import merge
 
@@ -52,8 +53,15 @@ OCCASION_PASSES: tuple[OccasionPass, ...] = (
 )
 
 
-def extract_events(ctx: ArticleContext) -> list[Event]:
-    """Events of one article, one per real-world event, each with its evidence sentence."""
+def extract_events(ctx: ArticleContext, sides: LinearModel | None = None) -> list[Event]:
+    """Events of one article, one per real-world event and pair of sides, each with its evidence
+    sentence: the passes propose, the sides model (`deciding`; the shipped one unless `sides`)
+    decides."""
+    return deciding.decide(ctx, propose(ctx), sides)
+
+
+def propose(ctx: ArticleContext) -> list[Event]:
+    """The events the passes give, with the sides the rules chose."""
     mentions: list[Mention] = []
     for mention_pass in MENTION_PASSES:
         mentions = mention_pass(ctx, mentions)

@@ -1,0 +1,237 @@
+"""Rules propose, a trained model decides: which sides each event has (docs/design.md).
+
+The event passes give each event the sides their grammar finds.  Here every event also gets
+the other sides its sentence makes plausible: each coded actor of the sentence as the missing
+or other side, and each ordered pair of them.  A logistic regression (data/sides_model.json,
+trained by `make train` from the benchmarks' gold) scores every candidate from what the parse
+says of it: how each actor hangs from the trigger, on which side of it, what kind of actor it
+is, how often the article names it, whether the rules chose it.  An event keeps every
+candidate the model accepts, and its best one when it accepts none, so the rules' types stay."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, replace
+from itertools import combinations, permutations
+
+from spacy.tokens import Token
+
+from ...learn import LinearModel, shipped
+from ...model import Actor, Event
+from ..article import ArticleContext
+from ..types import body_codes, has
+from .grammar import NOUN_POS
+from .sides import coded
+
+MODEL = "sides_model.json"
+PATH_STEPS = 3  # dependency steps from an actor up to the trigger's clause that a feature tells apart
+RANKS = 4  # the article's most named actors that features tell apart (the 1st, 2nd, 3rd, the rest)
+NEAR = (3, 8, 20)  # token distances from the trigger that features tell apart
+# The rules' sides are kept from this probability on; other pairings from the model's threshold (0.5).
+# Both chosen with C in scripts/train_sides.py on the studied folds of the VOA dev set and the GSR
+# together, each scored by a model trained without it (docs/design.md gives the figures).
+RULES_FLOOR = 0.05
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One way to fill an event's sides, with what the model reads about it."""
+
+    source: tuple[Actor, ...]
+    target: tuple[Actor, ...]
+    how: str  # "rules", "other target", "other source", "both new", "other pair" (a mutual type)
+    features: tuple[str, ...]
+
+    def dyads(self, type_: str) -> frozenset[tuple[str, str, str]]:
+        return pairs_of(type_, [a.code for a in self.source], [a.code for a in self.target])
+
+
+def pairs_of(type_: str, source: list[str | None], target: list[str | None]) -> frozenset[tuple[str, str, str]]:
+    """(type, source code, target code) of every pair an event with these sides makes, "-" for no
+    one, the parties of a mutual type unordered: the pairs the benchmarks' scorer counts."""
+    src = sorted({c.upper() for c in source if c}) or ["-"]
+    tgt = sorted({c.upper() for c in target if c}) or ["-"]
+    if has(type_, "mutual"):
+        parties = sorted(set(src + tgt) - {"-"}) or ["-"]
+        if len(parties) == 1:
+            return frozenset({(type_, parties[0], "-")})
+        return frozenset((type_, a, b) for i, a in enumerate(parties) for b in parties[i + 1 :])
+    return frozenset((type_, s, t) for s in src for t in tgt)
+
+
+def candidates(ctx: ArticleContext, event: Event, counts: Counter[str]) -> list[Candidate]:
+    """The rules' sides first, then each different pairing the sentence's coded actors allow
+    (`counts`: how many times the article names each code, `named_counts`)."""
+    named = _sentence_actors(ctx, event)
+    src, tgt = coded(event.source), coded(event.target)
+    in_sentence = [a for a, _ in named.values()]
+    options: list[tuple[str, list[Actor], list[Actor]]] = [("rules", event.source, event.target)]
+    if has(event.type, "mutual"):
+        parties = list({a.code: a for a in src + tgt + in_sentence}.values())
+        options += [("other pair", [a], [b]) for a, b in combinations(parties, 2)]
+    else:
+        for actor in [*in_sentence, None]:
+            other = [actor] if actor is not None else []
+            if src:
+                options.append(("other target", src, other))
+            if tgt:
+                options.append(("other source", other, tgt))
+        options += [("both new", [a], [b]) for a, b in permutations(in_sentence, 2)]
+    reading = _Reading(ctx, event, named, counts)
+    out: list[Candidate] = []
+    seen: set[frozenset] = set()
+    for how, source, target in options:
+        plain = Candidate(tuple(source), tuple(target), how, ())
+        key = plain.dyads(event.type)
+        if key in seen or (how != "rules" and not any(a.code for a in source + target)):
+            continue
+        seen.add(key)
+        out.append(replace(plain, features=reading.features(plain)))
+    return out
+
+
+class _Reading:
+    """What the features of one event's candidates read: its trigger, its sentence's actors with
+    their head tokens, and how often the article names each code."""
+
+    def __init__(
+        self, ctx: ArticleContext, event: Event, named: dict[str, tuple[Actor, Token]], counts: Counter[str]
+    ) -> None:
+        self.event = event
+        self.trigger = _token_at(ctx, event.trigger_start)
+        self.named = named
+        self.counts = counts
+        self.rank = {code: n for n, (code, _) in enumerate(counts.most_common(), start=1)}
+        self.rules = {c.code for c in coded(event.source)}, {c.code for c in coded(event.target)}
+
+    def features(self, c: Candidate) -> tuple[str, ...]:
+        t = self.event.type
+        out = [f"how={c.how}", f"type={t}", f"how={c.how}|{t}", f"status={self.event.status}"]
+        out.append(f"named={min(len(self.named), 4)}")
+        if self.trigger is not None and self.trigger.pos_ in NOUN_POS:
+            out.append("nominal")
+        for side, actors, own, other in (("s", c.source, *self.rules), ("t", c.target, *reversed(self.rules))):
+            out += self._side(side, [a for a in actors if a.code], own, other)
+        codes = {a.code for a in c.source if a.code} & {a.code for a in c.target if a.code}
+        if codes:
+            out += ["same on both sides", f"same on both sides|{c.how}", f"same on both sides|{t}"]
+        return tuple(out)
+
+    def _side(self, side: str, actors: list[Actor], own: set[str], other: set[str]) -> list[str]:
+        t = self.event.type
+        if not actors:
+            return [f"{side}=none", f"{side}=none|{t}", *([f"{side}=none, the rules had one"] if own else [])]
+        a = actors[0]
+        code = a.code or ""
+        out = [
+            f"{side}.kind={code if code in body_codes() else 'country'}",
+            f"{side}.named={min(self.counts[code], 4)}",
+            f"{side}.rank={min(self.rank.get(code, RANKS), RANKS)}",
+        ]
+        if not own:
+            out.append(f"{side}.fills an empty side")
+        if len({b.code for b in actors}) > 1:
+            out += [f"{side}.several", f"{side}.several|{t}"]
+        if a.sector:
+            out.append(f"{side}.sector={a.sector}")
+        if code in own:
+            out.append(f"{side}.rules")
+        if code in other:
+            out.append(f"{side}.swapped")
+        head = self.named.get(code, (None, None))[1]
+        if head is None or self.trigger is None:
+            return [*out, f"{side}.outside the sentence"]
+        if code not in own | other and any(
+            _same_phrase(head, self.named[r][1]) for r in own | other if r in self.named
+        ):
+            out.append(f"{side}.in the phrase of an actor the rules chose")
+        path = dependency_path(head, self.trigger)
+        where = "before" if head.i < self.trigger.i else "after"
+        near = sum(abs(head.i - self.trigger.i) > n for n in NEAR)
+        return [
+            *out,
+            f"{side}.path={path}",
+            f"{side}.path={path}|{t}",
+            f"{side}.{where}",
+            f"{side}.{where}|{t}",
+            f"{side}.far={near}",
+        ]
+
+
+def _same_phrase(a: Token, b: Token) -> bool:
+    """Do the two tokens modify each other or the same word ("Cuba's U.N. mission")?"""
+    return a.i != b.i and (a.head.i == b.head.i or a.head.i == b.i or b.head.i == a.i)
+
+
+def dependency_path(tok: Token, trigger: Token) -> str:
+    """How a token hangs from the trigger: its dependency labels up to the nearest token that
+    governs both (at most PATH_STEPS; a preposition with its word: "in Rome" is no "against
+    Rome"), then how many steps the trigger is below that token."""
+    up_from_trigger = {t.i: n for n, t in enumerate([trigger, *trigger.ancestors])}
+    labels = []
+    for t in [tok, *tok.ancestors]:
+        if t.i in up_from_trigger:
+            return ".".join(labels[:PATH_STEPS]) + f"^{min(up_from_trigger[t.i], 2)}"
+        labels.append(f"{t.dep_}({t.lemma_.lower()})" if t.dep_ in ("prep", "agent") else t.dep_)
+    return "apart"
+
+
+def decide(ctx: ArticleContext, events: list[Event], model: LinearModel | None = None) -> list[Event]:
+    """The events with the sides the model keeps.  The model overrides the rules only when it is
+    sure: the rules' sides stay unless their probability is below RULES_FLOOR, another pairing is
+    added as an event of its own from the model's threshold on (its confidence the model's
+    probability), and an event keeps its likeliest candidate when none is kept."""
+    model = model or shipped(MODEL)
+    out: list[Event] = []
+    seen: set[tuple] = set()
+    counts = named_counts(ctx)
+    for event in events:
+        scored = [(float(model.probabilities(c.features)[0]), c) for c in candidates(ctx, event, counts)]
+        kept = [(p, c) for p, c in scored if p >= (RULES_FLOOR if c.how == "rules" else model.threshold)]
+        kept = sorted(kept or [max(scored, key=lambda s: s[0])], key=lambda s: (s[1].how != "rules", -s[0]))
+        told: set[tuple[str, str, str]] = set()
+        for p, c in kept:
+            pairs = c.dyads(event.type)
+            key = (event.type, pairs, event.date)
+            if pairs <= told or key in seen:
+                continue  # says nothing a kept pairing of this event or an earlier event has not said
+            told |= pairs
+            seen.add(key)
+            out.append(_with_sides(event, c, p))
+    return out
+
+
+def _with_sides(event: Event, c: Candidate, probability: float) -> Event:
+    if c.how == "rules":
+        return event
+    codes = ",".join(sorted(f"{s}>{t}" for _, s, t in c.dyads(event.type)))
+    return replace(
+        event,
+        id=hashlib.sha1(f"{event.id}:{codes}".encode()).hexdigest()[:16],
+        source=list(c.source),
+        target=list(c.target),
+        confidence=round(probability, 2),
+    )
+
+
+def _token_at(ctx: ArticleContext, offset: int | None) -> Token | None:
+    if offset is None:
+        return None
+    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _sentence_actors(ctx: ArticleContext, event: Event) -> dict[str, tuple[Actor, Token]]:
+    """The coded actors named in the event's sentence, one per code, each with its head token."""
+    roots = {e.start_char: e.root for e in ctx.doc.ents}
+    out: dict[str, tuple[Actor, Token]] = {}
+    for at, actor in ctx.actors.coded_between(event.start, event.end):
+        if actor.code and actor.code not in out and at in roots:
+            out[actor.code] = (actor, roots[at])
+    return out
+
+
+def named_counts(ctx: ArticleContext) -> Counter[str]:
+    """How many times the article names each code."""
+    return Counter(a.code for _, a in ctx.actors.coded_between(0, len(ctx.text)) if a.code)
