@@ -19,7 +19,7 @@ from sklearn.linear_model import LogisticRegression  # the `train` extra: never 
 from eventwire import nlp
 from eventwire.extract.article import ArticleContext
 from eventwire.extract.events import propose
-from eventwire.extract.events.deciding import candidates, named_counts, pairs_of
+from eventwire.extract.events.deciding import NamedActors, candidates, pairs_of
 from eventwire.model import Article
 from eventwire.pipeline import PARSE_BATCH, reference_time
 from eventwire.readers.discover import read_paths
@@ -56,12 +56,12 @@ def side_examples(articles: Path, gold: Path) -> list[list[SideExample]]:
     for row, article, doc, title in zip(rows, chosen, docs, titles, strict=True):
         ctx = ArticleContext.build(doc, title, reference_time(article))
         pairs = set().union(*(gold_pairs(e) for e in row.get("events", [])))
-        counts = named_counts(ctx)
+        names = NamedActors.of(ctx)
         out.append(
             [
                 SideExample(c.features, bool(c.dyads(event.type) & pairs))
                 for event in propose(ctx)
-                for c in candidates(ctx, event, counts)
+                for c in candidates(ctx, event, names)
             ]
         )
     return out

@@ -12,7 +12,7 @@ import pytest
 from eventwire import nlp
 from eventwire.extract.article import ArticleContext
 from eventwire.extract.events import propose
-from eventwire.extract.events.deciding import MODEL, candidates, decide, dependency_path, named_counts
+from eventwire.extract.events.deciding import MODEL, NamedActors, candidates, decide, dependency_path
 from eventwire.learn import LinearModel
 from eventwire.model import Article
 from eventwire.pipeline import process, process_many
@@ -50,7 +50,7 @@ ATTACK = "Kenya launched an attack on militant camps in Somalia on Monday."
 def test_candidates_start_with_the_rules_sides_then_pair_the_sentences_other_actors():
     ctx = context(ATTACK)
     (event,) = [e for e in propose(ctx) if e.type == "ASSAULT"]
-    found = candidates(ctx, event, named_counts(ctx))
+    found = candidates(ctx, event, NamedActors.of(ctx))
     assert found[0].how == "rules" and found[0].dyads("ASSAULT") == {("ASSAULT", "KEN", "SOM")}
     every = {d for c in found for d in c.dyads("ASSAULT")}
     assert {("ASSAULT", "SOM", "KEN"), ("ASSAULT", "KEN", "-"), ("ASSAULT", "KEN", "KEN")} <= every

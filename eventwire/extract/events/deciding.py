@@ -11,6 +11,7 @@ candidate the model accepts, and its best one when it accepts none, so the rules
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import combinations, permutations
@@ -60,10 +61,10 @@ def pairs_of(type_: str, source: list[str | None], target: list[str | None]) -> 
     return frozenset((type_, s, t) for s in src for t in tgt)
 
 
-def candidates(ctx: ArticleContext, event: Event, counts: Counter[str]) -> list[Candidate]:
+def candidates(ctx: ArticleContext, event: Event, names: NamedActors) -> list[Candidate]:
     """The rules' sides first, then each different pairing the sentence's coded actors allow
-    (`counts`: how many times the article names each code, `named_counts`)."""
-    named = _sentence_actors(ctx, event)
+    (`names`: the article's, `NamedActors.of(ctx)`)."""
+    named = names.between(event.start, event.end)
     src, tgt = coded(event.source), coded(event.target)
     in_sentence = [a for a, _ in named.values()]
     options: list[tuple[str, list[Actor], list[Actor]]] = [("rules", event.source, event.target)]
@@ -78,7 +79,7 @@ def candidates(ctx: ArticleContext, event: Event, counts: Counter[str]) -> list[
             if tgt:
                 options.append(("other source", other, tgt))
         options += [("both new", [a], [b]) for a, b in permutations(in_sentence, 2)]
-    reading = _Reading(ctx, event, named, counts)
+    reading = _Reading(ctx, event, named, names.counts)
     out: list[Candidate] = []
     seen: set[frozenset] = set()
     for how, source, target in options:
@@ -185,9 +186,9 @@ def decide(ctx: ArticleContext, events: list[Event], model: LinearModel | None =
     model = model or shipped(MODEL)
     out: list[Event] = []
     seen: set[tuple] = set()
-    counts = named_counts(ctx)
+    names = NamedActors.of(ctx)
     for event in events:
-        scored = [(float(model.probabilities(c.features)[0]), c) for c in candidates(ctx, event, counts)]
+        scored = [(float(model.probabilities(c.features)[0]), c) for c in candidates(ctx, event, names)]
         kept = [(p, c) for p, c in scored if p >= (RULES_FLOOR if c.how == "rules" else model.threshold)]
         kept = sorted(kept or [max(scored, key=lambda s: s[0])], key=lambda s: (s[1].how != "rules", -s[0]))
         told: set[tuple[str, str, str]] = set()
@@ -222,16 +223,25 @@ def _token_at(ctx: ArticleContext, offset: int | None) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _sentence_actors(ctx: ArticleContext, event: Event) -> dict[str, tuple[Actor, Token]]:
-    """The coded actors named in the event's sentence, one per code, each with its head token."""
-    roots = {e.start_char: e.root for e in ctx.doc.ents}
-    out: dict[str, tuple[Actor, Token]] = {}
-    for at, actor in ctx.actors.coded_between(event.start, event.end):
-        if actor.code and actor.code not in out and at in roots:
-            out[actor.code] = (actor, roots[at])
-    return out
+@dataclass(frozen=True)
+class NamedActors:
+    """The coded actors an article names, read once for all its events: each name's offset, actor
+    and head token, in text order, and how many times each code is named."""
 
+    names: list[tuple[int, Actor, Token]]
+    counts: Counter[str]
 
-def named_counts(ctx: ArticleContext) -> Counter[str]:
-    """How many times the article names each code."""
-    return Counter(a.code for _, a in ctx.actors.coded_between(0, len(ctx.text)) if a.code)
+    @classmethod
+    def of(cls, ctx: ArticleContext) -> NamedActors:
+        roots = {e.start_char: e.root for e in ctx.doc.ents}
+        names = [(at, a, roots[at]) for at, a in ctx.actors.coded_between(0, len(ctx.text)) if a.code and at in roots]
+        return cls(names, Counter(a.code for _, a, _ in names))
+
+    def between(self, start: int, end: int) -> dict[str, tuple[Actor, Token]]:
+        """The actors named within the character offsets, one per code (its first name), with head tokens."""
+        out: dict[str, tuple[Actor, Token]] = {}
+        for at, actor, root in self.names[bisect_left(self.names, start, key=lambda n: n[0]) :]:
+            if at >= end:
+                break
+            out.setdefault(actor.code, (actor, root))
+        return out
