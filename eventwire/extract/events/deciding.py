@@ -5,8 +5,9 @@ the other sides its sentence makes plausible: each coded actor of the sentence a
 or other side, and each ordered pair of them.  A logistic regression (data/sides_model.json,
 trained by `make train` from the benchmarks' gold) scores every candidate from what the parse
 says of it: how each actor hangs from the trigger, on which side of it, what kind of actor it
-is, how often the article names it, whether the rules chose it.  An event keeps every
-candidate the model accepts, and its best one when it accepts none, so the rules' types stay."""
+is, how often the article names it, whether the rules chose it.  The rules' sides stay unless
+the model finds them very unlikely; another pairing it finds likely becomes an event of its own;
+every event the rules propose keeps at least one pairing, so the types the rules find stay."""
 
 from __future__ import annotations
 
@@ -59,6 +60,55 @@ def pairs_of(type_: str, source: list[str | None], target: list[str | None]) -> 
             return frozenset({(type_, parties[0], "-")})
         return frozenset((type_, a, b) for i, a in enumerate(parties) for b in parties[i + 1 :])
     return frozenset((type_, s, t) for s in src for t in tgt)
+
+
+@dataclass(frozen=True)
+class NamedActors:
+    """The coded actors an article names, read once for all its events: each name's offset, actor
+    and head token, in text order, and how many times each code is named."""
+
+    names: list[tuple[int, Actor, Token]]
+    counts: Counter[str]
+
+    @classmethod
+    def of(cls, ctx: ArticleContext) -> NamedActors:
+        roots = {e.start_char: e.root for e in ctx.doc.ents}
+        names = [(at, a, roots[at]) for at, a in ctx.actors.coded_between(0, len(ctx.text)) if a.code and at in roots]
+        return cls(names, Counter(a.code for _, a, _ in names))
+
+    def between(self, start: int, end: int) -> dict[str, tuple[Actor, Token]]:
+        """The actors named within the character offsets, one per code (its first name), with head tokens."""
+        out: dict[str, tuple[Actor, Token]] = {}
+        for at, actor, root in self.names[bisect_left(self.names, start, key=lambda n: n[0]) :]:
+            if at >= end:
+                break
+            out.setdefault(actor.code, (actor, root))
+        return out
+
+
+def decide(ctx: ArticleContext, events: list[Event], model: LinearModel | None = None) -> list[Event]:
+    """The events with the sides the model keeps.  The model overrides the rules only when it is
+    sure: the rules' sides stay unless their probability is below RULES_FLOOR, another pairing is
+    added as an event of its own from the model's threshold on (its confidence the model's
+    probability), and an event keeps its likeliest candidate when none is kept."""
+    model = model or shipped(MODEL)
+    out: list[Event] = []
+    seen: set[tuple] = set()
+    names = NamedActors.of(ctx)
+    for event in events:
+        scored = [(float(model.probabilities(c.features)[0]), c) for c in candidates(ctx, event, names)]
+        kept = [(p, c) for p, c in scored if p >= (RULES_FLOOR if c.how == "rules" else model.threshold)]
+        kept = sorted(kept or [max(scored, key=lambda s: s[0])], key=lambda s: (s[1].how != "rules", -s[0]))
+        told: set[tuple[str, str, str]] = set()
+        for p, c in kept:
+            pairs = c.dyads(event.type)
+            key = (event.type, pairs, event.date)
+            if pairs <= told or key in seen:
+                continue  # says nothing a kept pairing of this event or an earlier event has not said
+            told |= pairs
+            seen.add(key)
+            out.append(_with_sides(event, c, p))
+    return out
 
 
 def candidates(ctx: ArticleContext, event: Event, names: NamedActors) -> list[Candidate]:
@@ -143,15 +193,18 @@ class _Reading:
         head = self.named.get(code, (None, None))[1]
         if head is None or self.trigger is None:
             return [*out, f"{side}.outside the sentence"]
-        if code not in own | other and any(
-            _same_phrase(head, self.named[r][1]) for r in own | other if r in self.named
-        ):
+        chosen = [self.named[r][1] for r in own | other if r in self.named]
+        if code not in own | other and any(_same_phrase(head, r) for r in chosen):
             out.append(f"{side}.in the phrase of an actor the rules chose")
-        path = dependency_path(head, self.trigger)
-        where = "before" if head.i < self.trigger.i else "after"
-        near = sum(abs(head.i - self.trigger.i) > n for n in NEAR)
+        return out + self._placement(side, head, self.trigger)
+
+    def _placement(self, side: str, head: Token, trigger: Token) -> list[str]:
+        """Where the actor's name stands from the trigger: in the parse, before or after it, how far."""
+        t = self.event.type
+        path = dependency_path(head, trigger)
+        where = "before" if head.i < trigger.i else "after"
+        near = sum(abs(head.i - trigger.i) > n for n in NEAR)
         return [
-            *out,
             f"{side}.path={path}",
             f"{side}.path={path}|{t}",
             f"{side}.{where}",
@@ -178,31 +231,6 @@ def dependency_path(tok: Token, trigger: Token) -> str:
     return "apart"
 
 
-def decide(ctx: ArticleContext, events: list[Event], model: LinearModel | None = None) -> list[Event]:
-    """The events with the sides the model keeps.  The model overrides the rules only when it is
-    sure: the rules' sides stay unless their probability is below RULES_FLOOR, another pairing is
-    added as an event of its own from the model's threshold on (its confidence the model's
-    probability), and an event keeps its likeliest candidate when none is kept."""
-    model = model or shipped(MODEL)
-    out: list[Event] = []
-    seen: set[tuple] = set()
-    names = NamedActors.of(ctx)
-    for event in events:
-        scored = [(float(model.probabilities(c.features)[0]), c) for c in candidates(ctx, event, names)]
-        kept = [(p, c) for p, c in scored if p >= (RULES_FLOOR if c.how == "rules" else model.threshold)]
-        kept = sorted(kept or [max(scored, key=lambda s: s[0])], key=lambda s: (s[1].how != "rules", -s[0]))
-        told: set[tuple[str, str, str]] = set()
-        for p, c in kept:
-            pairs = c.dyads(event.type)
-            key = (event.type, pairs, event.date)
-            if pairs <= told or key in seen:
-                continue  # says nothing a kept pairing of this event or an earlier event has not said
-            told |= pairs
-            seen.add(key)
-            out.append(_with_sides(event, c, p))
-    return out
-
-
 def _with_sides(event: Event, c: Candidate, probability: float) -> Event:
     if c.how == "rules":
         return event
@@ -221,27 +249,3 @@ def _token_at(ctx: ArticleContext, offset: int | None) -> Token | None:
         return None
     span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
-
-
-@dataclass(frozen=True)
-class NamedActors:
-    """The coded actors an article names, read once for all its events: each name's offset, actor
-    and head token, in text order, and how many times each code is named."""
-
-    names: list[tuple[int, Actor, Token]]
-    counts: Counter[str]
-
-    @classmethod
-    def of(cls, ctx: ArticleContext) -> NamedActors:
-        roots = {e.start_char: e.root for e in ctx.doc.ents}
-        names = [(at, a, roots[at]) for at, a in ctx.actors.coded_between(0, len(ctx.text)) if a.code and at in roots]
-        return cls(names, Counter(a.code for _, a, _ in names))
-
-    def between(self, start: int, end: int) -> dict[str, tuple[Actor, Token]]:
-        """The actors named within the character offsets, one per code (its first name), with head tokens."""
-        out: dict[str, tuple[Actor, Token]] = {}
-        for at, actor, root in self.names[bisect_left(self.names, start, key=lambda n: n[0]) :]:
-            if at >= end:
-                break
-            out.setdefault(actor.code, (actor, root))
-        return out
