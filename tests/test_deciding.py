@@ -12,7 +12,7 @@ import pytest
 from eventwire import nlp
 from eventwire.extract.article import ArticleContext
 from eventwire.extract.events import propose
-from eventwire.extract.events.deciding import MODEL, NamedActors, candidates, decide, dependency_path
+from eventwire.extract.events.deciding import MODEL, NEAREST, NamedActors, candidates, decide, dependency_path
 from eventwire.learn import LinearModel
 from eventwire.model import Article
 from eventwire.pipeline import process, process_many
@@ -145,3 +145,14 @@ def test_make_train_reproduces_the_shipped_models(tmp_path):
     for name in ("contexts_model.json", MODEL):
         shipped_text = (ROOT / "eventwire" / "data" / name).read_text(encoding="utf-8")
         assert (tmp_path / name).read_text(encoding="utf-8") == shipped_text, name
+
+
+def test_a_sentence_naming_many_countries_pairs_only_those_nearest_the_trigger():
+    countries = ["Chile", "Peru", "Ghana", "Nepal", "Oman", "Fiji", "Mali", "Chad", "Laos", "Cuba", "Iraq", "Togo"]
+    ctx = context(", ".join(countries) + " and Niger condemned the attack by Syria on Monday.")
+    names = NamedActors.of(ctx)
+    for event in propose(ctx):
+        found = candidates(ctx, event, names)
+        assert len(found) <= 1 + 2 * (NEAREST + 1) + NEAREST * (NEAREST - 1)
+        paired = {a.code for c in found if c.how == "both new" for a in c.source + c.target}
+        assert len(paired) <= NEAREST and "CHL" not in paired  # Chile is named farthest from any trigger

@@ -30,6 +30,7 @@ MODEL = "sides_model.json"
 PATH_STEPS = 3  # dependency steps from an actor up to the trigger's clause that a feature tells apart
 RANKS = 4  # the article's most named actors that features tell apart (the 1st, 2nd, 3rd, the rest)
 NEAR = (3, 8, 20)  # token distances from the trigger that features tell apart
+NEAREST = 6  # the sentence's actors closest to the trigger that candidates pair (6 make 30 ordered pairs)
 # The rules' sides are kept from this probability on; other pairings from the model's threshold (0.5).
 # Both chosen with C in scripts/train_sides.py on the studied folds of the VOA dev set and the GSR
 # together, each scored by a model trained without it (docs/design.md gives the figures).
@@ -114,7 +115,7 @@ def decide(ctx: ArticleContext, events: list[Event], model: LinearModel | None =
 def candidates(ctx: ArticleContext, event: Event, names: NamedActors) -> list[Candidate]:
     """The rules' sides first, then each different pairing the sentence's coded actors allow
     (`names`: the article's, `NamedActors.of(ctx)`)."""
-    named = names.between(event.start, event.end)
+    named = _nearest(names.between(event.start, event.end), _token_at(ctx, event.trigger_start))
     src, tgt = coded(event.source), coded(event.target)
     in_sentence = [a for a, _ in named.values()]
     options: list[tuple[str, list[Actor], list[Actor]]] = [("rules", event.source, event.target)]
@@ -211,6 +212,15 @@ class _Reading:
             f"{side}.{where}|{t}",
             f"{side}.far={near}",
         ]
+
+
+def _nearest(named: dict[str, tuple[Actor, Token]], trigger: Token | None) -> dict[str, tuple[Actor, Token]]:
+    """The NEAREST actors named closest to the trigger, in text order: a sentence listing fifty
+    countries would otherwise make thousands of pairings."""
+    if len(named) <= NEAREST or trigger is None:
+        return named
+    close = sorted(named, key=lambda code: abs(named[code][1].i - trigger.i))[:NEAREST]
+    return {code: named[code] for code in named if code in close}
 
 
 def _same_phrase(a: Token, b: Token) -> bool:
