@@ -15,6 +15,7 @@ from .tables import (
     NAME_PARTICLES,
     NAME_PARTS,
     NOT_PERSON,
+    PERSON_ROLES,
     PRONOUN_GENDER,
     PRONOUN_WINDOW,
     ROLE_GENDER,
@@ -40,6 +41,7 @@ class PeopleIndex:
                 spans.append((ent.start, self._past_particle(ent.end)))
         surnames = {fold(self.doc[e - 1].text) for s, e in spans}
         spans += [(ent.start, ent.end) for ent in self.doc.ents if self._mislabelled_person(ent, surnames)]
+        spans += self._described_names({i for s, e in spans for i in range(s, e)})
         seen = {i for s, e in spans for i in range(s, e)}
         surnames = {fold(self.doc[e - 1].text) for s, e in spans if e - s > 1}
         for tok in self.doc:
@@ -69,6 +71,42 @@ class PeopleIndex:
             and all(t.pos_ == "PROPN" and t.is_title for t in ent)
             and all(self._name_at[t.i] is None for t in ent)
             and fold(ent[-1].text) in surnames
+        )
+
+    def _described_names(self, seen: set[int]) -> list[tuple[int, int]]:
+        """Runs of two or more capitalised proper nouns that no list names and no person entity
+        covers, set beside a role only a person holds ("Lydia Rosasi, a lawyer", "the deputy
+        minister, Ama Owusu", "rights lawyer Dawit Mesfin"): the entity recogniser often calls
+        African and Asian names ORG or GPE, and a later "she" would find no one to stand for."""
+        doc = self.doc
+        spans = []
+        for root in doc:
+            if root.i in seen or root.pos_ != "PROPN" or not root.is_title or root.dep_ == "compound":
+                continue
+            start = root.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+                if doc[start - 1].dep_ != "compound" or doc[start - 1].i in seen:
+                    break
+                start -= 1
+            names = doc[start : root.i + 1]
+            if len(names) > 1 and all(self._name_at[t.i] is None for t in names) and self._role_beside(root, start):
+                spans.append((start, root.i + 1))
+        return spans
+
+    def _role_beside(self, root: Token, start: int) -> bool:
+        """Whether a person's role is set beside the name [start, root]: an appositive either way
+        round, a role word attached into the name before it, or a capitalised one opening it."""
+        doc = self.doc
+
+        def role(tok: Token) -> bool:
+            return tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in PERSON_ROLES
+
+        before = doc[start - 1] if start else None
+        return (
+            any(c.dep_ == "appos" and role(c) for c in root.children)
+            or (root.dep_ == "appos" and role(root.head))
+            or (before is not None and role(before) and start <= before.head.i <= root.i)
+            or (root.i - start > 1 and role(doc[start]))
         )
 
     def _past_particle(self, end: int) -> int:

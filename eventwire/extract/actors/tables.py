@@ -37,6 +37,7 @@ HONORIFIC_GENDER: dict[str, str] = _WORDS["honorific_gender"]
 NAME_PARTICLES = word_set(_WORDS, "name_particles", "actor_words.yaml")
 PRONOUN_GENDER: dict[str, str] = _WORDS["pronoun_gender"]
 ROLE_GENDER: dict[str, str] = _WORDS["role_gender"]
+PERSON_ROLES = word_set(_WORDS, "person_roles", "actor_words.yaml")
 ROLE_CLASS: dict[str, str] = _WORDS["role_class"]  # role nouns that name the same job
 FAMILY_NAME_FIRST = frozenset(_WORDS["family_name_first"])
 PLACE_KINDS = {"country", "demonym", "capital", "place", "region"}
