@@ -190,6 +190,19 @@ def test_a_name_the_recogniser_calls_a_body_is_a_person_when_a_person_s_role_is_
     assert not ArticleActors(doc).is_person(1)  # a body's appositive is no person's role
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cThe talks are over for now,\u201d the state news agency quoted Omar Haddad as saying.",
+        "\u201cThe talks are over for now,\u201d Omar Haddad was quoted as saying by the state news agency.",
+        "Omar Haddad was quoted by the state news agency as saying: \u201cThe talks are over for now.\u201d",
+    ],
+)
+def test_the_one_quoted_speaks_not_the_one_who_quotes(text):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "Omar Haddad"
+
+
 def test_a_speaker_carries_the_other_ways_the_article_names_it():
     text = (
         "Foreign Minister J\u00e1n Kov\u00e1\u010d arrived in Vienna. \u201cWe back the plan,\u201d Kovac said. "

@@ -100,12 +100,16 @@ class _Direct:
         return verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ") and self.bare(verb)
 
     def attributed(self, between: Span, verb: Token) -> Actor | None:
-        """The speaker of an attribution "'...,' `between` `verb`": the verb's parsed subject
+        """The speaker of an attribution "'...,' `between` `verb`": the one a verb of quoting
+        quotes ("'...,' IRNA quoted the minister as saying"), the verb's parsed subject
         when it is all that stands between, else, when the parse lost the subject, the noun
         phrase between (or after an inverted verb: "said expert Soli Ozel of ...")."""
         art = self.art
         subj = art.subject_of(verb)
-        if subj is not None and all(t.is_punct or subj.left_edge.i <= t.i <= subj.right_edge.i for t in between):
+        if subj is not None and (
+            art.quoted_person(verb) is not None
+            or all(t.is_punct or subj.left_edge.i <= t.i <= subj.right_edge.i for t in between)
+        ):
             return art.speaker(subj, verb)
         if not between:
             between = art.doc[verb.i + 1 : verb.i + 1]
