@@ -229,6 +229,18 @@ def test_a_generic_noun_stands_for_the_body_named_before(text, body):
     assert body in quote.speaker.name
 
 
+def test_the_group_is_the_rights_or_armed_group_named_before():
+    text = (
+        "Human Rights Watch documented the killings in May. "
+        "\u201cThese are war crimes,\u201d the group said in a statement."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "Human Rights Watch"
+    text = "Kenya's Ministry of Health counted the dead. \u201cThe toll will rise,\u201d the group said."
+    (quote,) = quotes_of(text)
+    assert "Health" not in (quote.speaker.name or "")  # a ministry is no group
+
+
 def test_a_participle_cue_after_a_reported_clause_is_the_reporter_speaking():
     text = (
         'Amina Yusuf wrote a novel. Yusuf, 40, said she can\'t figure out why the book, "Red Hills" or '
