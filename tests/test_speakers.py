@@ -144,6 +144,20 @@ def test_a_role_with_a_country_is_the_person_of_that_country_named_with_it():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Col. Ahmed Musa said the town was retaken. \u201cThe enemy fled,\u201d the colonel said.",
+        "Sen. Ahmed Musa spoke in the capital. \u201cThe enemy fled,\u201d the senator said.",
+        "Secretary of State Ahmed Musa landed in Doha. \u201cThe enemy fled,\u201d the secretary said.",
+        "Ahmed Musa, a former ambassador to Chad, spoke. \u201cThe enemy fled,\u201d the former ambassador said.",
+    ],
+)
+def test_the_role_is_the_person_any_title_of_theirs_names(text):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "Ahmed Musa"
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("State media quoted Defense Minister Omar Haddad as saying, \u201cWe will act.\u201d", "Omar Haddad"),
