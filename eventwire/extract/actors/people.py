@@ -248,6 +248,8 @@ class PeopleIndex:
         spokesman Dmitry Peskov"), an appositive ("Zhao, a Chinese foreign ministry spokesman"),
         a relative clause ("Yang, who is director of ...") or a copula ("Yang is director of ...")."""
         for desc in self._person_descriptions(span):
+            if desc.title and desc.title not in person.titles:
+                person.titles.append(desc.title)
             if desc.title and not person.title:
                 person.title = desc.title
                 person.gender = person.gender or ROLE_GENDER.get(desc.title.split()[-1].lower())
@@ -305,7 +307,8 @@ class PeopleIndex:
     def _title_beside(self, span: Span) -> list[Token] | None:
         """A title phrase right before the name that the parser hung beside it rather than into
         it ("Chad's army chief of staff Ali Mahamat said": chief and Chon both subjects
-        of said, or the name hung from the title): its tokens, or None."""
+        of said, or the name hung from the title, or the title from the name past its
+        preposition: "Secretary of State Ali Mahamat"): its tokens, or None."""
         if span.start == 0 or self.doc[span.start - 1].is_punct:
             return None
         top = self.doc[span.start - 1]
@@ -315,7 +318,7 @@ class PeopleIndex:
         if (
             top.i in self._person_at
             or self._role(top) is None
-            or not (top.head.i == root.head.i or root.head.i == top.i)
+            or not (top.head.i in (root.head.i, root.i) or root.head.i == top.i)
         ):
             return None
         return [t for t in self.doc[top.left_edge.i : span.start] if not t.is_punct][-TITLE_MAX:]

@@ -11,10 +11,12 @@ from .records import Hit
 from .tables import (
     DEFINITE,
     MODIFIER_DEPS,
+    PERSON_ROLES,
     PLACE_KINDS,
     PRONOUN_WINDOW,
     ROLE_CLASS,
     ROLE_PREPS,
+    TITLE_ABBREVIATIONS,
     TITLE_MAX,
     Named,
     Role,
@@ -30,9 +32,9 @@ class RoleIndex:
         descriptions ("a senior US official"), by role class, in text order."""
         for m in self._mentions:
             p = m.person
-            title = p.title or (p.known.title if p.known else None)
-            if title:
-                self._add_role_mention(_role_word(title), m.i, p.actor(p.name))
+            titles = p.titles or ([p.known.title] if p.known and p.known.title else [])
+            for word in dict.fromkeys(w for title in titles for w in _role_words(title)):
+                self._add_role_mention(word, m.i, p.actor(p.name))
         for tok in self.doc:
             hit = self._role_at[tok.i]
             if (
@@ -159,9 +161,10 @@ def _noun_tag(tok: Token) -> str:
     return {"NNP": "NN", "NNPS": "NNS"}.get(tok.tag_, tok.tag_) if tok.is_lower else tok.tag_
 
 
-def _role_word(title: str) -> str:
-    """The role noun of a title: its last word before any preposition ("nurse at the district
-    hospital" -> nurse, "Foreign Minister" -> minister)."""
-    words = title.lower().split()
+def _role_words(title: str) -> list[str]:
+    """The role nouns of a title: its last word before any preposition ("nurse at the district
+    hospital" -> nurse, "Foreign Minister" -> minister) and each word only a person's role
+    ("former ambassador to Kenya" -> ambassador), abbreviations written out ("Gen." -> general)."""
+    words = [TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in title.lower().split()]
     cut = next((n for n, w in enumerate(words) if n and w in ROLE_PREPS), len(words))
-    return words[cut - 1]
+    return list(dict.fromkeys([words[cut - 1]] + [w for w in words[:cut] if w in PERSON_ROLES]))

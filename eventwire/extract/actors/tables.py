@@ -38,6 +38,7 @@ NAME_PARTICLES = word_set(_WORDS, "name_particles", "actor_words.yaml")
 PRONOUN_GENDER: dict[str, str] = _WORDS["pronoun_gender"]
 ROLE_GENDER: dict[str, str] = _WORDS["role_gender"]
 PERSON_ROLES = word_set(_WORDS, "person_roles", "actor_words.yaml")
+TITLE_ABBREVIATIONS: dict[str, str] = _WORDS["title_abbreviations"]  # "gen." -> general
 ROLE_CLASS: dict[str, str] = _WORDS["role_class"]  # role nouns that name the same job
 FAMILY_NAME_FIRST = frozenset(_WORDS["family_name_first"])
 PLACE_KINDS = {"country", "demonym", "capital", "place", "region"}
