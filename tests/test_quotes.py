@@ -248,6 +248,14 @@ def test_scare_quotes_and_titles_are_not_quotes(english):
     assert [q.text for q in found] == ["key issue"] and "zhao" in words(found[0])
 
 
+def test_a_short_phrase_is_no_one_s_quote_when_the_cue_of_its_sentence_does_not_govern_it(english):
+    assert (
+        quotes_of("Hundreds joined the \u201cfreedom march\u201d on Sunday, which organisers said was peaceful.") == []
+    )
+    (quote,) = quotes_of("The minister called the plan \u201ca dead end\u201d on Sunday.")
+    assert "minister" in words(quote)
+
+
 @pytest.mark.parametrize(
     "text",
     [

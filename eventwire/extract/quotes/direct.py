@@ -216,6 +216,13 @@ class _Direct:
                 head = head.head
         return None
 
+    def is_short(self) -> bool:
+        """A phrase this short, not a sentence of its own, is a quote only beside or under its cue
+        ("called the plan 'dead'") or after a colon: a cue elsewhere in its sentence says nothing
+        of it ("joined the 'freedom march', which organisers said was peaceful").  Else it is a
+        scare quote."""
+        return len(self.span.text(self.art.text).split()) <= MAX_SCARE_WORDS and not self.fills_sentence()
+
     def opens_sentence(self) -> bool:
         """Nothing but punctuation and conjunctions ("But '...'") before the quote in its sentence."""
         return all(t.is_punct or t.pos_ == "CCONJ" for t in self.art.doc[self.sent.start : self.qi])
@@ -227,7 +234,8 @@ class _Direct:
         """The first rule that finds a speaker; "'...,' X said" comes first for a quote that
         opens its sentence, the parse first for one inside a sentence."""
         first = (self.after, self.governing) if self.opens_sentence() else (self.governing, self.after)
-        for rule in (*first, self.phrase, self.before, self.anywhere, self.after_colon):
+        loose = (self.after_colon,) if self.is_short() else (self.before, self.anywhere, self.after_colon)
+        for rule in (*first, self.phrase, *loose):
             found = rule()
             if found:
                 return found
@@ -293,7 +301,7 @@ def direct_quotes(art: QuoteParse, spans: list[MarkedSpan], digest: str) -> list
             continue
         found = direct.speaker()
         if found is None:
-            if len(words.split()) <= MAX_SCARE_WORDS and not direct.fills_sentence():
+            if direct.is_short():
                 found = direct.term_of_subject()
                 if found is None:
                     unspoken.append((span, words))  # a scare quote: a short phrase nobody is said to have said
