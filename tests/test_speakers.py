@@ -217,6 +217,26 @@ def test_the_one_quoted_speaks_not_the_one_who_quotes(text):
     assert quote.speaker.name == "Omar Haddad"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Chad's foreign minister, Amina Yusuf, met her Sudanese counterpart. "
+            "\u201cWe agreed on trade,\u201d Chad's foreign minister said.",
+            "Amina Yusuf",
+        ),
+        (
+            "The U.N. envoy for Libya, Rosa Mendes, briefed the council. "
+            "\u201cLibya is at a crossroads,\u201d the envoy said.",
+            "Rosa Mendes",
+        ),
+    ],
+)
+def test_a_repeated_title_is_the_person_named_with_it(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name
+
+
 def test_a_speaker_carries_the_other_ways_the_article_names_it():
     text = (
         "Foreign Minister J\u00e1n Kov\u00e1\u010d arrived in Vienna. \u201cWe back the plan,\u201d Kovac said. "

@@ -240,6 +240,9 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms):
         short = self._short_form_actor(head, lo, text)
         if short is not None:
             return short
+        titled = self._person_by_title(head, lo, hi)
+        if titled is not None:
+            return titled.actor(text)
         name = self._name_at[head.i]
         role = self._role(head)
         if role is None and name is None and head.lemma_.lower() in PERSON_ROLES:  # "the secretary"

@@ -288,7 +288,11 @@ class PeopleIndex:
                     yield self._describe(self._phrase_tokens(attr))
         if root.dep_ == "appos" and root.head.i < span.start and self._person_at.get(root.head.i) is None:
             head = root.head
-            yield self._describe(list(doc[head.left_edge.i : head.i + 1]))
+            if head.dep_ == "pobj" and head.head.head.i < head.i and self._role(head.head.head) is not None:
+                head = head.head.head  # "the U.N. envoy for Libya, Hanna Tetteh": hung on Libya
+                yield self._describe([t for t in doc[head.left_edge.i : root.left_edge.i] if not t.is_punct])
+            else:
+                yield self._describe(list(doc[head.left_edge.i : head.i + 1]))
 
     def _prefix(self, start: int, end: int) -> list[Token]:
         """Tokens right before a name that attach into it: "Chinese Foreign Ministry spokesman"."""

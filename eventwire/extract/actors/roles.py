@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Token
 
 from ...model import Actor
-from .records import Hit
+from .records import Hit, Person
 from .tables import (
     DEFINITE,
     MODIFIER_DEPS,
@@ -21,6 +22,9 @@ from .tables import (
     Named,
     Role,
 )
+
+TITLE_WORD = re.compile(r"[^\W_][\w.-]*")  # "U.N. envoy", "president's" -> president, s
+INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 class RoleIndex:
@@ -58,6 +62,30 @@ class RoleIndex:
         for i, hit in enumerate(self._name_at):
             if hit and hit.start == i and hit.value.kind == "body" and hit.value.sector:
                 self._groups.setdefault(hit.value.sector, []).append((i, hit.value))
+
+    def _person_by_title(self, head: Token, lo: int, hi: int) -> Person | None:
+        """The person a role phrase repeats the title of ("Kenya's foreign minister", "the U.N.
+        envoy", "the army spokesman" after the person named with that title): the latest one named
+        before it one of whose titles holds every word of the phrase (a place word may be the
+        person's country instead).  Not an indefinite ("a spokesman") nor a plural."""
+        if _noun_tag(head) != "NN" or head.i in self._person_at or self._role(head) is None:
+            return None
+        words = [t for t in self.doc[lo : min(hi, head.i + 1)] if not t.is_punct and t.dep_ not in ("det", "case")]
+        if any(t.lower_ in INDEFINITE for t in self.doc[lo : head.i]) or len(words) < 2:
+            return None
+        k = bisect_left(self._mentions, head.i, key=lambda m: m.i)
+        for m in reversed(self._mentions[:k]):
+            code = m.person.actor("").code
+            for title in m.person.titles:
+                said = set(TITLE_WORD.findall(title.lower()))
+                if all(t.lower_ in said or self._place_code(t) in (code, "") for t in words) and head.lower_ in said:
+                    return m.person
+        return None
+
+    def _place_code(self, tok: Token) -> str | None:
+        """The code of the place a token names ("Kenya's"), "" for none known, None for no place."""
+        hit = self._modifier_name(tok)
+        return (hit.value.code or "") if hit is not None and hit.value.kind in PLACE_KINDS else None
 
     def _describes_person(self, tok: Token) -> bool:
         """Whether a role noun is set beside a person's name ("Amina Yusuf, a nurse", "the
