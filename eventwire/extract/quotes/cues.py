@@ -28,6 +28,7 @@ class Cues:
     document_nouns: frozenset[str]  # "the statement said": its author speaks
     author_prepositions: frozenset[str]  # "a statement by X"
     quoting: frozenset[str]  # "quoted X as saying": X speaks
+    naming: frozenset[str]  # "a practice called '...'": a name, not a quote
     ids: frozenset[int]  # spaCy string ids of all cue verbs, to pick them out of Doc.to_array
     phrase_ids: frozenset[int]  # ... and of the first words of the phrases
 
@@ -55,6 +56,7 @@ def cues() -> Cues:
         document_nouns=word_set(data, "document_nouns", "quote_cues.yaml"),
         author_prepositions=word_set(data, "author_prepositions", "quote_cues.yaml"),
         quoting=word_set(data, "quoting_verbs", "quote_cues.yaml"),
+        naming=word_set(data, "naming_verbs", "quote_cues.yaml"),
         ids=frozenset(get_string_id(w) for words in verbs.values() for w in words),
         phrase_ids=frozenset(get_string_id(w) for w in phrases),
     )

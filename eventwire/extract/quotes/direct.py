@@ -260,14 +260,23 @@ class _Direct:
         n = self.art.sentences.number_of[self.sent.start]
         return n > 0 and any(self.art.in_quote[t.i] for t in self.art.sentences.spans[n - 1])
 
+    def named_by(self, verb: Token) -> bool:
+        """Whether a verb is a participle that names the noun it follows ("a practice called
+        '...'"), not a verb of saying."""
+        naming = verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_.lower() in self.art.cues.naming
+        return naming and not any(c.dep_ in SUBJECTS or c.dep_ == "dobj" for c in verb.children)  # "that X called"
+
     def is_name(self, words: str) -> bool:
         """Titles and names of things: quoted words that a title noun follows or a title word
-        precedes ("the 'Meet the Press' show", "a report titled '...'"), or whose every content
+        precedes ("the 'Meet the Press' show", "a report titled '...'"), that a participle of
+        naming governs ("a practice called '...'"), or whose every content
         word is capitalised with no question or exclamation ("Law on the Protection of
         Minors"); a lone capitalised word counts only inside a sentence (at its start it may be
         an answer: "Absolutely," he said)."""
         doc, cues = self.art.doc, self.art.cues
         if self.qj < len(doc) and doc[self.qj].lemma_.lower() in cues.title_nouns:
+            return True
+        if any(self.named_by(tok.head) for tok in doc[self.qi : self.qj] if not self.inside(tok.head)):
             return True
         opening = self.span.outer[0]
         before = " " + " ".join(self.art.text[max(opening - TITLE_CHARS, 0) : opening].lower().split())
