@@ -248,6 +248,20 @@ def test_scare_quotes_and_titles_are_not_quotes(english):
     assert [q.text for q in found] == ["key issue"] and "zhao" in words(found[0])
 
 
+def test_a_name_given_by_a_participle_is_no_quote(english):
+    assert quotes_of("Lenders were accused of a practice called \u201cdebt-trap diplomacy\u201d in Africa.") == []
+    (quote,) = quotes_of("It was a move that the leader of his legal team called \u201cinhumane.\u201d")
+    assert "leader" in words(quote)  # a relative clause with a subject still quotes
+
+
+def test_a_short_phrase_is_no_one_s_quote_when_the_cue_of_its_sentence_does_not_govern_it(english):
+    assert (
+        quotes_of("Hundreds joined the \u201cfreedom march\u201d on Sunday, which organisers said was peaceful.") == []
+    )
+    (quote,) = quotes_of("The minister called the plan \u201ca dead end\u201d on Sunday.")
+    assert "minister" in words(quote)
+
+
 @pytest.mark.parametrize(
     "text",
     [

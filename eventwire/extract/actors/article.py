@@ -22,6 +22,7 @@ from .tables import (
     HOME_RATIO,
     NAME_ENTS,
     PERSON_ENTS,
+    PERSON_ROLES,
     PLACE_KINDS,
     PRONOUN_GENDER,
     Alias,
@@ -239,8 +240,15 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms):
         short = self._short_form_actor(head, lo, text)
         if short is not None:
             return short
+        titled = self._person_by_title(head, lo, hi)
+        if titled is not None:
+            return titled.actor(text)
         name = self._name_at[head.i]
         role = self._role(head)
+        if role is None and name is None and head.lemma_.lower() in PERSON_ROLES:  # "the secretary"
+            anaphor = self._anaphor_actor(head, self._left_tokens(head, lo), text, None)
+            if anaphor is not None:
+                return anaphor
         if role is not None and (name is None or (name.end - 1 < head.i)):
             return self._role_actor(head, lo, hi, text, role)
         if name is not None:

@@ -12,6 +12,7 @@ from .tables import (
     OUTSIDE_GOV,
     PLACE_KINDS,
     PRONOUN_GENDER,
+    TITLE_ABBREVIATIONS,
     Named,
     Role,
 )
@@ -21,11 +22,13 @@ class Descriptions:
     """How `ArticleActors` (article.py) reads a role phrase: code, sector, title and body."""
 
     def _role(self, tok: Token) -> Hit[Role] | None:
-        """The role hit covering `tok`, or a lemma match ("ministries" -> ministry)."""
+        """The role hit covering `tok`, or a lemma match ("ministries" -> ministry), or its
+        abbreviation's ("Gen." -> general)."""
         hit = self._role_at[tok.i]
         if hit is not None:
             return hit
-        m = self.lex.roles.entries.get((tok.lemma_.lower(),))
+        entries = self.lex.roles.entries
+        m = entries.get((tok.lemma_.lower(),)) or entries.get((TITLE_ABBREVIATIONS.get(tok.lower_.rstrip("."), ""),))
         return Hit(tok.i, tok.i + 1, m.value) if m else None
 
     def _describe(self, tokens: list[Token], need_role: bool = False) -> Description:

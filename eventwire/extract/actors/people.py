@@ -15,6 +15,7 @@ from .tables import (
     NAME_PARTICLES,
     NAME_PARTS,
     NOT_PERSON,
+    PERSON_ROLES,
     PRONOUN_GENDER,
     PRONOUN_WINDOW,
     ROLE_GENDER,
@@ -40,6 +41,7 @@ class PeopleIndex:
                 spans.append((ent.start, self._past_particle(ent.end)))
         surnames = {fold(self.doc[e - 1].text) for s, e in spans}
         spans += [(ent.start, ent.end) for ent in self.doc.ents if self._mislabelled_person(ent, surnames)]
+        spans += self._described_names({i for s, e in spans for i in range(s, e)})
         seen = {i for s, e in spans for i in range(s, e)}
         surnames = {fold(self.doc[e - 1].text) for s, e in spans if e - s > 1}
         for tok in self.doc:
@@ -69,6 +71,42 @@ class PeopleIndex:
             and all(t.pos_ == "PROPN" and t.is_title for t in ent)
             and all(self._name_at[t.i] is None for t in ent)
             and fold(ent[-1].text) in surnames
+        )
+
+    def _described_names(self, seen: set[int]) -> list[tuple[int, int]]:
+        """Runs of two or more capitalised proper nouns that no list names and no person entity
+        covers, set beside a role only a person holds ("Lydia Rosasi, a lawyer", "the deputy
+        minister, Ama Owusu", "rights lawyer Dawit Mesfin"): the entity recogniser often calls
+        African and Asian names ORG or GPE, and a later "she" would find no one to stand for."""
+        doc = self.doc
+        spans = []
+        for root in doc:
+            if root.i in seen or root.pos_ != "PROPN" or not root.is_title or root.dep_ == "compound":
+                continue
+            start = root.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+                if doc[start - 1].dep_ != "compound" or doc[start - 1].i in seen:
+                    break
+                start -= 1
+            names = doc[start : root.i + 1]
+            if len(names) > 1 and all(self._name_at[t.i] is None for t in names) and self._role_beside(root, start):
+                spans.append((start, root.i + 1))
+        return spans
+
+    def _role_beside(self, root: Token, start: int) -> bool:
+        """Whether a person's role is set beside the name [start, root]: an appositive either way
+        round, a role word attached into the name before it, or a capitalised one opening it."""
+        doc = self.doc
+
+        def role(tok: Token) -> bool:
+            return tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in PERSON_ROLES
+
+        before = doc[start - 1] if start else None
+        return (
+            any(c.dep_ == "appos" and role(c) for c in root.children)
+            or (root.dep_ == "appos" and role(root.head))
+            or (before is not None and role(before) and start <= before.head.i <= root.i)
+            or (root.i - start > 1 and role(doc[start]))
         )
 
     def _past_particle(self, end: int) -> int:
@@ -210,6 +248,8 @@ class PeopleIndex:
         spokesman Dmitry Peskov"), an appositive ("Zhao, a Chinese foreign ministry spokesman"),
         a relative clause ("Yang, who is director of ...") or a copula ("Yang is director of ...")."""
         for desc in self._person_descriptions(span):
+            if desc.title and desc.title not in person.titles:
+                person.titles.append(desc.title)
             if desc.title and not person.title:
                 person.title = desc.title
                 person.gender = person.gender or ROLE_GENDER.get(desc.title.split()[-1].lower())
@@ -248,7 +288,11 @@ class PeopleIndex:
                     yield self._describe(self._phrase_tokens(attr))
         if root.dep_ == "appos" and root.head.i < span.start and self._person_at.get(root.head.i) is None:
             head = root.head
-            yield self._describe(list(doc[head.left_edge.i : head.i + 1]))
+            if head.dep_ == "pobj" and head.head.head.i < head.i and self._role(head.head.head) is not None:
+                head = head.head.head  # "the U.N. envoy for Libya, Hanna Tetteh": hung on Libya
+                yield self._describe([t for t in doc[head.left_edge.i : root.left_edge.i] if not t.is_punct])
+            else:
+                yield self._describe(list(doc[head.left_edge.i : head.i + 1]))
 
     def _prefix(self, start: int, end: int) -> list[Token]:
         """Tokens right before a name that attach into it: "Chinese Foreign Ministry spokesman"."""
@@ -267,7 +311,8 @@ class PeopleIndex:
     def _title_beside(self, span: Span) -> list[Token] | None:
         """A title phrase right before the name that the parser hung beside it rather than into
         it ("Chad's army chief of staff Ali Mahamat said": chief and Chon both subjects
-        of said, or the name hung from the title): its tokens, or None."""
+        of said, or the name hung from the title, or the title from the name past its
+        preposition: "Secretary of State Ali Mahamat"): its tokens, or None."""
         if span.start == 0 or self.doc[span.start - 1].is_punct:
             return None
         top = self.doc[span.start - 1]
@@ -277,7 +322,7 @@ class PeopleIndex:
         if (
             top.i in self._person_at
             or self._role(top) is None
-            or not (top.head.i == root.head.i or root.head.i == top.i)
+            or not (top.head.i in (root.head.i, root.i) or root.head.i == top.i)
         ):
             return None
         return [t for t in self.doc[top.left_edge.i : span.start] if not t.is_punct][-TITLE_MAX:]

@@ -39,6 +39,7 @@ class Person:
     code: str | None = None
     sector: str | None = None
     title: str | None = None
+    titles: list[str] = field(default_factory=list)  # every title the article gives, `title` first
     gender: str | None = None
     known: Named | None = None
     guessed: bool = False  # named from the lists after a bare surname: the article's full name wins

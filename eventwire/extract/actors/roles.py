@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Token
 
 from ...model import Actor
-from .records import Hit
+from .records import Hit, Person
 from .tables import (
     DEFINITE,
     MODIFIER_DEPS,
+    PERSON_ROLES,
     PLACE_KINDS,
     PRONOUN_WINDOW,
     ROLE_CLASS,
     ROLE_PREPS,
+    TITLE_ABBREVIATIONS,
     TITLE_MAX,
     Named,
     Role,
 )
+
+TITLE_WORD = re.compile(r"[^\W_][\w.-]*")  # "U.N. envoy", "president's" -> president, s
+INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 class RoleIndex:
@@ -30,9 +36,9 @@ class RoleIndex:
         descriptions ("a senior US official"), by role class, in text order."""
         for m in self._mentions:
             p = m.person
-            title = p.title or (p.known.title if p.known else None)
-            if title:
-                self._add_role_mention(_role_word(title), m.i, p.actor(p.name))
+            titles = p.titles or ([p.known.title] if p.known and p.known.title else [])
+            for word in dict.fromkeys(w for title in titles for w in _role_words(title)):
+                self._add_role_mention(word, m.i, p.actor(p.name))
         for tok in self.doc:
             hit = self._role_at[tok.i]
             if (
@@ -56,6 +62,30 @@ class RoleIndex:
         for i, hit in enumerate(self._name_at):
             if hit and hit.start == i and hit.value.kind == "body" and hit.value.sector:
                 self._groups.setdefault(hit.value.sector, []).append((i, hit.value))
+
+    def _person_by_title(self, head: Token, lo: int, hi: int) -> Person | None:
+        """The person a role phrase repeats the title of ("Kenya's foreign minister", "the U.N.
+        envoy", "the army spokesman" after the person named with that title): the latest one named
+        before it one of whose titles holds every word of the phrase (a place word may be the
+        person's country instead).  Not an indefinite ("a spokesman") nor a plural."""
+        if _noun_tag(head) != "NN" or head.i in self._person_at or self._role(head) is None:
+            return None
+        words = [t for t in self.doc[lo : min(hi, head.i + 1)] if not t.is_punct and t.dep_ not in ("det", "case")]
+        if any(t.lower_ in INDEFINITE for t in self.doc[lo : head.i]) or len(words) < 2:
+            return None
+        k = bisect_left(self._mentions, head.i, key=lambda m: m.i)
+        for m in reversed(self._mentions[:k]):
+            code = m.person.actor("").code
+            for title in m.person.titles:
+                said = set(TITLE_WORD.findall(title.lower()))
+                if all(t.lower_ in said or self._place_code(t) in (code, "") for t in words) and head.lower_ in said:
+                    return m.person
+        return None
+
+    def _place_code(self, tok: Token) -> str | None:
+        """The code of the place a token names ("Kenya's"), "" for none known, None for no place."""
+        hit = self._modifier_name(tok)
+        return (hit.value.code or "") if hit is not None and hit.value.kind in PLACE_KINDS else None
 
     def _describes_person(self, tok: Token) -> bool:
         """Whether a role noun is set beside a person's name ("Amina Yusuf, a nurse", "the
@@ -159,9 +189,10 @@ def _noun_tag(tok: Token) -> str:
     return {"NNP": "NN", "NNPS": "NNS"}.get(tok.tag_, tok.tag_) if tok.is_lower else tok.tag_
 
 
-def _role_word(title: str) -> str:
-    """The role noun of a title: its last word before any preposition ("nurse at the district
-    hospital" -> nurse, "Foreign Minister" -> minister)."""
-    words = title.lower().split()
+def _role_words(title: str) -> list[str]:
+    """The role nouns of a title: its last word before any preposition ("nurse at the district
+    hospital" -> nurse, "Foreign Minister" -> minister) and each word only a person's role
+    ("former ambassador to Kenya" -> ambassador), abbreviations written out ("Gen." -> general)."""
+    words = [TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in title.lower().split()]
     cut = next((n for n, w in enumerate(words) if n and w in ROLE_PREPS), len(words))
-    return words[cut - 1]
+    return list(dict.fromkeys([words[cut - 1]] + [w for w in words[:cut] if w in PERSON_ROLES]))

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from ...model import Actor
-from .tables import DEFINITE, MODIFIER_DEPS, SHORT_FORM_HEADS
+from .tables import DEFINITE, GROUP_NOUNS, GROUP_SECTORS, MODIFIER_DEPS, SHORT_FORM_HEADS
 
 
 class ShortForms:
@@ -17,7 +17,8 @@ class ShortForms:
 
     def _index_short_forms(self) -> None:
         """Organisation entities of more than one word ("the Indonesian Navy"), and common nouns
-        a place or body names the owner of ("Kenya's presidency"), by head word, in text order."""
+        a place or body names the owner of ("Kenya's presidency"), by head word, in text order;
+        listed bodies outside the state also as "the group" (actor_words.yaml group_nouns)."""
         forms = [ent for ent in self.doc.ents if ent.label_ == "ORG" and len([t for t in ent if t.dep_ != "det"]) > 1]
         for tok in self.doc:
             if tok.is_lower and tok.pos_ == "NOUN" and not tok.ent_type_ and any(self._owner(c) for c in tok.lefts):
@@ -27,6 +28,8 @@ class ShortForms:
             if hit is not None and hit.start == i and hit.value.kind == "body":
                 form = self.doc[hit.start : hit.end]
                 keyed += [(key, form) for key in {form[-1].lower_, hit.value.name.split()[-1].lower()}]
+                if hit.value.sector in GROUP_SECTORS:  # "the group" after "Human Rights Watch"
+                    keyed += [(noun, form) for noun in GROUP_NOUNS]
         self._full_forms: dict[str, list[Span]] = {}
         for key, form in sorted(keyed, key=lambda kf: kf[1].start):
             self._full_forms.setdefault(key, []).append(form)

@@ -27,6 +27,8 @@ class Cues:
     function_words: frozenset[str]  # lower case in a title
     document_nouns: frozenset[str]  # "the statement said": its author speaks
     author_prepositions: frozenset[str]  # "a statement by X"
+    quoting: frozenset[str]  # "quoted X as saying": X speaks
+    naming: frozenset[str]  # "a practice called '...'": a name, not a quote
     ids: frozenset[int]  # spaCy string ids of all cue verbs, to pick them out of Doc.to_array
     phrase_ids: frozenset[int]  # ... and of the first words of the phrases
 
@@ -53,6 +55,8 @@ def cues() -> Cues:
         function_words=word_set(data, "function_words", "quote_cues.yaml"),
         document_nouns=word_set(data, "document_nouns", "quote_cues.yaml"),
         author_prepositions=word_set(data, "author_prepositions", "quote_cues.yaml"),
+        quoting=word_set(data, "quoting_verbs", "quote_cues.yaml"),
+        naming=word_set(data, "naming_verbs", "quote_cues.yaml"),
         ids=frozenset(get_string_id(w) for words in verbs.values() for w in words),
         phrase_ids=frozenset(get_string_id(w) for w in phrases),
     )

@@ -100,12 +100,16 @@ class _Direct:
         return verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ") and self.bare(verb)
 
     def attributed(self, between: Span, verb: Token) -> Actor | None:
-        """The speaker of an attribution "'...,' `between` `verb`": the verb's parsed subject
+        """The speaker of an attribution "'...,' `between` `verb`": the one a verb of quoting
+        quotes ("'...,' IRNA quoted the minister as saying"), the verb's parsed subject
         when it is all that stands between, else, when the parse lost the subject, the noun
         phrase between (or after an inverted verb: "said expert Soli Ozel of ...")."""
         art = self.art
         subj = art.subject_of(verb)
-        if subj is not None and all(t.is_punct or subj.left_edge.i <= t.i <= subj.right_edge.i for t in between):
+        if subj is not None and (
+            art.quoted_person(verb) is not None
+            or all(t.is_punct or subj.left_edge.i <= t.i <= subj.right_edge.i for t in between)
+        ):
             return art.speaker(subj, verb)
         if not between:
             between = art.doc[verb.i + 1 : verb.i + 1]
@@ -212,6 +216,13 @@ class _Direct:
                 head = head.head
         return None
 
+    def is_short(self) -> bool:
+        """A phrase this short, not a sentence of its own, is a quote only beside or under its cue
+        ("called the plan 'dead'") or after a colon: a cue elsewhere in its sentence says nothing
+        of it ("joined the 'freedom march', which organisers said was peaceful").  Else it is a
+        scare quote."""
+        return len(self.span.text(self.art.text).split()) <= MAX_SCARE_WORDS and not self.fills_sentence()
+
     def opens_sentence(self) -> bool:
         """Nothing but punctuation and conjunctions ("But '...'") before the quote in its sentence."""
         return all(t.is_punct or t.pos_ == "CCONJ" for t in self.art.doc[self.sent.start : self.qi])
@@ -223,7 +234,8 @@ class _Direct:
         """The first rule that finds a speaker; "'...,' X said" comes first for a quote that
         opens its sentence, the parse first for one inside a sentence."""
         first = (self.after, self.governing) if self.opens_sentence() else (self.governing, self.after)
-        for rule in (*first, self.phrase, self.before, self.anywhere, self.after_colon):
+        loose = (self.after_colon,) if self.is_short() else (self.before, self.anywhere, self.after_colon)
+        for rule in (*first, self.phrase, *loose):
             found = rule()
             if found:
                 return found
@@ -248,14 +260,23 @@ class _Direct:
         n = self.art.sentences.number_of[self.sent.start]
         return n > 0 and any(self.art.in_quote[t.i] for t in self.art.sentences.spans[n - 1])
 
+    def named_by(self, verb: Token) -> bool:
+        """Whether a verb is a participle that names the noun it follows ("a practice called
+        '...'"), not a verb of saying."""
+        naming = verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_.lower() in self.art.cues.naming
+        return naming and not any(c.dep_ in SUBJECTS or c.dep_ == "dobj" for c in verb.children)  # "that X called"
+
     def is_name(self, words: str) -> bool:
         """Titles and names of things: quoted words that a title noun follows or a title word
-        precedes ("the 'Meet the Press' show", "a report titled '...'"), or whose every content
+        precedes ("the 'Meet the Press' show", "a report titled '...'"), that a participle of
+        naming governs ("a practice called '...'"), or whose every content
         word is capitalised with no question or exclamation ("Law on the Protection of
         Minors"); a lone capitalised word counts only inside a sentence (at its start it may be
         an answer: "Absolutely," he said)."""
         doc, cues = self.art.doc, self.art.cues
         if self.qj < len(doc) and doc[self.qj].lemma_.lower() in cues.title_nouns:
+            return True
+        if any(self.named_by(tok.head) for tok in doc[self.qi : self.qj] if not self.inside(tok.head)):
             return True
         opening = self.span.outer[0]
         before = " " + " ".join(self.art.text[max(opening - TITLE_CHARS, 0) : opening].lower().split())
@@ -289,7 +310,7 @@ def direct_quotes(art: QuoteParse, spans: list[MarkedSpan], digest: str) -> list
             continue
         found = direct.speaker()
         if found is None:
-            if len(words.split()) <= MAX_SCARE_WORDS and not direct.fills_sentence():
+            if direct.is_short():
                 found = direct.term_of_subject()
                 if found is None:
                     unspoken.append((span, words))  # a scare quote: a short phrase nobody is said to have said

@@ -162,6 +162,9 @@ class QuoteParse:
     def _subject_from(self, verb: Token, tok: Token, past_reported: bool) -> Token | None:
         """`subject_of`, climbing from `tok`."""
         for _ in range(SUBJECT_DEPTH):
+            quoted = self.quoted_person(tok)
+            if quoted is not None:
+                return quoted
             subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
             if past_reported and subjects and self.reported_participle(verb, tok):
                 return self._subject_from(verb, tok.head, True) or self._subject_from(verb, tok, False)
@@ -177,9 +180,8 @@ class QuoteParse:
                 return None if self.in_quote[subj.i] else subj
             if tok.dep_ in MODIFIES_NOUN and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return tok.head
-            quoted = self.quoted_as_saying(tok)
-            if quoted is not None:
-                return quoted
+            if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and self.quoted_person(tok.head.head) is not None:
+                return self.quoted_person(tok.head.head)  # "quoted X as saying"
             if tok.dep_ not in INHERITS_SUBJECT or tok.head.i == tok.i:
                 break
             tok = tok.head
@@ -194,12 +196,14 @@ class QuoteParse:
             None,
         )
 
-    def quoted_as_saying(self, tok: Token) -> Token | None:
-        """The object of "quoted/cited X as saying": X speaks, not the one who quotes."""
-        if tok.dep_ != "pcomp" or tok.head.lower_ != "as":
+    def quoted_person(self, verb: Token) -> Token | None:
+        """Who a verb of quoting quotes: its object ("IRNA quoted the minister as saying"), or its
+        subject when passive ("the minister was quoted by IRNA"), never the one who quotes."""
+        if verb.lemma_.lower() not in self.cues.quoting:
             return None
-        obj = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
-        return obj if obj is not None and not self.in_quote[obj.i] else None
+        deps = ("dobj", "nsubjpass")
+        who = min((c for c in verb.children if c.dep_ in deps), key=lambda c: deps.index(c.dep_), default=None)
+        return who if who is not None and not self.in_quote[who.i] else None
 
     @staticmethod
     def reported_participle(verb: Token, tok: Token) -> bool:
