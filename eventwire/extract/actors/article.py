@@ -4,6 +4,8 @@ how a phrase resolves); the people, role and description indexes are its parts."
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -79,9 +81,15 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms):
     def coded_between(self, start: int, end: int) -> list[tuple[int, Actor]]:
         """(offset, actor) of the entities starting within the character offsets [start, end)
         whose actor has a code, in text order: the candidates for a side the parse leaves empty."""
+        return [(at, replace(actor)) for at, actor in self._coded_entities if start <= at < end]
+
+    @cached_property
+    def _coded_entities(self) -> list[tuple[int, Actor]]:
+        """Every entity whose actor has a code, resolved once: the event passes ask for the coded
+        actors of one sentence after another (callers get copies, so none changes another's)."""
         out = []
         for e in self.doc.ents:
-            if start <= e.start_char < end and e.label_ in ENTITY_LABELS:
+            if e.label_ in ENTITY_LABELS:
                 actor = self._resolve(e.root, e.start, e.end, e.text)
                 if actor is not None and actor.code:
                     out.append((e.start_char, actor))
