@@ -43,6 +43,19 @@ def test_a_mode_the_trigger_lexicon_states_for_the_type_is_kept(text, type_, mod
     assert first_event(text, type_).mode == mode
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        # what the object is an offer of says what was turned down (not the offer's "assist")
+        ("Tehran rejected an offer of new nuclear talks from Washington on Monday.", "REJECT", "meet"),
+        ("Syria's Kurds rejected the interim constitution, calling it exclusionary.", "REJECT", "change"),
+        ("The United Nations urged Israel to remove the checkpoints around Gaza.", "REQUEST", "yield"),
+    ],
+)
+def test_what_was_asked_for_or_turned_down_says_how(text, type_, mode):
+    assert first_event(text, type_).mode == mode
+
+
 def test_a_meeting_held_in_a_third_country_is_third_party():
     event = Event(
         id="e",
