@@ -46,10 +46,12 @@ def test_a_mode_the_trigger_lexicon_states_for_the_type_is_kept(text, type_, mod
 @pytest.mark.parametrize(
     ("text", "type_", "mode"),
     [
-        # what the object is an offer of says what was turned down (not the offer's "assist")
+        # an offer says nothing of what was offered: the talks say what was turned down
         ("Tehran rejected an offer of new nuclear talks from Washington on Monday.", "REJECT", "meet"),
         ("Syria's Kurds rejected the interim constitution, calling it exclusionary.", "REJECT", "change"),
         ("The United Nations urged Israel to remove the checkpoints around Gaza.", "REQUEST", "yield"),
+        # the trigger says how; the outlet the editor works for does not make it censorship
+        ("Police in Harare arrested the editor of an opposition newspaper on Monday.", "COERCE", "arrest"),
     ],
 )
 def test_what_was_asked_for_or_turned_down_says_how(text, type_, mode):

@@ -84,20 +84,12 @@ def _around(tok: Token, width: int, sent: Span) -> tuple[list[Token], Token]:
 
 
 def _arguments(trigger: Token) -> list[Token]:
-    """The words the trigger governs, through a preposition too ("went on a hunger strike"), and
-    what its object is of or for ("rejected an offer of talks": the talks say what was turned down)."""
+    """The words the trigger governs, through a preposition too ("went on a hunger strike")."""
     out = []
     for child in trigger.children:
         out.append(child)
-        out += _complements(child) if child.dep_ in ("prep", "dobj") else []
+        out += [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else []
     return out
-
-
-def _complements(word: Token) -> list[Token]:
-    """The objects of a preposition, or of the prepositions a noun takes ("an offer of talks")."""
-    if word.dep_ == "prep":
-        return [c for c in word.children if c.dep_ == "pobj"]
-    return [o for p in word.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
 
 
 def _span(tokens) -> list[Token]:
