@@ -54,6 +54,8 @@ def test_a_mode_the_trigger_lexicon_states_for_the_type_is_kept(text, type_, mod
         ("Police in Harare arrested the editor of an opposition newspaper on Monday.", "COERCE", "arrest"),
         # a verb joined to the trigger is another act: the raid is a seizure, the detention an arrest
         ("Israeli forces raided a refugee camp and detained ten Palestinians.", "COERCE", "seize"),
+        # a country hosting talks between two others is the third party, not a host receiving a visit
+        ("Turkey hosted peace talks between Russia and Ukraine in Istanbul.", "CONSULT", "third-party"),
     ],
 )
 def test_what_was_asked_for_or_turned_down_says_how(text, type_, mode):
