@@ -9,9 +9,9 @@ folds 1-2 are studied (rules are written from their errors), folds 3-4 are held 
 numbers only), and the gap between them says how much a change fits what was studied
 (docs/recipes.md).  Trained parts are scored honestly: each fold is extracted again with a sides
 model trained without it, and its events' contexts come from a contexts model trained without it;
-the GSR is extracted in 4 folds with sides models trained on the VOA dev set and the other
-folds, and contexts from a model trained on the VOA dev set alone (scripts/train.py `fit`, scripts/train_sides.py
-`fit_sides`).  `--as-extracted` scores the runs as they are (the shipped models, trained on all).
+the GSR is extracted in 4 folds with sides and contexts models trained on the VOA dev set and
+the other folds (scripts/train.py `fit`, scripts/train_sides.py `fit_sides`).  `--as-extracted`
+scores the runs as they are (the shipped models, trained on all).
 
 Benchmarks (under DIR, default ../shared/benchmarks beside the work tree):
   seed          seed/000_*.txt         against seed/gold.jsonl (events, dates, quotes)
@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,9 +41,20 @@ from eventwire.extract.contexts import article_topic, predict  # noqa: E402
 from eventwire.extract.modes import vocabulary  # noqa: E402
 from eventwire.learn import LinearModel  # noqa: E402
 from eventwire.model import Article  # noqa: E402
-from eventwire.pipeline import process_many  # noqa: E402
 from eventwire.readers.discover import read_paths  # noqa: E402
-from scripts.train import GSR_ARTICLES, GSR_DYADS, VOA_ARTICLES, VOA_GOLD, fit, gsr_examples, voa_examples  # noqa: E402
+from scripts.train import (  # noqa: E402
+    GSR_ARTICLES,
+    GSR_DYADS,
+    VOA_ARTICLES,
+    VOA_GOLD,
+    Example,
+    extracted,
+    fit,
+    gsr_examples,
+    row_article,
+    system_examples,
+    voa_examples,
+)
 from scripts.train_sides import fit_sides, side_examples  # noqa: E402
 
 DEFAULT_BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
@@ -123,9 +135,7 @@ def with_contexts(rows: list[dict], model: LinearModel) -> list[dict]:
     """The system rows with every event's contexts predicted again by `model`."""
     out = []
     for row in rows:
-        a = row["article"]
-        article = Article(id=a["id"], text=a.get("text") or "", title=a.get("title"), keywords=a.get("keywords") or [])
-        topic = article_topic(article)
+        topic = article_topic(row_article(row))
         events = []
         for e in row["events"]:
             codes = [s.get("code") for s in e["source"]], [t.get("code") for t in e["target"]]
@@ -144,33 +154,46 @@ def articles_of(path: Path) -> dict[str, Article]:
     return {a.id: a for a in read_paths([str(path)]) if isinstance(a, Article)}
 
 
-def extracted(articles: list[Article], sides: dict) -> list[dict]:
-    """The articles' records as `eventwire extract` writes them, with this sides model."""
-    return [analysis.to_dict() for analysis in process_many(articles, LinearModel.from_dict(sides))]
+@cache
+def voa_folds_extracted(benchmarks: Path) -> tuple[list[dict], ...]:
+    """The VOA dev set extracted fold by fold, each fold with a sides model trained on the other
+    folds and the GSR."""
+    gold_ids = [str(r["id"]) for r in read_jsonl(benchmarks / "voa_dev/gold.jsonl")]
+    articles = articles_of(benchmarks / INPUTS["voa_dev"][0])
+    candidates = side_examples(benchmarks / VOA_ARTICLES, benchmarks / VOA_GOLD)
+    gsr_candidates = [ex for group in side_examples(benchmarks / GSR_ARTICLES, benchmarks / GSR_DYADS) for ex in group]
+    out = []
+    for i, ids in enumerate(folds_of(gold_ids)):
+        other_candidates = [ex for j, f in enumerate(folds_of(candidates)) if j != i for group in f for ex in group]
+        out.append(extracted([articles[a] for a in ids if a in articles], fit_sides(other_candidates + gsr_candidates)))
+    return tuple(out)
+
+
+def extracted_examples(benchmarks: Path, but: int | None = None) -> list[Example]:
+    """The contexts examples of the events extracted from the VOA dev set (scripts/train.py
+    `system_examples`), from every fold but `but`."""
+    folds = voa_folds_extracted(benchmarks)
+    gold = benchmarks / VOA_GOLD
+    return [ex for i, rows in enumerate(folds) if i != but for group in system_examples(rows, gold) for ex in group]
 
 
 def honest_voa_run(benchmarks: Path) -> list[dict]:
     """The VOA dev set extracted fold by fold, each fold's sides and contexts from models trained
     on the other folds and the GSR."""
-    gold_ids = [str(r["id"]) for r in read_jsonl(benchmarks / "voa_dev/gold.jsonl")]
-    articles = articles_of(benchmarks / INPUTS["voa_dev"][0])
     per_article = voa_examples(benchmarks)
     gsr = [ex for group in gsr_examples(benchmarks) for ex in group]
-    candidates = side_examples(benchmarks / VOA_ARTICLES, benchmarks / VOA_GOLD)
-    gsr_candidates = [ex for group in side_examples(benchmarks / GSR_ARTICLES, benchmarks / GSR_DYADS) for ex in group]
     out = []
-    for i, ids in enumerate(folds_of(gold_ids)):
+    for i, rows in enumerate(voa_folds_extracted(benchmarks)):
         others = [ex for j, f in enumerate(folds_of(per_article)) if j != i for group in f for ex in group]
-        other_candidates = [ex for j, f in enumerate(folds_of(candidates)) if j != i for group in f for ex in group]
-        rows = extracted([articles[a] for a in ids if a in articles], fit_sides(other_candidates + gsr_candidates))
-        out += with_contexts(rows, LinearModel.from_dict(fit(others + gsr)))
+        out += with_contexts(rows, LinearModel.from_dict(fit(others + gsr + extracted_examples(benchmarks, i))))
     return out
 
 
 def honest_gsr_run(benchmarks: Path) -> list[dict]:
-    """The GSR extracted in 4 folds, each with a sides model trained on the VOA dev set and the
-    other folds, with contexts from a model that never saw the GSR."""
-    voa = [ex for group in voa_examples(benchmarks) for ex in group]
+    """The GSR extracted in 4 folds, each with a sides model and a contexts model trained on the VOA
+    dev set and the other folds (as `make train` trains the shipped ones on both, never on the fold scored)."""
+    voa = [ex for group in voa_examples(benchmarks) for ex in group] + extracted_examples(benchmarks)
+    gsr_contexts = folds_of(gsr_examples(benchmarks))  # gold_modes_contexts.jsonl: the ids of gold_dyads.jsonl
     candidates = [ex for group in side_examples(benchmarks / VOA_ARTICLES, benchmarks / VOA_GOLD) for ex in group]
     gsr = side_examples(benchmarks / GSR_ARTICLES, benchmarks / GSR_DYADS)
     ids = [str(r["id"]) for r in read_jsonl(benchmarks / GSR_DYADS)]
@@ -178,10 +201,11 @@ def honest_gsr_run(benchmarks: Path) -> list[dict]:
     rows = []
     for i, fold in enumerate(folds_of(ids)):
         others = [ex for j, f in enumerate(folds_of(gsr)) if j != i for group in f for ex in group]
-        rows += extracted([articles[a] for a in fold], fit_sides(candidates + others))
+        other_contexts = [ex for j, f in enumerate(gsr_contexts) if j != i for group in f for ex in group]
+        fold_rows = extracted([articles[a] for a in fold], fit_sides(candidates + others))
+        rows += with_contexts(fold_rows, LinearModel.from_dict(fit(voa + other_contexts)))
     scored = set(ids)  # the GSR sentences without gold sides are scored for document types alone
-    rows += extracted([a for a in articles.values() if a.id not in scored], fit_sides(candidates))
-    return with_contexts(rows, LinearModel.from_dict(fit(voa)))
+    return rows + extracted([a for a in articles.values() if a.id not in scored], fit_sides(candidates))
 
 
 def vocabulary_errors(rows: list[dict]) -> list[str]:

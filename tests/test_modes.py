@@ -43,6 +43,25 @@ def test_a_mode_the_trigger_lexicon_states_for_the_type_is_kept(text, type_, mod
     assert first_event(text, type_).mode == mode
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        # an offer says nothing of what was offered: the talks say what was turned down
+        ("Tehran rejected an offer of new nuclear talks from Washington on Monday.", "REJECT", "meet"),
+        ("Syria's Kurds rejected the interim constitution, calling it exclusionary.", "REJECT", "change"),
+        ("The United Nations urged Israel to remove the checkpoints around Gaza.", "REQUEST", "yield"),
+        # the trigger says how; the outlet the editor works for does not make it censorship
+        ("Police in Harare arrested the editor of an opposition newspaper on Monday.", "COERCE", "arrest"),
+        # a verb joined to the trigger is another act: the raid is a seizure, the detention an arrest
+        ("Israeli forces raided a refugee camp and detained ten Palestinians.", "COERCE", "seize"),
+        # a country hosting talks between two others is the third party, not a host receiving a visit
+        ("Turkey hosted peace talks between Russia and Ukraine in Istanbul.", "CONSULT", "third-party"),
+    ],
+)
+def test_what_was_asked_for_or_turned_down_says_how(text, type_, mode):
+    assert first_event(text, type_).mode == mode
+
+
 def test_a_meeting_held_in_a_third_country_is_third_party():
     event = Event(
         id="e",

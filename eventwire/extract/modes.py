@@ -84,9 +84,12 @@ def _around(tok: Token, width: int, sent: Span) -> tuple[list[Token], Token]:
 
 
 def _arguments(trigger: Token) -> list[Token]:
-    """The words the trigger governs, through a preposition too ("went on a hunger strike")."""
+    """The words the trigger governs, through a preposition too ("went on a hunger strike"); not a
+    verb joined to it, which is another act ("raided a camp and detained ten": the raid is a seizure)."""
     out = []
     for child in trigger.children:
+        if child.dep_ == "conj":
+            continue
         out.append(child)
         out += [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else []
     return out
