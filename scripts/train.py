@@ -6,10 +6,11 @@ usage: python scripts/train.py [--benchmarks DIR] [--data DIR]
 Two models, each a JSON file in eventwire/data: the sides model (sides_model.json, from the
 candidates of the events the rules propose, scripts/train_sides.py) and the contexts model
 (contexts_model.json, here: from the gold events' evidence sentences and from the events extracted
-from the VOA dev set with that sides model, so a change of the rules changes both).  Deterministic:
-the same gold and the same rules give the same files, byte for byte.  Needs the `train` extra (scikit-learn); eventwire
-itself reads the JSON with numpy alone (eventwire/learn.py).  bench/accuracy.py calls `fit` and
-`fit_sides` on fold subsets to score each fold with models that never saw it.
+from the VOA dev set with that sides model, so a change of the rules changes both).
+Deterministic: the same gold and the same rules give the same files, byte for byte.  Needs the
+`train` extra (scikit-learn); eventwire itself reads the JSON with numpy alone (eventwire/learn.py).
+bench/accuracy.py calls `fit` and `fit_sides` on fold subsets to score each fold with models that
+never saw it.
 """
 
 from __future__ import annotations
@@ -51,13 +52,13 @@ C = 0.1  # inverse regularisation strength of the logistic regression (unbalance
 MIN_COUNT = 2  # a feature or label seen fewer times in training is left out
 THRESHOLD = 0.4
 DIGITS = 3  # weights are rounded: a smaller file, and the same file on every machine
-PRUNE = 0.01
+PRUNE = 0.01  # smaller weights are left out of the file: they change almost no prediction
 # Besides the gold events' evidence sentences, the model learns from the events eventwire extracts
 # from the same stories, each with the contexts of the gold events it matches: the sentences, sides
 # and repeated tellings it meets at run time.  At half the weight of a gold event they gave, each
 # fold scored by models trained without it (bench/accuracy.py), studied 0.633 (0.622 without them),
 # held-out 0.563 (0.536), GSR 0.606 (the same); at full weight the GSR fell to 0.591.
-SYSTEM_WEIGHT = 0.5  # smaller weights are left out of the file: they change almost no prediction
+SYSTEM_WEIGHT = 0.5  # an extracted event's weight in training, against a gold event's 1
 # The few features every event has (its type, the shape of its dyad) are regularised less than the
 # thousands of words: they take this value in training, and their stored weights are multiplied by it,
 # so eventwire still reads every feature as present or absent.  Chosen on the studied folds (1.5: 0.621
