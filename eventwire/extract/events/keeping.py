@@ -6,12 +6,13 @@ from __future__ import annotations
 from ..article import ArticleContext
 from ..types import has
 from .frames import cues
-from .grammar import NOUN_POS, governor, lemma_of
+from .grammar import NOUN_POS, governor, lemma_of, subject_of
 from .mentions import Mention
 from .words import event_words
 
 # How content hangs from the trigger that frames it ("called for sanctions", "threatened to strike").
 CONTENT_DEPS = frozenset({"dobj", "pobj", "xcomp", "ccomp", "pcomp", "nsubjpass", "attr", "oprd", "acl"})
+FINITE_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP"})  # done or doing, not "to do" nor "doing"
 
 
 def outer(m: Mention, by_token: dict[int, Mention]) -> Mention | None:
@@ -34,6 +35,22 @@ def _political(m: Mention) -> bool:
     """Does a political actor (a state, a body, or a known sector: police, rebels ...) take part?
     docs/conventions.md codes acts by or toward political actors only."""
     return any(a.code or a.sector for a in m.source + m.target)
+
+
+def _unargued(m: Mention) -> bool:
+    """A verb told as done ("then exempted the duties") whose parse gives it no actor on either
+    side, and no subject at all: its sentence names them (`filling.fill_sides`).  Not an
+    infinitive ("aiming to impose its rule"), a gerund ("facing threats") nor a participle that
+    describes a noun ("the equipment seized last year")."""
+    tok = m.token
+    return (
+        not m.source
+        and not m.target
+        and tok.tag_ in FINITE_TAGS
+        and tok.dep_ not in ("acl", "amod")
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not subject_of(tok)
+    )
 
 
 def _told_by_agreement(m: Mention) -> bool:
@@ -61,5 +78,5 @@ def mark_kept(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
 
     agreeing = {outers[i].token.i for i in told_by_agreement}
     for m in mentions:
-        m.kept = _political(m) and not embedded(m) and m.token.i not in agreeing
+        m.kept = (_political(m) or _unargued(m)) and not embedded(m) and m.token.i not in agreeing
     return mentions
