@@ -463,6 +463,12 @@ def test_plover_trigger_words_and_phrases(english, text, type_):
     find(events_of(text), type_, {"KEN"}, {"ETH"})
 
 
+def test_a_warning_threatens_only_what_may_come(english):
+    assert find(events_of("Kenya warned Ethiopia on Monday that it would close the border."), "THREATEN", {"KEN"})
+    found = events_of("Kenya warned Ethiopia on Monday that the drought is hurting herders.")
+    assert not [e for e in found if e.type == "THREATEN"]
+
+
 def test_discussing_with_someone_is_a_meeting_and_a_topic_alone_is_not(english):
     met = events_of("Kenyan officials discussed the border with their Ethiopian counterparts on Monday.")
     assert find(met, "CONSULT", {"KEN", "ETH"})
