@@ -457,6 +457,7 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenya scrambled fighter jets toward Ethiopia on Monday.", "MOBILIZE"),
         ("Kenya issued a sharp rebuke to Ethiopia on Monday.", "ACCUSE"),
         ("Kenyan airdrops to Ethiopia resumed on Monday.", "AID"),
+        ("Ethiopian soldiers, backed by Kenyan troops, retook the town on Monday.", "AID"),
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
