@@ -464,6 +464,11 @@ def test_plover_trigger_words_and_phrases(english, text, type_):
     find(events_of(text), type_, {"KEN"}, {"ETH"})
 
 
+def test_the_agent_of_a_passive_hung_from_a_noun_is_still_its_source(english):
+    found = events_of("Ethiopia said the rebel group had been designated as a terrorist organization by Kenya.")
+    assert find(found, "SANCTION", {"KEN"})
+
+
 def test_a_warning_threatens_only_what_may_come(english):
     assert find(events_of("Kenya warned Ethiopia on Monday that it would close the border."), "THREATEN", {"KEN"})
     found = events_of("Kenya warned Ethiopia on Monday that the drought is hurting herders.")
