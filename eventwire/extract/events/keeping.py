@@ -3,6 +3,8 @@ of another trigger ("called for sanctions": the sanctions are what is called for
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ..article import ArticleContext
 from ..types import has
 from .frames import cues
@@ -40,17 +42,22 @@ def _political(m: Mention) -> bool:
 def _unargued(m: Mention) -> bool:
     """A verb told as done ("then exempted the duties") whose parse gives it no actor on either
     side, and no subject at all: its sentence names them (`filling.fill_sides`).  Not an
-    infinitive ("aiming to impose its rule"), a gerund ("facing threats") nor a participle that
-    describes a noun ("the equipment seized last year")."""
+    infinitive ("aiming to impose its rule"), a gerund unless of time or means ("facing
+    threats"), nor a participle that describes a noun ("the equipment seized last year")."""
     tok = m.token
     return (
         not m.source
         and not m.target
-        and tok.tag_ in FINITE_TAGS
+        and (tok.tag_ in FINITE_TAGS or _done_gerund(tok))
         and tok.dep_ not in ("acl", "amod")
         and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         and not subject_of(tok)
     )
+
+
+def _done_gerund(tok: Token) -> bool:
+    """A gerund of time or means, told as done: "after lifting the curfew", "by imposing"."""
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and lemma_of(tok.head) in event_words().gerund_marks
 
 
 def _told_by_agreement(m: Mention) -> bool:
