@@ -76,6 +76,11 @@ def test_conditional_and_possible_events_are_dropped(english, text):
     assert not types & {"SANCTION", "ASSAULT", "AID"}
 
 
+def test_the_matter_of_talks_is_no_event(english):
+    found = events_of("Kenya and Ethiopia met on Monday to discuss upgrading their defence ties.")
+    assert {e.type for e in found} == {"CONSULT"}
+
+
 def test_reporting_frame_attributes_to_the_reporter(english):
     e = only(
         events_of("A senior US official told CNN that Moscow has asked Beijing for military assistance."), "REQUEST"

@@ -457,10 +457,22 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenya scrambled fighter jets toward Ethiopia on Monday.", "MOBILIZE"),
         ("Kenya issued a sharp rebuke to Ethiopia on Monday.", "ACCUSE"),
         ("Kenyan airdrops to Ethiopia resumed on Monday.", "AID"),
+        ("Ethiopian soldiers, backed by Kenyan troops, retook the town on Monday.", "AID"),
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
     find(events_of(text), type_, {"KEN"}, {"ETH"})
+
+
+def test_the_agent_of_a_passive_hung_from_a_noun_is_still_its_source(english):
+    found = events_of("Ethiopia said the rebel group had been designated as a terrorist organization by Kenya.")
+    assert find(found, "SANCTION", {"KEN"})
+
+
+def test_a_warning_threatens_only_what_may_come(english):
+    assert find(events_of("Kenya warned Ethiopia on Monday that it would close the border."), "THREATEN", {"KEN"})
+    found = events_of("Kenya warned Ethiopia on Monday that the drought is hurting herders.")
+    assert not [e for e in found if e.type == "THREATEN"]
 
 
 def test_discussing_with_someone_is_a_meeting_and_a_topic_alone_is_not(english):

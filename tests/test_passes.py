@@ -99,6 +99,24 @@ def test_mark_kept_marks_the_content_of_another_trigger(english):
     assert [(m[1], m[5]) for m in after] == [("impose", True), ("curfew", False)]
 
 
+def test_mark_kept_keeps_an_act_the_parse_gives_no_one_and_not_a_participle(english):
+    _, after = around("mark_kept", "The ban on Ethiopian flights was lifted in Kenya on Monday.")
+    assert [(m[1], m[5]) for m in after] == [("ban", False), ("lifted", True)]
+    _, after = around("mark_kept", "The rebels will return the equipment seized last year in Kenya.")
+    assert ("seized", False) in [(m[1], m[5]) for m in after]
+
+
+def test_mark_kept_keeps_a_gerund_of_time_or_means_the_parse_gives_no_one(english):
+    _, after = around("mark_kept", "After lifting the curfew in Kenya, officials reopened the markets.")
+    assert after[0][:2] == ("CONCEDE", "lifting") and after[0][5]
+
+
+def test_fill_sides_gives_an_act_told_with_no_one_the_country_where_it_happened(english):
+    before, after = around("fill_sides", "The ban on Ethiopian flights was lifted in Kenya on Monday.")
+    assert before[0][:4] == ("CONCEDE", "lifted", (), ())
+    assert after[0][:4] == ("CONCEDE", "lifted", ("KEN",), ("ETH",))
+
+
 def test_add_warnings_adds_a_threat_to_whom_a_condition_is_put(english):
     before, after = around(
         "add_warnings", "A U.S. official said sanctions could follow if Turkey activates the system."

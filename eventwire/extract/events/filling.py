@@ -61,6 +61,9 @@ def _fill(event: Event, ctx: ArticleContext, unknown_doer: bool = False) -> None
     if has(event.type, "home_aimless"):
         event.target = [a for a in event.target if a.code not in {s.code for s in event.source}]
     source, target = coded(event.source), coded(event.target)
+    if not event.source and not event.target and not unknown_doer:
+        _fill_unargued(event, ctx)
+        source, target = coded(event.source), coded(event.target)
     if has(event.type, "mutual"):
         if len({a.code for a in source + target}) == 1:
             event.target = _other_country(event, source + target, ctx)
@@ -74,6 +77,16 @@ def _fill(event: Event, ctx: ArticleContext, unknown_doer: bool = False) -> None
             event.source, event.target = source[:1], source[1:]
     elif source:
         event.target = _other_country(event, source, ctx) or _home_side(event, source[0], ctx)
+
+
+def _fill_unargued(event: Event, ctx: ArticleContext) -> None:
+    """An act whose parse names no one (`keeping.mark_kept`: "was lifted in Kenya", "then
+    exempted the duties") is done by the country where it happened, else aimed at the country
+    its sentence names; the rest of `_fill` completes the other side."""
+    if event.location is not None and event.location.code:
+        event.source = [Actor(text=event.location.code, code=event.location.code)]
+    else:
+        event.target = _other_country(event, [], ctx)
 
 
 def _place_sectors(event: Event) -> None:

@@ -54,6 +54,7 @@ class Cues:
     past_future_aux: frozenset[str]
     planned_heads: frozenset[str]
     hypothetical_heads: frozenset[str]
+    topic_heads: frozenset[str]
     negating_heads: frozenset[str]
     negations: frozenset[str]
     conditional_marks: frozenset[str]
@@ -207,7 +208,9 @@ def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cu
     lemma = lemma_of(head)
     if lemma in c.negating_heads and own is None:
         return "negated"
-    if lemma in c.hypothetical_heads and own in (None, "would", "planned"):
+    if own in (None, "would", "planned") and (
+        lemma in c.hypothetical_heads or (lemma in c.topic_heads and t.dep_ in ("xcomp", "ccomp", "pcomp"))
+    ):
         return "hypothetical"
     if lemma in c.planned_heads and t.dep_ == "xcomp" and own is None:
         frame.by_party = True  # the actor's own plan or vow

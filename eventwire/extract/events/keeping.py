@@ -3,15 +3,18 @@ of another trigger ("called for sanctions": the sanctions are what is called for
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ..article import ArticleContext
 from ..types import has
 from .frames import cues
-from .grammar import NOUN_POS, governor, lemma_of
+from .grammar import NOUN_POS, governor, lemma_of, subject_of
 from .mentions import Mention
 from .words import event_words
 
 # How content hangs from the trigger that frames it ("called for sanctions", "threatened to strike").
 CONTENT_DEPS = frozenset({"dobj", "pobj", "xcomp", "ccomp", "pcomp", "nsubjpass", "attr", "oprd", "acl"})
+FINITE_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP"})  # done or doing, not "to do" nor "doing"
 
 
 def outer(m: Mention, by_token: dict[int, Mention]) -> Mention | None:
@@ -34,6 +37,27 @@ def _political(m: Mention) -> bool:
     """Does a political actor (a state, a body, or a known sector: police, rebels ...) take part?
     docs/conventions.md codes acts by or toward political actors only."""
     return any(a.code or a.sector for a in m.source + m.target)
+
+
+def _unargued(m: Mention) -> bool:
+    """A verb told as done ("then exempted the duties") whose parse gives it no actor on either
+    side, and no subject at all: its sentence names them (`filling.fill_sides`).  Not an
+    infinitive ("aiming to impose its rule"), a gerund unless of time or means ("facing
+    threats"), nor a participle that describes a noun ("the equipment seized last year")."""
+    tok = m.token
+    return (
+        not m.source
+        and not m.target
+        and (tok.tag_ in FINITE_TAGS or _done_gerund(tok))
+        and tok.dep_ not in ("acl", "amod")
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not subject_of(tok)
+    )
+
+
+def _done_gerund(tok: Token) -> bool:
+    """A gerund of time or means, told as done: "after lifting the curfew", "by imposing"."""
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and lemma_of(tok.head) in event_words().gerund_marks
 
 
 def _told_by_agreement(m: Mention) -> bool:
@@ -61,5 +85,5 @@ def mark_kept(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
 
     agreeing = {outers[i].token.i for i in told_by_agreement}
     for m in mentions:
-        m.kept = _political(m) and not embedded(m) and m.token.i not in agreeing
+        m.kept = (_political(m) or _unargued(m)) and not embedded(m) and m.token.i not in agreeing
     return mentions

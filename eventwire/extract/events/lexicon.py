@@ -39,6 +39,7 @@ class Rule:
     excludes: frozenset[str] = frozenset()
     light_only: bool = False
     mutual: bool = False
+    foretells: bool = False
 
     @property
     def specificity(self) -> int:
@@ -89,6 +90,7 @@ def _rule(type_: str, key: str, spec: dict, noun: bool) -> tuple[str, Rule]:
         excludes=frozenset(words(spec.get("excludes"), where)),
         light_only=bool(spec.get("light_only")),
         mutual=bool(spec.get("mutual")),
+        foretells=bool(spec.get("foretells")),
     )
 
 

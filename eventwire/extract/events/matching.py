@@ -36,7 +36,15 @@ def _governed(tok: Token) -> set[str]:
     }
 
 
-def _fits(rule: Rule, tok: Token) -> bool:
+def _foretold(tok: Token, modals: frozenset[str]) -> bool:
+    """Does the trigger's that-clause, if it has one, tell what may come ("warned that it would
+    strike back"), rather than what is ("warned that the economy is slowing")?"""
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    verbs = clauses + [v for c in clauses for v in c.conjuncts]
+    return not clauses or any(a.dep_ == "aux" and a.lower_ in modals for v in verbs for a in v.children)
+
+
+def _fits(rule: Rule, tok: Token, lex: Lexicon) -> bool:
     if rule.requires and not rule.requires <= _governed(tok):
         return False
     if rule.objects and not rule.objects & _objects_of(tok):
@@ -50,6 +58,8 @@ def _fits(rule: Rule, tok: Token) -> bool:
     ):
         return False
     if rule.light_only and light_verb(tok) is None:
+        return False
+    if rule.foretells and not _foretold(tok, lex.warning_modals | lex.demand_modals):
         return False
     if rule.complements:
         clause = [t for t in tok.subtree if t.i > tok.i and t.dep_ not in ("ccomp", "advcl", "relcl")]
@@ -68,4 +78,4 @@ def match(tok: Token, lex: Lexicon) -> Rule | None:
         rules = lex.nouns.get(lemma_of(tok), ()) or lex.nouns.get(tok.lower_, ())
     else:
         return None
-    return next((r for r in rules if _fits(r, tok)), None)
+    return next((r for r in rules if _fits(r, tok, lex)), None)

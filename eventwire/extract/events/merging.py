@@ -32,9 +32,10 @@ def dyad_key(type_: str, source: list[Actor], target: list[Actor]) -> tuple:
 
 def _fuller(key: tuple, keys: list[tuple]) -> tuple | None:
     """The one fuller dyad a telling with a side left out belongs to ("Russia asked it": RUS->?
-    joins RUS->CHN when that is the only REQUEST by RUS), or None."""
+    joins RUS->CHN when that is the only REQUEST by RUS), or None.  A telling with no side at
+    all stays on its own: its sentence fills it (`filling.fill_sides`)."""
     type_, src, tgt = key
-    if src and tgt or has(type_, "mutual"):
+    if src and tgt or not (src or tgt) or has(type_, "mutual"):
         return None
     found = [k for k in keys if k != key and k[0] == type_ and src <= k[1] and tgt <= k[2]]
     return found[0] if len(found) == 1 else None

@@ -67,7 +67,7 @@ def verb_role(tok: Token, role: str) -> list[Token]:
     passive = is_passive(tok)
     if role == "subj":
         if passive:
-            return pobjs(tok, ("by",))
+            return pobjs(tok, ("by",)) or _stray_agent(tok)
         subjects = _speaker_for_pronoun(tok, subject_of(tok))
         return subjects + _companions(tok, subjects) if subjects else subjects
     if role == "obj":
@@ -84,6 +84,14 @@ def verb_role(tok: Token, role: str) -> list[Token]:
     if role == "dative":
         return [c for c in tok.children if c.dep_ == "dative" and c.pos_ in NOUN_POS | {"PRON"}]
     return pobjs(tok, (role,))
+
+
+def _stray_agent(tok: Token) -> list[Token]:
+    """The agent of a passive the parser hung from the noun of one of its prepositions
+    ("designated as a terrorist group by the United States")."""
+    return [
+        g for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" for g in pobjs(o, ("by",))
+    ]
 
 
 def _shared_object(tok: Token) -> list[Token]:

@@ -19,6 +19,7 @@ class EventWords:
     light_prepositions: frozenset[str]
     relative_pronouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
+    gerund_marks: frozenset[str]
     conditional_marks: frozenset[str]  # "if", "unless": a clause put as a condition
 
 
