@@ -6,7 +6,9 @@ from folds 1-2; folds 3-4 are read as numbers).
 usage: python bench/event_errors.py [--benchmarks DIR] [--folds 1,2] [--show CAUSE] [--limit N]
 
 The event passes are run one by one (`events.MENTION_PASSES`, `merge`, `OCCASION_PASSES`) so
-that a gold event lost on the way is blamed on the pass that dropped it.  Causes of a missed
+that a gold event lost on the way is blamed on the pass that dropped it.  What is tabulated is
+what the rules propose, before the sides model decides (docs/design.md): the shipped model was
+trained on these stories, so its decisions here would flatter; bench/accuracy.py scores them.  Causes of a missed
 gold dyad, first that applies:
   sides        an output event of its type in its sentence has other sides (which side, and how)
   dropped      a telling of its type in its sentence was found, then dropped (by which pass)
@@ -64,7 +66,7 @@ class Trace:
 
 
 def trace(ctx: ArticleContext) -> Trace:
-    """The event passes of `extract_events`, one by one, noting each event a pass removes."""
+    """The event passes of `events.propose`, one by one, noting each event a pass removes."""
     out = Trace()
     mentions: list = []
     for mention_pass in MENTION_PASSES:
