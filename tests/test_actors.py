@@ -332,3 +332,43 @@ def test_its_stands_for_the_one_country_or_body_named_before_other_than_the_excl
     assert actors.possessor(its).code == "IRN"
     two = parse("The United States and Britain offered talks. Iran rejected its offer.")
     assert ArticleActors(two).possessor(find(two, "its")[0], {"IRN"}) is None  # which of the two?
+
+
+def members(parse, text: str, phrase: str) -> list[str | None]:
+    """The codes a plural description stands for, in text order."""
+    doc = parse(text)
+    return [a.code for a in ArticleActors(doc).group_members(find(doc, phrase).root)]
+
+
+def test_a_numbered_description_stands_for_that_many_countries_named_just_before(parse):
+    text = "Chile, Peru and Bolivia signed a water accord. The three Andean nations will meet again in May."
+    assert members(parse, text, "The three Andean nations") == ["CHL", "PER", "BOL"]
+    text = "Ghana hosted talks with Togo and Benin on Friday. The two countries agreed to reopen the border."
+    assert members(parse, text, "The two countries") == ["TGO", "BEN"]
+
+
+def test_both_governments_are_the_last_two_countries_named(parse):
+    text = "Ottawa and Mexico City have traded tariffs for months. Both governments now want a truce."
+    assert members(parse, text, "Both governments") == ["CAN", "MEX"]
+
+
+def test_these_countries_are_every_country_of_the_nearest_sentence_naming_several(parse):
+    text = "The drought has spread across Kenya, Somalia and Ethiopia, leaving these countries short of grain."
+    assert members(parse, text, "these countries") == ["KEN", "SOM", "ETH"]
+
+
+def test_the_two_sides_count_people_and_bodies_but_not_where_they_met(parse):
+    text = "President Xi Jinping held talks with President Joe Biden in Bali. The two sides agreed to keep talking."
+    assert members(parse, text, "The two sides") == ["CHN", "USA"]
+
+
+def test_a_description_the_text_names_too_few_for_stands_for_no_one(parse):
+    assert members(parse, "Kenya sent troops. The three countries disagree.", "The three countries") == []
+    assert members(parse, "Kenya and Uganda met. The countries disagree.", "The countries") == []
+
+
+def test_the_bloc_and_the_regional_body_are_the_bloc_named_before(parse):
+    text = "ECOWAS suspended Guinea in 2021. The regional body later lifted the suspension."
+    assert resolve(parse, text, "The regional body").code == "IGO"
+    text = "ECOWAS suspended Guinea in 2021. The bloc later lifted the suspension."
+    assert resolve(parse, text, "The bloc").code == "IGO"

@@ -682,3 +682,9 @@ def test_police_and_protesters_act_in_the_country_where_it_happened(english):
 def test_a_participle_that_hedges_a_noun_tells_no_accusation(english):
     text = "Kenya's president, in many ways, is the fiercest opponent of this alleged Ethiopian consensus."
     assert not [e for e in events_of(text) if e.type == "ACCUSE"]
+
+
+def test_a_plural_description_puts_each_country_it_stands_for_on_its_side(english):
+    text = "Armenia and Azerbaijan signed a peace framework on Monday. The two countries accused Russia of delaying it."
+    event = find(events_of(text), "ACCUSE")
+    assert codes(event.source) == {"ARM", "AZE"} and codes(event.target) == {"RUS"}

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ...model import Actor, Entity
 from ..sentences import Sentences
 from .describe import Descriptions
+from .groups import GroupDescriptions
 from .people import PeopleIndex
 from .records import Hit, Mention, Person
 from .roles import RoleIndex
@@ -35,7 +36,7 @@ from .tables import (
 )
 
 
-class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms):
+class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescriptions):
     """Actor resolution over one parsed article.
 
     Built once per article; remembers the fullest mention of each person so that a later

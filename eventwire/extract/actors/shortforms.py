@@ -40,13 +40,15 @@ class ShortForms:
         return tok.dep_ in MODIFIER_DEPS and hit is not None and hit.value.code is not None
 
     def _short_form_actor(self, head: Token, lo: int, text: str) -> Actor | None:
-        """The organisation a bare definite noun ("the agency") shortens: the latest one named in
-        full before it whose head word is that noun, with its full name; None for any other phrase
-        and for a role a person was named with."""
+        """The organisation a definite noun ("the agency", "the regional body": adjectives that
+        name no place may describe it) shortens: the latest one named in full before it whose head
+        word is that noun, with its full name; None for any other phrase and for a role a person
+        was named with."""
         ent = self._ent_at[head.i]
         if not head.is_lower or (ent is not None and len(ent) > 1):
             return None
-        if head.i - lo != 1 or self.doc[lo].lower_ not in DEFINITE or self._role_antecedent(head) is not None:
+        described = all(t.tag_ == "JJ" and self._name_at[t.i] is None for t in self.doc[lo + 1 : head.i])
+        if not described or self.doc[lo].lower_ not in DEFINITE or self._role_antecedent(head) is not None:
             return None  # "the spokeswoman" is the person named with that title
         form = self._latest_full_form(head)
         if form is None:

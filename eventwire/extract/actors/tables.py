@@ -55,6 +55,12 @@ NAME_PARTS = re.compile(r"[\s-]+")  # "Omar al-Bashir" -> Omar, al, Bashir
 PLAIN = re.compile(r"[^\W_]+(?: [^\W_]+)*")  # words and single spaces only
 PRONOUN_WINDOW = 3  # sentences a pronoun looks back
 BODY_POSSESSIVES = word_set(_WORDS, "body_possessives", "actor_words.yaml")
+# plural noun -> which antecedents it counts ("states": countries only; "parties": any coded actor)
+GROUP_DESCRIPTIONS: dict[str, str] = {w: kind for kind, ws in _WORDS["group_descriptions"].items() for w in ws}
+GROUP_BOTH = word_set(_WORDS, "group_both", "actor_words.yaml")
+GROUP_DEMONSTRATIVES = word_set(_WORDS, "group_demonstratives", "actor_words.yaml")
+GROUP_PLACE_PREPOSITIONS = word_set(_WORDS, "group_place_prepositions", "actor_words.yaml")
+NUMBER_WORDS: dict[str, int] = read_yaml("calendar.yaml")["number_words"]  # "two" -> 2
 HOME_MIN, HOME_RATIO = 2, 2.0  # how clearly one country must lead to be the article's home
 TITLE_MAX = 14  # tokens of an appositive or prefix read for a title
 

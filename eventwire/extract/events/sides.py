@@ -25,6 +25,8 @@ def actors_at(tok: Token, ctx: ArticleContext, depth: int = 2) -> list[Actor]:
     that is no actor to what it counts ("hundreds of Afghan refugees")."""
     if tok.lower_ in event_words().first_person and (speaker := ctx.speaker_at(tok.idx)) is not None:
         return [speaker]
+    if group := ctx.actors.group_members(tok):  # "the two countries": those named just before
+        return group
     actor = ctx.actors.actor_for_token(tok)
     mods = [
         c

@@ -1,0 +1,89 @@
+"""Plural descriptions that stand for several countries or bodies named just before them: "the
+two countries", "both governments", "these countries", "the two sides" (docs/conventions.md, "Who")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...model import Actor
+from .roles import _noun_tag
+from .tables import (
+    GROUP_BOTH,
+    GROUP_DEMONSTRATIVES,
+    GROUP_DESCRIPTIONS,
+    GROUP_PLACE_PREPOSITIONS,
+    NUMBER_WORDS,
+    PLACE_KINDS,
+)
+
+NOT_STATES = frozenset({"IGO", "NGO"})  # the codes of bodies, not countries
+GROUP_KINDS = frozenset({"country", "demonym", "capital", "seat", "body"})  # names that may be a group's member
+GROUP_WINDOW = 1  # sentences before its own that a plural description looks back
+
+
+class GroupDescriptions:
+    """The group part of `ArticleActors` (article.py): which coded actors named before a plural
+    description ("the two sides") it stands for."""
+
+    def group_members(self, tok: Token) -> list[Actor]:
+        """The actors a plural description headed by `tok` stands for, one per code, in text
+        order: as many as its number says (the last ones named, in its sentence and the one
+        before), or for "these countries" every one of the nearest sentence that names several.
+        Empty when it is no such description, or the text names too few."""
+        kind = GROUP_DESCRIPTIONS.get(tok.lemma_.lower())
+        if kind is None or _noun_tag(tok) != "NNS":
+            return []
+        count = _group_count(tok)
+        demonstrative = any(c.dep_ == "det" and c.lower_ in GROUP_DEMONSTRATIVES for c in tok.children)
+        if count is None and not demonstrative:
+            return []
+        named = [(i, a) for i, a in self._named_before(tok, kind) if not (kind == "states" and a.code in NOT_STATES)]
+        if count is None:  # "these countries": the nearest sentence that names several
+            by_sentence: dict[int, list[tuple[int, Actor]]] = {}
+            for i, a in named:
+                by_sentence.setdefault(self._sent_of[i], []).append((i, a))
+            named = next((s for s in by_sentence.values() if len(_latest(s)) > 1), [])
+        chosen = _latest(named)[:count]
+        if len(chosen) < (count or 2):
+            return []
+        text = self.doc[tok.left_edge.i : tok.i + 1].text
+        return [Actor(text=text, name=a.name, code=a.code, sector=a.sector) for a in reversed(chosen)]
+
+    def _named_before(self, tok: Token, kind: str) -> list[tuple[int, Actor]]:
+        """(token, actor) of the coded countries, bodies and people named before the phrase of
+        `tok`, in its sentence and the GROUP_WINDOW before, latest first; for the sides of an act,
+        not a place where something happens ("met in Geneva": "these countries" may be places)."""
+        first = self.sentences.spans[max(0, self._sent_of[tok.i] - GROUP_WINDOW)].start
+        people = {m.i: m.person.actor("") for m in self._mentions if first <= m.i < tok.left_edge.i}
+        out = []
+        for i in range(tok.left_edge.i - 1, first - 1, -1):
+            hit = self._name_at[i]
+            if i in people:
+                out.append((i, Actor(text="", code=people[i].code, sector=people[i].sector)))
+            elif hit is not None and hit.start == i and not hit.qualifier and hit.value.kind in GROUP_KINDS:
+                root = self.doc[hit.end - 1]
+                located = root.dep_ == "pobj" and root.head.lower_ in GROUP_PLACE_PREPOSITIONS
+                if not (kind == "parties" and hit.value.kind in PLACE_KINDS and located):
+                    name = hit.value.name if hit.value.kind == "body" else None
+                    out.append((i, Actor(text="", name=name, code=hit.value.code, sector=hit.value.sector)))
+        return [(i, a) for i, a in out if a.code]
+
+
+def _latest(named: list[tuple[int, Actor]]) -> list[Actor]:
+    """The distinct coded actors of (token, actor) pairs given latest first, in that order."""
+    seen: dict[str, Actor] = {}
+    for _, a in named:
+        seen.setdefault(a.code or "", a)
+    return list(seen.values())
+
+
+def _group_count(tok: Token) -> int | None:
+    """How many a plural description counts: its number ("two", "3") or two for "both"; None
+    when it says none, or fewer than two."""
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            n = NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
+            return n if n > 1 else None
+        if c.lower_ in GROUP_BOTH:
+            return 2
+    return None
