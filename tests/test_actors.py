@@ -364,7 +364,12 @@ def test_the_two_sides_count_people_and_bodies_but_not_where_they_met(parse):
 
 def test_a_description_the_text_names_too_few_for_stands_for_no_one(parse):
     assert members(parse, "Kenya sent troops. The three countries disagree.", "The three countries") == []
-    assert members(parse, "Kenya and Uganda met. The countries disagree.", "The countries") == []
+    assert members(parse, "Kenya and Uganda met. The countries that signed the pact disagree.", "The countries") == []
+
+
+def test_the_countries_with_no_number_are_those_of_the_nearest_sentence_naming_several(parse):
+    text = "Fiji and Tonga upgraded their ties on Wednesday. The countries also agreed to expand trade."
+    assert members(parse, text, "The countries") == ["FJI", "TON"]
 
 
 def test_the_bloc_and_the_regional_body_are_the_bloc_named_before(parse):

@@ -18,6 +18,7 @@ from .tables import (
 
 NOT_STATES = frozenset({"IGO", "NGO"})  # the codes of bodies, not countries
 GROUP_KINDS = frozenset({"country", "demonym", "capital", "seat", "body"})  # names that may be a group's member
+RESTRICTIVE = frozenset({"relcl", "acl", "prep"})  # "the countries that agreed": not those named before
 GROUP_WINDOW = 1  # sentences before its own that a plural description looks back
 
 
@@ -28,17 +29,19 @@ class GroupDescriptions:
     def group_members(self, tok: Token) -> list[Actor]:
         """The actors a plural description headed by `tok` stands for, one per code, in text
         order: as many as its number says (the last ones named, in its sentence and the one
-        before), or for "these countries" every one of the nearest sentence that names several.
-        Empty when it is no such description, or the text names too few."""
+        before), or for "these countries", "the countries" every one of the nearest sentence that
+        names several.  Empty when it is no such description, or the text names too few."""
         kind = GROUP_DESCRIPTIONS.get(tok.lemma_.lower())
         if kind is None or _noun_tag(tok) != "NNS":
             return []
         count = _group_count(tok)
-        demonstrative = any(c.dep_ == "det" and c.lower_ in GROUP_DEMONSTRATIVES for c in tok.children)
+        demonstrative = any(c.dep_ == "det" and c.lower_ in GROUP_DEMONSTRATIVES for c in tok.children) and not any(
+            c.dep_ in RESTRICTIVE for c in tok.rights
+        )
         if count is None and not demonstrative:
             return []
         named = [(i, a) for i, a in self._named_before(tok, kind) if not (kind == "states" and a.code in NOT_STATES)]
-        if count is None:  # "these countries": the nearest sentence that names several
+        if count is None:  # "these countries": those of the nearest sentence that names several
             by_sentence: dict[int, list[tuple[int, Actor]]] = {}
             for i, a in named:
                 by_sentence.setdefault(self._sent_of[i], []).append((i, a))
