@@ -377,3 +377,10 @@ def test_the_bloc_and_the_regional_body_are_the_bloc_named_before(parse):
     assert resolve(parse, text, "The regional body").code == "IGO"
     text = "ECOWAS suspended Guinea in 2021. The bloc later lifted the suspension."
     assert resolve(parse, text, "The bloc").code == "IGO"
+
+
+def test_the_parties_and_the_rivals_are_the_sides_named_before(parse):
+    text = "India and Pakistan exchanged fire along the border. The two rivals later agreed to a truce."
+    assert members(parse, text, "The two rivals") == ["IND", "PAK"]
+    text = "Armenia and Azerbaijan resumed talks in Vienna. The parties will meet again next month."
+    assert members(parse, text, "The parties") == ["ARM", "AZE"]
