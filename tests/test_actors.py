@@ -384,3 +384,8 @@ def test_the_parties_and_the_rivals_are_the_sides_named_before(parse):
     assert members(parse, text, "The two rivals") == ["IND", "PAK"]
     text = "Armenia and Azerbaijan resumed talks in Vienna. The parties will meet again next month."
     assert members(parse, text, "The parties") == ["ARM", "AZE"]
+
+
+def test_a_name_before_a_plural_without_number_says_which_countries_it_means(parse):
+    text = "Iran and Iraq signed a gas deal on Monday. The Gulf states watched closely."
+    assert members(parse, text, "The Gulf states") == []

@@ -19,6 +19,7 @@ from .tables import (
 NOT_STATES = frozenset({"IGO", "NGO"})  # the codes of bodies, not countries
 GROUP_KINDS = frozenset({"country", "demonym", "capital", "seat", "body"})  # names that may be a group's member
 RESTRICTIVE = frozenset({"relcl", "acl", "prep"})  # "the countries that agreed": not those named before
+# (nor "the Gulf states", "the European countries": a name or compound before says which)
 GROUP_WINDOW = 1  # sentences before its own that a plural description looks back
 
 
@@ -35,8 +36,10 @@ class GroupDescriptions:
         if kind is None or _noun_tag(tok) != "NNS":
             return []
         count = _group_count(tok)
-        demonstrative = any(c.dep_ == "det" and c.lower_ in GROUP_DEMONSTRATIVES for c in tok.children) and not any(
-            c.dep_ in RESTRICTIVE for c in tok.rights
+        demonstrative = (
+            any(c.dep_ == "det" and c.lower_ in GROUP_DEMONSTRATIVES for c in tok.children)
+            and not any(c.dep_ in RESTRICTIVE for c in tok.rights)
+            and not any(c.dep_ == "compound" or self._name_at[c.i] is not None for c in tok.lefts)
         )
         if count is None and not demonstrative:
             return []
