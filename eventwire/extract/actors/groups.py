@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import Actor
-from .roles import _noun_tag
+from .roles import noun_tag
 from .tables import (
     GROUP_BOTH,
     GROUP_DEMONSTRATIVES,
@@ -33,7 +33,7 @@ class GroupDescriptions:
         before), or for "these countries", "the countries" every one of the nearest sentence that
         names several.  Empty when it is no such description, or the text names too few."""
         kind = GROUP_DESCRIPTIONS.get(tok.lemma_.lower())
-        if kind is None or _noun_tag(tok) != "NNS":
+        if kind is None or noun_tag(tok) != "NNS":
             return []
         count = _group_count(tok)
         demonstrative = (

@@ -68,7 +68,7 @@ class RoleIndex:
         envoy", "the army spokesman" after the person named with that title): the latest one named
         before it one of whose titles holds every word of the phrase (a place word may be the
         person's country instead).  Not an indefinite ("a spokesman") nor a plural."""
-        if _noun_tag(head) != "NN" or head.i in self._person_at or self._role(head) is None:
+        if noun_tag(head) != "NN" or head.i in self._person_at or self._role(head) is None:
             return None
         words = [t for t in self.doc[lo : min(hi, head.i + 1)] if not t.is_punct and t.dep_ not in ("det", "case")]
         if any(t.lower_ in INDEFINITE for t in self.doc[lo : head.i]) or len(words) < 2:
@@ -137,7 +137,7 @@ class RoleIndex:
 
     def _anaphor_actor(self, head: Token, toks: list[Token], text: str, code: str | None) -> Actor | None:
         """The person or description a definite singular role ("the spokesman") points back to."""
-        if _noun_tag(head) != "NN" or not self._is_anaphoric(head, toks):
+        if noun_tag(head) != "NN" or not self._is_anaphoric(head, toks):
             return None
         antecedent = self._role_antecedent(head, code)
         if antecedent is None:
@@ -163,7 +163,7 @@ class RoleIndex:
         """ "the spokesman", "the militants", "the Congolese president": a definite role noun with
         at most one modifier."""
         det = [t for t in toks if t.dep_ == "det"]
-        return _noun_tag(head) in {"NN", "NNS"} and bool(det) and det[0].lower_ in DEFINITE and len(toks) <= 3
+        return noun_tag(head) in {"NN", "NNS"} and bool(det) and det[0].lower_ in DEFINITE and len(toks) <= 3
 
     def _group_antecedent(self, i: int, sector: str | None) -> Named | None:
         """The named group "the militants"/"the fighters" points back to: the latest body of the
@@ -183,7 +183,7 @@ class RoleIndex:
         return next((a for _, a in reversed(mentions[:k]) if code in (None, a.code)), None)
 
 
-def _noun_tag(tok: Token) -> str:
+def noun_tag(tok: Token) -> str:
     """A token's tag, a lower-case word the tagger took for a name ("the minister said" after a
     quote: NNP) read as the common noun it is."""
     return {"NNP": "NN", "NNPS": "NNS"}.get(tok.tag_, tok.tag_) if tok.is_lower else tok.tag_
