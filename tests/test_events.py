@@ -487,6 +487,12 @@ def test_teaming_up_with_someone_is_cooperation(english):
     assert find(events_of("Kenya teamed up with Ethiopia on Monday to fight smugglers."), "COOPERATE", {"KEN", "ETH"})
 
 
+def test_arranging_a_meeting_is_no_cooperation_but_coordinating_a_response_is(english):
+    assert not [e for e in events_of("France and Germany coordinated the summit on Monday.") if e.type == "COOPERATE"]
+    response = events_of("France and Germany coordinated their response to the crisis on Monday.")
+    assert find(response, "COOPERATE", {"FRA", "DEU"})
+
+
 def test_a_ban_that_says_on_no_one_is_no_sanction_of_another_country_named(english):
     assert not [e for e in events_of("Kenya's ban angered Ethiopia on Monday.") if e.type == "SANCTION"]
 
