@@ -66,7 +66,7 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
     events keep no date: they describe states and plans, not that occasion; nor does an event
     in a sentence that dates other clauses ("told CNN on Sunday that Moscow has asked ...").
     Callers use it only when `date_for_event` finds nothing."""
-    if event_tense(trigger) != "past" or _describes_a_thing(trigger):
+    if event_tense(trigger) != "past" or describes_a_thing(trigger):
         return None
     doc, sent, reference = trigger.doc, anchors.sentences.span(trigger), anchors.reference
     if any(not _is_deadline(span) and resolve(span.text, reference, "past") for span in anchors.candidates(sent)):
@@ -86,7 +86,7 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
     return _speech_date(own, anchors) if statement else None
 
 
-def _describes_a_thing(trigger: Token) -> bool:
+def describes_a_thing(trigger: Token) -> bool:
     """ "a war that killed 100,000 people", "the group, which bombed the embassy": a relative
     clause tells what a thing is, at no time of the story's."""
     verb = anchor_verb(trigger)
