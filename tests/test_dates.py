@@ -265,3 +265,24 @@ def test_a_span_counted_from_the_occasion_before_moves_its_date(text, expected):
     doc = nlp.load()(text)
     found = context_date(token(doc, "shelled"), anchors(doc, datetime(2025, 3, 13, 19)))
     assert as_pair(found) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        (
+            "Ukraine shelled a Russian airbase on Friday, a week after the raid on Kharkiv.",
+            "raid",
+            ("2025-02-01", "month"),
+        ),
+        (
+            "Police arrested the opposition leader on Friday, two days before the election.",
+            "election",
+            ("2025-03-09", "day"),
+        ),
+    ],
+)
+def test_an_event_noun_after_a_span_lies_that_span_from_its_clause(text, word, expected):
+    # Not the clause's Friday: the raid was a week earlier (a week gives its month), the election two days later.
+    doc = nlp.load()(text)
+    assert as_pair(date_for_event(token(doc, word), anchors(doc, datetime(2025, 3, 13, 19)))) == expected
