@@ -129,3 +129,10 @@ def test_an_event_told_in_a_relative_clause_takes_no_day_from_the_lead():
     text = "Ukraine and Poland signed a trade deal. The deal ends a war that killed thousands of Ukrainians in Russia."
     events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
     assert [e.date for e in events if e.trigger == "killed"] == [None]
+
+
+def test_a_day_the_lead_names_for_a_plan_is_not_the_story_day():
+    # Friday's summit is to come; the shelling told without a date is of the day of the story.
+    text = "The two presidents will meet on Friday. Kenyan troops shelled a Somali border post."
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    assert [e.date for e in events if e.trigger == "shelled"] == ["2025-03-13"]

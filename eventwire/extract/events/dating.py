@@ -120,13 +120,14 @@ def _of_the_story(m: Mention) -> bool:
 
 
 def story_day(ctx: ArticleContext) -> DateRef | None:
-    """The day of a story's news: the first day its lead names, else its publication day."""
+    """The day of a story's news: the first day its lead names for what was done or said (not
+    "will meet on Friday"), else its publication day."""
     if ctx.reference is None or not len(ctx.doc):
         return None
     sent = ctx.sentences.span(ctx.doc[0])
     for _ in range(LEAD_SENTENCES):
         for span in ctx.dates.candidates(sent):
-            found = resolve(span.text, ctx.reference, "past")
+            found = None if event_tense(span.root) == "future" else resolve(span.text, ctx.reference, "past")
             if found and found.precision == "day":
                 return DateRef(found.date, "day", span.text)
         if sent.end >= len(ctx.doc):
