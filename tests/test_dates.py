@@ -231,6 +231,11 @@ def test_own_date_is_only_the_words_own_modifier():
         (("2019-01-01", "year"), "a month later", None),  # finer than the year it moves
         (("2025-03-05", "day"), "a few months later", None),
         (("2025-03-05", "day"), "on Monday", None),  # no span: the caller keeps its date
+        (("2025-03-05", "day"), "The next day", ("2025-03-06", "day")),
+        (("2025-03-05", "day"), "the following morning", ("2025-03-06", "day")),
+        (("2025-03-05", "day"), "the day before", ("2025-03-04", "day")),
+        (("2025-03-05", "day"), "two days after", ("2025-03-07", "day")),
+        (("2025-03-05", "day"), "a week before", ("2025-02-01", "month")),
     ],
 )
 def test_shifted_moves_an_anchor_by_a_span(anchor, text, expected):
@@ -243,3 +248,41 @@ def test_event_noun_in_a_present_clause_is_the_nearest_occasion():
     ref = anchors(doc, wednesday)
     assert as_pair(date_for_event(token(doc, "attack"), ref)) == ("2025-03-09", "day")  # was the coming Sunday
     assert as_pair(date_for_event(token(doc, "summit"), ref)) == ("2025-03-14", "day")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # spaCy leaves these spans out of its DATE entities: found, counted from the occasion before.
+        ("Rebels seized the port on March 4. The following day, the navy shelled the harbour.", ("2025-03-05", "day")),
+        (
+            "Rebels seized the port on March 4. The navy shelled the harbour two days after the raid.",
+            ("2025-03-06", "day"),
+        ),
+    ],
+)
+def test_a_span_counted_from_the_occasion_before_moves_its_date(text, expected):
+    doc = nlp.load()(text)
+    found = context_date(token(doc, "shelled"), anchors(doc, datetime(2025, 3, 13, 19)))
+    assert as_pair(found) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        (
+            "Ukraine shelled a Russian airbase on Friday, a week after the raid on Kharkiv.",
+            "raid",
+            ("2025-02-01", "month"),
+        ),
+        (
+            "Police arrested the opposition leader on Friday, two days before the election.",
+            "election",
+            ("2025-03-09", "day"),
+        ),
+    ],
+)
+def test_an_event_noun_after_a_span_lies_that_span_from_its_clause(text, word, expected):
+    # Not the clause's Friday: the raid was a week earlier (a week gives its month), the election two days later.
+    doc = nlp.load()(text)
+    assert as_pair(date_for_event(token(doc, word), anchors(doc, datetime(2025, 3, 13, 19)))) == expected

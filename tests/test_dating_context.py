@@ -94,3 +94,45 @@ def test_two_days_later_moves_the_date_of_the_occasion_before():
 def test_a_state_begun_since_a_day_gives_the_next_sentence_no_date():
     doc = nlp.load()("The editor has been detained since March 3. Police arrested two more journalists.")
     assert context_date(token(doc, "arrested"), anchors(doc, THURSDAY_EVENING)) is None
+
+
+def test_an_undated_event_after_the_lead_takes_the_day_the_lead_gives():
+    # The lead tells Tuesday's news; the sanction three sentences on, told without a date of
+    # its own and with none in the sentences just before it, is that day's.
+    text = (
+        "Protesters marched through the capital on Tuesday. "
+        "The crowds were large. "
+        "Many shops were closed. "
+        "The streets were quiet by evening. "
+        "The roads stayed blocked. "
+        "The European Union froze the assets of the defence minister."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    sanction = next(e for e in events if e.type == "SANCTION")
+    assert (sanction.date, sanction.date_precision) == ("2025-03-11", "day")
+
+
+def test_an_undated_event_of_a_story_whose_lead_gives_no_day_is_of_the_publication_day():
+    text = "The European Union froze the assets of the defence minister of Belarus."
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    assert [(e.type, e.date) for e in events] == [("SANCTION", "2025-03-13")]
+
+
+def test_an_undated_plan_takes_no_day_from_the_lead():
+    text = "The European Union will freeze the assets of the defence minister of Belarus."
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    assert events and all(e.date is None for e in events)
+
+
+def test_an_event_told_in_a_relative_clause_takes_no_day_from_the_lead():
+    # The war is what the deal ends, at no time of the story's.
+    text = "Ukraine and Poland signed a trade deal. The deal ends a war that killed thousands of Ukrainians in Russia."
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    assert [e.date for e in events if e.trigger == "killed"] == [None]
+
+
+def test_a_day_the_lead_names_for_a_plan_is_not_the_story_day():
+    # Friday's summit is to come; the shelling told without a date is of the day of the story.
+    text = "The two presidents will meet on Friday. Kenyan troops shelled a Somali border post."
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    assert [e.date for e in events if e.trigger == "shelled"] == ["2025-03-13"]

@@ -33,7 +33,8 @@ STORIES = [
         "text": "Chinese troops attacked Indian soldiers near Ladakh on March 5, 2024. "
         "Russia accused Ukraine of shelling Donetsk, Ukrainian officials denied it.",
     },
-    {"id": "w2", "published": "2024-04-02", "text": "Iran threatened Israel with retaliation."},
+    # A plan stays undated (docs/conventions.md, dates): its row carries the story's date.
+    {"id": "w2", "published": "2024-04-02", "text": "Iran will retaliate against Israel."},
 ]
 
 

@@ -6,7 +6,7 @@ from .anchors import DateAnchors
 from .cues import cues
 from .resolve import DateRef, resolve, shifted
 from .tense import clause_verb, past_form
-from .ties import context_date, date_for_event, own_date
+from .ties import context_date, date_for_event, describes_a_thing, own_date
 
 __all__ = [
     "DateAnchors",
@@ -15,6 +15,7 @@ __all__ = [
     "context_date",
     "cues",
     "date_for_event",
+    "describes_a_thing",
     "own_date",
     "past_form",
     "resolve",

@@ -8,7 +8,16 @@ from datetime import datetime
 from spacy.tokens import Span, Token
 
 from ..sentences import Sentences
-from .resolve import DATE_MODIFIERS, DAY_WORDS, FULL_MONTHS, MONTHS, WEEKDAYS
+from .resolve import (
+    DATE_MODIFIERS,
+    DAY_WORDS,
+    FULL_MONTHS,
+    MONTHS,
+    SEQUEL_MODIFIERS,
+    SEQUEL_PREPOSITIONS,
+    TIME_UNITS,
+    WEEKDAYS,
+)
 
 
 class DateAnchors:
@@ -44,7 +53,35 @@ def find_candidates(sent: Span, ents: list[tuple[int, int]]) -> list[tuple[int, 
                 end += 1
             spans.append((start, end))
             covered.update(range(start, end))
-    return spans
+        elif tok.i not in covered and (sequel := _sequel(tok)) is not None:
+            spans.append(sequel)
+            covered.update(range(*sequel))
+    return [_with_sequel_preposition(doc, start, end) for start, end in spans]
+
+
+def _sequel(tok: Token) -> tuple[int, int] | None:
+    """ "the following day", "a week after (the vote)": a span of time counted from the occasion
+    told before (`resolve.shifted`), which the entity recogniser often leaves out."""
+    if tok.lemma_.lower() not in TIME_UNITS:
+        return None
+    counted = [c for c in tok.children if c.dep_ in ("det", "nummod", "amod") and c.i < tok.i]
+    follows = any(c.lower_ in SEQUEL_MODIFIERS for c in counted) or _preposition_after(tok) is not None
+    return (min(c.i for c in counted), tok.i + 1) if counted and follows else None
+
+
+def _preposition_after(tok: Token) -> Token | None:
+    """The "after" or "before" a span of time counts from: its own ("a day after the attack")
+    or the one it measures ("a week after the vote", parsed as the preposition's modifier)."""
+    if tok.dep_ == "npadvmod" and tok.head.lower_ in SEQUEL_PREPOSITIONS and tok.head.i == tok.i + 1:
+        return tok.head
+    return next(
+        (c for c in tok.children if c.dep_ == "prep" and c.lower_ in SEQUEL_PREPOSITIONS and c.i == tok.i + 1), None
+    )
+
+
+def _with_sequel_preposition(doc, start: int, end: int) -> tuple[int, int]:
+    """A span of time with the "after" that follows it: "a day after" counts forward."""
+    return (start, end + 1) if _preposition_after(doc[end - 1]) is not None else (start, end)
 
 
 def _is_date_word(tok: Token) -> bool:

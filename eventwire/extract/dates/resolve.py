@@ -54,6 +54,9 @@ FUTURE_AUX = word_set(_CALENDAR, "future_auxiliaries", "calendar.yaml")
 SETTING_PREPOSITIONS = word_set(_CALENDAR, "setting_prepositions", "calendar.yaml")
 DEADLINE_PREPOSITIONS = word_set(_CALENDAR, "deadline_prepositions", "calendar.yaml")
 ONSET_PREPOSITIONS = word_set(_CALENDAR, "onset_prepositions", "calendar.yaml")
+SEQUEL_MODIFIERS = word_set(_CALENDAR, "sequel_modifiers", "calendar.yaml")
+SEQUEL_PREPOSITIONS = word_set(_CALENDAR, "sequel_prepositions", "calendar.yaml")
+TIME_UNITS = word_set(_CALENDAR, "time_units", "calendar.yaml")
 
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WD = "|".join(WEEKDAYS)
@@ -135,17 +138,27 @@ def _normalise(text: str) -> str:
 
 
 _COUNT = rf"\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
-_LATER = re.compile(rf"\b(?:({_COUNT}|a few|several)\s+)?(hour|day|week|month|year)s?\s+(later|earlier)\b")
+_LATER = re.compile(rf"\b(?:({_COUNT}|a few|several)\s+)?(hour|day|week|month|year)s?\s+(later|earlier|after|before)\b")
+# "the next day", "the following morning", "the day after": one of that span later (or earlier).
+_SEQUEL = [
+    (re.compile(r"\bthe (?:next|following) (?:morning|afternoon|evening|night)\b"), "one day later"),
+    (re.compile(r"\bthe (?:next|following) (day|week|month|year)\b"), r"one \1 later"),
+    (re.compile(r"\bthe (day|week|month|year) (after|before)\b"), r"one \1 \2"),
+]
 
 
 def shifted(anchor: DateRef, text: str) -> DateRef | None:
-    """ "two days later", "a month earlier": the date of the occasion told before (`anchor`),
-    moved by that span, no finer than the span and the anchor allow ("days later" after a day
-    is that month; "weeks later" a month gives none).  None when `text` is no such span."""
-    m = _LATER.search(_normalise(text))
+    """ "two days later", "a month earlier", "the next day", "a week after": the date of the
+    occasion told before (`anchor`), moved by that span, no finer than the span and the anchor
+    allow ("days later" after a day is that month; "weeks later" a month gives none).  None
+    when `text` is no such span."""
+    norm = told = _normalise(text)
+    for pattern, repl in _SEQUEL:
+        norm = pattern.sub(repl, norm)
+    m = _LATER.search(norm)
     if not m:
         return None
-    word, unit, sign = m[1], m[2], 1 if m[3] == "later" else -1
+    word, unit, sign = m[1], m[2], 1 if m[3] in ("later", "after") else -1
     count = None if word is None or not (word.isdigit() or word in NUMBER_WORDS) else int(NUMBER_WORDS.get(word, word))
     start, fine = date.fromisoformat(anchor.date), anchor.precision == "day"
     found: Found = None
@@ -160,7 +173,7 @@ def shifted(anchor: DateRef, text: str) -> DateRef | None:
         found = _add_months(start.replace(day=1), sign * count), "month"
     elif unit == "year" and count is not None:
         found = date(start.year + sign * count, 1, 1), "year"
-    return DateRef(found[0].isoformat(), found[1], m[0]) if found else None
+    return DateRef(found[0].isoformat(), found[1], m[0] if norm == told else told.strip()) if found else None
 
 
 def _iso(m: re.Match, ref: datetime | None, tense: str) -> Found:

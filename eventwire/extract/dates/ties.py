@@ -15,6 +15,7 @@ from .resolve import (
     DEADLINE_PREPOSITIONS,
     ONSET_PREPOSITIONS,
     OWN_RANK,
+    SEQUEL_PREPOSITIONS,
     SETTING_PREPOSITIONS,
     DateRef,
     resolve,
@@ -31,7 +32,25 @@ def date_for_event(trigger: Token, anchors: DateAnchors) -> DateRef | None:
     date that modifies another verb is not this event's.  None when the trigger has none."""
     if trigger.dep_ in ("aux", "auxpass"):
         trigger = trigger.head
-    return _first_resolved(trigger, anchors, None)
+    return _counted_back(trigger, anchors) or _first_resolved(trigger, anchors, None)
+
+
+def _counted_back(trigger: Token, anchors: DateAnchors) -> DateRef | None:
+    """ "killed 30 rebels on Friday, a day after an attack on a train": an event noun after a
+    span counted from it lies that span before (or after) the date of the clause it sits in."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in SEQUEL_PREPOSITIONS:
+        return None
+    sent = anchors.sentences.span(trigger)
+    span = next((s for s in anchors.candidates(sent) if s.end - 1 == prep.i and len(s) > 1), None)
+    verb = prep.head
+    while verb.pos_ not in VERB_POS and verb.head.i != verb.i:
+        verb = verb.head
+    told = date_for_event(verb, anchors) if span is not None and verb.pos_ in VERB_POS else None
+    if told is None:
+        return None
+    back = "before" if prep.lower_ == "after" else "after"
+    return shifted(told, f"{span[:-1].text} {back}")
 
 
 def own_date(word: Token, anchors: DateAnchors) -> DateRef | None:
@@ -66,7 +85,7 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
     events keep no date: they describe states and plans, not that occasion; nor does an event
     in a sentence that dates other clauses ("told CNN on Sunday that Moscow has asked ...").
     Callers use it only when `date_for_event` finds nothing."""
-    if event_tense(trigger) != "past" or _describes_a_thing(trigger):
+    if event_tense(trigger) != "past" or describes_a_thing(trigger):
         return None
     doc, sent, reference = trigger.doc, anchors.sentences.span(trigger), anchors.reference
     if any(not _is_deadline(span) and resolve(span.text, reference, "past") for span in anchors.candidates(sent)):
@@ -86,7 +105,7 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
     return _speech_date(own, anchors) if statement else None
 
 
-def _describes_a_thing(trigger: Token) -> bool:
+def describes_a_thing(trigger: Token) -> bool:
     """ "a war that killed 100,000 people", "the group, which bombed the embassy": a relative
     clause tells what a thing is, at no time of the story's."""
     verb = anchor_verb(trigger)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from ...model import Event  # noqa: F401
 from ..article import ArticleContext
-from ..dates import DateRef, context_date, date_for_event, own_date
+from ..dates import DateRef, context_date, date_for_event, describes_a_thing, own_date, resolve
 from ..dates.tense import event_tense
 from ..types import has
 from .grammar import content_clause, lemma_of, light_verb
-from .mentions import Mention
+from .mentions import Mention, Occasion
 from .words import event_words
 
+LEAD_SENTENCES = 3  # a story's lead: the sentences that give its news and the day of it
 PRECISION_CHARS = {"year": 4, "month": 7, "season": 7, "day": 10}
 
 
@@ -97,3 +98,39 @@ def follow_antecedents(ctx: ArticleContext, found: list[Mention]) -> list[Mentio
                 if other.date == old and ctx.sentences.bounds(other.token) == where:
                     other.date = m.date
     return found
+
+
+def date_from_the_lead(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
+    """Reads each event's date and tellings; dates the events still undated, unless told ahead:
+    a news story tells the events of one day, the day its lead gives ("... on Monday froze the
+    assets"), and the sentences after it go on with that day's events without repeating it; a
+    lead that gives no day tells the news of the day it is published (docs/conventions.md,
+    dates).  After merging: an undated telling joins a dated telling of its event first."""
+    day = story_day(ctx)
+    for o in occasions:
+        if day and o.event.date is None and all(_of_the_story(m) for m in o.mentions):
+            o.event.date, o.event.date_precision, o.event.date_text = day.date, day.precision, day.text
+    return occasions
+
+
+def _of_the_story(m: Mention) -> bool:
+    """Can a telling be of the story's day: not told ahead ("will freeze"), not a relative
+    clause telling what a thing is ("a war that killed thousands")."""
+    return event_tense(m.token) != "future" and not describes_a_thing(m.token)
+
+
+def story_day(ctx: ArticleContext) -> DateRef | None:
+    """The day of a story's news: the first day its lead names for what was done or said (not
+    "will meet on Friday"), else its publication day."""
+    if ctx.reference is None or not len(ctx.doc):
+        return None
+    sent = ctx.sentences.span(ctx.doc[0])
+    for _ in range(LEAD_SENTENCES):
+        for span in ctx.dates.candidates(sent):
+            found = None if event_tense(span.root) == "future" else resolve(span.text, ctx.reference, "past")
+            if found and found.precision == "day":
+                return DateRef(found.date, "day", span.text)
+        if sent.end >= len(ctx.doc):
+            break
+        sent = ctx.sentences.span(ctx.doc[sent.end])
+    return DateRef(ctx.reference.date().isoformat(), "day", "")
