@@ -136,3 +136,10 @@ def test_a_day_the_lead_names_for_a_plan_is_not_the_story_day():
     text = "The two presidents will meet on Friday. Kenyan troops shelled a Somali border post."
     events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
     assert [e.date for e in events if e.trigger == "shelled"] == ["2025-03-13"]
+
+
+def test_a_day_after_publication_is_not_the_story_day():
+    # Published late on Sunday, about Monday's meeting: the shelling told without a date is Sunday's.
+    text = "The report gave no details about Monday\u2019s summit. Kenyan troops shelled a Somali post."
+    events = process(Article(id="d", text=text, published="2025-03-16T21:12:38")).events
+    assert [e.date for e in events if e.trigger == "shelled"] == ["2025-03-16"]

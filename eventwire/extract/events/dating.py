@@ -121,16 +121,18 @@ def _of_the_story(m: Mention) -> bool:
 
 def story_day(ctx: ArticleContext) -> DateRef | None:
     """The day of a story's news: the first day its lead names for what was done or said (not
-    "will meet on Friday"), else its publication day."""
+    "will meet on Friday", nor a day after publication: "Monday's meeting" in a Sunday story),
+    else its publication day."""
     if ctx.reference is None or not len(ctx.doc):
         return None
+    published = ctx.reference.date().isoformat()
     sent = ctx.sentences.span(ctx.doc[0])
     for _ in range(LEAD_SENTENCES):
         for span in ctx.dates.candidates(sent):
             found = None if event_tense(span.root) == "future" else resolve(span.text, ctx.reference, "past")
-            if found and found.precision == "day":
+            if found and found.precision == "day" and found.date <= published:
                 return DateRef(found.date, "day", span.text)
         if sent.end >= len(ctx.doc):
             break
         sent = ctx.sentences.span(ctx.doc[sent.end])
-    return DateRef(ctx.reference.date().isoformat(), "day", "")
+    return DateRef(published, "day", "")
