@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import shutil
 import subprocess
 import sys
@@ -40,8 +39,6 @@ sys.path.insert(0, str(ROOT))
 from eventwire.extract.contexts import article_topic, predict  # noqa: E402
 from eventwire.extract.modes import vocabulary  # noqa: E402
 from eventwire.learn import LinearModel  # noqa: E402
-from eventwire.model import Article  # noqa: E402
-from eventwire.readers.discover import read_paths  # noqa: E402
 from scripts.train import (  # noqa: E402
     GSR_ARTICLES,
     GSR_DYADS,
@@ -55,7 +52,7 @@ from scripts.train import (  # noqa: E402
     system_examples,
     voa_examples,
 )
-from scripts.train_sides import fit_sides, side_examples  # noqa: E402
+from scripts.train_sides import articles_by_id, fit_sides, read_jsonl, side_examples  # noqa: E402
 
 DEFAULT_BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
 INPUTS = {
@@ -104,11 +101,6 @@ def load_scorer(path: Path):
     return module
 
 
-def read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
 def extract_command() -> list[str]:
     """The installed `eventwire` beside this interpreter, else the module."""
     exe = Path(sys.executable).with_name("eventwire")
@@ -150,16 +142,12 @@ def folds_of(rows: list, k: int = FOLDS) -> list[list]:
     return [rows[i * n // k : (i + 1) * n // k] for i in range(k)]
 
 
-def articles_of(path: Path) -> dict[str, Article]:
-    return {a.id: a for a in read_paths([str(path)]) if isinstance(a, Article)}
-
-
 @cache
 def voa_folds_extracted(benchmarks: Path) -> tuple[list[dict], ...]:
     """The VOA dev set extracted fold by fold, each fold with a sides model trained on the other
     folds and the GSR."""
     gold_ids = [str(r["id"]) for r in read_jsonl(benchmarks / "voa_dev/gold.jsonl")]
-    articles = articles_of(benchmarks / INPUTS["voa_dev"][0])
+    articles = articles_by_id(benchmarks / INPUTS["voa_dev"][0])
     candidates = side_examples(benchmarks / VOA_ARTICLES, benchmarks / VOA_GOLD)
     gsr_candidates = [ex for group in side_examples(benchmarks / GSR_ARTICLES, benchmarks / GSR_DYADS) for ex in group]
     out = []
@@ -197,7 +185,7 @@ def honest_gsr_run(benchmarks: Path) -> list[dict]:
     candidates = [ex for group in side_examples(benchmarks / VOA_ARTICLES, benchmarks / VOA_GOLD) for ex in group]
     gsr = side_examples(benchmarks / GSR_ARTICLES, benchmarks / GSR_DYADS)
     ids = [str(r["id"]) for r in read_jsonl(benchmarks / GSR_DYADS)]
-    articles = articles_of(benchmarks / GSR_ARTICLES)
+    articles = articles_by_id(benchmarks / GSR_ARTICLES)
     rows = []
     for i, fold in enumerate(folds_of(ids)):
         others = [ex for j, f in enumerate(folds_of(gsr)) if j != i for group in f for ex in group]

@@ -35,8 +35,7 @@ from eventwire.extract.modes import vocabulary  # noqa: E402
 from eventwire.learn import LinearModel  # noqa: E402
 from eventwire.model import Article  # noqa: E402
 from eventwire.pipeline import process_many  # noqa: E402
-from eventwire.readers.discover import read_paths  # noqa: E402
-from scripts.train_sides import fit_sides, gold_pairs, side_examples  # noqa: E402
+from scripts.train_sides import fit_sides, gold_articles, gold_pairs, read_jsonl, side_examples  # noqa: E402
 
 DEFAULT_BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
 VOA_ARTICLES, VOA_GOLD = "voa_dev/articles.jsonl", "voa_dev/gold.jsonl"
@@ -71,11 +70,6 @@ class Example:
     features: list[str]
     labels: list[str]
     weight: float = 1.0
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def examples_by_article(articles: Path, gold: Path) -> list[list[Example]]:
@@ -129,12 +123,6 @@ def system_examples(rows: list[dict], gold: Path) -> list[list[Example]]:
                 group.append(Example(features, labels, SYSTEM_WEIGHT))
         out.append(group)
     return out
-
-
-def gold_articles(articles: Path, gold: Path) -> list[Article]:
-    """The articles of a gold file, in its order."""
-    read = {a.id: a for a in read_paths([str(articles)]) if isinstance(a, Article)}
-    return [read[str(r["id"])] for r in read_jsonl(gold)]
 
 
 def voa_examples(benchmarks: Path) -> list[list[Example]]:

@@ -44,12 +44,26 @@ def gold_pairs(event: dict) -> frozenset[tuple[str, str, str]]:
     return pairs_of(type_, [str(c) for c in event.get("source") or []], [str(c) for c in event.get("target") or []])
 
 
+def articles_by_id(path: Path) -> dict[str, Article]:
+    """The articles of a benchmark input file, by id."""
+    return {a.id: a for a in read_paths([str(path)]) if isinstance(a, Article)}
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def gold_articles(articles: Path, gold: Path) -> list[Article]:
+    """The articles of a gold file, in its order."""
+    read = articles_by_id(articles)
+    return [read[str(r["id"])] for r in read_jsonl(gold)]
+
+
 def side_examples(articles: Path, gold: Path) -> list[list[SideExample]]:
     """The candidates of every proposed event, grouped by article in gold-file order (the folds
     of bench/accuracy.py are runs of these groups)."""
-    read = {a.id: a for a in read_paths([str(articles)]) if isinstance(a, Article)}
-    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = [read[str(r["id"])] for r in rows]
+    rows, chosen = read_jsonl(gold), gold_articles(articles, gold)
     docs = nlp.pipe((a.text for a in chosen), batch_size=PARSE_BATCH)
     titles = nlp.pipe((a.title or "" for a in chosen), batch_size=PARSE_BATCH)
     out = []
