@@ -12,7 +12,15 @@ import pytest
 from eventwire import nlp
 from eventwire.extract.article import ArticleContext
 from eventwire.extract.events import propose
-from eventwire.extract.events.deciding import MODEL, NEAREST, NamedActors, candidates, decide, dependency_path
+from eventwire.extract.events.deciding import (
+    MODEL,
+    NEAREST,
+    NamedActors,
+    candidates,
+    completed,
+    decide,
+    dependency_path,
+)
 from eventwire.learn import LinearModel
 from eventwire.model import Article
 from eventwire.pipeline import process, process_many
@@ -104,6 +112,38 @@ def test_a_pairing_a_kept_event_already_tells_is_not_added():
     decided = [e for e in decide(ctx, propose(ctx), flat(0.0)) if e.type == "CONSULT"]
     assert len(decided) == 1  # CHN-IRN and CHN-RUS are pairs of the three-party meeting
     assert {a.code for a in decided[0].source + decided[0].target} == {"CHN", "IRN", "RUS"}
+
+
+def test_added_pairings_that_complete_a_one_sided_event_replace_it():
+    ctx = context("Macron and Lula agreed to protect the rainforest.")
+    proposed = [e for e in propose(ctx) if e.type == "AGREE"]
+    assert pairs(proposed) == {("AGREE", frozenset({"FRA", "BRA"}), frozenset())}  # both as sources
+    model = flat(-10.0, {"how=rules": 10.0, "how=both new": 10.0})  # keeps the rules' sides, adds pairs
+    decided = [e for e in decide(ctx, proposed, model) if e.type == "AGREE"]
+    assert pairs(decided) == {
+        ("AGREE", frozenset({"FRA"}), frozenset({"BRA"})),
+        ("AGREE", frozenset({"BRA"}), frozenset({"FRA"})),
+    }
+
+
+@pytest.mark.parametrize(
+    ("partial", "added", "mutual", "expected"),
+    [
+        (
+            {("AGREE", "FRA", "-"), ("AGREE", "BRA", "-")},
+            {("AGREE", "FRA", "BRA"), ("AGREE", "BRA", "FRA")},
+            False,
+            True,
+        ),
+        ({("AGREE", "FRA", "-"), ("AGREE", "BRA", "-")}, {("AGREE", "FRA", "BRA")}, False, False),
+        ({("AID", "-", "UKR")}, {("AID", "DEU", "UKR")}, False, True),
+        ({("AID", "-", "UKR")}, {("AID", "UKR", "DEU")}, False, False),
+        ({("CONSULT", "CHN", "-")}, {("CONSULT", "BRA", "CHN")}, True, True),
+        ({("ASSAULT", "KEN", "SOM")}, {("ASSAULT", "KEN", "ETH")}, False, False),  # a full pair stays
+    ],
+)
+def test_completed_asks_that_every_missing_side_be_filled(partial, added, mutual, expected):
+    assert completed(frozenset(partial), added, mutual) is expected
 
 
 def test_the_pipeline_uses_the_sides_model_it_is_given():

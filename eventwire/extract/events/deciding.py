@@ -101,6 +101,7 @@ def decide(ctx: ArticleContext, events: list[Event], model: LinearModel | None =
         kept = [(p, c) for p, c in scored if p >= (RULES_FLOOR if c.how == "rules" else model.threshold)]
         kept = sorted(kept or [max(scored, key=lambda s: s[0])], key=lambda s: (s[1].how != "rules", -s[0]))
         told: set[tuple[str, str, str]] = set()
+        mine: list[tuple[Candidate, Event]] = []
         for p, c in kept:
             pairs = c.dyads(event.type)
             key = (event.type, pairs, event.date)
@@ -108,8 +109,28 @@ def decide(ctx: ArticleContext, events: list[Event], model: LinearModel | None =
                 continue  # says nothing a kept pairing of this event or an earlier event has not said
             told |= pairs
             seen.add(key)
-            out.append(_with_sides(event, c, p))
+            mine.append((c, _with_sides(event, c, p)))
+        if len(mine) > 1 and mine[0][0].how == "rules":
+            added = {d for c, _ in mine[1:] for d in c.dyads(event.type)}
+            if completed(mine[0][0].dyads(event.type), added, has(event.type, "mutual")):
+                mine = mine[1:]  # the added pairings say who the rules' one-sided event was with
+        out += [e for _, e in mine]
     return out
+
+
+def completed(partial: frozenset[tuple[str, str, str]], added: set[tuple[str, str, str]], mutual: bool) -> bool:
+    """Does every pair in `partial` lack a side that a pair in `added` fills with the same actor on
+    the known side?  ("Xi and Biden agreed" has no target; Xi with Biden and Biden with Xi say more.)"""
+    full = [(s, t) for _, s, t in added if "-" not in (s, t)]
+
+    def filled(source: str, target: str) -> bool:
+        if mutual:
+            return any(source in pair for pair in full)
+        if source != "-":
+            return any(s == source for s, _ in full)
+        return target != "-" and any(t == target for _, t in full)
+
+    return bool(partial) and all("-" in (s, t) and filled(s, t) for _, s, t in partial)
 
 
 def candidates(ctx: ArticleContext, event: Event, names: NamedActors) -> list[Candidate]:
