@@ -102,10 +102,11 @@ EVENT_COLUMNS = tuple(
 
 # The flat event: one row per event with plain columns, the one shape of `events --format csv|jsonl`,
 # the web's CSV download, the API's items and `export --table events` (the events_flat view of
-# schema.sql gives the same columns; a test checks it). Each actor role is two lists (codes, names);
+# schema.sql gives the same columns; a test checks it). Each actor role is three lists: codes, names
+# and ids (the actor ids of the actors table and the story events, docs/contract.md);
 # an undated event has its article's publication day as `story_date`; the article's and the story
 # event's columns follow.
-FLAT_ACTOR_COLUMNS = {f"{role}_{part}": (role, part) for role in EVENT_ROLES for part in ("codes", "names")}
+FLAT_ACTOR_COLUMNS = {f"{role}_{part}": (role, part) for role in EVENT_ROLES for part in ("codes", "names", "ids")}
 FLAT_ARTICLE_COLUMNS = ("article_title", "article_published", "article_outlet", "article_url")
 FLAT_STORY_COLUMNS = ("story_event_id", "story_id", "story_mentions", "story_articles", "story_sources")
 
@@ -118,7 +119,7 @@ def _flat_columns_of(name: str) -> tuple[str, ...]:
     if name == "location":
         return tuple(LOCATION_COLUMNS)
     if name in EVENT_ROLES:
-        return (f"{name}_codes", f"{name}_names")
+        return (f"{name}_codes", f"{name}_names", f"{name}_ids")
     return (name,)
 
 
@@ -137,8 +138,11 @@ def flat_event(row: dict[str, Any]) -> dict[str, Any]:
     flat["event_id"] = row["id"]
     for column, (role, part) in FLAT_ACTOR_COLUMNS.items():
         side = row.get(role) or []
-        codes, names = [a["code"] for a in side if a.get("code")], [a.get("name") or a["text"] for a in side]
-        flat[column] = codes if part == "codes" else names
+        flat[column] = {
+            "codes": [a["code"] for a in side if a.get("code")],
+            "names": [a.get("name") or a["text"] for a in side],
+            "ids": [a["actor_id"] for a in side if a.get("actor_id")],
+        }[part]
     return flat
 
 

@@ -135,6 +135,7 @@ def older_store(path: Path) -> Path:
         store.write([bodies_analysis()])
     conn = sqlite3.connect(path)
     conn.execute("DROP INDEX event_actors_id")
+    conn.execute("DROP VIEW events_flat")  # its view had no actor ids either (the store remakes it)
     conn.execute("ALTER TABLE event_actors DROP COLUMN actor_id")
     conn.execute("UPDATE story_events SET dyad = 'IGO>RUS' WHERE dyad LIKE 'IGO:%>RUS'")
     conn.commit()
@@ -158,6 +159,13 @@ def test_an_older_store_gets_actor_ids_and_its_story_events_keyed_by_them(tmp_pa
         connect(path, readonly=True)
     Store(path).close()  # what ingest and relink open it with
     assert accuse_dyads(path) == BODY_DYADS
+    with sqlite3.connect(path) as conn:  # the flat view gives the ids as well
+        ids = {
+            s
+            for (row,) in conn.execute("SELECT source_ids FROM events_flat WHERE type = 'ACCUSE'")
+            for s in json.loads(row)
+        }
+    assert ids == {"IGO:nato", "IGO:european-union", "IGO:united-nations", "NGO:amnesty-international"}
 
 
 def test_a_migration_cut_short_is_done_again_on_the_next_open(tmp_path, monkeypatch):

@@ -70,6 +70,7 @@ def test_commands_export_and_api_give_the_same_rows(db):
     assert by_event([{c: r[c] for c in FLAT_EVENT_COLUMNS} for r in api]) == by_event(listed)
     accused = next(r for r in listed if r["type"] == "ACCUSE")
     assert accused["source_codes"] == ["RUS"] and accused["target_codes"] == ["UKR"]
+    assert accused["source_ids"] == ["RUS"] and accused["target_ids"] == ["UKR"]  # a country's id is its code
     assert accused["article_published"] == "2024-03-06T08:00:00Z"  # UTC, with Z
 
 

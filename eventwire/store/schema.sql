@@ -218,10 +218,14 @@ SELECT e.article_id, e.id AS event_id, e.type, e.trigger, e.sentence, e.start, e
            AND x.code IS NOT NULL ORDER BY x.seq)) AS source_codes,
        (SELECT json_group_array(name) FROM (SELECT coalesce(x.name, x.text) AS name FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'source'
            ORDER BY x.seq)) AS source_names,
+       (SELECT json_group_array(actor_id) FROM (SELECT x.actor_id FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'source'
+           AND x.actor_id IS NOT NULL ORDER BY x.seq)) AS source_ids,
        (SELECT json_group_array(code) FROM (SELECT x.code FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'target'
            AND x.code IS NOT NULL ORDER BY x.seq)) AS target_codes,
        (SELECT json_group_array(name) FROM (SELECT coalesce(x.name, x.text) AS name FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'target'
            ORDER BY x.seq)) AS target_names,
+       (SELECT json_group_array(actor_id) FROM (SELECT x.actor_id FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'target'
+           AND x.actor_id IS NOT NULL ORDER BY x.seq)) AS target_ids,
        e.mode, e.context, e.date,
        CASE WHEN e.date IS NULL THEN substr(a.published, 1, 10) END AS story_date,
        e.date_precision, e.date_text,
@@ -231,10 +235,14 @@ SELECT e.article_id, e.id AS event_id, e.type, e.trigger, e.sentence, e.start, e
            AND x.code IS NOT NULL ORDER BY x.seq)) AS attributed_to_codes,
        (SELECT json_group_array(name) FROM (SELECT coalesce(x.name, x.text) AS name FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'attributed_to'
            ORDER BY x.seq)) AS attributed_to_names,
+       (SELECT json_group_array(actor_id) FROM (SELECT x.actor_id FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'attributed_to'
+           AND x.actor_id IS NOT NULL ORDER BY x.seq)) AS attributed_to_ids,
        (SELECT json_group_array(code) FROM (SELECT x.code FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'disputed_by'
            AND x.code IS NOT NULL ORDER BY x.seq)) AS disputed_by_codes,
        (SELECT json_group_array(name) FROM (SELECT coalesce(x.name, x.text) AS name FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'disputed_by'
            ORDER BY x.seq)) AS disputed_by_names,
+       (SELECT json_group_array(actor_id) FROM (SELECT x.actor_id FROM event_actors x WHERE x.article_id = e.article_id AND x.event_id = e.id AND x.role = 'disputed_by'
+           AND x.actor_id IS NOT NULL ORDER BY x.seq)) AS disputed_by_ids,
        e.confidence, e.trigger_start, e.trigger_end,
        a.title AS article_title, a.published AS article_published, a.source AS article_outlet,
        a.url AS article_url,
