@@ -9,6 +9,8 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
+from ..model import FLAT_EVENT_COLUMNS
+
 SCHEMA = Path(__file__).with_name("schema.sql")
 CORE_TABLES = frozenset({"articles", "entities", "events", "event_actors", "quotes"})  # any eventwire store has them
 # SQLite's primary result codes (sqlite3.Error.sqlite_errorcode & 0xFF)
@@ -85,8 +87,11 @@ def _check_schema(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
         )
     if readonly and not tables:
         raise StoreError(f"{path} holds no eventwire database yet (run `eventwire ingest PATH --db {path}` first)")
-    if readonly and "actor_id" not in {r[1] for r in conn.execute("PRAGMA table_info(event_actors)")}:
-        raise StoreError(  # named bodies are told apart by actor ids, which the writer adds (store/sqlite.py)
+    older = "actor_id" not in {r[1] for r in conn.execute("PRAGMA table_info(event_actors)")} or (
+        tuple(r[1] for r in conn.execute("PRAGMA table_info(events_flat)")) not in ((), FLAT_EVENT_COLUMNS)
+    )
+    if readonly and older:
+        raise StoreError(  # actor ids and the flat view's columns are made by the writer (store/sqlite.py)
             f"{path} was made by an older eventwire: run `eventwire relink --db {path}` once to bring it up to date"
         )
 
