@@ -166,6 +166,63 @@ def test_a_dateline_leaves_the_body_and_keeps_its_place_and_agency(tmp_path):
     assert article.extra["dateline"] == "NAIROBI" and article.source == "AFP"
 
 
+WIRE_COPY = """Port deal signed
+
+By Lena Ortiz and Sam Obi
+
+LIMA, Aug. 9 (Reuters) - Peru and Chile signed a port agreement on Friday.
+
+"It is a good day," the minister said.
+
+(Reporting by Lena Ortiz in Lima; Additional reporting by Kai Berg; Editing by Tom Hale)
+Copyright 2024 Thomson Reuters. All rights reserved.
+"""
+
+
+def test_wire_copy_leaves_its_byline_dateline_and_credits_out_of_the_body(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text(WIRE_COPY, encoding="utf-8")
+    [article] = read(path)
+    assert article.text == 'Peru and Chile signed a port agreement on Friday.\n\n"It is a good day," the minister said.'
+    assert article.extra == {"dateline": "LIMA", "dateline_day": "Aug. 9"}
+    assert (article.source, article.authors) == ("Reuters", ["Lena Ortiz", "Sam Obi"])
+
+
+def test_reporters_of_the_closing_credits_are_the_authors_when_there_is_no_byline(tmp_path):
+    path = tmp_path / "a.jsonl"
+    text = (
+        "Peru and Chile signed a port agreement.\n(Reporting by Lena Ortiz in Lima and Kai Berg; Editing by Tom Hale)"
+    )
+    path.write_text(json.dumps({"id": "w", "text": text}) + "\n")
+    [article] = read(path)
+    assert article.text == "Peru and Chile signed a port agreement."
+    assert article.authors == ["Lena Ortiz", "Kai Berg"]
+
+
+def test_a_credit_line_leaves_the_body_and_gives_the_outlet(tmp_path):
+    path = tmp_path / "a.jsonl"
+    text = "The talks ended.\n\nThe Associated Press' Ana Ruiz in Quito contributed to this report.\n© 2024 AP"
+    path.write_text(json.dumps({"id": "c", "text": text}) + "\n")
+    [article] = read(path)
+    assert (article.text, article.source) == ("The talks ended.", "The Associated Press")
+
+
+def test_furniture_alone_is_kept_as_the_body(tmp_path):
+    path = tmp_path / "a.jsonl"
+    text = "By Lena Ortiz\nAll rights reserved."  # the body is never left empty
+    path.write_text(json.dumps({"id": "f", "text": text}) + "\n")
+    [article] = read(path)
+    assert article.text.endswith("All rights reserved.")
+
+
+def test_a_sentence_beginning_with_by_is_no_byline(tmp_path):
+    path = tmp_path / "a.jsonl"
+    text = "By Monday the rebels had left the town.\nThe army moved in."
+    path.write_text(json.dumps({"id": "b", "text": text}) + "\n")
+    [article] = read(path)
+    assert article.text.startswith("By Monday the rebels") and article.authors == []
+
+
 def test_a_body_opening_with_an_acronym_keeps_it(tmp_path):
     path = tmp_path / "a.jsonl"
     path.write_text(

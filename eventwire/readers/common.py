@@ -13,8 +13,6 @@ from urllib.parse import urlsplit
 
 import dateparser
 
-from ..model import Article
-
 DEFAULT_MAX_BYTES = 2_000_000
 YEAR_FIRST = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?!\d)")
 
@@ -147,52 +145,3 @@ def outlet_from_url(url: str | None) -> str | None:
         if name:
             return name
     return host
-
-
-CREDIT_LINE = re.compile(
-    r"^(?P<outlet>[A-Z][\w&.\- ]{0,40}?)(?:['’]s?)\s+(?P<names>[^\n]{3,300}?)\s+"
-    r"contributed (?:to )?(?:this|the) (?:report|story|article)\.?\s*$"
-)
-
-
-def credit_line(text: str) -> tuple[str, list[str]] | None:
-    """Outlet and contributors from a closing line `CNN's A, B and C contributed to this report.`"""
-    for line in reversed([ln.strip() for ln in text.strip().splitlines()[-4:] if ln.strip()]):
-        match = CREDIT_LINE.match(line)
-        if match:
-            return match["outlet"].strip(), split_names(match["names"])
-    return None
-
-
-# "NAIROBI (AFP) -", "MARANCHON, SPAIN —", "WASHINGTON —": a place in capitals, perhaps an agency,
-# and a dash, opening the body.  It names where the story was filed, not who acted.
-DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z.'’\-]{2,}(?:[ /][A-Z][A-Z.'’\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?)"
-    r"(?:\s*\((?P<agency>[A-Za-z][\w&.\- ]{0,30})\))?\s*[-–—]+\s+"
-)
-
-
-def take_dateline(article: Article) -> Article:
-    """Strip the dateline from the body, keeping its place in `extra["dateline"]` and its
-    agency as the outlet when the record names none: an agency is never an actor of the story."""
-    match = DATELINE.match(article.text)
-    if match is None or not article.text[match.end() :].strip():
-        return article
-    article.text = article.text[match.end() :]
-    article.extra["dateline"] = match["place"]
-    article.source = article.source or match["agency"]
-    return article
-
-
-def fill_source(article: Article) -> Article:
-    """Outlet and authors from the dateline, the URL or the closing credit line when the record
-    has none; the dateline leaves the body (`take_dateline`)."""
-    article = take_dateline(article)
-    if not article.source:
-        article.source = outlet_from_url(article.url)
-    credit = credit_line(article.text)
-    if credit:
-        outlet, names = credit
-        article.source = article.source or outlet
-        article.authors = article.authors or names
-    return article

@@ -4,7 +4,8 @@ on the first page read: it costs half a second of start-up that reading JSON Lin
 from __future__ import annotations
 
 from ..model import Article
-from .common import BadRecord, check_id, fill_source, id_from_text, normalise_published, split_names
+from .common import BadRecord, check_id, id_from_text, normalise_published, split_names
+from .furniture import fill_source
 
 # Fewer words than this is no article: what trafilatura falls back on when a page has no main
 # text is its menu or its cookie banner ("Home News Sport", "We use cookies. Accept all").

@@ -11,7 +11,8 @@ import json
 from typing import Any
 
 from ..model import Article
-from .common import BadRecord, check_id, fill_source, id_from_text, normalise_published, split_names
+from .common import BadRecord, check_id, id_from_text, normalise_published, split_names
+from .furniture import fill_source
 
 MAX_DEPTH = 32  # objects and arrays inside one another; an article needs a few
 STRING, NAMES = (str,), (str, list)

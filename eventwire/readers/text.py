@@ -6,7 +6,8 @@ import re
 from datetime import datetime
 
 from ..model import Article
-from .common import BadRecord, check_id, fill_source, id_from_text
+from .common import BadRecord, check_id, id_from_text
+from .furniture import fill_source
 
 # `220313211238 jake sullivan yang jiechi split super tease` or the CNN asset name with hyphens.
 ASSET_HEADER = re.compile(
