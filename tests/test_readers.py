@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLES, SEED, SEED_ID
 
 from eventwire.model import Article
@@ -221,6 +222,28 @@ def test_a_sentence_beginning_with_by_is_no_byline(tmp_path):
     path.write_text(json.dumps({"id": "b", "text": text}) + "\n")
     [article] = read(path)
     assert article.text.startswith("By Monday the rebels") and article.authors == []
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "agency"),
+    [
+        ("Kyiv (AFP) - ", "Kyiv", "AFP"),
+        ("Rio de Janeiro, Brazil (AP) — ", "Rio de Janeiro, Brazil", "AP"),
+        ("GENEVA, March 3, 2025 (Reuters) – ", "GENEVA", "Reuters"),
+    ],
+)
+def test_datelines_of_the_agencies(tmp_path, opening, place, agency):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "d", "text": opening + "Talks resumed."}) + "\n")
+    [article] = read(path)
+    assert (article.text, article.extra["dateline"], article.source) == ("Talks resumed.", place, agency)
+
+
+def test_a_title_case_opening_needs_its_agency_to_be_a_dateline(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "d", "text": "Washington - the capital - braced for the vote."}) + "\n")
+    [article] = read(path)
+    assert article.text.startswith("Washington - the capital") and "dateline" not in article.extra
 
 
 def test_a_body_opening_with_an_acronym_keeps_it(tmp_path):

@@ -17,12 +17,17 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "By Ann Wanjiru", "By Ann Wanjiru and Tom Obi, Reuters": a paragraph of names alone.
 BYLINE = re.compile(rf"^\s*By (?P<names>{_NAME}(?:(?:, | and | & ){_NAME})*)\s*$")
 
-# "NAIROBI (AFP) -", "NAIROBI, June 4 (Reuters) -", "MARANCHON, SPAIN —", "WASHINGTON —": a place in
-# capitals, perhaps its country or state, perhaps the day, perhaps an agency, and a dash.
-DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z.'’\-]{2,}(?:[ /][A-Z][A-Z.'’\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*?)?)"
-    rf"(?:,? (?P<day>{_MONTH} \d{{1,2}}(?:, \d{{4}})?))?"
-    r"(?:\s*\((?P<agency>[A-Za-z][\w&.\- ]{0,30})\))?\s*[-–—]+\s+"
+# "NAIROBI (AFP) -", "NAIROBI, June 4 (Reuters) -", "MARANCHON, SPAIN —", "WASHINGTON —", "Kyiv (AFP) -":
+# a place, perhaps its country or state, perhaps the day, an agency (optional after a place in
+# capitals), and a dash.
+_CAPITALS = r"[A-Z][A-Z.'’\-]{2,}(?:[ /][A-Z][A-Z.'’\-]+)*"
+_TOWN = r"[A-Z][a-z.'’\-]+(?: (?:(?:de|da|do|del|la|el|al) )?[A-Z][a-z.'’\-]+){0,3}"
+_IN_STATE = r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*?)?"
+_DAY = rf"(?:,? (?P<day>{_MONTH} \d{{1,2}}(?:, \d{{4}})?))?"
+_AGENCY = r"\s*\((?P<agency>[A-Za-z][\w&.\- ]{0,30})\)"
+DATELINES = (
+    re.compile(rf"^\s*(?P<place>{_CAPITALS}{_IN_STATE}){_DAY}(?:{_AGENCY})?\s*[-–—]+\s+"),
+    re.compile(rf"^\s*(?P<place>{_TOWN}{_IN_STATE}){_DAY}{_AGENCY}\s*[-–—]+\s+"),
 )
 
 # Closing lines: "(Reporting by A in Nairobi; Editing by B)", "Copyright 2024 The Associated Press.
@@ -48,7 +53,7 @@ def take_furniture(article: Article) -> Article:
     if byline and rest.strip():
         authors = authors or split_names(byline["names"])
         text = rest.lstrip()
-    dateline = DATELINE.match(text)
+    dateline = next((m for m in (d.match(text) for d in DATELINES) if m), None)
     if dateline and text[dateline.end() :].strip():
         text = text[dateline.end() :]
         extra["dateline"] = dateline["place"]
