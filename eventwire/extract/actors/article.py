@@ -20,6 +20,7 @@ from .shortforms import ShortForms
 from .tables import (
     AFFILIATION_OK,
     BODY_POSSESSIVES,
+    BODY_SUBJECT_PRONOUNS,
     ENTITY_LABELS,
     HOME_MIN,
     HOME_RATIO,
@@ -34,6 +35,9 @@ from .tables import (
     V,
     lexicon,
 )
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescriptions):
@@ -119,6 +123,29 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
             ]
             if found:
                 return found[-1] if len({a.code for a in found}) == 1 else None
+        return None
+
+    def _subject_antecedent(self, tok: Token, text: str) -> Actor | None:
+        """The country or body an "it"/"they" subject of an active verb stands for: the latest
+        subject of a main clause in its sentence or the one before that is a coded actor and no
+        person, agreeing in number ("they": a plural noun or a pair).  None for any other pronoun
+        or when no subject fits; the actor keeps the pronoun as its text."""
+        number = BODY_SUBJECT_PRONOUNS.get(tok.lower_)
+        if number is None or tok.dep_ != "nsubj" or tok.head.pos_ != "VERB":
+            return None  # "it was denied", "it is unclear": no actor's doing
+        if not _main_clause(tok.head, reported=True):
+            return None  # "although it had ...", "whom they held": a clause told of something else
+        sent = self._sent_of[tok.i]
+        first = self.sentences.spans[max(sent - 1, 0)].start
+        for t in reversed(self.doc[first : tok.i]):
+            if t.dep_ not in SUBJECT_DEPS or t.pos_ == "PRON" or not _main_clause(t.head):
+                continue
+            plural = t.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in t.children)
+            if plural != (number == "plural") or t.i in self._person_at:
+                continue
+            actor = self.actor_for_token(t)
+            if actor is not None and actor.code:
+                return replace(actor, text=text)
         return None
 
     def entities(self) -> list[Entity]:
@@ -242,7 +269,7 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
             person = self._antecedent(head.i, PRONOUN_GENDER[low])
             return person.actor(text) if person else None
         if head.pos_ == "PRON":
-            return None
+            return self._subject_antecedent(head, text)
         person = self._person_at.get(head.i)
         if person is not None:
             return person.actor(text)
@@ -301,6 +328,14 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
         if entry.kind == "demonym" and any(c.lower_ == "ethnic" for c in head.lefts):
             return Actor(text=text, name=None, code=None, sector="CVL")  # "ethnic Albanians" in Serbia
         return Actor(text=text, name=None, code=entry.code, sector=entry.sector)
+
+
+def _main_clause(verb: Token, reported: bool = False) -> bool:
+    """Is the verb its sentence's root, or joined to it ("said ... and called"), or (`reported`)
+    the clause its root reports ("they fired drones, officials said")?"""
+    if reported and verb.dep_ == "ccomp":
+        verb = verb.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _clean_text(span: Span) -> str:

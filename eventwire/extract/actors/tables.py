@@ -55,6 +55,7 @@ NAME_PARTS = re.compile(r"[\s-]+")  # "Omar al-Bashir" -> Omar, al, Bashir
 PLAIN = re.compile(r"[^\W_]+(?: [^\W_]+)*")  # words and single spaces only
 PRONOUN_WINDOW = 3  # sentences a pronoun looks back
 BODY_POSSESSIVES = word_set(_WORDS, "body_possessives", "actor_words.yaml")
+BODY_SUBJECT_PRONOUNS: dict[str, str] = _WORDS["body_subject_pronouns"]  # "it": "singular"
 # plural noun -> which antecedents it counts ("states": countries only; "parties": any coded actor)
 GROUP_DESCRIPTIONS: dict[str, str] = {w: kind for kind, ws in _WORDS["group_descriptions"].items() for w in ws}
 GROUP_BOTH = word_set(_WORDS, "group_both", "actor_words.yaml")
