@@ -143,3 +143,14 @@ def test_a_day_after_publication_is_not_the_story_day():
     text = "The report gave no details about Monday\u2019s summit. Kenyan troops shelled a Somali post."
     events = process(Article(id="d", text=text, published="2025-03-16T21:12:38")).events
     assert [e.date for e in events if e.trigger == "shelled"] == ["2025-03-16"]
+
+
+def test_an_undated_event_in_a_background_sentence_takes_that_sentence_s_date():
+    # "Last year" dates the listing; the ban told in the participle is of that time, not of
+    # the story's day.
+    text = (
+        "The Afghan writer spoke in Kabul on Thursday. "
+        "Last year her novel appeared on a list of books banned by the Taliban government of Afghanistan."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-14T19:00:00Z")).events
+    assert [(e.date, e.date_precision) for e in events if e.trigger == "banned"] == [("2024-01-01", "year")]

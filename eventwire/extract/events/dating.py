@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from ...model import Event  # noqa: F401
 from ..article import ArticleContext
-from ..dates import DateRef, context_date, date_for_event, describes_a_thing, own_date, resolve
+from ..dates import (
+    DateRef,
+    context_date,
+    date_for_event,
+    describes_a_thing,
+    own_date,
+    resolve,
+    sentence_date,
+)
 from ..dates.tense import event_tense
 from ..types import has
 from .grammar import content_clause, lemma_of, light_verb
@@ -105,11 +113,14 @@ def date_from_the_lead(ctx: ArticleContext, occasions: list[Occasion]) -> list[O
     a news story tells the events of one day, the day its lead gives ("... on Monday froze the
     assets"), and the sentences after it go on with that day's events without repeating it; a
     lead that gives no day tells the news of the day it is published (docs/conventions.md,
-    dates).  After merging: an undated telling joins a dated telling of its event first."""
+    dates).  A telling in a sentence that dates another of its past clauses takes that date
+    instead (`dates.sentence_date`): a background sentence is not of the story's day.  After
+    merging: an undated telling joins a dated telling of its event first."""
     day = story_day(ctx)
     for o in occasions:
         if day and o.event.date is None and all(_of_the_story(m) for m in o.mentions):
-            o.event.date, o.event.date_precision, o.event.date_text = day.date, day.precision, day.text
+            told = next((d for m in o.mentions if (d := sentence_date(m.token, ctx.dates))), None) or day
+            o.event.date, o.event.date_precision, o.event.date_text = told.date, told.precision, told.text
     return occasions
 
 
