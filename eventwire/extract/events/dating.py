@@ -14,7 +14,7 @@ from ..dates import (
     resolve,
     sentence_date,
 )
-from ..dates.tense import event_tense
+from ..dates.tense import event_tense, told_before
 from ..types import has
 from .grammar import content_clause, lemma_of, light_verb
 from .mentions import Mention, Occasion
@@ -114,12 +114,19 @@ def date_from_the_lead(ctx: ArticleContext, occasions: list[Occasion]) -> list[O
     assets"), and the sentences after it go on with that day's events without repeating it; a
     lead that gives no day tells the news of the day it is published (docs/conventions.md,
     dates).  A telling in a sentence that dates another of its past clauses takes that date
-    instead (`dates.sentence_date`): a background sentence is not of the story's day.  After
-    merging: an undated telling joins a dated telling of its event first."""
+    instead (`dates.sentence_date`): a background sentence is not of the story's day.  A telling
+    set before the story's occasion ("had signed", "signed earlier": `tense.told_before`) takes
+    neither, and its event stays undated unless another telling dates it.  After merging: an
+    undated telling joins a dated telling of its event first."""
     day = story_day(ctx)
     for o in occasions:
         if day and o.event.date is None and all(_of_the_story(m) for m in o.mentions):
-            told = next((d for m in o.mentions if (d := sentence_date(m.token, ctx.dates))), None) or day
+            told = next(
+                (d for m in o.mentions if not told_before(m.token) and (d := sentence_date(m.token, ctx.dates))), None
+            )
+            if told is None and any(told_before(m.token) for m in o.mentions):
+                continue
+            told = told or day
             o.event.date, o.event.date_precision, o.event.date_text = told.date, told.precision, told.text
     return occasions
 
