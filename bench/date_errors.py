@@ -35,7 +35,10 @@ MISS_CLASSES = (
     "wrong month",
     "wrong year",
 )
-WHERE = ("gold before the publication month", "a system date is the story's day")  # misses, by where they lie
+WHERE = (
+    "gold before the publication month",
+    "a system date has no words",
+)  # misses: of an earlier month; dated by the publication day alone
 
 
 def miss_class(gold: str, dates: list[tuple[str, str]], published: str | None) -> str:
@@ -76,9 +79,7 @@ def _judged(
                 miss_class(ge["date"], [(se.get("date"), se.get("date_precision")) for se in matched], published)
             ] += 1
             misses["gold before the publication month"] += bool(published) and ge["date"][:7] < published[:7]
-            misses["a system date is the story's day"] += any(
-                se.get("date") and not se.get("date_text") for se in matched
-            )
+            misses["a system date has no words"] += any(se.get("date") and not se.get("date_text") for se in matched)
         if listed and not (right and wrong_only):
             print(f"{'ok' if right else 'XX'} {article['id']} pub {published} {ge['type']} gold {ge['date']}")
             print(f"      gold: {ge.get('evidence', '')[:200]}")
