@@ -171,3 +171,16 @@ def test_a_reported_past_perfect_is_of_the_story_s_day():
     text = "Kenya's army said on Tuesday that its troops had shelled a Somali border post."
     events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
     assert [e.date for e in events if e.trigger == "shelled"] == ["2025-03-11"]
+
+
+def test_a_story_whose_lead_names_no_day_is_of_the_first_day_named_after_it():
+    # The lead is told in the present; the day of the news comes in the fifth sentence.
+    text = (
+        "Kenya accuses Somalia of shelling its border posts. "
+        "The posts lie in Mandera county. "
+        "The county is remote. "
+        "Few roads reach it. "
+        "The foreign ministry in Nairobi said on Monday that the shelling killed two soldiers."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    assert [e.date for e in events if e.trigger == "accuses"] == ["2025-03-10"]
