@@ -107,9 +107,10 @@ def main() -> int:
             right, scored = right + r, scored + s
         by_fold.append(misses)
         print(f"fold {fold}: {right}/{scored} = {right / scored if scored else 0:.3f}")
-    print("misses by class " + " ".join(f"{'fold ' + str(n):>8}" for n in range(1, len(by_fold) + 1)))
+    width = max(map(len, (*MISS_CLASSES, *WHERE))) + 2
+    print(f"{'misses by class':{width}s}" + " ".join(f"{'fold ' + str(n):>8}" for n in range(1, len(by_fold) + 1)))
     for name in (*MISS_CLASSES, *WHERE):
-        print(f"  {name:18s}" + " ".join(f"{m[name]:8d}" for m in by_fold))
+        print(f"  {name:{width - 2}s}" + " ".join(f"{m[name]:8d}" for m in by_fold))
     return 0
 
 
