@@ -143,3 +143,44 @@ def test_a_day_after_publication_is_not_the_story_day():
     text = "The report gave no details about Monday\u2019s summit. Kenyan troops shelled a Somali post."
     events = process(Article(id="d", text=text, published="2025-03-16T21:12:38")).events
     assert [e.date for e in events if e.trigger == "shelled"] == ["2025-03-16"]
+
+
+def test_an_undated_event_in_a_background_sentence_takes_that_sentence_s_date():
+    # "Last year" dates the listing; the ban told in the participle is of that time, not of
+    # the story's day.
+    text = (
+        "The Afghan writer spoke in Kabul on Thursday. "
+        "Last year her novel appeared on a list of books banned by the Taliban government of Afghanistan."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-14T19:00:00Z")).events
+    assert [(e.date, e.date_precision) for e in events if e.trigger == "banned"] == [("2024-01-01", "year")]
+
+
+def test_an_event_told_as_before_the_story_takes_no_day_from_the_lead_or_its_sentence():
+    # The accord was signed before Tuesday's shelling: "had signed" and "earlier" say so.
+    for told in ("Kenya and Somalia had signed a border accord", "Kenya and Somalia signed a border accord earlier"):
+        text = f"{told}, but Kenyan troops shelled a Somali border post on Tuesday."
+        events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+        dates = {e.trigger: e.date for e in events}
+        assert dates["shelled"] == "2025-03-11"
+        assert dates["signed"] is None
+
+
+def test_a_reported_past_perfect_is_of_the_story_s_day():
+    # After "said", "had shelled" is the reported past shifted back, not an earlier occasion.
+    text = "Kenya's army said on Tuesday that its troops had shelled a Somali border post."
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    assert [e.date for e in events if e.trigger == "shelled"] == ["2025-03-11"]
+
+
+def test_a_story_whose_lead_names_no_day_is_of_the_first_day_named_after_it():
+    # The lead is told in the present; the day of the news comes in the fifth sentence.
+    text = (
+        "Kenya accuses Somalia of shelling its border posts. "
+        "The posts lie in Mandera county. "
+        "The county is remote. "
+        "Few roads reach it. "
+        "The foreign ministry in Nairobi said on Monday that the shelling killed two soldiers."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    assert [e.date for e in events if e.trigger == "accuses"] == ["2025-03-10"]

@@ -6,7 +6,7 @@ from .anchors import DateAnchors
 from .cues import cues
 from .resolve import DateRef, resolve, shifted
 from .tense import clause_verb, past_form
-from .ties import context_date, date_for_event, describes_a_thing, own_date
+from .ties import context_date, date_for_event, describes_a_thing, own_date, sentence_date
 
 __all__ = [
     "DateAnchors",
@@ -19,5 +19,6 @@ __all__ = [
     "own_date",
     "past_form",
     "resolve",
+    "sentence_date",
     "shifted",
 ]

@@ -57,6 +57,7 @@ ONSET_PREPOSITIONS = word_set(_CALENDAR, "onset_prepositions", "calendar.yaml")
 SEQUEL_MODIFIERS = word_set(_CALENDAR, "sequel_modifiers", "calendar.yaml")
 SEQUEL_PREPOSITIONS = word_set(_CALENDAR, "sequel_prepositions", "calendar.yaml")
 TIME_UNITS = word_set(_CALENDAR, "time_units", "calendar.yaml")
+ANTERIORITY_ADVERBS = word_set(_CALENDAR, "anteriority_adverbs", "calendar.yaml")
 
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WD = "|".join(WEEKDAYS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import cues
-from .resolve import FUTURE_AUX
+from .resolve import ANTERIORITY_ADVERBS, FUTURE_AUX
 
 VERB_POS = {"VERB", "AUX"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -42,6 +42,20 @@ def past_form(verb: Token) -> bool:
     if any(a.tag_ == "VBD" or a.lemma_.lower() == "have" for a in auxes):
         return True
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxes)
+
+
+def told_before(trigger: Token) -> bool:
+    """ "had agreed", "agreed earlier": a clause set before the occasion the story tells, so an
+    event told there without a date of its own is not of the story's day (docs/conventions.md).
+    A reported clause's past perfect ("said troops had attacked") is only the tense shifted back
+    after a past verb of saying: it tells the occasion itself."""
+    verb = anchor_verb(trigger)
+    if verb is None:
+        return False
+    perfect = verb.dep_ != "ccomp" and any(
+        c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_.lower() == "have" for c in verb.children
+    )
+    return perfect or any(c.dep_ == "advmod" and c.lower_ in ANTERIORITY_ADVERBS for c in verb.children)
 
 
 def governor(token: Token) -> Token | None:

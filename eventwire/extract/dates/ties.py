@@ -142,6 +142,15 @@ def _speech_date(sent: Span, anchors: DateAnchors) -> DateRef | None:
     return None
 
 
+def sentence_date(trigger: Token, anchors: DateAnchors) -> DateRef | None:
+    """The time of the sentence a trigger sits in, for an event told there without a date of its
+    own: the first date of a past clause of it ("last year it was put on a list of books banned
+    by the Taliban"), never after publication.  A background sentence tells one earlier
+    occasion; the story's day (`events.dating.date_from_the_lead`) is not its time."""
+    found = _past_clause_date(anchors.sentences.span(trigger), anchors)
+    return _not_after(found, anchors.reference) if found else None
+
+
 def _past_clause_date(sent: Span, anchors: DateAnchors) -> DateRef | None:
     """The first date of a sentence that dates a past-tense clause ("talks failed at the Hanoi
     Summit held in February")."""

@@ -5,14 +5,21 @@ from __future__ import annotations
 
 from ...model import Event  # noqa: F401
 from ..article import ArticleContext
-from ..dates import DateRef, context_date, date_for_event, describes_a_thing, own_date, resolve
-from ..dates.tense import event_tense
+from ..dates import (
+    DateRef,
+    context_date,
+    date_for_event,
+    describes_a_thing,
+    own_date,
+    resolve,
+    sentence_date,
+)
+from ..dates.tense import event_tense, told_before
 from ..types import has
 from .grammar import content_clause, lemma_of, light_verb
 from .mentions import Mention, Occasion
 from .words import event_words
 
-LEAD_SENTENCES = 3  # a story's lead: the sentences that give its news and the day of it
 PRECISION_CHARS = {"year": 4, "month": 7, "season": 7, "day": 10}
 
 
@@ -102,14 +109,24 @@ def follow_antecedents(ctx: ArticleContext, found: list[Mention]) -> list[Mentio
 
 def date_from_the_lead(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
     """Reads each event's date and tellings; dates the events still undated, unless told ahead:
-    a news story tells the events of one day, the day its lead gives ("... on Monday froze the
-    assets"), and the sentences after it go on with that day's events without repeating it; a
-    lead that gives no day tells the news of the day it is published (docs/conventions.md,
-    dates).  After merging: an undated telling joins a dated telling of its event first."""
+    a news story tells the events of one day, the first day it names, mostly in its lead ("... on
+    Monday froze the assets"), and its other sentences go on with that day's events without
+    repeating it; a story that names no day tells the news of the day it is published
+    (docs/conventions.md, dates).  A telling in a sentence that dates another of its past clauses takes that date
+    instead (`dates.sentence_date`): a background sentence is not of the story's day.  A telling
+    set before the story's occasion ("had signed", "signed earlier": `tense.told_before`) takes
+    neither, and its event stays undated unless another telling dates it.  After merging: an
+    undated telling joins a dated telling of its event first."""
     day = story_day(ctx)
     for o in occasions:
         if day and o.event.date is None and all(_of_the_story(m) for m in o.mentions):
-            o.event.date, o.event.date_precision, o.event.date_text = day.date, day.precision, day.text
+            told = next(
+                (d for m in o.mentions if not told_before(m.token) and (d := sentence_date(m.token, ctx.dates))), None
+            )
+            if told is None and any(told_before(m.token) for m in o.mentions):
+                continue
+            told = told or day
+            o.event.date, o.event.date_precision, o.event.date_text = told.date, told.precision, told.text
     return occasions
 
 
@@ -120,19 +137,16 @@ def _of_the_story(m: Mention) -> bool:
 
 
 def story_day(ctx: ArticleContext) -> DateRef | None:
-    """The day of a story's news: the first day its lead names for what was done or said (not
-    "will meet on Friday", nor a day after publication: "Monday's meeting" in a Sunday story),
-    else its publication day."""
+    """The day of a story's news: the first day it names for what was done or said (not "will
+    meet on Friday", nor a day after publication: "Monday's meeting" in a Sunday story), else its
+    publication day.  Not the lead's alone: a lead told in the present ("Russia says it ...")
+    leaves the day to a later paragraph ("..., the ministry said Tuesday")."""
     if ctx.reference is None or not len(ctx.doc):
         return None
     published = ctx.reference.date().isoformat()
-    sent = ctx.sentences.span(ctx.doc[0])
-    for _ in range(LEAD_SENTENCES):
+    for sent in ctx.sentences.spans:
         for span in ctx.dates.candidates(sent):
             found = None if event_tense(span.root) == "future" else resolve(span.text, ctx.reference, "past")
             if found and found.precision == "day" and found.date <= published:
                 return DateRef(found.date, "day", span.text)
-        if sent.end >= len(ctx.doc):
-            break
-        sent = ctx.sentences.span(ctx.doc[sent.end])
     return DateRef(published, "day", "")
