@@ -60,6 +60,6 @@ def process_many(articles: Iterable[Article], sides: LinearModel | None = None) 
 def analyse_doc(article: Article, doc: Doc, title: Doc | None = None, sides: LinearModel | None = None) -> Analysis:
     """The extractors over an article's parse (and its title's), through one `ArticleContext`: the
     event passes (docs/design.md), then how each event was done and what it was about."""
-    ctx = ArticleContext.build(doc, title, reference_time(article))
+    ctx = ArticleContext.build(doc, title, reference_time(article), article.extra.get("dateline_day"))
     events = apply_contexts(apply_modes(extract_events(ctx, sides), ctx), article)
     return Analysis(article=article, events=events, quotes=ctx.quotes, entities=ctx.actors.entities())

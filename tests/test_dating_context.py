@@ -1,6 +1,7 @@
 """Dates an event takes from the story around it: the sentences before, the last dated speech
 act for a thing said, and a date framing the sentence (docs/conventions.md, dates)."""
 
+import json
 from datetime import datetime
 
 from eventwire import nlp
@@ -8,6 +9,7 @@ from eventwire.extract.dates import DateAnchors, context_date, date_for_event
 from eventwire.extract.sentences import Sentences
 from eventwire.model import Article
 from eventwire.pipeline import process
+from eventwire.readers.discover import read_paths
 
 THURSDAY_EVENING = datetime(2025, 3, 13, 19)
 
@@ -116,6 +118,16 @@ def test_an_undated_event_of_a_story_whose_lead_gives_no_day_is_of_the_publicati
     text = "The European Union froze the assets of the defence minister of Belarus."
     events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
     assert [(e.type, e.date) for e in events] == [("SANCTION", "2025-03-13")]
+
+
+def test_an_undated_event_of_wire_copy_is_of_its_datelines_day(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    text = "BRUSSELS, March 11 (Reuters) - The European Union froze the assets of the defence minister of Belarus."
+    path.write_text(json.dumps({"id": "w", "text": text, "published": "2025-03-13T19:00:00Z"}) + "\n")
+    [article] = read_paths([str(path)])
+    assert "March 11" not in article.text  # the dateline left the body; its day is the story's
+    sanction = next(e for e in process(article).events if e.type == "SANCTION")
+    assert (sanction.date, sanction.date_text) == ("2025-03-11", "March 11")
 
 
 def test_an_undated_plan_takes_no_day_from_the_lead():

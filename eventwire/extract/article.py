@@ -31,9 +31,12 @@ class ArticleContext:
     # (start, end, speaker) of the direct quotes whose speaker has a code, in text order:
     # "we" or "I" inside one is its speaker
     speakers: list[tuple[int, int, Actor]]
+    dateline_day: str | None = None  # "June 4" of a dateline the reader took out of the body
 
     @classmethod
-    def build(cls, doc: Doc, title: Doc | None, reference: datetime | None) -> ArticleContext:
+    def build(
+        cls, doc: Doc, title: Doc | None, reference: datetime | None, dateline_day: str | None = None
+    ) -> ArticleContext:
         text = doc.text
         sentences = Sentences.of(doc)
         actors = ArticleActors(doc, sentences)
@@ -42,7 +45,8 @@ class ArticleContext:
             ((q.start, q.end, q.speaker) for q in quotes if q.kind == "direct" and q.speaker and q.speaker.code),
             key=lambda s: s[:2],
         )
-        return cls(doc, title, text, reference, sentences, actors, DateAnchors(sentences, reference), quotes, speakers)
+        anchors = DateAnchors(sentences, reference)
+        return cls(doc, title, text, reference, sentences, actors, anchors, quotes, speakers, dateline_day)
 
     def speaker_at(self, offset: int) -> Actor | None:
         """The speaker of the direct quote the character offset stands in, if any."""

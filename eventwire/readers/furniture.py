@@ -44,8 +44,9 @@ IN_PLACE = re.compile(r"\s+(?:in|from) [A-Z][\w.'’\- ]*$")  # "A in Nairobi" -
 
 def take_furniture(article: Article) -> Article:
     """The article with its byline, dateline and closing credits out of the body: the dateline's
-    place in `extra["dateline"]`, its day as written in `extra["dateline_day"]`; the agency and
-    the reporters as the outlet and the authors when the record names none.  A body that would
+    place in `extra["dateline"]`, its day as written in `extra["dateline_day"]` (the story's day,
+    docs/conventions.md); the agency and the reporters as the outlet and the authors when the
+    record names none.  A body that would
     be left empty is kept whole."""
     text, authors, source, extra = article.text, list(article.authors), article.source, dict(article.extra)
     first, _, rest = text.lstrip().partition("\n")

@@ -137,13 +137,17 @@ def _of_the_story(m: Mention) -> bool:
 
 
 def story_day(ctx: ArticleContext) -> DateRef | None:
-    """The day of a story's news: the first day it names for what was done or said (not "will
-    meet on Friday", nor a day after publication: "Monday's meeting" in a Sunday story), else its
-    publication day.  Not the lead's alone: a lead told in the present ("Russia says it ...")
-    leaves the day to a later paragraph ("..., the ministry said Tuesday")."""
+    """The day of a story's news: its dateline's ("NAIROBI, June 4 (Reuters) -"), else the first
+    day it names for what was done or said (not "will meet on Friday", nor a day after
+    publication: "Monday's meeting" in a Sunday story), else its publication day.  Not the lead's
+    alone: a lead told in the present ("Russia says it ...") leaves the day to a later paragraph
+    ("..., the ministry said Tuesday")."""
     if ctx.reference is None or not len(ctx.doc):
         return None
     published = ctx.reference.date().isoformat()
+    filed = resolve(ctx.dateline_day, ctx.reference, "past") if ctx.dateline_day else None
+    if filed and filed.precision == "day" and filed.date <= published:
+        return DateRef(filed.date, "day", ctx.dateline_day)
     for sent in ctx.sentences.spans:
         for span in ctx.dates.candidates(sent):
             found = None if event_tense(span.root) == "future" else resolve(span.text, ctx.reference, "past")
