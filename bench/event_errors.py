@@ -36,7 +36,7 @@ from eventwire.extract.article import ArticleContext  # noqa: E402
 from eventwire.extract.events import MENTION_PASSES, OCCASION_PASSES, merge  # noqa: E402
 from eventwire.extract.events.grammar import lemma_of  # noqa: E402
 from eventwire.model import Article, Event  # noqa: E402
-from eventwire.pipeline import reference_time  # noqa: E402
+from eventwire.pipeline import article_context  # noqa: E402
 
 STUDIED = range(1, FOLDS // 2 + 1)  # folds 1-2; the others are held out and read as numbers only
 SCORER = load_scorer(DEFAULT_BENCHMARKS / "score.py")  # its `dyads` is the one definition of a dyad
@@ -231,7 +231,7 @@ def main() -> None:
     titles = nlp.pipe((a.get("title") or "" for a in chosen), batch_size=8)
     for record, doc, title in zip(chosen, docs, titles, strict=True):
         article = Article(id=str(record["id"]), text=record["text"], published=record.get("published"))
-        ctx = ArticleContext.build(doc, title, reference_time(article))
+        ctx = article_context(article, doc, title)
         tally.add(article.text, gold.get(article.id, {}).get("events", []), trace(ctx), ctx)
     tally.report(args.folds, args.limit, args.show)
 

@@ -57,9 +57,14 @@ def process_many(articles: Iterable[Article], sides: LinearModel | None = None) 
         yield analyse_doc(article, *next(parsed), sides) if article.language == ENGLISH else Analysis(article=article)
 
 
+def article_context(article: Article, doc: Doc, title: Doc | None = None) -> ArticleContext:
+    """What the extractors read of an article's parse: with its reference time and its dateline's day."""
+    return ArticleContext.build(doc, title, reference_time(article), article.extra.get("dateline_day"))
+
+
 def analyse_doc(article: Article, doc: Doc, title: Doc | None = None, sides: LinearModel | None = None) -> Analysis:
     """The extractors over an article's parse (and its title's), through one `ArticleContext`: the
     event passes (docs/design.md), then how each event was done and what it was about."""
-    ctx = ArticleContext.build(doc, title, reference_time(article), article.extra.get("dateline_day"))
+    ctx = article_context(article, doc, title)
     events = apply_contexts(apply_modes(extract_events(ctx, sides), ctx), article)
     return Analysis(article=article, events=events, quotes=ctx.quotes, entities=ctx.actors.entities())

@@ -17,11 +17,10 @@ import scipy.sparse as sp  # with scikit-learn, in the `train` extra
 from sklearn.linear_model import LogisticRegression  # the `train` extra: never imported by eventwire
 
 from eventwire import nlp
-from eventwire.extract.article import ArticleContext
 from eventwire.extract.events import propose
 from eventwire.extract.events.deciding import NamedActors, candidates, pairs_of
 from eventwire.model import Article
-from eventwire.pipeline import PARSE_BATCH, reference_time
+from eventwire.pipeline import PARSE_BATCH, article_context
 from eventwire.readers.discover import read_paths
 
 # Chosen with deciding.RULES_FLOOR on the studied folds (1-2) of the VOA dev set and the GSR together,
@@ -68,7 +67,7 @@ def side_examples(articles: Path, gold: Path) -> list[list[SideExample]]:
     titles = nlp.pipe((a.title or "" for a in chosen), batch_size=PARSE_BATCH)
     out = []
     for row, article, doc, title in zip(rows, chosen, docs, titles, strict=True):
-        ctx = ArticleContext.build(doc, title, reference_time(article))
+        ctx = article_context(article, doc, title)
         pairs = set().union(*(gold_pairs(e) for e in row.get("events", [])))
         names = NamedActors.of(ctx)
         out.append(
