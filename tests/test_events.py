@@ -458,10 +458,33 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenya issued a sharp rebuke to Ethiopia on Monday.", "ACCUSE"),
         ("Kenyan airdrops to Ethiopia resumed on Monday.", "AID"),
         ("Ethiopian soldiers, backed by Kenyan troops, retook the town on Monday.", "AID"),
+        ("Kenya filed a protest with Ethiopia on Monday.", "ACCUSE"),  # a diplomatic protest, no rally
+        ("Kenya remains opposed to Ethiopia's membership of the bloc.", "REJECT"),
+        ("Kenyan air raids on Ethiopia resumed on Monday.", "ASSAULT"),
+        ("Kenya fired rockets at Ethiopia on Monday.", "ASSAULT"),  # at someone: no weapons test
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
     find(events_of(text), type_, {"KEN"}, {"ETH"})
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Kenya met the demands of Ethiopia on Monday.", "CONSULT"),  # meeting a demand is no meeting
+        ("Kenya mobilized support among Ethiopian voters on Monday.", "MOBILIZE"),  # backers, not troops
+        ("Kenya's long-threatened offensive against Ethiopia began on Monday.", "THREATEN"),  # the offensive's
+        ("Kenyan medics evacuated the wounded from Ethiopia on Monday.", "ASSAULT"),  # "the wounded": people
+        ("Kenya and Ethiopia signed a deal on Monday to fight smuggling.", "ASSAULT"),  # what the deal is for
+    ],
+)
+def test_words_that_look_like_triggers_but_tell_no_such_event(english, text, type_):
+    assert not [e for e in events_of(text) if e.type == type_]
+
+
+def test_a_meeting_a_trip_is_for_is_told_by_the_trip(english):
+    found = events_of("Kenya's president flew to Addis Ababa on Monday to meet Ethiopia's prime minister.")
+    assert find(found, "CONSULT", {"KEN"}) and pair(find(found, "CONSULT")) >= {"KEN", "ETH"}
 
 
 def test_the_agent_of_a_passive_hung_from_a_noun_is_still_its_source(english):

@@ -67,8 +67,16 @@ def _fits(rule: Rule, tok: Token, lex: Lexicon) -> bool:
     return True
 
 
+def _nominal_participle(tok: Token) -> bool:
+    """A participle used as a noun ("evacuated the wounded", "the detained were freed") names
+    people, not an act: a verb takes no determiner."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children)
+
+
 def match(tok: Token, lex: Lexicon) -> Rule | None:
     if tok.dep_ == "amod" and lemma_of(tok) in lex.hedges:
+        return None
+    if _nominal_participle(tok):
         return None
     if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
         rules = lex.verbs.get(lemma_of(tok), ())
