@@ -462,6 +462,8 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenya remains opposed to Ethiopia's membership of the bloc.", "REJECT"),
         ("Kenyan air raids on Ethiopia resumed on Monday.", "ASSAULT"),
         ("Kenya fired rockets at Ethiopia on Monday.", "ASSAULT"),  # at someone: no weapons test
+        ("Kenya contributed troops to Ethiopia on Monday.", "AID"),  # personnel for another's force
+        ("Kenya vowed on Monday to defeat the Ethiopian rebels.", "THREATEN"),
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
@@ -480,6 +482,18 @@ def test_plover_trigger_words_and_phrases(english, text, type_):
 )
 def test_words_that_look_like_triggers_but_tell_no_such_event(english, text, type_):
     assert not [e for e in events_of(text) if e.type == type_]
+
+
+def test_declaring_an_emergency_or_martial_law_restricts_and_calls_for_nothing(english):
+    assert find(events_of("Kenya declared a state of emergency on Monday."), "COERCE", {"KEN"})
+    assert not [e for e in events_of("Kenya declared a state of emergency on Monday.") if e.type == "REQUEST"]
+    assert find(events_of("Kenya declared martial law on Monday after the riots."), "COERCE", {"KEN"})
+
+
+def test_a_vow_parsed_as_a_clause_of_purpose_is_still_a_vow(english):
+    found = events_of("Kenyan rebels have sworn to fight until the Ethiopian army leaves the region.")
+    assert find(found, "THREATEN", {"KEN"})
+    assert not [e for e in found if e.type == "ASSAULT"]
 
 
 def test_a_meeting_a_trip_is_for_is_told_by_the_trip(english):

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ..article import ArticleContext
 from ..types import has
 from .frames import cues
-from .grammar import NOUN_POS, governor, lemma_of, light_verb, subject_of
+from .grammar import NOUN_POS, governor, lemma_of, light_verb, subject_of, to_infinitive
 from .mentions import Mention
 from .words import event_words
 
@@ -50,7 +50,7 @@ def _unargued(m: Mention) -> bool:
         and not m.target
         and (tok.tag_ in FINITE_TAGS or _done_gerund(tok))
         and tok.dep_ not in ("acl", "amod")
-        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not to_infinitive(tok)
         and not subject_of(tok)
     )
 
@@ -71,9 +71,18 @@ def _aim(m: Mention) -> bool:
     return (
         pred.dep_ in ("advcl", "acl", "relcl")
         and pred.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
+        and to_infinitive(pred)
         and has(m.type, "consequence")
+        and _takes_no_infinitive(pred.head)
     )
+
+
+def _takes_no_infinitive(head: Token) -> bool:
+    """Is this a word whose "to" clause can only be a purpose?  The parser labels some
+    complements as clauses of purpose ("have sworn to fight", "refused to attack"): a vow, a
+    plan, a wish or a refusal takes its act as complement (status_cues.yaml)."""
+    c = cues()
+    return lemma_of(head) not in c.planned_heads | c.hypothetical_heads | c.negating_heads
 
 
 def _told_by_agreement(m: Mention) -> bool:
