@@ -464,6 +464,12 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenya fired rockets at Ethiopia on Monday.", "ASSAULT"),  # at someone: no weapons test
         ("Kenya contributed troops to Ethiopia on Monday.", "AID"),  # personnel for another's force
         ("Kenya vowed on Monday to defeat the Ethiopian rebels.", "THREATEN"),
+        ("Kenya raised concerns with Ethiopia about the border incursions on Monday.", "ACCUSE"),
+        ("Kenya voiced alarm at Ethiopia's military build-up on Monday.", "ACCUSE"),
+        ("Kenya cautioned Ethiopia against any military build-up on the border.", "THREATEN"),
+        ("Kenyan jets pounded Ethiopian positions on Monday.", "ASSAULT"),
+        ("Kenya approved a $30 million loan to Ethiopia on Monday.", "AID"),  # a lender's approval
+        ("Kenya imposed travel bans on five Ethiopian officials on Monday.", "SANCTION"),  # "on" under the verb
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
@@ -494,6 +500,11 @@ def test_a_vow_parsed_as_a_clause_of_purpose_is_still_a_vow(english):
     found = events_of("Kenyan rebels have sworn to fight until the Ethiopian army leaves the region.")
     assert find(found, "THREATEN", {"KEN"})
     assert not [e for e in found if e.type == "ASSAULT"]
+
+
+def test_a_ban_on_rallies_restricts_and_sanctions_no_one(english):
+    found = events_of("Kenya imposed a ban on opposition rallies on Monday.")
+    assert find(found, "COERCE", {"KEN"}) and not [e for e in found if e.type == "SANCTION"]
 
 
 def test_a_meeting_a_trip_is_for_is_told_by_the_trip(english):

@@ -13,10 +13,22 @@ from .words import event_words
 OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 
 
+def _carriers(tok: Token) -> list[Token]:
+    """The trigger and, for a noun, the light verb that carries its prepositions ("imposed bans
+    on five settlers": the "on" hangs from the verb but tells whom the bans hit)."""
+    verb = light_verb(tok) if tok.pos_ in NOUN_POS else None
+    return [tok] if verb is None else [tok, verb]
+
+
 def _objects_of(tok: Token) -> set[str]:
     out = {lemma_of(c) for c in tok.children if c.dep_ in OBJECTS}
     out.update(
-        lemma_of(g) for c in tok.children if c.dep_ in ("prep", "prt", "agent") for g in c.children if g.dep_ == "pobj"
+        lemma_of(g)
+        for t in _carriers(tok)
+        for c in t.children
+        if c.dep_ in ("prep", "prt", "agent")
+        for g in c.children
+        if g.dep_ == "pobj"
     )
     out.update(lemma_of(g) for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "conj")
     # "part of the aid program", "tons of food": what a quantity or part counts
@@ -27,11 +39,12 @@ def _objects_of(tok: Token) -> set[str]:
 
 
 def _governed(tok: Token) -> set[str]:
-    """Lemmas of the particles and prepositions a trigger governs; a preposition whose object is
-    a date or time does not count ("called ... on Monday" is no "call on")."""
+    """Lemmas of the particles and prepositions a trigger governs (a noun's light verb's too); a
+    preposition whose object is a date or time does not count ("called ... on Monday" is no "call on")."""
     return {
         lemma_of(c)
-        for c in tok.children
+        for t in _carriers(tok)
+        for c in t.children
         if not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
     }
 
@@ -54,7 +67,11 @@ def _fits(rule: Rule, tok: Token, lex: Lexicon) -> bool:
     if rule.excludes and rule.excludes & (
         {lemma_of(c) for c in tok.children}
         | {lemma_of(g) for c in tok.children for g in c.children if g.dep_ == "mark" or g.tag_.startswith("W")}
-        | {lemma_of(g) for g in pobjs(tok, {lemma_of(c) for c in tok.children} - event_words().circumstances)}
+        | {
+            lemma_of(g)
+            for t in _carriers(tok)
+            for g in pobjs(t, {lemma_of(c) for c in t.children} - event_words().circumstances)
+        }
     ):
         return False
     if rule.light_only and light_verb(tok) is None:
