@@ -470,6 +470,13 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenyan jets pounded Ethiopian positions on Monday.", "ASSAULT"),
         ("Kenya approved a $30 million loan to Ethiopia on Monday.", "AID"),  # a lender's approval
         ("Kenya imposed travel bans on five Ethiopian officials on Monday.", "SANCTION"),  # "on" under the verb
+        ("Kenya lodged stern representations with Ethiopia over the border incident.", "ACCUSE"),
+        ("Kenya expelled Ethiopia's deputy high commissioner on Monday.", "SANCTION"),
+        ("Kenya ordered Ethiopian troops to leave the country on Monday.", "SANCTION"),  # an expulsion
+        ("Kenyan drones hit an Ethiopian army base on Monday.", "ASSAULT"),
+        ("Kenya launched a military intervention in Ethiopia on Monday.", "ASSAULT"),
+        ("Kenya freed two Ethiopians on Monday.", "RETREAT"),  # people named by their nation
+        ("Kenya suspended trade with Ethiopia on Monday.", "SANCTION"),
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
@@ -484,6 +491,11 @@ def test_plover_trigger_words_and_phrases(english, text, type_):
         ("Kenya's long-threatened offensive against Ethiopia began on Monday.", "THREATEN"),  # the offensive's
         ("Kenyan medics evacuated the wounded from Ethiopia on Monday.", "ASSAULT"),  # "the wounded": people
         ("Kenya and Ethiopia signed a deal on Monday to fight smuggling.", "ASSAULT"),  # what the deal is for
+        (
+            "Thousands of Kenyans took to the streets to protest against Ethiopia's dam.",
+            "ACCUSE",
+        ),  # "to" is no "protest to"
+        ("Prices hit a record high in Kenya after Ethiopia closed the border.", "ASSAULT"),
     ],
 )
 def test_words_that_look_like_triggers_but_tell_no_such_event(english, text, type_):

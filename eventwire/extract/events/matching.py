@@ -22,6 +22,8 @@ def _carriers(tok: Token) -> list[Token]:
 
 def _objects_of(tok: Token) -> set[str]:
     out = {lemma_of(c) for c in tok.children if c.dep_ in OBJECTS}
+    # "freed six Americans", "detained two Britons": people named by their nation are people
+    out.update("people" for c in tok.children if c.dep_ in OBJECTS and c.ent_type_ == "NORP" and c.tag_ == "NNPS")
     out.update(
         lemma_of(g)
         for t in _carriers(tok)
@@ -46,6 +48,7 @@ def _governed(tok: Token) -> set[str]:
         for t in _carriers(tok)
         for c in t.children
         if not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        and c.tag_ != "TO"  # the "to" of an infinitive ("to protest") is no "protest to"
     }
 
 
