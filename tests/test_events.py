@@ -477,6 +477,8 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenya launched a military intervention in Ethiopia on Monday.", "ASSAULT"),
         ("Kenya freed two Ethiopians on Monday.", "RETREAT"),  # people named by their nation
         ("Kenya suspended trade with Ethiopia on Monday.", "SANCTION"),
+        ("Kenya extended a $100 million credit line to Ethiopia.", "AID"),
+        ("Kenya announced a $50 million grant to Ethiopia on Monday.", "AID"),
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
@@ -496,6 +498,7 @@ def test_plover_trigger_words_and_phrases(english, text, type_):
             "ACCUSE",
         ),  # "to" is no "protest to"
         ("Prices hit a record high in Kenya after Ethiopia closed the border.", "ASSAULT"),
+        ("Kenya's foreign minister spoke with reporters about Ethiopia on Monday.", "CONSULT"),  # no meeting
     ],
 )
 def test_words_that_look_like_triggers_but_tell_no_such_event(english, text, type_):
@@ -512,6 +515,17 @@ def test_a_vow_parsed_as_a_clause_of_purpose_is_still_a_vow(english):
     found = events_of("Kenyan rebels have sworn to fight until the Ethiopian army leaves the region.")
     assert find(found, "THREATEN", {"KEN"})
     assert not [e for e in found if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's president spoke by phone with his Ethiopian counterpart on Monday.",
+        "Kenya and Ethiopia deepened their security ties on Monday.",
+    ],
+)
+def test_talking_together_and_working_together(english, text):
+    assert [e for e in events_of(text) if pair(e) >= {"KEN", "ETH"} and e.type in ("CONSULT", "COOPERATE")]
 
 
 def test_a_ban_on_rallies_restricts_and_sanctions_no_one(english):
