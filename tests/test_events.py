@@ -479,6 +479,11 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenya suspended trade with Ethiopia on Monday.", "SANCTION"),
         ("Kenya extended a $100 million credit line to Ethiopia.", "AID"),
         ("Kenya announced a $50 million grant to Ethiopia on Monday.", "AID"),
+        ("Kenya withdrew its ambassador from Ethiopia on Monday.", "SANCTION"),  # as recalling one
+        ("Kenya shut down the Ethiopian embassy on Monday.", "SANCTION"),
+        ("Kenya sent 500 police officers to Ethiopia on Monday.", "MOBILIZE"),
+        ("Kenya seized an Ethiopian cargo plane on Monday.", "COERCE"),
+        ("Kenya offered to mediate between Ethiopia and Eritrea.", "AGREE"),  # an offer, not yet a meeting
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):

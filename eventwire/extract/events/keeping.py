@@ -85,6 +85,12 @@ def _takes_no_infinitive(head: Token) -> bool:
     return lemma_of(head) not in c.planned_heads | c.hypothetical_heads | c.negating_heads
 
 
+def _agreed(o: Mention) -> bool:
+    """Is this AGREE a commitment ("agreed to meet", "pledged to crush") rather than an offer
+    ("offered to mediate"), which stays the AGREE it is (PLOVER: offers are AGREE)?"""
+    return lemma_of(o.token) not in cues().hypothetical_heads
+
+
 def _told_by_agreement(m: Mention) -> bool:
     """Does agreeing to this act tell the act rather than an agreement?  Agreeing to meet is a
     planned meeting; vowing to attack ("pledged to crush the insurgents") a threat."""
@@ -100,7 +106,9 @@ def mark_kept(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
     by_token = {m.token.i: m for m in mentions}
     outers = {m.token.i: outer(m, by_token) for m in mentions}
     told_by_agreement = {
-        i for i, o in outers.items() if o is not None and o.type == "AGREE" and _told_by_agreement(by_token[i])
+        i
+        for i, o in outers.items()
+        if o is not None and o.type == "AGREE" and _agreed(o) and _told_by_agreement(by_token[i])
     }
 
     def embedded(m: Mention) -> bool:
