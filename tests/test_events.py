@@ -458,10 +458,89 @@ def test_a_conditional_act_with_no_one_it_is_put_to_is_no_warning(english):
         ("Kenya issued a sharp rebuke to Ethiopia on Monday.", "ACCUSE"),
         ("Kenyan airdrops to Ethiopia resumed on Monday.", "AID"),
         ("Ethiopian soldiers, backed by Kenyan troops, retook the town on Monday.", "AID"),
+        ("Kenya filed a protest with Ethiopia on Monday.", "ACCUSE"),  # a diplomatic protest, no rally
+        ("Kenya remains opposed to Ethiopia's membership of the bloc.", "REJECT"),
+        ("Kenyan air raids on Ethiopia resumed on Monday.", "ASSAULT"),
+        ("Kenya fired rockets at Ethiopia on Monday.", "ASSAULT"),  # at someone: no weapons test
+        ("Kenya contributed troops to Ethiopia on Monday.", "AID"),  # personnel for another's force
+        ("Kenya vowed on Monday to defeat the Ethiopian rebels.", "THREATEN"),
+        ("Kenya raised concerns with Ethiopia about the border incursions on Monday.", "ACCUSE"),
+        ("Kenya voiced alarm at Ethiopia's military build-up on Monday.", "ACCUSE"),
+        ("Kenya cautioned Ethiopia against any military build-up on the border.", "THREATEN"),
+        ("Kenyan jets pounded Ethiopian positions on Monday.", "ASSAULT"),
+        ("Kenya approved a $30 million loan to Ethiopia on Monday.", "AID"),  # a lender's approval
+        ("Kenya imposed travel bans on five Ethiopian officials on Monday.", "SANCTION"),  # "on" under the verb
+        ("Kenya lodged stern representations with Ethiopia over the border incident.", "ACCUSE"),
+        ("Kenya expelled Ethiopia's deputy high commissioner on Monday.", "SANCTION"),
+        ("Kenya ordered Ethiopian troops to leave the country on Monday.", "SANCTION"),  # an expulsion
+        ("Kenyan drones hit an Ethiopian army base on Monday.", "ASSAULT"),
+        ("Kenya launched a military intervention in Ethiopia on Monday.", "ASSAULT"),
+        ("Kenya freed two Ethiopians on Monday.", "RETREAT"),  # people named by their nation
+        ("Kenya suspended trade with Ethiopia on Monday.", "SANCTION"),
+        ("Kenya extended a $100 million credit line to Ethiopia.", "AID"),
+        ("Kenya announced a $50 million grant to Ethiopia on Monday.", "AID"),
+        ("Kenya withdrew its ambassador from Ethiopia on Monday.", "SANCTION"),  # as recalling one
+        ("Kenya shut down the Ethiopian embassy on Monday.", "SANCTION"),
+        ("Kenya sent 500 police officers to Ethiopia on Monday.", "MOBILIZE"),
+        ("Kenya seized an Ethiopian cargo plane on Monday.", "COERCE"),
+        ("Kenya offered to mediate between Ethiopia and Eritrea.", "AGREE"),  # an offer, not yet a meeting
     ],
 )
 def test_plover_trigger_words_and_phrases(english, text, type_):
     find(events_of(text), type_, {"KEN"}, {"ETH"})
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Kenya met the demands of Ethiopia on Monday.", "CONSULT"),  # meeting a demand is no meeting
+        ("Kenya mobilized support among Ethiopian voters on Monday.", "MOBILIZE"),  # backers, not troops
+        ("Kenya's long-threatened offensive against Ethiopia began on Monday.", "THREATEN"),  # the offensive's
+        ("Kenyan medics evacuated the wounded from Ethiopia on Monday.", "ASSAULT"),  # "the wounded": people
+        ("Kenya and Ethiopia signed a deal on Monday to fight smuggling.", "ASSAULT"),  # what the deal is for
+        (
+            "Thousands of Kenyans took to the streets to protest against Ethiopia's dam.",
+            "ACCUSE",
+        ),  # "to" is no "protest to"
+        ("Prices hit a record high in Kenya after Ethiopia closed the border.", "ASSAULT"),
+        ("Kenya's foreign minister spoke with reporters about Ethiopia on Monday.", "CONSULT"),  # no meeting
+    ],
+)
+def test_words_that_look_like_triggers_but_tell_no_such_event(english, text, type_):
+    assert not [e for e in events_of(text) if e.type == type_]
+
+
+def test_declaring_an_emergency_or_martial_law_restricts_and_calls_for_nothing(english):
+    assert find(events_of("Kenya declared a state of emergency on Monday."), "COERCE", {"KEN"})
+    assert not [e for e in events_of("Kenya declared a state of emergency on Monday.") if e.type == "REQUEST"]
+    assert find(events_of("Kenya declared martial law on Monday after the riots."), "COERCE", {"KEN"})
+
+
+def test_a_vow_parsed_as_a_clause_of_purpose_is_still_a_vow(english):
+    found = events_of("Kenyan rebels have sworn to fight until the Ethiopian army leaves the region.")
+    assert find(found, "THREATEN", {"KEN"})
+    assert not [e for e in found if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's president spoke by phone with his Ethiopian counterpart on Monday.",
+        "Kenya and Ethiopia deepened their security ties on Monday.",
+    ],
+)
+def test_talking_together_and_working_together(english, text):
+    assert [e for e in events_of(text) if pair(e) >= {"KEN", "ETH"} and e.type in ("CONSULT", "COOPERATE")]
+
+
+def test_a_ban_on_rallies_restricts_and_sanctions_no_one(english):
+    found = events_of("Kenya imposed a ban on opposition rallies on Monday.")
+    assert find(found, "COERCE", {"KEN"}) and not [e for e in found if e.type == "SANCTION"]
+
+
+def test_a_meeting_a_trip_is_for_is_told_by_the_trip(english):
+    found = events_of("Kenya's president flew to Addis Ababa on Monday to meet Ethiopia's prime minister.")
+    assert find(found, "CONSULT", {"KEN"}) and pair(find(found, "CONSULT")) >= {"KEN", "ETH"}
 
 
 def test_the_agent_of_a_passive_hung_from_a_noun_is_still_its_source(english):

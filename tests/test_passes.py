@@ -111,6 +111,12 @@ def test_mark_kept_keeps_a_gerund_of_time_or_means_the_parse_gives_no_one(englis
     assert after[0][:2] == ("CONCEDE", "lifting") and after[0][5]
 
 
+def test_mark_kept_marks_a_hostile_act_that_is_only_the_aim_of_an_infinitive_of_purpose(english):
+    before, after = around("mark_kept", "Kenya and Ethiopia formed a joint force to fight the rebels in Somalia.")
+    assert ("fight", True) in [(m[1], m[5]) for m in before]
+    assert ("fight", False) in [(m[1], m[5]) for m in after]
+
+
 def test_fill_sides_gives_an_act_told_with_no_one_the_country_where_it_happened(english):
     before, after = around("fill_sides", "The ban on Ethiopian flights was lifted in Kenya on Monday.")
     assert before[0][:4] == ("CONCEDE", "lifted", (), ())

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from ...model import Actor
 from ..article import ArticleContext
 from ..vocabulary import read_yaml, word_set
-from .grammar import NOUN_POS, lemma_of, light_verb, subject_of
+from .grammar import NOUN_POS, lemma_of, light_verb, subject_of, to_infinitive
 from .merging import who
 from .sides import actors_of
 
@@ -197,7 +197,8 @@ def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cu
     "could ... by withdrawing"."""
     if t.dep_ in MODAL_PATH and own is None and _own_status(head, c) == "hypothetical":
         return "hypothetical"  # "could stop it by pulling back its forces"
-    if t.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj"):
+    dep = "xcomp" if _complement_parsed_as_purpose(t, head) else t.dep_
+    if dep not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj"):
         return own
     if (
         t.dep_ == "ccomp"
@@ -209,13 +210,19 @@ def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cu
     if lemma in c.negating_heads and own is None:
         return "negated"
     if own in (None, "would", "planned") and (
-        lemma in c.hypothetical_heads or (lemma in c.topic_heads and t.dep_ in ("xcomp", "ccomp", "pcomp"))
+        lemma in c.hypothetical_heads or (lemma in c.topic_heads and dep in ("xcomp", "ccomp", "pcomp"))
     ):
         return "hypothetical"
-    if lemma in c.planned_heads and t.dep_ == "xcomp" and own is None:
+    if lemma in c.planned_heads and dep == "xcomp" and own is None:
         frame.by_party = True  # the actor's own plan or vow
         return "planned"
     return own
+
+
+def _complement_parsed_as_purpose(t: Token, head: Token) -> bool:
+    """Is this "to" clause, right after its verb, the verb's complement that the parser took for
+    a clause of purpose ("have sworn to fight" parsed like "sent troops to fight")?"""
+    return t.dep_ == "advcl" and t.tag_ == "VB" and t.i == head.i + 2 and to_infinitive(t)
 
 
 def _gerund(t: Token) -> bool:

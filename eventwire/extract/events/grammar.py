@@ -108,6 +108,11 @@ def light_verb(tok: Token) -> Token | None:
     return None
 
 
+def to_infinitive(tok: Token) -> bool:
+    """Does this verb take the particle "to" ("to fight", "to meet")?"""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def governor(tok: Token) -> Token:
     """The word a nominal or clausal argument hangs from (skipping a preposition)."""
     head = tok.head

@@ -13,10 +13,24 @@ from .words import event_words
 OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 
 
+def _carriers(tok: Token) -> list[Token]:
+    """The trigger and, for a noun, the light verb that carries its prepositions ("imposed bans
+    on five settlers": the "on" hangs from the verb but tells whom the bans hit)."""
+    verb = light_verb(tok) if tok.pos_ in NOUN_POS else None
+    return [tok] if verb is None else [tok, verb]
+
+
 def _objects_of(tok: Token) -> set[str]:
     out = {lemma_of(c) for c in tok.children if c.dep_ in OBJECTS}
+    # "freed six Americans", "detained two Britons": people named by their nation are people
+    out.update("people" for c in tok.children if c.dep_ in OBJECTS and c.ent_type_ == "NORP" and c.tag_ == "NNPS")
     out.update(
-        lemma_of(g) for c in tok.children if c.dep_ in ("prep", "prt", "agent") for g in c.children if g.dep_ == "pobj"
+        lemma_of(g)
+        for t in _carriers(tok)
+        for c in t.children
+        if c.dep_ in ("prep", "prt", "agent")
+        for g in c.children
+        if g.dep_ == "pobj"
     )
     out.update(lemma_of(g) for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "conj")
     # "part of the aid program", "tons of food": what a quantity or part counts
@@ -27,12 +41,14 @@ def _objects_of(tok: Token) -> set[str]:
 
 
 def _governed(tok: Token) -> set[str]:
-    """Lemmas of the particles and prepositions a trigger governs; a preposition whose object is
-    a date or time does not count ("called ... on Monday" is no "call on")."""
+    """Lemmas of the particles and prepositions a trigger governs (a noun's light verb's too); a
+    preposition whose object is a date or time does not count ("called ... on Monday" is no "call on")."""
     return {
         lemma_of(c)
-        for c in tok.children
+        for t in _carriers(tok)
+        for c in t.children
         if not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        and c.tag_ != "TO"  # the "to" of an infinitive ("to protest") is no "protest to"
     }
 
 
@@ -54,7 +70,11 @@ def _fits(rule: Rule, tok: Token, lex: Lexicon) -> bool:
     if rule.excludes and rule.excludes & (
         {lemma_of(c) for c in tok.children}
         | {lemma_of(g) for c in tok.children for g in c.children if g.dep_ == "mark" or g.tag_.startswith("W")}
-        | {lemma_of(g) for g in pobjs(tok, {lemma_of(c) for c in tok.children} - event_words().circumstances)}
+        | {
+            lemma_of(g)
+            for t in _carriers(tok)
+            for g in pobjs(t, {lemma_of(c) for c in t.children} - event_words().circumstances)
+        }
     ):
         return False
     if rule.light_only and light_verb(tok) is None:
@@ -67,8 +87,16 @@ def _fits(rule: Rule, tok: Token, lex: Lexicon) -> bool:
     return True
 
 
+def _nominal_participle(tok: Token) -> bool:
+    """A participle used as a noun ("evacuated the wounded", "the detained were freed") names
+    people, not an act: a verb takes no determiner."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children)
+
+
 def match(tok: Token, lex: Lexicon) -> Rule | None:
     if tok.dep_ == "amod" and lemma_of(tok) in lex.hedges:
+        return None
+    if _nominal_participle(tok):
         return None
     if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
         rules = lex.verbs.get(lemma_of(tok), ())

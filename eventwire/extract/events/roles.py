@@ -14,6 +14,7 @@ from .grammar import (
     pobjs,
     reduced,
     subject_of,
+    to_infinitive,
 )
 from .words import event_words
 
@@ -111,7 +112,7 @@ def content_of(tok: Token, depth: int = 1) -> list[Token]:
         if c.dep_ == "ccomp":
             out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ != "PRP"]
             out += content_of(c, depth - 1) if depth else []
-        elif c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        elif c.dep_ == "xcomp" or (c.dep_ == "advcl" and to_infinitive(c)):
             objs = [g for g in c.children if g.dep_ in ("dobj", "dative")]
             out += (
                 objs
