@@ -73,6 +73,18 @@ def test_an_article_that_keeps_coming_back_to_a_context_marks_all_its_events():
     assert "article-cue=cbrn" not in contexts.article_topic(Article(id="a", text=once))
 
 
+def test_the_contexts_an_article_cues_most_are_its_main_issues():
+    text = (
+        "Iran expanded its nuclear program. Inspectors found enriched uranium at a nuclear site. "
+        "Diplomats said the nuclear talks would resume, and the ambassador called the uranium stockpile "
+        "a threat. The embassy declined to comment, an envoy said."
+    )
+    topic = contexts.article_topic(Article(id="a", text=text))
+    assert [f for f in topic if f.startswith("article-top=")] == ["article-top=cbrn", "article-top=diplomatic"]
+    short = "Iran expanded its nuclear program. Talks resume Monday."
+    assert not [f for f in contexts.article_topic(Article(id="a", text=short)) if f.startswith("article-top=")]
+
+
 @pytest.mark.parametrize(
     ("text", "type_", "context"),
     [

@@ -62,6 +62,12 @@ def test_what_was_asked_for_or_turned_down_says_how(text, type_, mode):
     assert first_event(text, type_).mode == mode
 
 
+def test_a_more_specific_mode_overrides_the_default_found_near_the_trigger():
+    """The trip is to a meeting of a bloc: its phrase says more than the verb of travel (a visit, the default)."""
+    text = "Blinken will travel to Brussels on Friday for talks with NATO foreign ministers."
+    assert first_event(text, "CONSULT").mode == "multilateral"
+
+
 def test_a_meeting_held_in_a_third_country_is_third_party():
     event = Event(
         id="e",

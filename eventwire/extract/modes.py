@@ -5,7 +5,9 @@ Only a mode of the event's type can come out (data/plover_vocabulary.yaml, docs/
 The nearest evidence wins: the trigger and the words it governs ("shelled", "warplanes bombed",
 "a drone strike"), then the trigger lexicon's mode for the rule that matched, then the rest of
 the trigger's phrase, then its clause ("a suicide bomber blew himself up"), then where a meeting
-was held, then the type's default (an ACCUSE that alleges nothing disapproves)."""
+was held, then the type's default (an ACCUSE that alleges nothing disapproves).  The default says
+least: found near the trigger ("travel"), it gives way to a more specific mode of the phrase or
+clause ("for meetings with G7 ministers")."""
 
 from __future__ import annotations
 
@@ -111,12 +113,11 @@ def mode_of(event: Event, trigger: Token | None, sent: Span | None = None) -> st
         return lexicon_mode
     if trigger is not None:
         sent = sent or trigger.sent
-        found = (
-            _cued(table, [_around(t, 3 if t is trigger else 1, sent) for t in [trigger, *_arguments(trigger)]])
-            or lexicon_mode
-            or _cued(table, [(_span(trigger.subtree), None)])
-            or _cued(table, [(_span((clause_verb(trigger) or trigger).subtree), None)])
-        )
+        near = [_around(t, 3 if t is trigger else 1, sent) for t in [trigger, *_arguments(trigger)]]
+        phrase = [(_span(trigger.subtree), None), (_span((clause_verb(trigger) or trigger).subtree), None)]
+        found = _cued(table, near) or lexicon_mode or _cued(table, phrase[:1]) or _cued(table, phrase[1:])
+        if found == table.default:  # says little: a more specific cue of the phrase or clause tells more
+            found = _cued(table, near + phrase)
         if found:
             return found
     return lexicon_mode or _met_elsewhere(event, allowed) or table.default
