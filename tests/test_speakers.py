@@ -427,3 +427,53 @@ def test_a_300_quote_transcript():
     found = quotes_of("\n\n".join(turns))
     assert len(found) == 300
     assert [q.speaker.name for q in found] == ["Maria Lopez", "Karl Weber"] * 150
+
+
+def test_the_ministry_is_the_country_s_ministry_named_in_lower_case_before():
+    text = (
+        "Kenya\u2019s foreign ministry summoned the envoy on Tuesday. "
+        "\u201cWe will not accept interference,\u201d the ministry said in a statement."
+    )
+    (quote,) = quotes_of(text)
+    assert (quote.speaker.name, quote.speaker.code) == ("Kenya\u2019s foreign ministry", "KEN")
+
+
+def test_he_or_she_skips_capitalised_words_that_name_no_one():
+    text = (
+        "Maria Santos, the mayor of the city, visited the flooded district on Monday. "
+        "Water had reached the roofs of many homes. Rescue teams worked through the night. "
+        "\u201cWe will rebuild every house,\u201d she said."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "Maria Santos"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Other titles include the memoir by the activist Sara Khan, \u201cI am Sara: A Life in Protest.\u201d "
+        "The ban was lifted later.",
+        "His latest novel, \u201cWe were never here,\u201d was banned in March.",
+    ],
+)
+def test_a_title_set_beside_the_book_it_names_is_no_quote(text):
+    assert quotes_of(text) == []
+
+
+def test_a_quote_after_a_title_noun_with_its_own_cue_is_still_a_quote():
+    (quote,) = quotes_of("Asked about the new law, \u201cIt is unjust,\u201d said Ana Ruiz.")
+    assert "ruiz" in words(quote)
+
+
+def test_a_chanted_slogan_is_the_crowd_s():
+    (quote,) = quotes_of("Protesters chanted \u201cDown with the dictator\u201d outside the palace.")
+    assert "protesters" in words(quote)
+
+
+def test_the_agent_of_a_passive_cue_elsewhere_in_the_sentence_is_no_speaker():
+    text = (
+        "\u201cWe were never told about the plan,\u201d said Omar Diallo, a farmer. "
+        "\u2018We were never told\u2019 Diallo thinks the order was kept quiet because it was written by an official."
+    )
+    first, second = quotes_of(text)
+    assert second.speaker.name == "Omar Diallo"

@@ -21,7 +21,12 @@ class ShortForms:
         listed bodies outside the state also as "the group" (actor_words.yaml group_nouns)."""
         forms = [ent for ent in self.doc.ents if ent.label_ == "ORG" and len([t for t in ent if t.dep_ != "det"]) > 1]
         for tok in self.doc:
-            if tok.is_lower and tok.pos_ == "NOUN" and not tok.ent_type_ and any(self._owner(c) for c in tok.lefts):
+            if (
+                tok.is_lower
+                and tok.pos_ in ("NOUN", "PROPN")
+                and not tok.ent_type_
+                and any(self._owner(c) for c in tok.lefts)
+            ):
                 forms.append(self.doc[tok.left_edge.i : tok.i + 1])
         keyed = [(form.root.lemma_.lower(), form) for form in forms]
         for i, hit in enumerate(self._name_at):  # listed bodies, also by acronym: "NATO", "the EU"

@@ -43,6 +43,8 @@ def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
         return not plural
     if head.ent_type_ == "ORG":  # the small model tags many surnames ORG: "Trump"
         return not plural and head.is_title and not head.n_lefts and not head.n_rights
+    if head.pos_ == "PROPN" and not head.ent_type_:  # a capitalised word no one names ("Water had reached")
+        return False
     return not plural and head.ent_type_ not in NOT_PEOPLE
 
 
