@@ -477,3 +477,31 @@ def test_the_agent_of_a_passive_cue_elsewhere_in_the_sentence_is_no_speaker():
     )
     first, second = quotes_of(text)
     assert second.speaker.name == "Omar Diallo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amina Yusuf, 35, fled her village in March. \u201cWe had nothing left,\u201d the 35-year-old said.",
+        "35-year-old Amina Yusuf fled her village in March with her children. "
+        "\u201cWe had nothing left,\u201d the 35-year-old said.",
+    ],
+)
+def test_the_age_a_person_was_introduced_with_names_them_later(text):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "Amina Yusuf"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Senator Lisa Grant introduced the bill on Monday. \u201cThis is about fairness,\u201d the lawmaker said.",
+            "Lisa Grant",
+        ),
+        ("Ambassador Ana Ruiz addressed the council. \u201cWe will not stand by,\u201d the diplomat said.", "Ana Ruiz"),
+    ],
+)
+def test_a_general_noun_stands_for_the_person_named_with_a_narrower_role(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name

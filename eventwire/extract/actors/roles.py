@@ -16,6 +16,7 @@ from .tables import (
     PLACE_KINDS,
     PRONOUN_WINDOW,
     ROLE_CLASS,
+    ROLE_KINDS,
     ROLE_PREPS,
     TITLE_ABBREVIATIONS,
     TITLE_MAX,
@@ -95,7 +96,10 @@ class RoleIndex:
         )
 
     def _add_role_mention(self, word: str, i: int, actor: Actor) -> None:
-        self._role_mentions.setdefault(ROLE_CLASS.get(word, word), []).append((i, actor))
+        """Under the role's class, and under the general noun for it ("the lawmaker": a senator)."""
+        role = ROLE_CLASS.get(word, word)
+        for key in dict.fromkeys((role, ROLE_KINDS.get(role, role))):
+            self._role_mentions.setdefault(key, []).append((i, actor))
 
     def _left_tokens(self, head: Token, lo: int = 0) -> list[Token]:
         """The head and the modifiers before it, within [lo, head]."""
