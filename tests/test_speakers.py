@@ -505,3 +505,44 @@ def test_the_age_a_person_was_introduced_with_names_them_later(text):
 def test_a_general_noun_stands_for_the_person_named_with_a_narrower_role(text, name):
     (quote,) = quotes_of(text)
     assert quote.speaker.name == name
+
+
+def test_a_role_without_a_sector_before_a_name_is_that_person_s_title():
+    text = (
+        "\u201cThe data is clear,\u201d said researcher Anna Berg of Lund University. "
+        "The researcher added: \u201cTemperatures are rising.\u201d"
+    )
+    assert [q.speaker.name for q in quotes_of(text)] == ["Anna Berg", "Anna Berg"]
+
+
+def test_the_analyst_is_the_unnamed_analyst_described_before():
+    text = (
+        "A Western analyst in Kyiv said the offensive had stalled. "
+        "\u201cThey are running out of shells,\u201d the analyst said."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "A Western analyst"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The Philippine Coast Guard said its ship was hit by water cannon. "
+            "\u201cOur crew was unharmed,\u201d the coast guard said.",
+            "Philippine Coast Guard",
+        ),
+        (
+            "Reliance Industries said profits rose. \u201cDemand was strong,\u201d the company said.",
+            "Reliance Industries",
+        ),
+    ],
+)
+def test_a_short_form_of_several_words_or_a_generic_company_takes_the_full_name(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name
+
+
+def test_a_role_phrase_is_never_its_own_full_form():
+    doc = nlp.load()("The Chinese foreign ministry rejected the claim.")
+    assert ArticleActors(doc).actor_for_span(doc[0:4]).code == "CHN"

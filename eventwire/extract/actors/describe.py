@@ -10,6 +10,7 @@ from .records import Description, Hit
 from .tables import (
     DEFINITE,
     OUTSIDE_GOV,
+    PERSON_ROLES,
     PLACE_KINDS,
     PRONOUN_GENDER,
     TITLE_ABBREVIATIONS,
@@ -125,7 +126,8 @@ class _Reading:
 
     def read_role(self, role: Hit[Role], tok: Token) -> None:
         r = role.value
-        self.desc.has_role = self.desc.has_role or bool(r.sector) or r.weak
+        # a role only a person holds is a title even with no sector ("researcher Anna Berg")
+        self.desc.has_role = self.desc.has_role or bool(r.sector) or r.weak or tok.lemma_.lower() in PERSON_ROLES
         self.role_code = self.role_code or r.code
         if r.sector is None:
             self.hollow, self.topic = self.hollow or r.weak, self.topic or not r.weak

@@ -90,9 +90,13 @@ class RoleIndex:
 
     def _describes_person(self, tok: Token) -> bool:
         """Whether a role noun is set beside a person's name ("Amina Yusuf, a nurse", "the
-        governor, Ada Obi"): it is that person's title, not another person."""
-        return (tok.dep_ == "appos" and tok.head.i in self._person_at) or any(
-            c.dep_ == "appos" and c.i in self._person_at for c in tok.children
+        governor, Ada Obi") or said of it ("Sarah Mills is an analyst"): it is that person's
+        title, not another person."""
+        said_of = tok.dep_ == "attr" and tok.head.lemma_ == "be"
+        return (
+            (tok.dep_ == "appos" and tok.head.i in self._person_at)
+            or any(c.dep_ == "appos" and c.i in self._person_at for c in tok.children)
+            or (said_of and any(c.dep_ == "nsubj" and c.i in self._person_at for c in tok.head.children))
         )
 
     def _add_role_mention(self, word: str, i: int, actor: Actor) -> None:

@@ -19,7 +19,9 @@ class ShortForms:
         """Organisation entities of more than one word ("the Indonesian Navy"), and common nouns
         a place or body names the owner of ("Kenya's presidency"), by head word, in text order;
         listed bodies outside the state also as "the group" (actor_words.yaml group_nouns)."""
-        forms = [ent for ent in self.doc.ents if ent.label_ == "ORG" and len([t for t in ent if t.dep_ != "det"]) > 1]
+        forms = [
+            ent for ent in self.doc.ents if ent.label_ == "ORG" and _is_full_name([t for t in ent if t.dep_ != "det"])
+        ]
         for tok in self.doc:
             if (
                 tok.is_lower
@@ -50,13 +52,12 @@ class ShortForms:
         word is that noun, with its full name; None for any other phrase and for a role a person
         was named with."""
         ent = self._ent_at[head.i]
-        if not head.is_lower or (ent is not None and len(ent) > 1):
-            return None
-        described = all(t.tag_ == "JJ" and self._name_at[t.i] is None for t in self.doc[lo + 1 : head.i])
-        if not described or self.doc[lo].lower_ not in DEFINITE or self._role_antecedent(head) is not None:
+        if not head.is_lower or (ent is not None and len(ent) > 1 and not all(t.is_lower for t in ent)):
+            return None  # a name; a lower-case "entity" ("the coast guard") is none
+        if self.doc[lo].lower_ not in DEFINITE or self._role_antecedent(head) is not None:
             return None  # "the spokeswoman" is the person named with that title
-        form = self._latest_full_form(head)
-        if form is None:
+        form = self._latest_full_form(head, lo)
+        if form is None or not self._describes(form, self.doc[lo + 1 : head.i]):
             return None
         full = self._with_place(form)
         actor = self._resolve(form.root, form.start, form.end, form.text) or Actor(text=form.text)
@@ -69,16 +70,24 @@ class ShortForms:
         aliases = [w for w in dict.fromkeys((form.text, text)) if w != name]
         return Actor(text=text, name=name, code=code, sector=actor.sector, aliases=aliases)
 
-    def _latest_full_form(self, head: Token) -> Span | None:
-        """The latest full name before `head` whose head word is the short form's, or one that
-        generic noun may stand for (actor_words.yaml short_form_heads: "the bloc" -> union)."""
+    def _describes(self, form: Span, modifiers: Span) -> bool:
+        """Whether the words before a short form's head may describe the full form: adjectives
+        that name no place ("the regional body"), or words of the full name ("the coast guard"
+        after "the Philippine Coast Guard")."""
+        words = {t.lower_ for t in form}
+        return all(t.lower_ in words or (t.tag_ == "JJ" and self._name_at[t.i] is None) for t in modifiers)
+
+    def _latest_full_form(self, head: Token, lo: int) -> Span | None:
+        """The latest full name ending before the short form [lo, head] whose head word is the
+        short form's, or one that generic noun may stand for (actor_words.yaml short_form_heads:
+        "the bloc" -> union)."""
         lemma = head.lemma_.lower()
         latest = None
         for key in SHORT_FORM_HEADS.get(lemma, frozenset()) | {lemma}:
             forms = self._full_forms.get(key, [])
-            k = bisect_left(forms, head.i, key=lambda e: e.start)
-            if k and (latest is None or forms[k - 1].start > latest.start):
-                latest = forms[k - 1]
+            before = [form for form in forms[: bisect_left(forms, lo, key=lambda e: e.start)] if form.end <= lo]
+            if before and (latest is None or before[-1].start > latest.start):
+                latest = before[-1]
         return latest
 
     def _with_place(self, ent: Span) -> Span:
@@ -90,3 +99,8 @@ class ShortForms:
             if all(t.ent_type_ in ("GPE", "LOC") for t in self.doc[end + 1 : place] if t.dep_ != "det"):
                 end = place
         return self.doc[ent.start : end]
+
+
+def _is_full_name(words: list[Token]) -> bool:
+    """Two words or more, not all lower case: "the coast guard" is itself a short form."""
+    return len(words) > 1 and not all(t.is_lower for t in words)
