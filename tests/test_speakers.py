@@ -546,3 +546,18 @@ def test_a_short_form_of_several_words_or_a_generic_company_takes_the_full_name(
 def test_a_role_phrase_is_never_its_own_full_form():
     doc = nlp.load()("The Chinese foreign ministry rejected the claim.")
     assert ArticleActors(doc).actor_for_span(doc[0:4]).code == "CHN"
+
+
+def test_he_is_never_the_group_or_the_statement_named_between():
+    text = (
+        "Omar Haddad, a shopkeeper in the old city, lost his shop in the war. "
+        "\u201cI have nothing left,\u201d he said.\n\n"
+        "The army says it targets only fighters. The group denies using civilians as shields.\n\n"
+        "\u201cWhere are the fighters here?\u201d he asked."
+    )
+    assert [q.speaker.name for q in quotes_of(text)] == ["Omar Haddad", "Omar Haddad"]
+
+
+def test_a_title_keeps_its_hyphens():
+    (quote,) = quotes_of("\u201cWe are tired,\u201d said Omar Haddad, a 40-year-old shopkeeper.")
+    assert quote.speaker.title == "40-year-old shopkeeper"

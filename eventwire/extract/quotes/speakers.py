@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Actor
 from ..actors import ArticleActors
-from ..actors.tables import PRONOUN_GENDER, fold
+from ..actors.tables import BODY_NOUNS, PRONOUN_GENDER, fold
 from .cues import cues
 from .marks import MarkedSpan
 
@@ -364,8 +364,11 @@ class QuoteParse:
 
     def agrees(self, pronoun: Token, head: Token) -> bool:
         """Whether a pronoun can stand for the noun phrase headed by `head`: number and person,
-        and gender when the article tells the person's ("she" is not Mr. Lebovich)."""
+        and gender when the article tells the person's ("she" is not Mr. Lebovich); "he" and
+        "she" never stand for a body or a document."""
         said = PRONOUN_GENDER.get(pronoun.lower_)
+        if said is not None and head.pos_ == "NOUN" and (head.lemma_.lower() in BODY_NOUNS or self.is_document(head)):
+            return False  # "he" is no body, nor a statement
         person = self.actors.is_person(head.i)
         gender = self.actors.gender_at(head.i)
         return _agrees(pronoun, head, person) and (said is None or gender is None or said == gender)
