@@ -561,3 +561,29 @@ def test_he_is_never_the_group_or_the_statement_named_between():
 def test_a_title_keeps_its_hyphens():
     (quote,) = quotes_of("\u201cWe are tired,\u201d said Omar Haddad, a 40-year-old shopkeeper.")
     assert quote.speaker.title == "40-year-old shopkeeper"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "In a post on X, the Ukrainian president wrote: \u201cRussia must be stopped.\u201d "
+            "Volodymyr Zelenskyy added that air defense was the priority.",
+            "Volodymyr Zelenskyy",
+        ),
+        (
+            "\u201cWe are ready to talk,\u201d said the minister. The remarks came from Foreign Minister Ana Lopez.",
+            "Ana Lopez",
+        ),
+    ],
+)
+def test_a_role_quoted_before_the_person_is_named_is_that_person(text, name):
+    assert quotes_of(text)[0].speaker.name == name
+
+
+def test_a_role_is_not_a_person_named_with_it_far_after():
+    text = (
+        "\u201cWe are ready to talk,\u201d said the minister. Talks resumed. Trade rose. Prices fell. "
+        "Foreign Minister Ana Lopez spoke later."
+    )
+    assert quotes_of(text)[0].speaker.name is None

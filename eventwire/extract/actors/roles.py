@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...model import Actor
 from .records import Hit, Person
@@ -26,6 +27,7 @@ from .tables import (
 
 TITLE_WORD = re.compile(r"[^\W_][\w.-]*")  # "U.N. envoy", "president's" -> president, s
 INDEFINITE = frozenset({"a", "an", "one", "another"})
+NAMED_AFTER = 2  # sentences after a role phrase read for the person it names
 
 
 class RoleIndex:
@@ -189,6 +191,26 @@ class RoleIndex:
         mentions = self._role_mentions.get(ROLE_CLASS.get(word, word), [])
         k = bisect_left(mentions, head.i, key=lambda m: m[0])
         return next((a for _, a in reversed(mentions[:k]) if code in (None, a.code)), None)
+
+    def person_named_after(self, span: Span, code: str | None) -> Actor | None:
+        """The person a definite role ("the Ukrainian president", of country `code` when given)
+        names in the next sentences: a story may quote someone by role and name them only after.
+        For speakers only: an event's "the president" keeps to what came before."""
+        head = span.root
+        if noun_tag(head) != "NN" or not self._is_anaphoric(head, self._left_tokens(head, span.start)):
+            return None
+        word = head.lower_
+        mentions = self._role_mentions.get(ROLE_CLASS.get(word, word), [])
+        people = {p.name for p in self._persons}
+        sent = self._sent_of[head.i]
+        return next(
+            (
+                replace(a, text=span.text)
+                for i, a in mentions[bisect_left(mentions, head.i, key=lambda m: m[0]) :]
+                if self._sent_of[i] - sent <= NAMED_AFTER and a.name in people and code in (None, a.code)
+            ),
+            None,
+        )
 
 
 def noun_tag(tok: Token) -> str:

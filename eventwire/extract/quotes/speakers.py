@@ -254,10 +254,13 @@ class QuoteParse:
 
     def span_actor(self, span: Span) -> Actor:
         """The actor of a speaker's noun phrase, through ArticleActors (kept as plain text when
-        it is no political actor), computed once per phrase."""
+        it is no political actor; a role the story names only after is that person), computed
+        once per phrase."""
         key = (span.start, span.end)
         if key not in self._actors:
-            self._actors[key] = self.actors.actor_for_span(span) or Actor(text=span.text)
+            actor = self.actors.actor_for_span(span) or Actor(text=span.text)
+            later = None if actor.name else self.actors.person_named_after(span, actor.code)
+            self._actors[key] = later or actor
         return self._actors[key]
 
     def speaker(self, head: Token, verb: Token | None = None) -> Actor:
