@@ -587,3 +587,23 @@ def test_a_role_is_not_a_person_named_with_it_far_after():
         "Foreign Minister Ana Lopez spoke later."
     )
     assert quotes_of(text)[0].speaker.name is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Reporters Without Borders condemned the arrest. "
+            "\u201cJournalism is not a crime,\u201d the organization said.",
+            "Reporters Without Borders",
+        ),
+        (
+            "The Sudan Doctors Network said 40 people were killed. "
+            "\u201cThe hospital is overwhelmed,\u201d the group said.",
+            "Sudan Doctors Network",
+        ),
+    ],
+)
+def test_the_organization_or_the_group_is_the_body_named_before_even_unlisted(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name

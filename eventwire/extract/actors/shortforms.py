@@ -18,7 +18,8 @@ class ShortForms:
     def _index_short_forms(self) -> None:
         """Organisation entities of more than one word ("the Indonesian Navy"), and common nouns
         a place or body names the owner of ("Kenya's presidency"), by head word, in text order;
-        listed bodies outside the state also as "the group" (actor_words.yaml group_nouns)."""
+        listed bodies outside the state and organisations no list knows also as "the group"
+        (actor_words.yaml group_nouns)."""
         forms = [
             ent for ent in self.doc.ents if ent.label_ == "ORG" and _is_full_name([t for t in ent if t.dep_ != "det"])
         ]
@@ -31,6 +32,11 @@ class ShortForms:
             ):
                 forms.append(self.doc[tok.left_edge.i : tok.i + 1])
         keyed = [(form.root.lemma_.lower(), form) for form in forms]
+        for ent in self.doc.ents:  # an organisation no list knows, unless of the state, is "the group" too
+            if ent.label_ == "ORG" and not ent[-1].is_lower and self._name_at[ent.root.i] is None:
+                role = self._role(ent.root)  # "Ministry of Health": GOV
+                if role is None or role.value.sector in GROUP_SECTORS:
+                    keyed += [(noun, ent) for noun in GROUP_NOUNS]
         for i, hit in enumerate(self._name_at):  # listed bodies, also by acronym: "NATO", "the EU"
             if hit is not None and hit.start == i and hit.value.kind == "body":
                 form = self.doc[hit.start : hit.end]
