@@ -607,3 +607,8 @@ def test_a_role_is_not_a_person_named_with_it_far_after():
 def test_the_organization_or_the_group_is_the_body_named_before_even_unlisted(text, name):
     (quote,) = quotes_of(text)
     assert quote.speaker.name == name
+
+
+def test_a_verb_spelled_like_a_title_noun_before_a_quote_makes_no_title():
+    (quote,) = quotes_of("Ana Ruiz said the attack shows, \u201cviolence has no place in our country.\u201d")
+    assert "ruiz" in words(quote)

@@ -283,7 +283,7 @@ class _Direct:
         if self.qi < 2 or doc[self.qi - 1].text != ",":
             return False
         tok = doc[self.qi - 2]
-        while tok.lemma_.lower() not in self.art.cues.title_nouns:
+        while tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.art.cues.title_nouns:  # not "the attack shows,"
             if tok.dep_ not in TITLE_PHRASE or tok.head.i == tok.i:
                 return False
             tok = tok.head
