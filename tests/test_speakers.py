@@ -612,3 +612,9 @@ def test_the_organization_or_the_group_is_the_body_named_before_even_unlisted(te
 def test_a_verb_spelled_like_a_title_noun_before_a_quote_makes_no_title():
     (quote,) = quotes_of("Ana Ruiz said the attack shows, \u201cviolence has no place in our country.\u201d")
     assert "ruiz" in words(quote)
+
+
+def test_a_role_that_points_back_is_one_more_alias_of_the_person():
+    text = "Omar Diallo, a farmer in the north, lost his herd. \u201cThe rains never came,\u201d the farmer said."
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "Omar Diallo" and "the farmer" in quote.speaker.aliases

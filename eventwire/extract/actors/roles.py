@@ -152,9 +152,8 @@ class RoleIndex:
         antecedent = self._role_antecedent(head, code)
         if antecedent is None:
             return None
-        return Actor(
-            text=text, name=antecedent.name, code=antecedent.code, sector=antecedent.sector, title=antecedent.title
-        )
+        aliases = [w for w in dict.fromkeys([*antecedent.aliases, text]) if w != antecedent.name]
+        return replace(antecedent, text=text, aliases=aliases)  # "the farmer": one more way to name her
 
     def _is_topic_role(self, tok: Token) -> bool:
         role = self._role(tok)
