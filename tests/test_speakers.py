@@ -618,3 +618,23 @@ def test_a_role_that_points_back_is_one_more_alias_of_the_person():
     text = "Omar Diallo, a farmer in the north, lost his herd. \u201cThe rains never came,\u201d the farmer said."
     (quote,) = quotes_of(text)
     assert quote.speaker.name == "Omar Diallo" and "the farmer" in quote.speaker.aliases
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        (
+            "Kenya\u2019s Ministry of Foreign Affairs summoned the ambassador. "
+            "\u201cWe expect an apology,\u201d a ministry spokesperson said.",
+            "Ministry of Foreign Affairs",
+        ),
+        (
+            "The Sudan Doctors Network reported 40 deaths. "
+            "\u201cThe hospital was hit twice,\u201d a spokesperson for the group said.",
+            "Sudan Doctors Network",
+        ),
+    ],
+)
+def test_a_spokesperson_of_a_body_named_by_its_short_form_speaks_for_that_body(text, body):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == body and "spokesperson" in quote.speaker.text

@@ -137,9 +137,12 @@ class RoleIndex:
             return None  # "members", "the group": nothing says whose
         if role.value.owned and desc.code is None and desc.body is None:
             return None  # "drones", but "Russian drones" are Russia's military
+        owner = self._short_form_owner(head, toks + post, lo) if desc.body is None else None
         return Actor(
             text=text,
-            name=desc.body.name if desc.body else None,
+            # "a ministry spokesperson" after "Kenya's Ministry of Foreign Affairs" speaks for it (its
+            # name only: the code stays what the phrase states, as events read it)
+            name=desc.body.name if desc.body else owner.name if owner else None,
             code=desc.code,
             sector=desc.sector,
             title=desc.title if head.tag_ != "NNS" else None,

@@ -65,16 +65,31 @@ class ShortForms:
         form = self._latest_full_form(head, lo)
         if form is None or not self._describes(form, self.doc[lo + 1 : head.i]):
             return None
+        return self._full_form_actor(form, text)
+
+    def _full_form_actor(self, form: Span, text: str) -> Actor:
+        """The actor of a full name that the phrase `text` shortens, with that name."""
         full = self._with_place(form)
         actor = self._resolve(form.root, form.start, form.end, form.text) or Actor(text=form.text)
         if actor.name is None or full.end > form.end:
             name = self.doc[full.start + (full[0].dep_ == "det") : full.end].text
         else:
             name = actor.name
-        owners = (self._modifier_name(t) for t in form if t.i != form.root.i and self._owner(t))
+        owned_by = [t for t in form if t.i != form.root.i] + [c for c in form.root.lefts if c.i < form.start]
+        owners = (self._modifier_name(t) for t in owned_by if self._owner(t))  # "Kenya's Ministry of ..."
         code = actor.code or next((h.value.code for h in owners if h is not None), None)
         aliases = [w for w in dict.fromkeys((form.text, text)) if w != name]
         return Actor(text=text, name=name, code=code, sector=actor.sector, aliases=aliases)
+
+    def _short_form_owner(self, head: Token, tokens: list[Token], lo: int) -> Actor | None:
+        """The body a role phrase names by a short form ("a ministry spokesperson", "a
+        spokesperson for the group"): the organisation named in full before it."""
+        for tok in tokens:
+            if tok.i != head.i and tok.is_lower and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "pobj"):
+                form = self._latest_full_form(tok, lo)
+                if form is not None:
+                    return self._full_form_actor(form, tok.text)
+        return None
 
     def _describes(self, form: Span, modifiers: Span) -> bool:
         """Whether the words before a short form's head may describe the full form: adjectives
