@@ -427,3 +427,214 @@ def test_a_300_quote_transcript():
     found = quotes_of("\n\n".join(turns))
     assert len(found) == 300
     assert [q.speaker.name for q in found] == ["Maria Lopez", "Karl Weber"] * 150
+
+
+def test_the_ministry_is_the_country_s_ministry_named_in_lower_case_before():
+    text = (
+        "Kenya\u2019s foreign ministry summoned the envoy on Tuesday. "
+        "\u201cWe will not accept interference,\u201d the ministry said in a statement."
+    )
+    (quote,) = quotes_of(text)
+    assert (quote.speaker.name, quote.speaker.code) == ("Kenya\u2019s foreign ministry", "KEN")
+
+
+def test_he_or_she_skips_capitalised_words_that_name_no_one():
+    text = (
+        "Maria Santos, the mayor of the city, visited the flooded district on Monday. "
+        "Water had reached the roofs of many homes. Rescue teams worked through the night. "
+        "\u201cWe will rebuild every house,\u201d she said."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "Maria Santos"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Other titles include the memoir by the activist Sara Khan, \u201cI am Sara: A Life in Protest.\u201d "
+        "The ban was lifted later.",
+        "His latest novel, \u201cWe were never here,\u201d was banned in March.",
+    ],
+)
+def test_a_title_set_beside_the_book_it_names_is_no_quote(text):
+    assert quotes_of(text) == []
+
+
+def test_a_quote_after_a_title_noun_with_its_own_cue_is_still_a_quote():
+    (quote,) = quotes_of("Asked about the new law, \u201cIt is unjust,\u201d said Ana Ruiz.")
+    assert "ruiz" in words(quote)
+
+
+def test_a_chanted_slogan_is_the_crowd_s():
+    (quote,) = quotes_of("Protesters chanted \u201cDown with the dictator\u201d outside the palace.")
+    assert "protesters" in words(quote)
+
+
+def test_the_agent_of_a_passive_cue_elsewhere_in_the_sentence_is_no_speaker():
+    text = (
+        "\u201cWe were never told about the plan,\u201d said Omar Diallo, a farmer. "
+        "\u2018We were never told\u2019 Diallo thinks the order was kept quiet because it was written by an official."
+    )
+    first, second = quotes_of(text)
+    assert second.speaker.name == "Omar Diallo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amina Yusuf, 35, fled her village in March. \u201cWe had nothing left,\u201d the 35-year-old said.",
+        "35-year-old Amina Yusuf fled her village in March with her children. "
+        "\u201cWe had nothing left,\u201d the 35-year-old said.",
+    ],
+)
+def test_the_age_a_person_was_introduced_with_names_them_later(text):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "Amina Yusuf"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Senator Lisa Grant introduced the bill on Monday. \u201cThis is about fairness,\u201d the lawmaker said.",
+            "Lisa Grant",
+        ),
+        ("Ambassador Ana Ruiz addressed the council. \u201cWe will not stand by,\u201d the diplomat said.", "Ana Ruiz"),
+    ],
+)
+def test_a_general_noun_stands_for_the_person_named_with_a_narrower_role(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name
+
+
+def test_a_role_without_a_sector_before_a_name_is_that_person_s_title():
+    text = (
+        "\u201cThe data is clear,\u201d said researcher Anna Berg of Lund University. "
+        "The researcher added: \u201cTemperatures are rising.\u201d"
+    )
+    assert [q.speaker.name for q in quotes_of(text)] == ["Anna Berg", "Anna Berg"]
+
+
+def test_the_analyst_is_the_unnamed_analyst_described_before():
+    text = (
+        "A Western analyst in Kyiv said the offensive had stalled. "
+        "\u201cThey are running out of shells,\u201d the analyst said."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "A Western analyst"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The Philippine Coast Guard said its ship was hit by water cannon. "
+            "\u201cOur crew was unharmed,\u201d the coast guard said.",
+            "Philippine Coast Guard",
+        ),
+        (
+            "Reliance Industries said profits rose. \u201cDemand was strong,\u201d the company said.",
+            "Reliance Industries",
+        ),
+    ],
+)
+def test_a_short_form_of_several_words_or_a_generic_company_takes_the_full_name(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name
+
+
+def test_a_role_phrase_is_never_its_own_full_form():
+    doc = nlp.load()("The Chinese foreign ministry rejected the claim.")
+    assert ArticleActors(doc).actor_for_span(doc[0:4]).code == "CHN"
+
+
+def test_he_is_never_the_group_or_the_statement_named_between():
+    text = (
+        "Omar Haddad, a shopkeeper in the old city, lost his shop in the war. "
+        "\u201cI have nothing left,\u201d he said.\n\n"
+        "The army says it targets only fighters. The group denies using civilians as shields.\n\n"
+        "\u201cWhere are the fighters here?\u201d he asked."
+    )
+    assert [q.speaker.name for q in quotes_of(text)] == ["Omar Haddad", "Omar Haddad"]
+
+
+def test_a_title_keeps_its_hyphens():
+    (quote,) = quotes_of("\u201cWe are tired,\u201d said Omar Haddad, a 40-year-old shopkeeper.")
+    assert quote.speaker.title == "40-year-old shopkeeper"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "In a post on X, the Ukrainian president wrote: \u201cRussia must be stopped.\u201d "
+            "Volodymyr Zelenskyy added that air defense was the priority.",
+            "Volodymyr Zelenskyy",
+        ),
+        (
+            "\u201cWe are ready to talk,\u201d said the minister. The remarks came from Foreign Minister Ana Lopez.",
+            "Ana Lopez",
+        ),
+    ],
+)
+def test_a_role_quoted_before_the_person_is_named_is_that_person(text, name):
+    assert quotes_of(text)[0].speaker.name == name
+
+
+def test_a_role_is_not_a_person_named_with_it_far_after():
+    text = (
+        "\u201cWe are ready to talk,\u201d said the minister. Talks resumed. Trade rose. Prices fell. "
+        "Foreign Minister Ana Lopez spoke later."
+    )
+    assert quotes_of(text)[0].speaker.name is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Reporters Without Borders condemned the arrest. "
+            "\u201cJournalism is not a crime,\u201d the organization said.",
+            "Reporters Without Borders",
+        ),
+        (
+            "The Sudan Doctors Network said 40 people were killed. "
+            "\u201cThe hospital is overwhelmed,\u201d the group said.",
+            "Sudan Doctors Network",
+        ),
+    ],
+)
+def test_the_organization_or_the_group_is_the_body_named_before_even_unlisted(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name
+
+
+def test_a_verb_spelled_like_a_title_noun_before_a_quote_makes_no_title():
+    (quote,) = quotes_of("Ana Ruiz said the attack shows, \u201cviolence has no place in our country.\u201d")
+    assert "ruiz" in words(quote)
+
+
+def test_a_role_that_points_back_is_one_more_alias_of_the_person():
+    text = "Omar Diallo, a farmer in the north, lost his herd. \u201cThe rains never came,\u201d the farmer said."
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "Omar Diallo" and "the farmer" in quote.speaker.aliases
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        (
+            "Kenya\u2019s Ministry of Foreign Affairs summoned the ambassador. "
+            "\u201cWe expect an apology,\u201d a ministry spokesperson said.",
+            "Ministry of Foreign Affairs",
+        ),
+        (
+            "The Sudan Doctors Network reported 40 deaths. "
+            "\u201cThe hospital was hit twice,\u201d a spokesperson for the group said.",
+            "Sudan Doctors Network",
+        ),
+    ],
+)
+def test_a_spokesperson_of_a_body_named_by_its_short_form_speaks_for_that_body(text, body):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == body and "spokesperson" in quote.speaker.text

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Actor, Entity
 from ..sentences import Sentences
+from .ages import AgeIndex
 from .describe import Descriptions
 from .groups import GroupDescriptions
 from .people import PeopleIndex
@@ -40,7 +41,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
-class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescriptions):
+class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescriptions, AgeIndex):
     """Actor resolution over one parsed article.
 
     Built once per article; remembers the fullest mention of each person so that a later
@@ -67,6 +68,7 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
         self._groups: dict[str, list[tuple[int, Named]]] = {}
         self._index_roles()
         self._index_short_forms()
+        self._index_ages()
 
     # -- public API -------------------------------------------------------------------------
 
@@ -270,7 +272,7 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
             return person.actor(text) if person else None
         if head.pos_ == "PRON":
             return self._subject_antecedent(head, text)
-        person = self._person_at.get(head.i)
+        person = self._person_at.get(head.i) or self._person_by_age(lo, hi)
         if person is not None:
             return person.actor(text)
         short = self._short_form_actor(head, lo, text)

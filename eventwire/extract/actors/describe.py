@@ -10,6 +10,7 @@ from .records import Description, Hit
 from .tables import (
     DEFINITE,
     OUTSIDE_GOV,
+    PERSON_ROLES,
     PLACE_KINDS,
     PRONOUN_GENDER,
     TITLE_ABBREVIATIONS,
@@ -125,7 +126,8 @@ class _Reading:
 
     def read_role(self, role: Hit[Role], tok: Token) -> None:
         r = role.value
-        self.desc.has_role = self.desc.has_role or bool(r.sector) or r.weak
+        # a role only a person holds is a title even with no sector ("researcher Anna Berg")
+        self.desc.has_role = self.desc.has_role or bool(r.sector) or r.weak or tok.lemma_.lower() in PERSON_ROLES
         self.role_code = self.role_code or r.code
         if r.sector is None:
             self.hollow, self.topic = self.hollow or r.weak, self.topic or not r.weak
@@ -143,7 +145,7 @@ class _Reading:
         ):
             title_toks.pop(0)
         if desc.has_role or not need_role:
-            desc.title = "".join(t.text_with_ws for t in title_toks).strip() or None
+            desc.title = _joined(title_toks) or None
         if self.strong:
             desc.sector = self.mod if self.strong == "GOV" and self.mod in OUTSIDE_GOV else self.strong
         else:
@@ -154,3 +156,16 @@ class _Reading:
         if self.topic and not (self.strong or self.weak or self.hollow):
             desc.code = desc.sector = desc.body = None
         return desc
+
+
+def _joined(tokens: list[Token]) -> str:
+    """The words of a title as written, with the hyphens between two of them that the word lists
+    leave out ("40-year-old shopkeeper", "Secretary-General")."""
+    kept = {t.i for t in tokens}
+    parts = []
+    for t in tokens:
+        parts.append(t.text_with_ws)
+        doc = t.doc
+        if not t.whitespace_ and t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and t.i + 2 in kept:
+            parts.append("-")
+    return "".join(parts).strip()

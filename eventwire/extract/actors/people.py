@@ -276,7 +276,7 @@ class PeopleIndex:
         for child in root.children:
             if child.left_edge.i > span.end + 1:  # belongs to a later conjunct ("Sullivan and Yang, who")
                 continue
-            if child.dep_ == "appos" and child.ent_type_ != "PERSON":  # not a list of names
+            if child.dep_ == "appos" and child.ent_type_ != "PERSON" and not child.like_num:  # not names, not an age
                 yield self._describe(self._phrase_tokens(child))
             elif child.dep_ == "relcl" and child.lemma_ == "be":
                 for attr in child.children:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...model import Actor
 from .records import Hit, Person
@@ -16,6 +17,7 @@ from .tables import (
     PLACE_KINDS,
     PRONOUN_WINDOW,
     ROLE_CLASS,
+    ROLE_KINDS,
     ROLE_PREPS,
     TITLE_ABBREVIATIONS,
     TITLE_MAX,
@@ -25,6 +27,7 @@ from .tables import (
 
 TITLE_WORD = re.compile(r"[^\W_][\w.-]*")  # "U.N. envoy", "president's" -> president, s
 INDEFINITE = frozenset({"a", "an", "one", "another"})
+NAMED_AFTER = 2  # sentences after a role phrase read for the person it names
 
 
 class RoleIndex:
@@ -89,13 +92,20 @@ class RoleIndex:
 
     def _describes_person(self, tok: Token) -> bool:
         """Whether a role noun is set beside a person's name ("Amina Yusuf, a nurse", "the
-        governor, Ada Obi"): it is that person's title, not another person."""
-        return (tok.dep_ == "appos" and tok.head.i in self._person_at) or any(
-            c.dep_ == "appos" and c.i in self._person_at for c in tok.children
+        governor, Ada Obi") or said of it ("Sarah Mills is an analyst"): it is that person's
+        title, not another person."""
+        said_of = tok.dep_ == "attr" and tok.head.lemma_ == "be"
+        return (
+            (tok.dep_ == "appos" and tok.head.i in self._person_at)
+            or any(c.dep_ == "appos" and c.i in self._person_at for c in tok.children)
+            or (said_of and any(c.dep_ == "nsubj" and c.i in self._person_at for c in tok.head.children))
         )
 
     def _add_role_mention(self, word: str, i: int, actor: Actor) -> None:
-        self._role_mentions.setdefault(ROLE_CLASS.get(word, word), []).append((i, actor))
+        """Under the role's class, and under the general noun for it ("the lawmaker": a senator)."""
+        role = ROLE_CLASS.get(word, word)
+        for key in dict.fromkeys((role, ROLE_KINDS.get(role, role))):
+            self._role_mentions.setdefault(key, []).append((i, actor))
 
     def _left_tokens(self, head: Token, lo: int = 0) -> list[Token]:
         """The head and the modifiers before it, within [lo, head]."""
@@ -127,9 +137,12 @@ class RoleIndex:
             return None  # "members", "the group": nothing says whose
         if role.value.owned and desc.code is None and desc.body is None:
             return None  # "drones", but "Russian drones" are Russia's military
+        owner = self._short_form_owner(head, toks + post, lo) if desc.body is None else None
         return Actor(
             text=text,
-            name=desc.body.name if desc.body else None,
+            # "a ministry spokesperson" after "Kenya's Ministry of Foreign Affairs" speaks for it (its
+            # name only: the code stays what the phrase states, as events read it)
+            name=desc.body.name if desc.body else owner.name if owner else None,
             code=desc.code,
             sector=desc.sector,
             title=desc.title if head.tag_ != "NNS" else None,
@@ -142,9 +155,8 @@ class RoleIndex:
         antecedent = self._role_antecedent(head, code)
         if antecedent is None:
             return None
-        return Actor(
-            text=text, name=antecedent.name, code=antecedent.code, sector=antecedent.sector, title=antecedent.title
-        )
+        aliases = [w for w in dict.fromkeys([*antecedent.aliases, text]) if w != antecedent.name]
+        return replace(antecedent, text=text, aliases=aliases)  # "the farmer": one more way to name her
 
     def _is_topic_role(self, tok: Token) -> bool:
         role = self._role(tok)
@@ -181,6 +193,26 @@ class RoleIndex:
         mentions = self._role_mentions.get(ROLE_CLASS.get(word, word), [])
         k = bisect_left(mentions, head.i, key=lambda m: m[0])
         return next((a for _, a in reversed(mentions[:k]) if code in (None, a.code)), None)
+
+    def person_named_after(self, span: Span, code: str | None) -> Actor | None:
+        """The person a definite role ("the Ukrainian president", of country `code` when given)
+        names in the next sentences: a story may quote someone by role and name them only after.
+        For speakers only: an event's "the president" keeps to what came before."""
+        head = span.root
+        if noun_tag(head) != "NN" or not self._is_anaphoric(head, self._left_tokens(head, span.start)):
+            return None
+        word = head.lower_
+        mentions = self._role_mentions.get(ROLE_CLASS.get(word, word), [])
+        people = {p.name for p in self._persons}
+        sent = self._sent_of[head.i]
+        return next(
+            (
+                replace(a, text=span.text)
+                for i, a in mentions[bisect_left(mentions, head.i, key=lambda m: m[0]) :]
+                if self._sent_of[i] - sent <= NAMED_AFTER and a.name in people and code in (None, a.code)
+            ),
+            None,
+        )
 
 
 def noun_tag(tok: Token) -> str:

@@ -18,12 +18,25 @@ class ShortForms:
     def _index_short_forms(self) -> None:
         """Organisation entities of more than one word ("the Indonesian Navy"), and common nouns
         a place or body names the owner of ("Kenya's presidency"), by head word, in text order;
-        listed bodies outside the state also as "the group" (actor_words.yaml group_nouns)."""
-        forms = [ent for ent in self.doc.ents if ent.label_ == "ORG" and len([t for t in ent if t.dep_ != "det"]) > 1]
+        listed bodies outside the state and organisations no list knows also as "the group"
+        (actor_words.yaml group_nouns)."""
+        forms = [
+            ent for ent in self.doc.ents if ent.label_ == "ORG" and _is_full_name([t for t in ent if t.dep_ != "det"])
+        ]
         for tok in self.doc:
-            if tok.is_lower and tok.pos_ == "NOUN" and not tok.ent_type_ and any(self._owner(c) for c in tok.lefts):
+            if (
+                tok.is_lower
+                and tok.pos_ in ("NOUN", "PROPN")
+                and not tok.ent_type_
+                and any(self._owner(c) for c in tok.lefts)
+            ):
                 forms.append(self.doc[tok.left_edge.i : tok.i + 1])
         keyed = [(form.root.lemma_.lower(), form) for form in forms]
+        for ent in self.doc.ents:  # an organisation no list knows, unless of the state, is "the group" too
+            if ent.label_ == "ORG" and not ent[-1].is_lower and self._name_at[ent.root.i] is None:
+                role = self._role(ent.root)  # "Ministry of Health": GOV
+                if role is None or role.value.sector in GROUP_SECTORS:
+                    keyed += [(noun, ent) for noun in GROUP_NOUNS]
         for i, hit in enumerate(self._name_at):  # listed bodies, also by acronym: "NATO", "the EU"
             if hit is not None and hit.start == i and hit.value.kind == "body":
                 form = self.doc[hit.start : hit.end]
@@ -45,35 +58,57 @@ class ShortForms:
         word is that noun, with its full name; None for any other phrase and for a role a person
         was named with."""
         ent = self._ent_at[head.i]
-        if not head.is_lower or (ent is not None and len(ent) > 1):
-            return None
-        described = all(t.tag_ == "JJ" and self._name_at[t.i] is None for t in self.doc[lo + 1 : head.i])
-        if not described or self.doc[lo].lower_ not in DEFINITE or self._role_antecedent(head) is not None:
+        if not head.is_lower or (ent is not None and len(ent) > 1 and not all(t.is_lower for t in ent)):
+            return None  # a name; a lower-case "entity" ("the coast guard") is none
+        if self.doc[lo].lower_ not in DEFINITE or self._role_antecedent(head) is not None:
             return None  # "the spokeswoman" is the person named with that title
-        form = self._latest_full_form(head)
-        if form is None:
+        form = self._latest_full_form(head, lo)
+        if form is None or not self._describes(form, self.doc[lo + 1 : head.i]):
             return None
+        return self._full_form_actor(form, text)
+
+    def _full_form_actor(self, form: Span, text: str) -> Actor:
+        """The actor of a full name that the phrase `text` shortens, with that name."""
         full = self._with_place(form)
         actor = self._resolve(form.root, form.start, form.end, form.text) or Actor(text=form.text)
         if actor.name is None or full.end > form.end:
             name = self.doc[full.start + (full[0].dep_ == "det") : full.end].text
         else:
             name = actor.name
-        owners = (self._modifier_name(t) for t in form if t.i != form.root.i and self._owner(t))
+        owned_by = [t for t in form if t.i != form.root.i] + [c for c in form.root.lefts if c.i < form.start]
+        owners = (self._modifier_name(t) for t in owned_by if self._owner(t))  # "Kenya's Ministry of ..."
         code = actor.code or next((h.value.code for h in owners if h is not None), None)
         aliases = [w for w in dict.fromkeys((form.text, text)) if w != name]
         return Actor(text=text, name=name, code=code, sector=actor.sector, aliases=aliases)
 
-    def _latest_full_form(self, head: Token) -> Span | None:
-        """The latest full name before `head` whose head word is the short form's, or one that
-        generic noun may stand for (actor_words.yaml short_form_heads: "the bloc" -> union)."""
+    def _short_form_owner(self, head: Token, tokens: list[Token], lo: int) -> Actor | None:
+        """The body a role phrase names by a short form ("a ministry spokesperson", "a
+        spokesperson for the group"): the organisation named in full before it."""
+        for tok in tokens:
+            if tok.i != head.i and tok.is_lower and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "pobj"):
+                form = self._latest_full_form(tok, lo)
+                if form is not None:
+                    return self._full_form_actor(form, tok.text)
+        return None
+
+    def _describes(self, form: Span, modifiers: Span) -> bool:
+        """Whether the words before a short form's head may describe the full form: adjectives
+        that name no place ("the regional body"), or words of the full name ("the coast guard"
+        after "the Philippine Coast Guard")."""
+        words = {t.lower_ for t in form}
+        return all(t.lower_ in words or (t.tag_ == "JJ" and self._name_at[t.i] is None) for t in modifiers)
+
+    def _latest_full_form(self, head: Token, lo: int) -> Span | None:
+        """The latest full name ending before the short form [lo, head] whose head word is the
+        short form's, or one that generic noun may stand for (actor_words.yaml short_form_heads:
+        "the bloc" -> union)."""
         lemma = head.lemma_.lower()
         latest = None
         for key in SHORT_FORM_HEADS.get(lemma, frozenset()) | {lemma}:
             forms = self._full_forms.get(key, [])
-            k = bisect_left(forms, head.i, key=lambda e: e.start)
-            if k and (latest is None or forms[k - 1].start > latest.start):
-                latest = forms[k - 1]
+            before = [form for form in forms[: bisect_left(forms, lo, key=lambda e: e.start)] if form.end <= lo]
+            if before and (latest is None or before[-1].start > latest.start):
+                latest = before[-1]
         return latest
 
     def _with_place(self, ent: Span) -> Span:
@@ -85,3 +120,8 @@ class ShortForms:
             if all(t.ent_type_ in ("GPE", "LOC") for t in self.doc[end + 1 : place] if t.dep_ != "det"):
                 end = place
         return self.doc[ent.start : end]
+
+
+def _is_full_name(words: list[Token]) -> bool:
+    """Two words or more, not all lower case: "the coast guard" is itself a short form."""
+    return len(words) > 1 and not all(t.is_lower for t in words)

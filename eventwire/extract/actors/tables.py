@@ -40,6 +40,7 @@ ROLE_GENDER: dict[str, str] = _WORDS["role_gender"]
 PERSON_ROLES = word_set(_WORDS, "person_roles", "actor_words.yaml")
 TITLE_ABBREVIATIONS: dict[str, str] = _WORDS["title_abbreviations"]  # "gen." -> general
 ROLE_CLASS: dict[str, str] = _WORDS["role_class"]  # role nouns that name the same job
+ROLE_KINDS: dict[str, str] = _WORDS["role_kinds"]  # role -> the general noun that may stand for it
 FAMILY_NAME_FIRST = frozenset(_WORDS["family_name_first"])
 PLACE_KINDS = {"country", "demonym", "capital", "place", "region"}
 ROLE_PREPS = word_set(_WORDS, "role_prepositions", "actor_words.yaml")
@@ -48,6 +49,7 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 DEFINITE = word_set(_WORDS, "definite", "actor_words.yaml")
 # generic noun -> head words of the full names it may shorten ("bloc" -> union)
 SHORT_FORM_HEADS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _WORDS["short_form_heads"].items()}
+BODY_NOUNS = word_set(_WORDS, "body_nouns", "actor_words.yaml")  # never "he" or "she"
 GROUP_NOUNS = word_set(_WORDS, "group_nouns", "actor_words.yaml")  # "the group": the latest such body
 GROUP_SECTORS = frozenset(_WORDS["group_sectors"])
 AFFILIATION_OK = word_set(_WORDS, "affiliation_ok", "actor_words.yaml")  # "US-led" keeps the code

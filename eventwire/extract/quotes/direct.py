@@ -23,6 +23,7 @@ from .speakers import (
 )
 
 WORD = re.compile(r"\w+")
+TITLE_PHRASE = frozenset({"pobj", "prep", "appos", "compound", "amod"})  # deps inside a noun phrase
 TITLE_CHARS = 40  # characters before a quote read for a title phrase ("charges relating to")
 
 
@@ -152,8 +153,16 @@ class _Direct:
         return None
 
     def anywhere(self) -> Found | None:
-        """Any cue verb with a subject in the quote's sentence, nearest first."""
-        verbs = [t for t in self.sent if not self.inside(t) and self.art.cue_kind(t, self.art.direct_verbs) == "cue"]
+        """Any cue verb with a subject in the quote's sentence, nearest first; not a passive one,
+        whose agent wrote or said something else ("'...' She believes the book was banned because
+        it was written by a woman")."""
+        verbs = [
+            t
+            for t in self.sent
+            if not self.inside(t)
+            and self.art.cue_kind(t, self.art.direct_verbs) == "cue"
+            and not any(c.dep_ == "nsubjpass" for c in t.children)
+        ]
         for verb in sorted(verbs, key=lambda t: abs(t.i - self.qi)):
             found = self.art.found(verb)
             if found:
@@ -266,9 +275,24 @@ class _Direct:
         naming = verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_.lower() in self.art.cues.naming
         return naming and not any(c.dep_ in SUBJECTS or c.dep_ == "dobj" for c in verb.children)  # "that X called"
 
+    def after_title_noun(self) -> bool:
+        """Whether the quote stands after a comma that ends a noun phrase headed by a title noun
+        ("the memoir by the activist Sara Khan, '...'", "his latest novel, '...'"): the title
+        set beside the thing it names."""
+        doc = self.art.doc
+        if self.qi < 2 or doc[self.qi - 1].text != ",":
+            return False
+        tok = doc[self.qi - 2]
+        while tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.art.cues.title_nouns:  # not "the attack shows,"
+            if tok.dep_ not in TITLE_PHRASE or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return True
+
     def is_name(self, words: str) -> bool:
         """Titles and names of things: quoted words that a title noun follows or a title word
-        precedes ("the 'Meet the Press' show", "a report titled '...'"), that a participle of
+        precedes ("the 'Meet the Press' show", "a report titled '...'") or stands beside ("her
+        memoir, '...'", with no cue after it), that a participle of
         naming governs ("a practice called '...'"), or whose every content
         word is capitalised with no question or exclamation ("Law on the Protection of
         Minors"); a lone capitalised word counts only inside a sentence (at its start it may be
@@ -280,7 +304,7 @@ class _Direct:
             return True
         opening = self.span.outer[0]
         before = " " + " ".join(self.art.text[max(opening - TITLE_CHARS, 0) : opening].lower().split())
-        if before.endswith(cues.title_words):
+        if before.endswith(cues.title_words) or (self.after_title_noun() and self.after() is None):
             return True
         tokens = words.rstrip(".,;:").split()
         if words[-1] in "?!" or not tokens or (len(tokens) == 1 and self.opens_sentence()):

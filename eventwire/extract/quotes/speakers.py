@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Actor
 from ..actors import ArticleActors
-from ..actors.tables import PRONOUN_GENDER, fold
+from ..actors.tables import BODY_NOUNS, PRONOUN_GENDER, fold
 from .cues import cues
 from .marks import MarkedSpan
 
@@ -43,6 +43,8 @@ def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
         return not plural
     if head.ent_type_ == "ORG":  # the small model tags many surnames ORG: "Trump"
         return not plural and head.is_title and not head.n_lefts and not head.n_rights
+    if head.pos_ == "PROPN" and not head.ent_type_:  # a capitalised word no one names ("Water had reached")
+        return False
     return not plural and head.ent_type_ not in NOT_PEOPLE
 
 
@@ -252,10 +254,13 @@ class QuoteParse:
 
     def span_actor(self, span: Span) -> Actor:
         """The actor of a speaker's noun phrase, through ArticleActors (kept as plain text when
-        it is no political actor), computed once per phrase."""
+        it is no political actor; a role the story names only after is that person), computed
+        once per phrase."""
         key = (span.start, span.end)
         if key not in self._actors:
-            self._actors[key] = self.actors.actor_for_span(span) or Actor(text=span.text)
+            actor = self.actors.actor_for_span(span) or Actor(text=span.text)
+            later = None if actor.name else self.actors.person_named_after(span, actor.code)
+            self._actors[key] = later or actor
         return self._actors[key]
 
     def speaker(self, head: Token, verb: Token | None = None) -> Actor:
@@ -362,8 +367,11 @@ class QuoteParse:
 
     def agrees(self, pronoun: Token, head: Token) -> bool:
         """Whether a pronoun can stand for the noun phrase headed by `head`: number and person,
-        and gender when the article tells the person's ("she" is not Mr. Lebovich)."""
+        and gender when the article tells the person's ("she" is not Mr. Lebovich); "he" and
+        "she" never stand for a body or a document."""
         said = PRONOUN_GENDER.get(pronoun.lower_)
+        if said is not None and head.pos_ == "NOUN" and (head.lemma_.lower() in BODY_NOUNS or self.is_document(head)):
+            return False  # "he" is no body, nor a statement
         person = self.actors.is_person(head.i)
         gender = self.actors.gender_at(head.i)
         return _agrees(pronoun, head, person) and (said is None or gender is None or said == gender)
