@@ -168,13 +168,18 @@ def test_an_older_store_gets_actor_ids_and_its_story_events_keyed_by_them(tmp_pa
     assert ids == {"IGO:nato", "IGO:european-union", "IGO:united-nations", "NGO:amnesty-international"}
 
 
-def test_a_store_whose_flat_view_is_older_is_read_only_after_relink(tmp_path):
+@pytest.mark.parametrize(
+    "older_view",
+    ["CREATE VIEW events_flat AS SELECT article_id, id AS event_id, type FROM events", None],  # None: no view
+)
+def test_a_store_whose_flat_view_is_older_is_read_only_after_relink(tmp_path, older_view):
     path = tmp_path / "old.db"
     with Store(path) as store:
         store.write([bodies_analysis()])
     with sqlite3.connect(path) as conn:  # the view as an eventwire before actor ids in the flat rows made it
         conn.execute("DROP VIEW events_flat")
-        conn.execute("CREATE VIEW events_flat AS SELECT article_id, id AS event_id, type FROM events")
+        if older_view:
+            conn.execute(older_view)
     proc = run_cli("export", "--db", str(path), "--table", "events", "--format", "csv")
     assert proc.returncode == 2 and "run `eventwire relink" in proc.stderr and "Traceback" not in proc.stderr
     assert run_cli("relink", "--db", str(path)).returncode == 0

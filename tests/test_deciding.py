@@ -139,6 +139,7 @@ def test_added_pairings_that_complete_a_one_sided_event_replace_it():
         ({("AID", "-", "UKR")}, {("AID", "DEU", "UKR")}, False, True),
         ({("AID", "-", "UKR")}, {("AID", "UKR", "DEU")}, False, False),
         ({("CONSULT", "CHN", "-")}, {("CONSULT", "BRA", "CHN")}, True, True),
+        ({("CONSULT", "-", "CHN")}, {("CONSULT", "BRA", "CHN")}, True, True),  # a party named as target alone
         ({("ASSAULT", "KEN", "SOM")}, {("ASSAULT", "KEN", "ETH")}, False, False),  # a full pair stays
     ],
 )

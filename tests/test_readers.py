@@ -14,6 +14,7 @@ from conftest import EXAMPLES, SEED, SEED_ID
 from eventwire.model import Article
 from eventwire.readers.common import ReadError
 from eventwire.readers.discover import read_paths
+from eventwire.readers.furniture import fill_source
 
 GOOD = {
     "id": "a1",
@@ -244,6 +245,59 @@ def test_a_title_case_opening_needs_its_agency_to_be_a_dateline(tmp_path):
     path.write_text(json.dumps({"id": "d", "text": "Washington - the capital - braced for the vote."}) + "\n")
     [article] = read(path)
     assert article.text.startswith("Washington - the capital") and "dateline" not in article.extra
+
+
+def furnished(text: str, **fields) -> Article:
+    return fill_source(Article(id="f", text=text, **fields))
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Sen. Lindsey Graham (R-S.C.) — a close ally — spoke first.",  # no agency: a name and an aside
+        "President Joe Biden (pictured) - spoke first.",
+        "NATO - Russia council met on Friday.",  # capitals and a hyphen: no dateline
+        "U.S. - China talks resumed.",
+        "AAA" + "-" * 20_000 + "x",  # a run of hyphens has one reading (it once took seconds)
+    ],
+)
+def test_openings_that_are_no_datelines_stay(opening):
+    assert furnished(opening).text == opening
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["(Research shows the policy failed.)", "Copyright infringement claims rose last year.", "Ann Obi contributed."],
+)
+def test_closing_lines_of_the_story_stay(closing):
+    assert furnished("The talks ended.\n\n" + closing).text.endswith(closing)
+
+
+@pytest.mark.parametrize(
+    ("closing", "outlet", "authors"),
+    [
+        ("The Associated Press contributed to this report.", "The Associated Press", []),
+        ("Associated Press writer Ana Ruiz in Quito contributed to this report.", "Associated Press", ["Ana Ruiz"]),
+    ],
+)
+def test_agency_footers_leave_the_body(closing, outlet, authors):
+    article = furnished("The talks ended.\n\n" + closing)
+    assert (article.text, article.source, article.authors) == ("The talks ended.", outlet, authors)
+
+
+def test_a_bylines_agency_is_the_outlet_not_an_author():
+    article = furnished("By Lena Ortiz and Sam Obi, Reuters\n\nThe talks ended.")
+    assert (article.source, article.authors) == ("Reuters", ["Lena Ortiz", "Sam Obi"])
+
+
+def test_the_url_names_the_outlet_before_a_credit_line():
+    article = furnished("The talks ended.\n\nReuters' Ann Obi contributed to this report.", url="https://cnn.com/a")
+    assert (article.text, article.source, article.authors) == ("The talks ended.", "CNN", ["Ann Obi"])
+
+
+def test_a_records_own_dateline_field_wins():
+    article = furnished("NAIROBI, June 4 (Reuters) - Talks resumed.", extra={"dateline": "Nairobi, Kenya"})
+    assert article.extra == {"dateline": "Nairobi, Kenya", "dateline_day": "June 4"}
 
 
 def test_a_body_opening_with_an_acronym_keeps_it(tmp_path):

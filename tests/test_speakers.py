@@ -485,6 +485,7 @@ def test_the_agent_of_a_passive_cue_elsewhere_in_the_sentence_is_no_speaker():
         "Amina Yusuf, 35, fled her village in March. \u201cWe had nothing left,\u201d the 35-year-old said.",
         "35-year-old Amina Yusuf fled her village in March with her children. "
         "\u201cWe had nothing left,\u201d the 35-year-old said.",
+        "Amina Yusuf, 35, fled her village in March. The 35-year-old said: \u201cWe had nothing left.\u201d",
     ],
 )
 def test_the_age_a_person_was_introduced_with_names_them_later(text):

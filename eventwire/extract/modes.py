@@ -115,9 +115,10 @@ def mode_of(event: Event, trigger: Token | None, sent: Span | None = None) -> st
         sent = sent or trigger.sent
         near = [_around(t, 3 if t is trigger else 1, sent) for t in [trigger, *_arguments(trigger)]]
         phrase = [(_span(trigger.subtree), None), (_span((clause_verb(trigger) or trigger).subtree), None)]
-        found = _cued(table, near) or lexicon_mode or _cued(table, phrase[:1]) or _cued(table, phrase[1:])
+        found = _cued(table, near)
         if found == table.default:  # says little: a more specific cue of the phrase or clause tells more
             found = _cued(table, near + phrase)
+        found = found or lexicon_mode or _cued(table, phrase[:1]) or _cued(table, phrase[1:])
         if found:
             return found
     return lexicon_mode or _met_elsewhere(event, allowed) or table.default

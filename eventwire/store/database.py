@@ -88,7 +88,7 @@ def _check_schema(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
     if readonly and not tables:
         raise StoreError(f"{path} holds no eventwire database yet (run `eventwire ingest PATH --db {path}` first)")
     older = "actor_id" not in {r[1] for r in conn.execute("PRAGMA table_info(event_actors)")} or (
-        tuple(r[1] for r in conn.execute("PRAGMA table_info(events_flat)")) not in ((), FLAT_EVENT_COLUMNS)
+        tuple(r[1] for r in conn.execute("PRAGMA table_info(events_flat)")) != FLAT_EVENT_COLUMNS
     )
     if readonly and older:
         raise StoreError(  # actor ids and the flat view's columns are made by the writer (store/sqlite.py)

@@ -11,7 +11,7 @@ from .records import Person
 AGE_WINDOW = 24  # characters beside a name read for its age
 AGE_AFTER = re.compile(r",\s*(?:an?\s+)?(\d{1,3})(?:-year-old\b|(?=\s*[,;.)]))")  # "Amina Yusuf, 35,"
 AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")  # "35-year-old Amina Yusuf"
-AGE_PHRASE = re.compile(r"the\s+(\d{1,3})-year-old")  # what a later mention writes
+AGE_PHRASE = re.compile(r"the\s+(\d{1,3})-year-old", re.I)  # what a later mention writes
 
 
 class AgeIndex:

@@ -37,7 +37,7 @@ from .tables import (
     lexicon,
 )
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
@@ -140,7 +140,7 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
         sent = self._sent_of[tok.i]
         first = self.sentences.spans[max(sent - 1, 0)].start
         for t in reversed(self.doc[first : tok.i]):
-            if t.dep_ not in SUBJECT_DEPS or t.pos_ == "PRON" or not _main_clause(t.head):
+            if t.dep_ not in CLAUSE_SUBJECTS or t.pos_ == "PRON" or not _main_clause(t.head):
                 continue
             plural = t.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in t.children)
             if plural != (number == "plural") or t.i in self._person_at:

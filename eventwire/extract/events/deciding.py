@@ -125,7 +125,8 @@ def completed(partial: frozenset[tuple[str, str, str]], added: set[tuple[str, st
 
     def filled(source: str, target: str) -> bool:
         if mutual:
-            return any(source in pair for pair in full)
+            known = source if source != "-" else target
+            return any(known in pair for pair in full)
         if source != "-":
             return any(s == source for s, _ in full)
         return target != "-" and any(t == target for _, t in full)
