@@ -773,3 +773,8 @@ def test_a_plural_description_puts_each_country_it_stands_for_on_its_side(englis
     text = "Armenia and Azerbaijan signed a peace framework on Monday. The two countries accused Russia of delaying it."
     event = find(events_of(text), "ACCUSE")
     assert codes(event.source) == {"ARM", "AZE"} and codes(event.target) == {"RUS"}
+
+
+def test_a_vow_not_to_accept_something_is_a_refusal_not_a_warning(english):
+    text = "Venezuela will not accept the findings of the inquiry, its foreign minister told reporters on Monday."
+    assert [e.type for e in events_of(text)] == ["REJECT"]
