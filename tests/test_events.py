@@ -778,3 +778,9 @@ def test_a_plural_description_puts_each_country_it_stands_for_on_its_side(englis
 def test_a_vow_not_to_accept_something_is_a_refusal_not_a_warning(english):
     text = "Venezuela will not accept the findings of the inquiry, its foreign minister told reporters on Monday."
     assert [e.type for e in events_of(text)] == ["REJECT"]
+
+
+def test_warships_entering_another_countrys_waters_are_a_show_of_force(english):
+    text = "Two Russian navy vessels entered Norwegian waters on Friday, the Norwegian coast guard said."
+    event = find(events_of(text), "MOBILIZE")
+    assert codes(event.source) == {"RUS"} and codes(event.target) == {"NOR"}
