@@ -784,3 +784,10 @@ def test_warships_entering_another_countrys_waters_are_a_show_of_force(english):
     text = "Two Russian navy vessels entered Norwegian waters on Friday, the Norwegian coast guard said."
     event = find(events_of(text), "MOBILIZE")
     assert codes(event.source) == {"RUS"} and codes(event.target) == {"NOR"}
+
+
+def test_a_demand_voiced_by_a_protest_is_part_of_the_protest(english):
+    text = (
+        "Thousands of Serbian students marched in Belgrade on Saturday calling for the resignation of the government."
+    )
+    assert [e.type for e in events_of(text)] == ["PROTEST"]
