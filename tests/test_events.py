@@ -791,3 +791,15 @@ def test_a_demand_voiced_by_a_protest_is_part_of_the_protest(english):
         "Thousands of Serbian students marched in Belgrade on Saturday calling for the resignation of the government."
     )
     assert [e.type for e in events_of(text)] == ["PROTEST"]
+
+
+def test_not_meeting_demands_is_a_refusal_and_meeting_them_no_meeting(english):
+    refused = "Nigeria's government will not meet the strikers' demands, the labour minister said."
+    assert [e.type for e in events_of(refused)] == ["REJECT"]
+    assert not events_of("Kenya met the union's demands on Friday.")
+
+
+def test_authorities_demolishing_homes_coerce_their_owners(english):
+    text = "Israeli army bulldozers demolished Palestinian homes in the West Bank on Sunday, officials said."
+    event = find(events_of(text), "COERCE")
+    assert codes(event.source) == {"ISR"} and codes(event.target) == {"PSE"}
