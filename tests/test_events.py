@@ -803,3 +803,13 @@ def test_authorities_demolishing_homes_coerce_their_owners(english):
     text = "Israeli army bulldozers demolished Palestinian homes in the West Bank on Sunday, officials said."
     event = find(events_of(text), "COERCE")
     assert codes(event.source) == {"ISR"} and codes(event.target) == {"PSE"}
+
+
+def test_leaving_an_international_body_is_a_sanction_against_it(english):
+    for text in (
+        "Mali and Niger withdrew from the Economic Community of West African States.",
+        "The United States quit the World Health Organization on Monday.",
+    ):
+        event = find(events_of(text), "SANCTION")
+        assert codes(event.target) == {"IGO"} and event.mode == "withdraw"
+    assert not events_of("The minister left the meeting early.")
