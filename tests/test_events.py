@@ -813,3 +813,11 @@ def test_leaving_an_international_body_is_a_sanction_against_it(english):
         event = find(events_of(text), "SANCTION")
         assert codes(event.target) == {"IGO"} and event.mode == "withdraw"
     assert not events_of("The minister left the meeting early.")
+
+
+def test_a_vow_to_crush_a_named_armed_force_or_gang_is_a_threat(english):
+    for text in (
+        "Sudan's army chief vowed to crush the Rapid Support Forces.",
+        "The Haitian government vowed to eliminate the gangs that control the capital.",
+    ):
+        assert [(e.type, e.status) for e in events_of(text)] == [("THREATEN", "planned")]
