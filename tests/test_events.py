@@ -821,3 +821,9 @@ def test_a_vow_to_crush_a_named_armed_force_or_gang_is_a_threat(english):
         "The Haitian government vowed to eliminate the gangs that control the capital.",
     ):
         assert [(e.type, e.status) for e in events_of(text)] == [("THREATEN", "planned")]
+
+
+def test_missiles_launched_into_the_sea_are_a_show_of_force_not_an_attack(english):
+    text = "Pyongyang launched two cruise missiles into the Yellow Sea on Wednesday."
+    assert [e.type for e in events_of(text)] == ["MOBILIZE"]
+    find(events_of("Hamas launched rockets into southern Israel on Saturday."), "ASSAULT", {"PSE"}, {"ISR"})
