@@ -827,3 +827,8 @@ def test_missiles_launched_into_the_sea_are_a_show_of_force_not_an_attack(englis
     text = "Pyongyang launched two cruise missiles into the Yellow Sea on Wednesday."
     assert [e.type for e in events_of(text)] == ["MOBILIZE"]
     find(events_of("Hamas launched rockets into southern Israel on Saturday."), "ASSAULT", {"PSE"}, {"ISR"})
+
+
+def test_speeding_up_or_completing_an_act_is_its_light_verb(english):
+    text = "France speeded up the withdrawal of the last combat units from Mali on Friday."
+    find(events_of(text), "RETREAT", {"FRA"}, {"MLI"})
