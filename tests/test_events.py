@@ -832,3 +832,9 @@ def test_missiles_launched_into_the_sea_are_a_show_of_force_not_an_attack(englis
 def test_speeding_up_or_completing_an_act_is_its_light_verb(english):
     text = "France speeded up the withdrawal of the last combat units from Mali on Friday."
     find(events_of(text), "RETREAT", {"FRA"}, {"MLI"})
+
+
+def test_a_demand_that_a_country_act_is_aimed_at_that_country_not_at_who_it_helps(english):
+    text = "The United Nations labour agency repeated its demand that Turkey lift restrictions on Syrian workers."
+    event = find(events_of(text), "REQUEST")
+    assert codes(event.target) == {"TUR"}
