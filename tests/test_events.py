@@ -838,3 +838,8 @@ def test_a_demand_that_a_country_act_is_aimed_at_that_country_not_at_who_it_help
     text = "The United Nations labour agency repeated its demand that Turkey lift restrictions on Syrian workers."
     event = find(events_of(text), "REQUEST")
     assert codes(event.target) == {"TUR"}
+
+
+def test_summoning_a_foreign_envoy_is_a_complaint_to_the_envoys_country(english):
+    text = "Poland's foreign ministry summoned the Russian ambassador on Monday after a drone entered its airspace."
+    assert find(events_of(text), "ACCUSE", {"POL"}, {"RUS"}).mode == "disapprove"
