@@ -843,3 +843,8 @@ def test_a_demand_that_a_country_act_is_aimed_at_that_country_not_at_who_it_help
 def test_summoning_a_foreign_envoy_is_a_complaint_to_the_envoys_country(english):
     text = "Poland's foreign ministry summoned the Russian ambassador on Monday after a drone entered its airspace."
     assert find(events_of(text), "ACCUSE", {"POL"}, {"RUS"}).mode == "disapprove"
+
+
+def test_a_pronoun_of_a_clause_told_before_its_teller_goes_on_the_story_not_the_teller(english):
+    text = "Russian forces shelled the city overnight. They also fired drones at Kyiv, Ukrainian officials said."
+    find(events_of(text), "ASSAULT", {"RUS"}, {"UKR"})

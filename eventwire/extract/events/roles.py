@@ -31,7 +31,9 @@ def _speaker_for_pronoun(tok: Token, subjects: list[Token]) -> list[Token]:
     if len(subjects) != 1 or not (subjects[0].tag_ == "PRP" or _owned_by_pronoun(subjects[0])):
         return subjects
     clause = subjects[0].head
-    if clause.dep_ == "ccomp" and not _expletive(subjects[0], clause):
+    # a clause told before its teller ("They also fired drones at Kyiv, Ukrainian officials
+    # said") goes on the story before it: its pronoun is not the teller
+    if clause.dep_ == "ccomp" and clause.i > clause.head.i and not _expletive(subjects[0], clause):
         speaker = [c for c in clause.head.children if c.dep_ == "nsubj" and c.tag_ != "PRP"]
         if speaker:
             return speaker
