@@ -773,3 +773,78 @@ def test_a_plural_description_puts_each_country_it_stands_for_on_its_side(englis
     text = "Armenia and Azerbaijan signed a peace framework on Monday. The two countries accused Russia of delaying it."
     event = find(events_of(text), "ACCUSE")
     assert codes(event.source) == {"ARM", "AZE"} and codes(event.target) == {"RUS"}
+
+
+def test_a_vow_not_to_accept_something_is_a_refusal_not_a_warning(english):
+    text = "Venezuela will not accept the findings of the inquiry, its foreign minister told reporters on Monday."
+    assert [e.type for e in events_of(text)] == ["REJECT"]
+
+
+def test_warships_entering_another_countrys_waters_are_a_show_of_force(english):
+    text = "Two Russian navy vessels entered Norwegian waters on Friday, the Norwegian coast guard said."
+    event = find(events_of(text), "MOBILIZE")
+    assert codes(event.source) == {"RUS"} and codes(event.target) == {"NOR"}
+
+
+def test_a_demand_voiced_by_a_protest_is_part_of_the_protest(english):
+    text = (
+        "Thousands of Serbian students marched in Belgrade on Saturday calling for the resignation of the government."
+    )
+    assert [e.type for e in events_of(text)] == ["PROTEST"]
+
+
+def test_not_meeting_demands_is_a_refusal_and_meeting_them_no_meeting(english):
+    refused = "Nigeria's government will not meet the strikers' demands, the labour minister said."
+    assert [e.type for e in events_of(refused)] == ["REJECT"]
+    assert not events_of("Kenya met the union's demands on Friday.")
+
+
+def test_authorities_demolishing_homes_coerce_their_owners(english):
+    text = "Israeli army bulldozers demolished Palestinian homes in the West Bank on Sunday, officials said."
+    event = find(events_of(text), "COERCE")
+    assert codes(event.source) == {"ISR"} and codes(event.target) == {"PSE"}
+
+
+def test_leaving_an_international_body_is_a_sanction_against_it(english):
+    for text in (
+        "Mali and Niger withdrew from the Economic Community of West African States.",
+        "The United States quit the World Health Organization on Monday.",
+    ):
+        event = find(events_of(text), "SANCTION")
+        assert codes(event.target) == {"IGO"} and event.mode == "withdraw"
+    assert not events_of("The minister left the meeting early.")
+
+
+def test_a_vow_to_crush_a_named_armed_force_or_gang_is_a_threat(english):
+    for text in (
+        "Sudan's army chief vowed to crush the Rapid Support Forces.",
+        "The Haitian government vowed to eliminate the gangs that control the capital.",
+    ):
+        assert [(e.type, e.status) for e in events_of(text)] == [("THREATEN", "planned")]
+
+
+def test_missiles_launched_into_the_sea_are_a_show_of_force_not_an_attack(english):
+    text = "Pyongyang launched two cruise missiles into the Yellow Sea on Wednesday."
+    assert [e.type for e in events_of(text)] == ["MOBILIZE"]
+    find(events_of("Hamas launched rockets into southern Israel on Saturday."), "ASSAULT", {"PSE"}, {"ISR"})
+
+
+def test_speeding_up_or_completing_an_act_is_its_light_verb(english):
+    text = "France speeded up the withdrawal of the last combat units from Mali on Friday."
+    find(events_of(text), "RETREAT", {"FRA"}, {"MLI"})
+
+
+def test_a_demand_that_a_country_act_is_aimed_at_that_country_not_at_who_it_helps(english):
+    text = "The United Nations labour agency repeated its demand that Turkey lift restrictions on Syrian workers."
+    event = find(events_of(text), "REQUEST")
+    assert codes(event.target) == {"TUR"}
+
+
+def test_summoning_a_foreign_envoy_is_a_complaint_to_the_envoys_country(english):
+    text = "Poland's foreign ministry summoned the Russian ambassador on Monday after a drone entered its airspace."
+    assert find(events_of(text), "ACCUSE", {"POL"}, {"RUS"}).mode == "disapprove"
+
+
+def test_a_pronoun_of_a_clause_told_before_its_teller_goes_on_the_story_not_the_teller(english):
+    text = "Russian forces shelled the city overnight. They also fired drones at Kyiv, Ukrainian officials said."
+    find(events_of(text), "ASSAULT", {"RUS"}, {"UKR"})

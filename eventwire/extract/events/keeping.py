@@ -85,6 +85,26 @@ def _takes_no_infinitive(head: Token) -> bool:
     return lemma_of(head) not in c.planned_heads | c.hypothetical_heads | c.negating_heads
 
 
+def _protest_heads(mentions: list[Mention]) -> set[int]:
+    """Tokens a protest's clauses hang from: its trigger, or the light verb of a protest noun
+    ("began a hunger strike to demand ...")."""
+    out = set()
+    for m in mentions:
+        if m.type == "PROTEST":
+            out.add(m.token.i)
+            if (verb := light_verb(m.token)) is not None:
+                out.add(verb.i)
+    return out
+
+
+def _voiced_by_protest(m: Mention, protest_heads: set[int]) -> bool:
+    """Is this statement what a protest voices, told by a clause of its trigger ("blocked roads
+    demanding his return", "a demonstration calling for reforms", "began a hunger strike to
+    demand")?  The protest is the event; the demand is its purpose, not a second event."""
+    tok = m.token
+    return has(m.type, "statement") and tok.dep_ in ("advcl", "acl", "xcomp") and tok.head.i in protest_heads
+
+
 def _agreed(o: Mention) -> bool:
     """Is this AGREE a commitment ("agreed to meet", "pledged to crush") rather than an offer
     ("offered to mediate"), which stays the AGREE it is (PLOVER: offers are AGREE)?"""
@@ -99,10 +119,10 @@ def _told_by_agreement(m: Mention) -> bool:
 
 def mark_kept(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
     """Reads every mention; marks as not kept (`Mention.kept`) those that tell no event: with
-    no political actor, the mere content of another trigger, or a hostile act that is only the
-    aim of an infinitive of purpose.  Agreeing to meet is a planned meeting (docs/conventions.md):
-    the CONSULT stays, the AGREE goes; a vowed hostile act stays, to be retyped THREATEN
-    (`claims.retype_plans`), and the vow goes."""
+    no political actor, the mere content of another trigger, a hostile act that is only the
+    aim of an infinitive of purpose, or a demand a protest voices.  Agreeing to meet is a
+    planned meeting (docs/conventions.md): the CONSULT stays, the AGREE goes; a vowed hostile
+    act stays, to be retyped THREATEN (`claims.retype_plans`), and the vow goes."""
     by_token = {m.token.i: m for m in mentions}
     outers = {m.token.i: outer(m, by_token) for m in mentions}
     told_by_agreement = {
@@ -118,6 +138,13 @@ def mark_kept(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
         return o.type == m.type or has(o.type, "content")  # "provided aid": the verb tells it
 
     agreeing = {outers[i].token.i for i in told_by_agreement}
+    protest_heads = _protest_heads(mentions)
     for m in mentions:
-        m.kept = (_political(m) or _unargued(m)) and not embedded(m) and m.token.i not in agreeing and not _aim(m)
+        m.kept = (
+            (_political(m) or _unargued(m))
+            and not embedded(m)
+            and m.token.i not in agreeing
+            and not _aim(m)
+            and not _voiced_by_protest(m, protest_heads)
+        )
     return mentions

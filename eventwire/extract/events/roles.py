@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from .grammar import (
     NOUN_POS,
     condition_subjects,
+    content_clause,
     is_passive,
     lemma_of,
     light_verb,
@@ -30,7 +31,9 @@ def _speaker_for_pronoun(tok: Token, subjects: list[Token]) -> list[Token]:
     if len(subjects) != 1 or not (subjects[0].tag_ == "PRP" or _owned_by_pronoun(subjects[0])):
         return subjects
     clause = subjects[0].head
-    if clause.dep_ == "ccomp" and not _expletive(subjects[0], clause):
+    # a clause told before its teller ("They also fired drones at Kyiv, Ukrainian officials
+    # said") goes on the story before it: its pronoun is not the teller
+    if clause.dep_ == "ccomp" and clause.i > clause.head.i and not _expletive(subjects[0], clause):
         speaker = [c for c in clause.head.children if c.dep_ == "nsubj" and c.tag_ != "PRP"]
         if speaker:
             return speaker
@@ -131,6 +134,16 @@ def content_of(tok: Token, depth: int = 1) -> list[Token]:
     return out + condition_subjects(tok)
 
 
+def _clause_content(clause: Token) -> list[Token]:
+    """Who a noun's clause is about: the subject of a "that" clause ("its demand that Turkey lift
+    restrictions on Syrian workers": Turkey, not the workers), else its objects."""
+    if content_clause(clause):
+        subjects = [g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ != "PRP"]
+        if subjects:
+            return subjects
+    return content_of(clause)
+
+
 def noun_role(tok: Token, role: str) -> list[Token]:
     if role == "poss":
         return [c for c in tok.children if c.dep_ == "poss"]
@@ -149,7 +162,7 @@ def noun_role(tok: Token, role: str) -> list[Token]:
         verb = light_verb(tok)
         own = {t.i for t in tok.subtree}  # its own prepositions are its own roles
         found = [x for x in content_of(verb) if x.i not in own] if verb is not None else []
-        return found + [x for a in tok.children if a.dep_ == "acl" for x in content_of(a)]
+        return found + [x for a in tok.children if a.dep_ == "acl" for x in _clause_content(a)]
     found = pobjs(tok, (role,))
     verb = light_verb(tok)
     if not found and verb is not None and role not in ("of", "by"):
