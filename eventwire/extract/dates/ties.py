@@ -146,7 +146,7 @@ def sentence_date(trigger: Token, anchors: DateAnchors) -> DateRef | None:
     """The time of the sentence a trigger sits in, for an event told there without a date of its
     own: the first date of a past clause of it ("last year it was put on a list of books banned
     by the Taliban"), never after publication.  A background sentence tells one earlier
-    occasion; the story's day (`events.dating.date_from_the_lead`) is not its time."""
+    occasion; the story's day (`events.dating.date_from_the_story`) is not its time."""
     found = _past_clause_date(anchors.sentences.span(trigger), anchors)
     return _not_after(found, anchors.reference) if found else None
 

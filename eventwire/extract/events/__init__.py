@@ -45,7 +45,7 @@ OCCASION_PASSES: tuple[OccasionPass, ...] = (
     filling.drop_sideless,
     filling.place_from_title,
     filling.in_text_order,
-    dating.date_from_the_lead,
+    dating.date_from_the_story,
     claims.frame_tellings,
     claims.drop_unasserted,
     claims.set_status,

@@ -107,7 +107,7 @@ def follow_antecedents(ctx: ArticleContext, found: list[Mention]) -> list[Mentio
     return found
 
 
-def date_from_the_lead(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
+def date_from_the_story(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
     """Reads each event's date and tellings; dates the events still undated, unless told ahead:
     a news story tells the events of one day, the first day it names, mostly in its lead ("... on
     Monday froze the assets"), and its other sentences go on with that day's events without
