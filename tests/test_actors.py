@@ -389,3 +389,11 @@ def test_the_parties_and_the_rivals_are_the_sides_named_before(parse):
 def test_a_name_before_a_plural_without_number_says_which_countries_it_means(parse):
     text = "Iran and Iraq signed a gas deal on Monday. The Gulf states watched closely."
     assert members(parse, text, "The Gulf states") == []
+
+
+def test_a_place_the_recogniser_calls_a_person_once_is_the_place_it_calls_it_elsewhere():
+    # one sense per story: "Kharkiv" tagged PERSON as an object is the city named "near Kharkiv"
+    text = "Russian troops are massing near Kharkiv, officials said. Russian forces shelled Kharkiv overnight."
+    doc = nlp.load()(text)
+    last = [t for t in doc if t.text == "Kharkiv"][-1]
+    assert ArticleActors(doc).actor_for_token(last).code == "UKR"

@@ -193,11 +193,18 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
             alias.needs_ent
             and n == 1
             and self.doc[i].ent_type_ not in (PERSON_ENTS if alias.value.kind == "person" else NAME_ENTS)
+            and not (alias.value.kind in PLACE_KINDS and self.doc[i].text in self._place_words)
         ):
             return False
         if alias.exact is not None:
             return tuple(t.text for t in self.doc[i : i + n]) == alias.exact
         return not alias.capitalised or self.doc[i].text[:1].isupper()
+
+    @cached_property
+    def _place_words(self) -> frozenset[str]:
+        """One-word names the recogniser calls a place somewhere in the article: one sense per
+        story, so "Kharkiv" it calls a person elsewhere is the city too."""
+        return frozenset(e.text for e in self.doc.ents if len(e) == 1 and e.label_ in ("GPE", "LOC"))
 
     def _scan_names(self, words: list[str]) -> list[Hit[Named] | None]:
         """Name hits, minus places inside a longer person name (Chad in "Chad Smith"); places in
