@@ -112,18 +112,20 @@ def date_from_the_story(ctx: ArticleContext, occasions: list[Occasion]) -> list[
     a news story tells the events of one day, the first day it names, mostly in its lead ("... on
     Monday froze the assets"), and its other sentences go on with that day's events without
     repeating it; a story that names no day tells the news of the day it is published
-    (docs/conventions.md, dates).  A telling in a sentence that dates another of its past clauses takes that date
-    instead (`dates.sentence_date`): a background sentence is not of the story's day.  A telling
+    (docs/conventions.md, dates).  A telling in a sentence that dates another of its past clauses
+    takes that date instead (`dates.sentence_date`): a background sentence is not of the story's day.  A telling
     set before the story's occasion ("had signed", "signed earlier": `tense.told_before`) takes
     neither, and its event stays undated unless another telling dates it.  After merging: an
     undated telling joins a dated telling of its event first."""
     day = story_day(ctx)
     for o in occasions:
         if day and o.event.date is None and all(_of_the_story(m) for m in o.mentions):
-            told = next(
-                (d for m in o.mentions if not told_before(m.token) and (d := sentence_date(m.token, ctx.dates))), None
+            earlier = [told_before(m.token) for m in o.mentions]
+            dates = (
+                sentence_date(m.token, ctx.dates) for m, before in zip(o.mentions, earlier, strict=True) if not before
             )
-            if told is None and any(told_before(m.token) for m in o.mentions):
+            told = next((d for d in dates if d), None)
+            if told is None and any(earlier):
                 continue
             told = told or day
             o.event.date, o.event.date_precision, o.event.date_text = told.date, told.precision, told.text
