@@ -116,6 +116,7 @@ def test_listed_person_with_title(parse):
         ("Human Rights Watch said the arrests were arbitrary.", "Human Rights Watch", "Human Rights Watch", "NGO"),
         ("ECOWAS activated its standby force.", "ECOWAS", "ECOWAS", "IGO"),
         ("The International Labor Office said the talks failed.", "The International Labor Office", "ILO", "IGO"),
+        ("The UN mission in Haiti said it was alarmed.", "The UN mission in Haiti", "United Nations", "IGO"),
     ],
 )
 def test_intergovernmental_and_non_governmental_bodies(parse, text, phrase, name, code):
@@ -155,6 +156,10 @@ def test_backed_modifier_is_not_the_actor(parse):
 def test_non_actors_are_none(parse, phrase):
     text = "Moscow asked for support, including drones, before the meeting, and it was denied."
     assert resolve(parse, text, phrase) is None
+
+
+def test_a_mission_is_an_actor_only_as_a_bodys_mission(parse):
+    assert resolve(parse, "The rescue mission ended on Monday.", "The rescue mission") is None
 
 
 def test_actor_never_named(parse):
