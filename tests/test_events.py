@@ -490,6 +490,12 @@ def test_plover_trigger_words_and_phrases(english, text, type_):
     find(events_of(text), type_, {"KEN"}, {"ETH"})
 
 
+def test_an_investigation_against_people_is_aimed_at_them(english):
+    text = "A Kenyan court opened investigations against six Ethiopian officials."
+    (accused,) = [e for e in events_of(text) if e.type == "ACCUSE"]
+    assert [a.text for a in accused.target] == ["six Ethiopian officials"] and accused.mode == "investigate"
+
+
 @pytest.mark.parametrize(
     ("text", "type_"),
     [
