@@ -523,7 +523,7 @@ def test_declaring_an_emergency_or_martial_law_restricts_and_calls_for_nothing(e
 
 
 def test_a_vow_parsed_as_a_clause_of_purpose_is_still_a_vow(english):
-    found = events_of("Kenyan rebels have sworn to fight until the Ethiopian army leaves the region.")
+    found = events_of("Kenyan rebels had sworn to fight until the Ethiopian army leaves the region.")
     assert find(found, "THREATEN", {"KEN"})
     assert not [e for e in found if e.type == "ASSAULT"]
 

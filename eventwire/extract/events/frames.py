@@ -221,7 +221,7 @@ def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cu
 
 def _complement_parsed_as_purpose(t: Token, head: Token) -> bool:
     """Is this "to" clause, right after its verb, the verb's complement that the parser took for
-    a clause of purpose ("have sworn to fight" parsed like "sent troops to fight")?"""
+    a clause of purpose ("had sworn to resist" parsed like "sent troops to resist")?"""
     return t.dep_ == "advcl" and t.tag_ == "VB" and t.i == head.i + 2 and to_infinitive(t)
 
 

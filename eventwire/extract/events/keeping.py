@@ -79,7 +79,7 @@ def _aim(m: Mention) -> bool:
 
 def _takes_no_infinitive(head: Token) -> bool:
     """Is this a word whose "to" clause can only be a purpose?  The parser labels some
-    complements as clauses of purpose ("have sworn to fight", "refused to attack"): a vow, a
+    complements as clauses of purpose ("had sworn to resist", "refused to attack"): a vow, a
     plan, a wish or a refusal takes its act as complement (status_cues.yaml)."""
     c = cues()
     return lemma_of(head) not in c.planned_heads | c.hypothetical_heads | c.negating_heads
