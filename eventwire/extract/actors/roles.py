@@ -12,6 +12,7 @@ from ...model import Actor
 from .records import Hit, Person
 from .tables import (
     DEFINITE,
+    INDEFINITE,
     MODIFIER_DEPS,
     PERSON_ROLES,
     PLACE_KINDS,
@@ -26,7 +27,6 @@ from .tables import (
 )
 
 TITLE_WORD = re.compile(r"[^\W_][\w.-]*")  # "U.N. envoy", "president's" -> president, s
-INDEFINITE = frozenset({"a", "an", "one", "another"})
 NAMED_AFTER = 2  # sentences after a role phrase read for the person it names
 
 

@@ -47,6 +47,7 @@ ROLE_PREPS = word_set(_WORDS, "role_prepositions", "actor_words.yaml")
 OUTSIDE_GOV = {"OPP", "REB"}  # modifier sectors that override a government head
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 DEFINITE = word_set(_WORDS, "definite", "actor_words.yaml")
+INDEFINITE = word_set(_WORDS, "indefinite", "actor_words.yaml")
 # generic noun -> head words of the full names it may shorten ("bloc" -> union)
 SHORT_FORM_HEADS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _WORDS["short_form_heads"].items()}
 BODY_NOUNS = word_set(_WORDS, "body_nouns", "actor_words.yaml")  # never "he" or "she"
