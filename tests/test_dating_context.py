@@ -185,14 +185,25 @@ def test_a_reported_past_perfect_is_of_the_story_s_day():
     assert [e.date for e in events if e.trigger == "shelled"] == ["2025-03-11"]
 
 
-def test_a_story_whose_lead_names_no_day_is_of_the_first_day_named_after_it():
-    # The lead is told in the present; the day of the news comes in the fifth sentence.
+def test_a_lead_told_in_the_present_takes_the_day_its_next_sentences_name():
+    # The lead is told in the present; the day of the news comes in the third sentence.
+    text = (
+        "Kenya accuses Somalia of shelling its border posts. "
+        "The posts lie in Mandera county. "
+        "The foreign ministry in Nairobi said on Monday that the shelling killed two soldiers."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    assert [e.date for e in events if e.trigger == "accuses"] == ["2025-03-10"]
+
+
+def test_a_day_named_below_the_lead_is_background_not_the_story_s_day():
+    # The lead names no day; Feb. 5, far down, dates the accord, not the news of the story.
     text = (
         "Kenya accuses Somalia of shelling its border posts. "
         "The posts lie in Mandera county. "
         "The county is remote. "
         "Few roads reach it. "
-        "The foreign ministry in Nairobi said on Monday that the shelling killed two soldiers."
+        "The two countries signed a border accord on Feb. 5."
     )
     events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
-    assert [e.date for e in events if e.trigger == "accuses"] == ["2025-03-10"]
+    assert [e.date for e in events if e.trigger == "accuses"] == ["2025-03-13"]

@@ -21,6 +21,7 @@ from .mentions import Mention, Occasion
 from .words import event_words
 
 PRECISION_CHARS = {"year": 4, "month": 7, "season": 7, "day": 10}
+LEAD_SENTENCES = 3  # a news lead: the opening sentence and the two that name its day and its source
 
 
 def date_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
@@ -140,17 +141,18 @@ def _of_the_story(m: Mention) -> bool:
 
 def story_day(ctx: ArticleContext) -> DateRef | None:
     """The day of a story's news: its dateline's ("NAIROBI, June 4 (Reuters) -"), else the first
-    day it names for what was done or said (not "will meet on Friday", nor a day after
-    publication: "Monday's meeting" in a Sunday story), else its publication day.  Not the lead's
-    alone: a lead told in the present ("Russia says it ...") leaves the day to a later paragraph
-    ("..., the ministry said Tuesday")."""
+    day its lead names for what was done or said (not "will meet on Friday", nor a day after
+    publication: "Monday's meeting" in a Sunday story), else its publication day.  The lead is
+    its first sentences, not its first alone: a lead told in the present ("Russia says it ...")
+    leaves the day to the next ("..., the ministry said Tuesday"); a day named further down
+    mostly dates background ("the deal signed on Feb. 5"), not the news."""
     if ctx.reference is None or not len(ctx.doc):
         return None
     published = ctx.reference.date().isoformat()
     filed = resolve(ctx.dateline_day, ctx.reference, "past") if ctx.dateline_day else None
     if filed and filed.precision == "day" and filed.date <= published:
         return DateRef(filed.date, "day", ctx.dateline_day)
-    for sent in ctx.sentences.spans:
+    for sent in ctx.sentences.spans[:LEAD_SENTENCES]:
         for span in ctx.dates.candidates(sent):
             found = None if event_tense(span.root) == "future" else resolve(span.text, ctx.reference, "past")
             if found and found.precision == "day" and found.date <= published:
