@@ -280,9 +280,20 @@ def test_a_span_counted_from_the_occasion_before_moves_its_date(text, expected):
             "election",
             ("2025-03-09", "day"),
         ),
+        (
+            "Ukraine shelled a Russian airbase on Friday, a week after Russian jets bombed Kharkiv.",
+            "bombed",
+            ("2025-02-01", "month"),
+        ),
+        (
+            "Two days after protesters stormed the embassy, the government expelled the ambassador on Sunday.",
+            "stormed",
+            ("2025-03-07", "day"),
+        ),
     ],
 )
-def test_an_event_noun_after_a_span_lies_that_span_from_its_clause(text, word, expected):
-    # Not the clause's Friday: the raid was a week earlier (a week gives its month), the election two days later.
+def test_an_event_after_a_span_lies_that_span_from_its_clause(text, word, expected):
+    # Not the clause's day: the raid and the bombing were a week earlier (a week gives its month),
+    # the election two days later, the storming two days before Sunday.
     doc = nlp.load()(text)
     assert as_pair(date_for_event(token(doc, word), anchors(doc, datetime(2025, 3, 13, 19)))) == expected

@@ -36,21 +36,36 @@ def date_for_event(trigger: Token, anchors: DateAnchors) -> DateRef | None:
 
 
 def _counted_back(trigger: Token, anchors: DateAnchors) -> DateRef | None:
-    """ "killed 30 rebels on Friday, a day after an attack on a train": an event noun after a
-    span counted from it lies that span before (or after) the date of the clause it sits in."""
-    prep = trigger.head
-    if trigger.dep_ != "pobj" or prep.lower_ not in SEQUEL_PREPOSITIONS:
+    """ "killed 30 rebels on Friday, a day after an attack on a train", "shelled the port on
+    Friday, a week after militants attacked a convoy": an event noun or clause after a span
+    counted from it lies that span before (or after) the date of the clause it hangs on."""
+    counted = _counted_span(trigger, anchors)
+    if counted is None:
         return None
-    sent = anchors.sentences.span(trigger)
-    span = next((s for s in anchors.candidates(sent) if s.end - 1 == prep.i and len(s) > 1), None)
-    verb = prep.head
+    span, prep, verb = counted
     while verb.pos_ not in VERB_POS and verb.head.i != verb.i:
         verb = verb.head
-    told = date_for_event(verb, anchors) if span is not None and verb.pos_ in VERB_POS else None
+    told = date_for_event(verb, anchors) if verb.pos_ in VERB_POS else None
     if told is None:
         return None
     back = "before" if prep.lower_ == "after" else "after"
-    return shifted(told, f"{span[:-1].text} {back}")
+    return shifted(told, f"{span.text} {back}")
+
+
+def _counted_span(trigger: Token, anchors: DateAnchors) -> tuple[Span, Token, Token] | None:
+    """The span counted ("a week"), its "after" or "before" and the word the event hangs on:
+    for an event noun, the preposition's head; for a clause ("a week after rebels attacked"),
+    the verb the clause modifies."""
+    sent = anchors.sentences.span(trigger)
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in SEQUEL_PREPOSITIONS:
+        prep = trigger.head
+        span = next((s for s in anchors.candidates(sent) if s.end - 1 == prep.i and len(s) > 1), None)
+        return (span[:-1], prep, prep.head) if span is not None else None
+    mark = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in SEQUEL_PREPOSITIONS), None)
+    if trigger.dep_ != "advcl" or mark is None:
+        return None
+    span = next((s for s in anchors.candidates(sent) if s.end == mark.i and s.root.head.i == trigger.i), None)
+    return (span, mark, trigger.head) if span is not None else None
 
 
 def own_date(word: Token, anchors: DateAnchors) -> DateRef | None:
