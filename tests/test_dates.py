@@ -297,3 +297,24 @@ def test_an_event_after_a_span_lies_that_span_from_its_clause(text, word, expect
     # the election two days later, the storming two days before Sunday.
     doc = nlp.load()(text)
     assert as_pair(date_for_event(token(doc, word), anchors(doc, datetime(2025, 3, 13, 19)))) == expected
+
+
+def test_a_gerund_of_content_keeps_its_date_from_the_verb_above_it():
+    # What Somalia is accused of happened in August; the accusation is not dated by it.  A gerund
+    # of means shares its clause's day: the accord was signed, and the dispute ended, on Monday.
+    doc = nlp.load()(
+        "Kenya accused Somalia of shelling its border posts in August. "
+        "By signing the accord on Monday, Kenya ended its dispute with Somalia."
+    )
+    ref = anchors(doc, datetime(2025, 3, 13, 19))
+    assert date_for_event(token(doc, "accused"), ref) is None
+    assert as_pair(date_for_event(token(doc, "ended"), ref)) == ("2025-03-10", "day")
+
+
+def test_a_gerund_is_told_in_the_tense_of_the_verb_above_it():
+    # Accused in March of shelling "in August": the August just past, not the one to come.
+    doc = nlp.load()("Kenya accused Somalia of shelling its border posts in August.")
+    assert as_pair(date_for_event(token(doc, "shelling"), anchors(doc, datetime(2025, 3, 13, 19)))) == (
+        "2024-08-01",
+        "month",
+    )

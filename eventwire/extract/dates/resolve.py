@@ -52,6 +52,7 @@ NUMBER_WORDS: dict[str, int] = _CALENDAR["number_words"]
 DATE_MODIFIERS = word_set(_CALENDAR, "date_modifiers", "calendar.yaml")
 FUTURE_AUX = word_set(_CALENDAR, "future_auxiliaries", "calendar.yaml")
 SETTING_PREPOSITIONS = word_set(_CALENDAR, "setting_prepositions", "calendar.yaml")
+MEANS_PREPOSITIONS = word_set(_CALENDAR, "means_prepositions", "calendar.yaml")
 DEADLINE_PREPOSITIONS = word_set(_CALENDAR, "deadline_prepositions", "calendar.yaml")
 ONSET_PREPOSITIONS = word_set(_CALENDAR, "onset_prepositions", "calendar.yaml")
 SEQUEL_MODIFIERS = word_set(_CALENDAR, "sequel_modifiers", "calendar.yaml")

@@ -13,6 +13,7 @@ from .cues import cues
 from .resolve import (
     CONTEXT_SENTENCES,
     DEADLINE_PREPOSITIONS,
+    MEANS_PREPOSITIONS,
     ONSET_PREPOSITIONS,
     OWN_RANK,
     SEQUEL_PREPOSITIONS,
@@ -262,7 +263,8 @@ def _frames_sentence(span: Span, sent: Span) -> bool:
 
 def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
     """Walk up from a date to the verb or noun it dates (or to the trigger, if met first).
-    Clauses that share their head's time (subjectless participles and purpose infinitives;
+    Clauses that share their head's time (subjectless participles and purpose infinitives,
+    gerunds of means: "by signing the accord on Monday";
     participles and occurrence relatives on the event noun or on a setting: "the summit held
     in February", "meetings that wrapped up this week") are passed through, and so are
     subjects and nouns that only set the scene ("in a June statement", "at a briefing
@@ -280,7 +282,11 @@ def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
             through = (
                 (describes_occasion and occasion)
                 or is_participle_clause(tok)
-                or (tok.dep_ == "pcomp" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children))
+                or (
+                    tok.dep_ == "pcomp"
+                    and tok.head.lower_ in MEANS_PREPOSITIONS
+                    and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+                )
             )
             if not through and _dates_document(tok):
                 tok, steps = governor(tok), steps + 1
