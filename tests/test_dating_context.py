@@ -207,3 +207,15 @@ def test_a_day_named_below_the_lead_is_background_not_the_story_s_day():
     )
     events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
     assert [e.date for e in events if e.trigger == "accuses"] == ["2025-03-13"]
+
+
+def test_a_thing_done_goes_on_with_the_day_reported_not_the_day_it_was_said():
+    # The army spoke on Wednesday of Monday's shelling: the deaths told next are Monday's, while
+    # a thing said next goes on with the saying.
+    doc = nlp.load()(
+        "Kenyan troops shelled a Somali border post on Monday, the army said on Wednesday. "
+        "Two Somali soldiers were killed."
+    )
+    ref = anchors(doc, THURSDAY_EVENING)
+    assert pair(context_date(token(doc, "killed"), ref)) == ("2025-03-10", "day")
+    assert pair(context_date(token(doc, "killed"), ref, statement=True)) == ("2025-03-12", "day")

@@ -111,7 +111,7 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
         if sent.start == 0:
             break
         previous = anchors.sentences.span(doc[sent.start - 1])
-        found = date_for_event(previous.root, anchors) or _past_clause_date(previous, anchors)
+        found = _occasion_date(previous, anchors, statement)
         if found and found.text.split()[0].lower() in ONSET_PREPOSITIONS:
             break  # "detained since March 3": when a state began, not an occasion to go on with
         if found:
@@ -119,6 +119,21 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
             return _not_after(next((m for m in moved if m), found), reference)
         sent = previous
     return _speech_date(own, anchors) if statement else None
+
+
+def _occasion_date(sent: Span, anchors: DateAnchors, statement: bool) -> DateRef | None:
+    """The date of the occasion a sentence tells, for the sentences after it to go on with: its
+    main clause's, else that of a past clause of it.  For a thing done, a speaker's report of
+    it is dated by what was reported, not by when it was said ("Troops shelled the post on
+    Monday, the army said Wednesday.  Two soldiers died": Monday); a thing said goes on with
+    the saying."""
+    root = sent.root
+    if not statement and _is_speech_act(root):
+        reported = (date_for_event(c, anchors) for c in root.children if c.dep_ == "ccomp")
+        found = next((d for d in reported if d), None)
+        if found:
+            return found
+    return date_for_event(root, anchors) or _past_clause_date(sent, anchors)
 
 
 def describes_a_thing(trigger: Token) -> bool:
