@@ -107,6 +107,23 @@ def test_nonsense_gives_nothing(text):
     assert resolve(text, SEED_REF, "past") is None
 
 
+@pytest.mark.parametrize(
+    "text, tense, reference, expected",
+    [
+        # A weekend pins no day: its month, as a week gives.  Told on Wednesday 2 April 2025,
+        # the weekend past fell in March, the coming one in April.
+        ("over the weekend", "past", datetime(2025, 4, 2, 12), ("2025-03-01", "month")),
+        ("this past weekend", "past", datetime(2025, 4, 2, 12), ("2025-03-01", "month")),
+        ("at the weekend", "future", datetime(2025, 4, 2, 12), ("2025-04-01", "month")),
+        ("next weekend", "past", datetime(2025, 4, 2, 12), ("2025-04-01", "month")),
+        ("over the weekend", "past", datetime(2025, 4, 6, 20), ("2025-04-01", "month")),  # told on its Sunday
+        ("over the weekend", "past", datetime(2025, 6, 2, 12), None),  # Saturday 31 May, Sunday 1 June
+    ],
+)
+def test_a_weekend_gives_its_month(text, tense, reference, expected):
+    assert as_pair(resolve(text, reference, tense)) == expected
+
+
 def test_text_keeps_the_words():
     assert resolve("late last year", SEED_REF, "past").text == "late last year"
 
