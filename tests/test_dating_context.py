@@ -219,3 +219,11 @@ def test_a_thing_done_goes_on_with_the_day_reported_not_the_day_it_was_said():
     ref = anchors(doc, THURSDAY_EVENING)
     assert pair(context_date(token(doc, "killed"), ref)) == ("2025-03-10", "day")
     assert pair(context_date(token(doc, "killed"), ref, statement=True)) == ("2025-03-12", "day")
+
+
+def test_a_participle_before_a_noun_borrows_no_date():
+    # "the banned newspaper" tells what the paper is, not an occasion of 2023's.
+    doc = nlp.load()(
+        "Somali troops shelled a Kenyan border post in 2023. Reporters of the banned newspaper visited Mogadishu."
+    )
+    assert context_date(token(doc, "banned"), anchors(doc, THURSDAY_EVENING)) is None

@@ -138,7 +138,10 @@ def _occasion_date(sent: Span, anchors: DateAnchors, statement: bool) -> DateRef
 
 def describes_a_thing(trigger: Token) -> bool:
     """ "a war that killed 100,000 people", "the group, which bombed the embassy": a relative
-    clause tells what a thing is, at no time of the story's."""
+    clause tells what a thing is, at no time of the story's; so does a participle before a
+    noun ("the banned books", "a jailed reporter")."""
+    if trigger.dep_ == "amod" and trigger.tag_ == "VBN":
+        return True
     verb = anchor_verb(trigger)
     return verb is not None and _first_conjunct(verb).dep_ == "relcl"
 
