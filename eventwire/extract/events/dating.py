@@ -110,9 +110,9 @@ def follow_antecedents(ctx: ArticleContext, found: list[Mention]) -> list[Mentio
 
 def date_from_the_story(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
     """Reads each event's date and tellings; dates the events still undated, unless told ahead:
-    a news story tells the events of one day, the first day it names, mostly in its lead ("... on
-    Monday froze the assets"), and its other sentences go on with that day's events without
-    repeating it; a story that names no day tells the news of the day it is published
+    a news story tells the events of one day, the first day its lead names ("... on Monday froze
+    the assets": `story_day`), and its other sentences go on with that day's events without
+    repeating it; a story whose lead names no day tells the news of the day it is published
     (docs/conventions.md, dates).  A telling in a sentence that dates another of its past clauses
     takes that date instead (`dates.sentence_date`): a background sentence is not of the story's day.  A telling
     set before the story's occasion ("had signed", "signed earlier": `tense.told_before`) takes
