@@ -38,7 +38,8 @@ MISS_CLASSES = (
 WHERE = (
     "gold before the publication month",
     "a system date has no words",
-)  # misses: of an earlier month; dated by the publication day alone
+    "a system date from another sentence",
+)  # misses: of an earlier month; dated by the publication day alone; by words its sentence lacks
 
 
 def miss_class(gold: str, dates: list[tuple[str, str]], published: str | None) -> str:
@@ -57,6 +58,15 @@ def miss_class(gold: str, dates: list[tuple[str, str]], published: str | None) -
     if any(d[:7] == gold[:7] for d, _ in dated):
         return "wrong day"
     return "wrong month" if any(d[:4] == gold[:4] for d, _ in dated) else "wrong year"
+
+
+def _borrowed(event: dict[str, Any]) -> bool:
+    """Was the event dated by words of another sentence (the occasion before it, the last dated
+    speech act, the lead's day)?  A span counted back is written with its "before" or "after"
+    turned (`dates.ties`): those words are not looked for."""
+    sentence = (event.get("sentence") or "").lower()
+    words = [w for w in (event.get("date_text") or "").lower().split() if w not in ("before", "after")]
+    return bool(words) and not all(w in sentence for w in words)
 
 
 def _judged(
@@ -80,6 +90,7 @@ def _judged(
             ] += 1
             misses["gold before the publication month"] += bool(published) and ge["date"][:7] < published[:7]
             misses["a system date has no words"] += any(se.get("date") and not se.get("date_text") for se in matched)
+            misses["a system date from another sentence"] += any(_borrowed(se) for se in matched)
         if listed and not (right and wrong_only):
             print(f"{'ok' if right else 'XX'} {article['id']} pub {published} {ge['type']} gold {ge['date']}")
             print(f"      gold: {ge.get('evidence', '')[:200]}")

@@ -107,6 +107,23 @@ def test_nonsense_gives_nothing(text):
     assert resolve(text, SEED_REF, "past") is None
 
 
+@pytest.mark.parametrize(
+    "text, tense, reference, expected",
+    [
+        # A weekend pins no day: its month, as a week gives.  Told on Wednesday 2 April 2025,
+        # the weekend past fell in March, the coming one in April.
+        ("over the weekend", "past", datetime(2025, 4, 2, 12), ("2025-03-01", "month")),
+        ("this past weekend", "past", datetime(2025, 4, 2, 12), ("2025-03-01", "month")),
+        ("at the weekend", "future", datetime(2025, 4, 2, 12), ("2025-04-01", "month")),
+        ("next weekend", "past", datetime(2025, 4, 2, 12), ("2025-04-01", "month")),
+        ("over the weekend", "past", datetime(2025, 4, 6, 20), ("2025-04-01", "month")),  # told on its Sunday
+        ("over the weekend", "past", datetime(2025, 6, 2, 12), None),  # Saturday 31 May, Sunday 1 June
+    ],
+)
+def test_a_weekend_gives_its_month(text, tense, reference, expected):
+    assert as_pair(resolve(text, reference, tense)) == expected
+
+
 def test_text_keeps_the_words():
     assert resolve("late last year", SEED_REF, "past").text == "late last year"
 
@@ -280,9 +297,41 @@ def test_a_span_counted_from_the_occasion_before_moves_its_date(text, expected):
             "election",
             ("2025-03-09", "day"),
         ),
+        (
+            "Ukraine shelled a Russian airbase on Friday, a week after Russian jets bombed Kharkiv.",
+            "bombed",
+            ("2025-02-01", "month"),
+        ),
+        (
+            "Two days after protesters stormed the embassy, the government expelled the ambassador on Sunday.",
+            "stormed",
+            ("2025-03-07", "day"),
+        ),
     ],
 )
-def test_an_event_noun_after_a_span_lies_that_span_from_its_clause(text, word, expected):
-    # Not the clause's Friday: the raid was a week earlier (a week gives its month), the election two days later.
+def test_an_event_after_a_span_lies_that_span_from_its_clause(text, word, expected):
+    # Not the clause's day: the raid and the bombing were a week earlier (a week gives its month),
+    # the election two days later, the storming two days before Sunday.
     doc = nlp.load()(text)
     assert as_pair(date_for_event(token(doc, word), anchors(doc, datetime(2025, 3, 13, 19)))) == expected
+
+
+def test_a_gerund_of_content_keeps_its_date_from_the_verb_above_it():
+    # What Somalia is accused of happened in August; the accusation is not dated by it.  A gerund
+    # of means shares its clause's day: the accord was signed, and the dispute ended, on Monday.
+    doc = nlp.load()(
+        "Kenya accused Somalia of shelling its border posts in August. "
+        "By signing the accord on Monday, Kenya ended its dispute with Somalia."
+    )
+    ref = anchors(doc, datetime(2025, 3, 13, 19))
+    assert date_for_event(token(doc, "accused"), ref) is None
+    assert as_pair(date_for_event(token(doc, "ended"), ref)) == ("2025-03-10", "day")
+
+
+def test_a_gerund_is_told_in_the_tense_of_the_verb_above_it():
+    # Accused in March of shelling "in August": the August just past, not the one to come.
+    doc = nlp.load()("Kenya accused Somalia of shelling its border posts in August.")
+    assert as_pair(date_for_event(token(doc, "shelling"), anchors(doc, datetime(2025, 3, 13, 19)))) == (
+        "2024-08-01",
+        "month",
+    )

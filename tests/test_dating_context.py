@@ -185,14 +185,45 @@ def test_a_reported_past_perfect_is_of_the_story_s_day():
     assert [e.date for e in events if e.trigger == "shelled"] == ["2025-03-11"]
 
 
-def test_a_story_whose_lead_names_no_day_is_of_the_first_day_named_after_it():
-    # The lead is told in the present; the day of the news comes in the fifth sentence.
+def test_a_lead_told_in_the_present_takes_the_day_its_next_sentences_name():
+    # The lead is told in the present; the day of the news comes in the third sentence.
+    text = (
+        "Kenya accuses Somalia of shelling its border posts. "
+        "The posts lie in Mandera county. "
+        "The foreign ministry in Nairobi said on Monday that the shelling killed two soldiers."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    assert [e.date for e in events if e.trigger == "accuses"] == ["2025-03-10"]
+
+
+def test_a_day_named_below_the_lead_is_background_not_the_story_s_day():
+    # The lead names no day; Feb. 5, far down, dates the accord, not the news of the story.
     text = (
         "Kenya accuses Somalia of shelling its border posts. "
         "The posts lie in Mandera county. "
         "The county is remote. "
         "Few roads reach it. "
-        "The foreign ministry in Nairobi said on Monday that the shelling killed two soldiers."
+        "The two countries signed a border accord on Feb. 5."
     )
     events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
-    assert [e.date for e in events if e.trigger == "accuses"] == ["2025-03-10"]
+    assert [e.date for e in events if e.trigger == "accuses"] == ["2025-03-13"]
+
+
+def test_a_thing_done_goes_on_with_the_day_reported_not_the_day_it_was_said():
+    # The army spoke on Wednesday of Monday's shelling: the deaths told next are Monday's, while
+    # a thing said next goes on with the saying.
+    doc = nlp.load()(
+        "Kenyan troops shelled a Somali border post on Monday, the army said on Wednesday. "
+        "Two Somali soldiers were killed."
+    )
+    ref = anchors(doc, THURSDAY_EVENING)
+    assert pair(context_date(token(doc, "killed"), ref)) == ("2025-03-10", "day")
+    assert pair(context_date(token(doc, "killed"), ref, statement=True)) == ("2025-03-12", "day")
+
+
+def test_a_participle_before_a_noun_borrows_no_date():
+    # "the banned newspaper" tells what the paper is, not an occasion of 2023's.
+    doc = nlp.load()(
+        "Somali troops shelled a Kenyan border post in 2023. Reporters of the banned newspaper visited Mogadishu."
+    )
+    assert context_date(token(doc, "banned"), anchors(doc, THURSDAY_EVENING)) is None

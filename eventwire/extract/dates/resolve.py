@@ -16,6 +16,7 @@ Conventions (docs/contract.md: `date` is the first day of the span):
 - A month without a year, with or without a day, is the most recent one for the past (this
   month included), the coming one for the future, and the nearest one for a present-tense
   sentence ("the August attack is the deadliest", told in October: the August just past).
+- A weekend is a Saturday and its Sunday, and gives their month as a week does.
 - Weeks run Sunday to Saturday (US newsroom usage: on a Sunday, "last week" is the working
   week just ended).  A week is not a precision of docs/contract.md: "last/this/next week" gives the month
   when that week's Monday to Friday fall in one month, else nothing.
@@ -52,6 +53,7 @@ NUMBER_WORDS: dict[str, int] = _CALENDAR["number_words"]
 DATE_MODIFIERS = word_set(_CALENDAR, "date_modifiers", "calendar.yaml")
 FUTURE_AUX = word_set(_CALENDAR, "future_auxiliaries", "calendar.yaml")
 SETTING_PREPOSITIONS = word_set(_CALENDAR, "setting_prepositions", "calendar.yaml")
+MEANS_PREPOSITIONS = word_set(_CALENDAR, "means_prepositions", "calendar.yaml")
 DEADLINE_PREPOSITIONS = word_set(_CALENDAR, "deadline_prepositions", "calendar.yaml")
 ONSET_PREPOSITIONS = word_set(_CALENDAR, "onset_prepositions", "calendar.yaml")
 SEQUEL_MODIFIERS = word_set(_CALENDAR, "sequel_modifiers", "calendar.yaml")
@@ -82,6 +84,7 @@ _RULES = [  # (kind, regex) tried in this order on the normalised expression
         "part",
         re.compile(r"\b(?:beginning|start|end|middle|rest)\s+of\s+(?:the|(last|this|next|previous))\s+(month|year)\b"),
     ),
+    ("weekend", re.compile(r"\b(?:(last|this|next|coming|previous|the)\s+)?weekend\b")),
     ("period", re.compile(r"\b(last|this|next|coming|previous)\s+(week|month|year)\b")),
     ("season", re.compile(rf"\b{_REL}(?:the\s+)?({'|'.join(SEASONS)})\b(?:\s+(?:of\s+)?(\d{{4}})\b)?")),
     ("month", re.compile(rf"\b{_REL}({_MON})\b")),
@@ -297,6 +300,26 @@ def _part(m: re.Match, ref: datetime | None, tense: str) -> Found:
     return date(today.year + step, 1, 1), "year"
 
 
+def _weekend(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    """ "over the weekend", "last weekend", "this weekend": the Saturday and Sunday just past
+    (the reference day's own, on a weekend) for the past, the coming ones for the future; the
+    month they fall in, as a week gives (a weekend pins no day)."""
+    if ref is None:
+        return None
+    today = ref.date()
+    past = today - timedelta(days=(today.weekday() - 5) % 7)  # the last Saturday, today included
+    ahead = past if today.weekday() >= 5 else past + timedelta(days=7)
+    rel = m[1] if m[1] != "the" else None
+    if rel in ("last", "previous") or (rel is None and tense == "past"):
+        saturday = past
+    elif rel in ("next", "coming") or tense == "future":
+        saturday = ahead
+    else:  # "this weekend", or one talked about in the present: the nearest
+        saturday = past if today - past <= ahead - today else ahead
+    sunday = saturday + timedelta(days=1)
+    return (saturday.replace(day=1), "month") if saturday.month == sunday.month else None
+
+
 def _week_month(day: date) -> Found:
     """The month of the Sunday-to-Saturday week holding `day`, if its Monday to Friday share one."""
     sunday = day - timedelta(days=(day.weekday() + 1) % 7)
@@ -376,6 +399,7 @@ _HANDLERS = {
     "weekday": _weekday,
     "ago": _ago,
     "part": _part,
+    "weekend": _weekend,
     "period": _period,
     "season": _season,
     "month": _month,

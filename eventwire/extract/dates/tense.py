@@ -16,15 +16,23 @@ def event_tense(trigger: Token) -> str:
     future for an event noun its modifiers put ahead ("upcoming talks").  An event noun in a
     present-tense clause is `nearest`: an occasion talked about ("the attack on Sunday shows
     ...", "the June summit is a chance"), as likely done as to come; a verb in the present
-    ("meets on Friday") is scheduled ahead."""
+    ("meets on Friday") is scheduled ahead.  A gerund takes the tense of the verb above it."""
     future = cues()["future_cues"]
     if trigger.pos_ not in VERB_POS and any(
         c.lemma_.lower() in future for c in trigger.children if c.dep_ in ("amod", "acl", "compound")
     ):
         return "future"
     verb = anchor_verb(trigger)
+    while verb is not None and _is_gerund(verb) and (above := governor(verb)) is not None:
+        verb = above
     tense = verb_tense(verb) if verb is not None else "present"
     return "nearest" if tense == "present" and trigger.pos_ not in VERB_POS else tense
+
+
+def _is_gerund(verb: Token) -> bool:
+    """ "accused Somalia of shelling its posts in August": a gerund after a preposition has no
+    tense of its own; it is told in the time of the verb above it (the August just past)."""
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def verb_tense(verb: Token) -> str:

@@ -13,6 +13,7 @@ from .cues import cues
 from .resolve import (
     CONTEXT_SENTENCES,
     DEADLINE_PREPOSITIONS,
+    MEANS_PREPOSITIONS,
     ONSET_PREPOSITIONS,
     OWN_RANK,
     SEQUEL_PREPOSITIONS,
@@ -36,21 +37,36 @@ def date_for_event(trigger: Token, anchors: DateAnchors) -> DateRef | None:
 
 
 def _counted_back(trigger: Token, anchors: DateAnchors) -> DateRef | None:
-    """ "killed 30 rebels on Friday, a day after an attack on a train": an event noun after a
-    span counted from it lies that span before (or after) the date of the clause it sits in."""
-    prep = trigger.head
-    if trigger.dep_ != "pobj" or prep.lower_ not in SEQUEL_PREPOSITIONS:
+    """ "killed 30 rebels on Friday, a day after an attack on a train", "shelled the port on
+    Friday, a week after militants attacked a convoy": an event noun or clause after a span
+    counted from it lies that span before (or after) the date of the clause it hangs on."""
+    counted = _counted_span(trigger, anchors)
+    if counted is None:
         return None
-    sent = anchors.sentences.span(trigger)
-    span = next((s for s in anchors.candidates(sent) if s.end - 1 == prep.i and len(s) > 1), None)
-    verb = prep.head
+    span, prep, verb = counted
     while verb.pos_ not in VERB_POS and verb.head.i != verb.i:
         verb = verb.head
-    told = date_for_event(verb, anchors) if span is not None and verb.pos_ in VERB_POS else None
+    told = date_for_event(verb, anchors) if verb.pos_ in VERB_POS else None
     if told is None:
         return None
     back = "before" if prep.lower_ == "after" else "after"
-    return shifted(told, f"{span[:-1].text} {back}")
+    return shifted(told, f"{span.text} {back}")
+
+
+def _counted_span(trigger: Token, anchors: DateAnchors) -> tuple[Span, Token, Token] | None:
+    """The span counted ("a week"), its "after" or "before" and the word the event hangs on:
+    for an event noun, the preposition's head; for a clause ("a week after rebels attacked"),
+    the verb the clause modifies."""
+    sent = anchors.sentences.span(trigger)
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in SEQUEL_PREPOSITIONS:
+        prep = trigger.head
+        span = next((s for s in anchors.candidates(sent) if s.end - 1 == prep.i and len(s) > 1), None)
+        return (span[:-1], prep, prep.head) if span is not None else None
+    mark = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in SEQUEL_PREPOSITIONS), None)
+    if trigger.dep_ != "advcl" or mark is None:
+        return None
+    span = next((s for s in anchors.candidates(sent) if s.end == mark.i and s.root.head.i == trigger.i), None)
+    return (span, mark, trigger.head) if span is not None else None
 
 
 def own_date(word: Token, anchors: DateAnchors) -> DateRef | None:
@@ -95,7 +111,7 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
         if sent.start == 0:
             break
         previous = anchors.sentences.span(doc[sent.start - 1])
-        found = date_for_event(previous.root, anchors) or _past_clause_date(previous, anchors)
+        found = _occasion_date(previous, anchors, statement)
         if found and found.text.split()[0].lower() in ONSET_PREPOSITIONS:
             break  # "detained since March 3": when a state began, not an occasion to go on with
         if found:
@@ -105,9 +121,27 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
     return _speech_date(own, anchors) if statement else None
 
 
+def _occasion_date(sent: Span, anchors: DateAnchors, statement: bool) -> DateRef | None:
+    """The date of the occasion a sentence tells, for the sentences after it to go on with: its
+    main clause's, else that of a past clause of it.  For a thing done, a speaker's report of
+    it is dated by what was reported, not by when it was said ("Troops shelled the post on
+    Monday, the army said Wednesday.  Two soldiers died": Monday); a thing said goes on with
+    the saying."""
+    root = sent.root
+    if not statement and _is_speech_act(root):
+        reported = (date_for_event(c, anchors) for c in root.children if c.dep_ == "ccomp")
+        found = next((d for d in reported if d), None)
+        if found:
+            return found
+    return date_for_event(root, anchors) or _past_clause_date(sent, anchors)
+
+
 def describes_a_thing(trigger: Token) -> bool:
     """ "a war that killed 100,000 people", "the group, which bombed the embassy": a relative
-    clause tells what a thing is, at no time of the story's."""
+    clause tells what a thing is, at no time of the story's; so does a participle before a
+    noun ("the banned books", "a jailed reporter")."""
+    if trigger.dep_ == "amod" and trigger.tag_ == "VBN":
+        return True
     verb = anchor_verb(trigger)
     return verb is not None and _first_conjunct(verb).dep_ == "relcl"
 
@@ -247,7 +281,8 @@ def _frames_sentence(span: Span, sent: Span) -> bool:
 
 def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
     """Walk up from a date to the verb or noun it dates (or to the trigger, if met first).
-    Clauses that share their head's time (subjectless participles and purpose infinitives;
+    Clauses that share their head's time (subjectless participles and purpose infinitives,
+    gerunds of means: "by signing the accord on Monday";
     participles and occurrence relatives on the event noun or on a setting: "the summit held
     in February", "meetings that wrapped up this week") are passed through, and so are
     subjects and nouns that only set the scene ("in a June statement", "at a briefing
@@ -265,7 +300,11 @@ def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
             through = (
                 (describes_occasion and occasion)
                 or is_participle_clause(tok)
-                or (tok.dep_ == "pcomp" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children))
+                or (
+                    tok.dep_ == "pcomp"
+                    and tok.head.lower_ in MEANS_PREPOSITIONS
+                    and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+                )
             )
             if not through and _dates_document(tok):
                 tok, steps = governor(tok), steps + 1

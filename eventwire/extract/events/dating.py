@@ -21,6 +21,7 @@ from .mentions import Mention, Occasion
 from .words import event_words
 
 PRECISION_CHARS = {"year": 4, "month": 7, "season": 7, "day": 10}
+LEAD_SENTENCES = 3  # a news lead: the opening sentence and the two that name its day and its source
 
 
 def date_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
@@ -109,9 +110,9 @@ def follow_antecedents(ctx: ArticleContext, found: list[Mention]) -> list[Mentio
 
 def date_from_the_story(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
     """Reads each event's date and tellings; dates the events still undated, unless told ahead:
-    a news story tells the events of one day, the first day it names, mostly in its lead ("... on
-    Monday froze the assets"), and its other sentences go on with that day's events without
-    repeating it; a story that names no day tells the news of the day it is published
+    a news story tells the events of one day, the first day its lead names ("... on Monday froze
+    the assets": `story_day`), and its other sentences go on with that day's events without
+    repeating it; a story whose lead names no day tells the news of the day it is published
     (docs/conventions.md, dates).  A telling in a sentence that dates another of its past clauses
     takes that date instead (`dates.sentence_date`): a background sentence is not of the story's day.  A telling
     set before the story's occasion ("had signed", "signed earlier": `tense.told_before`) takes
@@ -140,17 +141,18 @@ def _of_the_story(m: Mention) -> bool:
 
 def story_day(ctx: ArticleContext) -> DateRef | None:
     """The day of a story's news: its dateline's ("NAIROBI, June 4 (Reuters) -"), else the first
-    day it names for what was done or said (not "will meet on Friday", nor a day after
-    publication: "Monday's meeting" in a Sunday story), else its publication day.  Not the lead's
-    alone: a lead told in the present ("Russia says it ...") leaves the day to a later paragraph
-    ("..., the ministry said Tuesday")."""
+    day its lead names for what was done or said (not "will meet on Friday", nor a day after
+    publication: "Monday's meeting" in a Sunday story), else its publication day.  The lead is
+    its first sentences, not its first alone: a lead told in the present ("Russia says it ...")
+    leaves the day to the next ("..., the ministry said Tuesday"); a day named further down
+    mostly dates background ("the deal signed on Feb. 5"), not the news."""
     if ctx.reference is None or not len(ctx.doc):
         return None
     published = ctx.reference.date().isoformat()
     filed = resolve(ctx.dateline_day, ctx.reference, "past") if ctx.dateline_day else None
     if filed and filed.precision == "day" and filed.date <= published:
         return DateRef(filed.date, "day", ctx.dateline_day)
-    for sent in ctx.sentences.spans:
+    for sent in ctx.sentences.spans[:LEAD_SENTENCES]:
         for span in ctx.dates.candidates(sent):
             found = None if event_tense(span.root) == "future" else resolve(span.text, ctx.reference, "past")
             if found and found.precision == "day" and found.date <= published:
