@@ -20,6 +20,8 @@ NOT_STATES = frozenset({"IGO", "NGO"})  # the codes of bodies, not countries
 GROUP_KINDS = frozenset({"country", "demonym", "capital", "seat", "body"})  # names that may be a group's member
 RESTRICTIVE = frozenset({"relcl", "acl", "prep"})  # "the countries that agreed": not those named before
 # (nor "the Gulf states", "the European countries": a name or compound before says which)
+CITY_KINDS = frozenset({"capital"})  # "met in Abu Dhabi": where, never one of "the two countries"
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "prep"})  # how an object hangs from its verb
 GROUP_WINDOW = 1  # sentences before its own that a plural description looks back
 
 
@@ -61,15 +63,19 @@ class GroupDescriptions:
         not a place where something happens ("met in Geneva": "these countries" may be places)."""
         first = self.sentences.spans[max(0, self._sent_of[tok.i] - GROUP_WINDOW)].start
         people = {m.i: m.person.actor("") for m in self._mentions if first <= m.i < tok.left_edge.i}
+        own_subject = _own_subject(tok)
         out = []
         for i in range(tok.left_edge.i - 1, first - 1, -1):
             hit = self._name_at[i]
+            if i in own_subject:
+                continue
             if i in people:
                 out.append((i, Actor(text="", code=people[i].code, sector=people[i].sector)))
             elif hit is not None and hit.start == i and not hit.qualifier and hit.value.kind in GROUP_KINDS:
                 root = self.doc[hit.end - 1]
                 located = root.dep_ == "pobj" and root.head.lower_ in GROUP_PLACE_PREPOSITIONS
-                if not (kind == "parties" and hit.value.kind in PLACE_KINDS and located):
+                venue = located and (kind == "parties" or hit.value.kind in CITY_KINDS)
+                if not (hit.value.kind in PLACE_KINDS and venue):
                     name = hit.value.name if hit.value.kind == "body" else None
                     out.append((i, Actor(text="", name=name, code=hit.value.code, sector=hit.value.sector)))
         return [(i, a) for i, a in out if a.code]
@@ -81,6 +87,17 @@ def _latest(named: list[tuple[int, Actor]]) -> list[Actor]:
     for _, a in named:
         seen.setdefault(a.code or "", a)
     return list(seen.values())
+
+
+def _own_subject(tok: Token) -> set[int]:
+    """The tokens of the subject of the verb a description is the object of: "Egypt and Qatar
+    called on both sides" asks others, so the sides are not Egypt and Qatar."""
+    t = tok
+    while t.dep_ in OBJECT_DEPS and t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return {w.i for k in t.children if k.dep_ in ("nsubj", "nsubjpass") for w in k.subtree}
+    return set()
 
 
 def _group_count(tok: Token) -> int | None:
