@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...model import Actor, Event, Location
 from ..article import ArticleContext
@@ -17,6 +17,8 @@ from .matching import match
 from .mentions import Occasion
 from .merging import unique
 from .sides import coded
+
+OPENING_DEPS = frozenset({"advcl", "prep"})  # how a clause opening a sentence hangs from its verb
 
 
 def fill_sides(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
@@ -106,10 +108,11 @@ def _other_country(event: Event, side: list[Actor], ctx: ArticleContext, acting:
     mutual event also those coordinated with it ("a meeting with Iran and Russia")."""
     own = {a.code for a in side}
     doc = ctx.doc
+    trigger = _token_at(doc, event.trigger_start)
     others = [
         (at, a)
         for at, a in ctx.actors.coded_between(event.start, event.end)
-        if a.code not in own and a.code not in body_codes() and not _tells(doc, at)
+        if a.code not in own and a.code not in body_codes() and not _tells(doc, at, trigger)
     ]
     before = [(at, a) for at, a in others if at < event.trigger_start]
     after = [(at, a) for at, a in others if at >= event.trigger_start]
@@ -119,20 +122,39 @@ def _other_country(event: Event, side: list[Actor], ctx: ArticleContext, acting:
     return _with_coordinated(doc, found) if has(event.type, "mutual") else [a for _, a in found[:1]]
 
 
-def _tells(doc: Doc, at: int) -> bool:
+def _tells(doc: Doc, at: int, trigger: Token | None = None) -> bool:
     """Is the word at character offset `at` part of who tells the story ("relief officials in
-    Nairobi said"), not of the story?"""
-    span = doc.char_span(at, at + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span[0]
+    Nairobi said"), not of the story?  Not when the event is told in a clause opening the
+    sentence that has no subject of its own: the teller did it ("After meeting Macron in Paris,
+    Merz said ...", "Following talks with Egypt's minister, Fidan told reporters ...")."""
+    tok = _token_at(doc, at)
     for _ in range(6):
+        if tok is None:
+            return False
         if tok.dep_ == "nsubj" and lemma_of(tok.head) in lexicon().teller_verbs:
-            return True
+            return trigger is None or not _opens_clause_of(trigger, tok.head)
         if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
+
+
+def _opens_clause_of(trigger: Token, verb: Token) -> bool:
+    """Is the trigger in a subjectless clause or phrase set before `verb`, which it shares the
+    subject of ("Speaking after talks with X, Y said")?"""
+    t = trigger
+    while t.head.i != t.i and t.i != verb.i:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and t is not trigger:
+            return False
+        if t.head.i == verb.i:
+            return t.dep_ in OPENING_DEPS and t.i < verb.i
+        t = t.head
+    return False
+
+
+def _token_at(doc: Doc, at: int | None) -> Token | None:
+    span = doc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
+    return span[0] if span is not None and len(span) else None
 
 
 def _with_coordinated(doc: Doc, found: list[tuple[int, Actor]]) -> list[Actor]:

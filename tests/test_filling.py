@@ -1,0 +1,39 @@
+"""Sides the parse leaves empty, filled from the sentence (extract/events/filling.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.model import Article
+from eventwire.pipeline import process
+
+
+def parties(text: str, type_: str) -> set[frozenset[str]]:
+    events = process(Article(id="f", text=text)).events
+    return {frozenset(a.code for a in e.source + e.target if a.code) for e in events if e.type == type_}
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        (
+            "After meeting Brazil's president in Brasilia, Chile's foreign minister said trade would grow.",
+            {"BRA", "CHL"},
+        ),
+        (
+            "Following talks with his Kenyan counterpart, Uganda's president told reporters the border would open.",
+            {"KEN", "UGA"},
+        ),
+        (
+            "Speaking after talks with the Japanese prime minister, the Australian leader said ties were strong.",
+            {"JPN", "AUS"},
+        ),
+    ],
+)
+def test_who_tells_a_meeting_opening_the_sentence_took_part_in_it(text, pair):
+    assert frozenset(pair) in parties(text, "CONSULT")
+
+
+def test_who_tells_a_meeting_others_held_took_no_part_in_it():
+    text = "Officials in Nairobi said talks between Ethiopia and Somalia had stalled."
+    assert parties(text, "CONSULT") == {frozenset({"ETH", "SOM"})}
