@@ -37,3 +37,13 @@ def test_who_tells_a_meeting_opening_the_sentence_took_part_in_it(text, pair):
 def test_who_tells_a_meeting_others_held_took_no_part_in_it():
     text = "Officials in Nairobi said talks between Ethiopia and Somalia had stalled."
     assert parties(text, "CONSULT") == {frozenset({"ETH", "SOM"})}
+
+
+def pairs(text: str, type_: str) -> set[tuple[str, str]]:
+    events = process(Article(id="f", text=text)).events
+    return {(a.code, b.code) for e in events if e.type == type_ for a in e.source for b in e.target}
+
+
+def test_an_act_aimed_at_no_one_named_is_aimed_at_the_country_where_it_happened():
+    assert pairs("Russian drones hit a power plant in Lviv overnight.", "ASSAULT") == {("RUS", "UKR")}
+    assert pairs("Kenyan police arrested 20 protesters in Mombasa.", "COERCE") == {("KEN", "KEN")}

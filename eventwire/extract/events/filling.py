@@ -167,14 +167,19 @@ def _with_coordinated(doc: Doc, found: list[tuple[int, Actor]]) -> list[Actor]:
 
 
 def _home_side(event: Event, actor: Actor, ctx: ArticleContext) -> list[Actor]:
-    """The other side of an act aimed at no one named: none for an undirected act, a country's
-    own people, or for a body (the WFP, an aid agency) the country where it acts (the event's
-    place: "distributed food in Mulanje district"), else the country the article is about."""
+    """The other side of an act aimed at no one named: none for an undirected act, the country
+    where it happened when that is another's ("Russian missiles hit a plant in Lviv": UKR), else
+    a country's own people, or for a body (the WFP, an aid agency) the country where it acts
+    (the event's place: "distributed food in Mulanje district"), else the country the article
+    is about."""
     if has(event.type, "undirected"):
         return []
+    place = event.location.code if event.location is not None else None
     if actor.code not in body_codes():
-        return [_country_side(actor)]
-    code = (event.location.code if event.location is not None else None) or ctx.actors.home_code
+        return (
+            [Actor(text=event.location.text, code=place)] if place and place != actor.code else [_country_side(actor)]
+        )
+    code = place or ctx.actors.home_code
     return [Actor(text=code, code=code)] if code else []
 
 
