@@ -13,12 +13,11 @@ from . import nlp, prefilter
 from .extract.article import ArticleContext
 from .extract.contexts import apply_contexts
 from .extract.events import extract_events
-from .extract.language import detect_language
+from .extract.language import ENGLISH, detect_language
 from .extract.modes import apply_modes
 from .learn import LinearModel
 from .model import Analysis, Article
 
-ENGLISH = "en"
 PARSE_BATCH = 8  # articles spaCy parses together: measured fastest on news-length texts
 
 

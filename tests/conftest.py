@@ -29,6 +29,15 @@ def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> su
     )
 
 
+def event_parties(text: str, type_: str) -> set[frozenset[str]]:
+    """The coded parties, sides aside, of each event of a type that `text` yields as an article."""
+    from eventwire.model import Article
+    from eventwire.pipeline import process
+
+    events = process(Article(id="t", text=text)).events
+    return {frozenset(a.code for a in e.source + e.target if a.code) for e in events if e.type == type_}
+
+
 def write_short_stories(path: Path, n: int) -> Path:
     """A JSON Lines file of n short distinct articles, quick to analyse: input for killed-run tests."""
     with path.open("w", encoding="utf-8") as f:

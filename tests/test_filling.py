@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import event_parties
 
 from eventwire.model import Article
 from eventwire.pipeline import process
-
-
-def parties(text: str, type_: str) -> set[frozenset[str]]:
-    events = process(Article(id="f", text=text)).events
-    return {frozenset(a.code for a in e.source + e.target if a.code) for e in events if e.type == type_}
 
 
 @pytest.mark.parametrize(
@@ -31,12 +27,12 @@ def parties(text: str, type_: str) -> set[frozenset[str]]:
     ],
 )
 def test_who_tells_a_meeting_opening_the_sentence_took_part_in_it(text, pair):
-    assert frozenset(pair) in parties(text, "CONSULT")
+    assert frozenset(pair) in event_parties(text, "CONSULT")
 
 
 def test_who_tells_a_meeting_others_held_took_no_part_in_it():
     text = "Officials in Nairobi said talks between Ethiopia and Somalia had stalled."
-    assert parties(text, "CONSULT") == {frozenset({"ETH", "SOM"})}
+    assert event_parties(text, "CONSULT") == {frozenset({"ETH", "SOM"})}
 
 
 def pairs(text: str, type_: str) -> set[tuple[str, str]]:

@@ -30,3 +30,19 @@ def test_nothing_to_judge(text):
 
 def test_long_text_is_judged_on_its_opening():
     assert detect_language(ENGLISH * 500 + FRENCH * 5) == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders of Armenia and Azerbaijan met in Abu Dhabi.",
+        "Kenyan President William Ruto and his Ugandan counterpart Yoweri Museveni began talks in Kampala on Monday.",
+    ],
+)
+def test_a_short_english_sentence_full_of_names_is_english(text):
+    # the model's best guesses are Dutch and Ganda: the names pull them away
+    assert detect_language(text) == "en"
+
+
+def test_a_short_sentence_of_another_language_is_not_english():
+    assert detect_language("Nederland en België hebben maandag gesproken.") == "nl"

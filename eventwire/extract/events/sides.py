@@ -41,6 +41,10 @@ def actors_at(tok: Token, ctx: ArticleContext, depth: int = 2) -> list[Actor]:
         found = _modifier_actors(mods, ctx)
         if len(found) > 1:
             return found
+    if actor is not None and actor.code and depth and len(ofs := _of_conjuncts(tok)) > 1:
+        found = [a for g in ofs for a in actors_at(g, ctx, depth - 1) if a.code]
+        if len({a.code for a in found}) > 1:  # "leaders of Armenia and Azerbaijan": both
+            return found
     if actor is None and depth:  # "Kenya's shelling of Ethiopian towns" is Kenya's
         found = _modifier_actors(_owners(mods), ctx) or [
             a for g in pobjs(tok, ("of",)) for a in actors_at(g, ctx, depth - 1)
@@ -56,6 +60,11 @@ def actors_at(tok: Token, ctx: ArticleContext, depth: int = 2) -> list[Actor]:
         if found:
             return found
     return [actor] if actor is not None else []
+
+
+def _of_conjuncts(tok: Token) -> list[Token]:
+    """The words of a noun's "of" phrase with their conjuncts ("leaders of Armenia and Azerbaijan")."""
+    return [g for o in pobjs(tok, ("of",)) for g in with_conjuncts(o)]
 
 
 def _owners(mods: list[Token]) -> list[Token]:
