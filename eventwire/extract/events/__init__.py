@@ -49,6 +49,7 @@ OCCASION_PASSES: tuple[OccasionPass, ...] = (
     claims.frame_tellings,
     claims.drop_unasserted,
     claims.set_status,
+    claims.dispute_by_reference,
     claims.retype_plans,
     claims.retell,
 )

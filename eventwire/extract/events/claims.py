@@ -8,14 +8,18 @@ are dropped."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ...model import Actor
 from ..article import ArticleContext
 from .evidence import event_id, evidence
 from .frames import Frame, cues, frame_of
-from .grammar import NOUN_POS
+from .grammar import NOUN_POS, lemma_of, subject_of
 from .mentions import Mention, Occasion
 from .merging import unique, who
+from .sides import actors_of
 
+STATE_SECTORS = frozenset({None, "GOV", "MIL"})  # who speaks for a state, and acts for it
 # Preference between the tellings of one event: told as fact first.
 STATUS_RANK = {"occurred": 0, "reported": 1, "planned": 2, "negated": 3}
 
@@ -54,6 +58,51 @@ def set_status(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]
             event.attributed_to = unique(reported) if status == "reported" else []
         event.disputed_by = _deniers(o)
     return occasions
+
+
+def dispute_by_reference(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
+    """Reads the denials that name what they deny by a word for a claim, not a clause ("Iran
+    denies the allegation", "a claim Tehran denies", "which Rwanda denies", "Moscow denied
+    this"); adds their deniers to `disputed_by` of the acts done by the deniers and told in the
+    denial's sentence or the one before: an actor denies what it is said to have done."""
+    denials = [(v, ctx.sentences.number(v)) for v in ctx.doc if _denies_by_reference(v)]
+    for v, at in denials:
+        deniers = [a for a in actors_of(subject_of(v), ctx) if a.code]
+        for o in occasions:
+            told = {ctx.sentences.number(m.token) for m in o.mentions}
+            doers = [d for d in deniers if any(_same_party(d, a) for a in o.event.source)]
+            if told & {at, at - 1} and doers:
+                o.event.disputed_by = unique(o.event.disputed_by + doers)
+    return occasions
+
+
+def _same_party(denier: Actor, doer: Actor) -> bool:
+    """Is the denier the one said to have done it: a country's state or its officials for its
+    state ("Tehran", "Iran's foreign minister" for Iran), the same kind of group of a country
+    ("the rebels" for the M23), the same person otherwise: not a journalist for the police that
+    arrested her?"""
+    if denier.code != doer.code:
+        return False
+    speaks_for_state = denier.sector in STATE_SECTORS and (denier.sector or denier.name is None)
+    if speaks_for_state:
+        return doer.sector in STATE_SECTORS
+    if denier.name is not None:
+        return denier.name == doer.name
+    return denier.sector == doer.sector
+
+
+def _denies_by_reference(verb: Token) -> bool:
+    """A denial verb with no clause of content, whose object is a claim noun or a pronoun, or
+    that is a relative clause of what it denies ("a claim Tehran denies")."""
+    c = cues()
+    if lemma_of(verb) not in c.denial_verbs or verb.pos_ != "VERB":
+        return False
+    if any(k.dep_ in ("ccomp", "xcomp") for k in verb.children):
+        return False
+    objects = [k for k in verb.children if k.dep_ == "dobj"]
+    if verb.dep_ == "relcl":
+        return not objects or any(k.tag_ in ("WDT", "WP") for k in objects)
+    return any(lemma_of(k) in c.claim_nouns or k.lower_ in c.claim_pronouns for k in objects)
 
 
 def retype_plans(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:

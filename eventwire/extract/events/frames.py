@@ -61,6 +61,7 @@ class Cues:
     fact_marks: frozenset[str]
     reporting_verbs: frozenset[str]
     claim_nouns: frozenset[str]
+    claim_pronouns: frozenset[str]
     according: frozenset[str]
     denial_verbs: frozenset[str]
     falsity_words: frozenset[str]
