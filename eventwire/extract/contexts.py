@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from ..learn import LinearModel, shipped
 from ..model import Article, Event
-from ..prefilter import sentences
+from .rule_sentences import sentences
 from .types import body_codes
 from .vocabulary import read_yaml, words
 
@@ -75,7 +75,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 def around(text: str, sentence: str) -> str:
     """The sentences just before and just after `sentence` in the article's `text` ('' when it
     is not found there): a story tells what an event is about in the sentences around it too.
-    Cut by rule (prefilter.sentences), so gold evidence and extracted sentences are cut alike."""
+    Cut by rule (rule_sentences.py), so gold evidence and extracted sentences are cut alike."""
     at = text.find(sentence) if sentence else -1
     if at < 0:
         return ""
