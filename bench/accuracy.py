@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eventwire.extract.contexts import article_topic, predict  # noqa: E402
+from eventwire.extract.contexts import around, article_topic, predict  # noqa: E402
 from eventwire.extract.modes import vocabulary  # noqa: E402
 from eventwire.learn import LinearModel  # noqa: E402
 from scripts.train import (  # noqa: E402
@@ -127,11 +127,13 @@ def with_contexts(rows: list[dict], model: LinearModel) -> list[dict]:
     """The system rows with every event's contexts predicted again by `model`."""
     out = []
     for row in rows:
-        topic = article_topic(row_article(row))
+        article = row_article(row)
+        topic = article_topic(article)
         events = []
         for e in row["events"]:
             codes = [s.get("code") for s in e["source"]], [t.get("code") for t in e["target"]]
-            events.append({**e, "context": predict(model, e["type"], e["sentence"], *codes, topic)})
+            near = around(article.text, e["sentence"])
+            events.append({**e, "context": predict(model, e["type"], e["sentence"], *codes, topic, near)})
         out.append({**row, "events": events})
     return out
 

@@ -28,7 +28,7 @@ from sklearn.linear_model import LogisticRegression  # the `train` extra: never 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eventwire.extract.contexts import MODEL, OWN_CUES, article_topic, event_features  # noqa: E402
+from eventwire.extract.contexts import MODEL, OWN_CUES, around, article_topic, event_features  # noqa: E402
 from eventwire.extract.events.deciding import MODEL as SIDES_MODEL  # noqa: E402
 from eventwire.extract.events.deciding import pairs_of  # noqa: E402
 from eventwire.extract.modes import vocabulary  # noqa: E402
@@ -79,16 +79,14 @@ def examples_by_article(articles: Path, gold: Path) -> list[list[Example]]:
     out = []
     for row, article in zip(read_jsonl(gold), gold_articles(articles, gold), strict=True):
         topic = article_topic(article)
-        out.append(
-            [
-                Example(
-                    event_features(e["type"], e.get("evidence") or article.text, e["source"], e["target"], topic),
-                    sorted(set(e["context"])),
-                )
-                for e in row["events"]
-                if "context" in e
-            ]
-        )
+        group = []
+        for e in row["events"]:
+            if "context" in e:
+                sentence = e.get("evidence") or article.text
+                near = around(article.text, sentence)
+                features = event_features(e["type"], sentence, e["source"], e["target"], topic, near=near)
+                group.append(Example(features, sorted(set(e["context"]))))
+        out.append(group)
     return out
 
 
@@ -111,7 +109,8 @@ def system_examples(rows: list[dict], gold: Path) -> list[list[Example]]:
     out = []
     for row in rows:
         golds = [(gold_pairs(e), e["context"]) for e in by_id.get(str(row["article"]["id"]), [])]
-        topic = article_topic(row_article(row))
+        article = row_article(row)
+        topic = article_topic(article)
         group = []
         for e in row["events"]:
             codes = [a.get("code") for a in e["source"]], [a.get("code") for a in e["target"]]
@@ -119,7 +118,8 @@ def system_examples(rows: list[dict], gold: Path) -> list[list[Example]]:
             matched = [context for gold_events, context in golds if gold_events & pairs]
             if matched:
                 labels = sorted({c for context in matched for c in context})
-                features = event_features(e["type"], e["sentence"], *codes, topic)
+                near = around(article.text, e["sentence"])
+                features = event_features(e["type"], e["sentence"], *codes, topic, near=near)
                 group.append(Example(features, labels, SYSTEM_WEIGHT))
         out.append(group)
     return out

@@ -12,7 +12,7 @@ from test_modes import first_event
 from eventwire.extract import contexts
 from eventwire.extract.modes import vocabulary
 from eventwire.learn import LinearModel, shipped
-from eventwire.model import Article
+from eventwire.model import Article, Event
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
@@ -83,6 +83,31 @@ def test_the_contexts_an_article_cues_most_are_its_main_issues():
     assert [f for f in topic if f.startswith("article-top=")] == ["article-top=cbrn", "article-top=diplomatic"]
     short = "Iran expanded its nuclear program. Talks resume Monday."
     assert not [f for f in contexts.article_topic(Article(id="a", text=short)) if f.startswith("article-top=")]
+
+
+def test_the_sentences_around_an_event_are_the_one_before_and_the_one_after():
+    text = "Rebels seized the port. Talks stalled on Monday. The U.S. envoy left. Prices rose."
+    assert contexts.around(text, "Talks stalled on Monday.") == "Rebels seized the port. The U.S. envoy left."
+    assert contexts.around(text, "Rebels seized the port.") == "Talks stalled on Monday."
+    assert contexts.around(text, "Not in the story.") == ""
+    assert contexts.around("One sentence only.", "One sentence only.") == ""
+
+
+def test_an_event_carries_the_cues_of_the_sentences_around_it():
+    features = contexts.event_features("ACCUSE", "They blamed Tehran.", ["USA"], ["IRN"], near="It enriched uranium.")
+    assert "near-cue=cbrn" in features and "cue=cbrn" not in features
+
+
+def test_applying_contexts_reads_the_sentences_around_each_event():
+    near = {
+        **TINY,
+        "features": ["near-cue=economic"],
+        "weights": {"economic": {"near-cue=economic": 3.0}, "military": {}},
+    }
+    text = "Washington raised tariffs on steel. Beijing condemned the move. Talks ended."
+    event = Event(id="e", type="ACCUSE", trigger="condemned", sentence="Beijing condemned the move.", start=36, end=63)
+    contexts.apply_contexts([event], Article(id="a", text=text), LinearModel.from_dict({**near, "at_least_one": False}))
+    assert event.context == ["economic"]
 
 
 @pytest.mark.parametrize(

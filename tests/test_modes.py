@@ -62,6 +62,26 @@ def test_what_was_asked_for_or_turned_down_says_how(text, type_, mode):
     assert first_event(text, type_).mode == mode
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("The Nigerian army clashed with Boko Haram in a firefight near Maiduguri.", "ASSAULT", "firearms"),
+        ("Kenyan police killed two protesters in a shootout in Nairobi.", "ASSAULT", "firearms"),
+        ("Iran threatened to halt talks with the European Union over the sanctions.", "THREATEN", "relations"),
+        ("Thailand threatened to impose martial law on the southern provinces.", "THREATEN", "restrict"),
+        ("Hamas threatened to resume terrorist attacks in Israel.", "THREATEN", "violence"),
+    ],
+)
+def test_news_wording_of_gunfights_and_threats_says_how(text, type_, mode):
+    assert first_event(text, type_).mode == mode
+
+
+def test_a_participle_clause_takes_the_means_of_the_clause_it_hangs_from():
+    """'..., killing 12': the killing was done by what the main clause launched."""
+    text = "Sudanese army troops launched artillery fire on the city, killing dozens of civilians."
+    assert first_event(text, "ASSAULT").mode == "heavy-weapons"
+
+
 def test_a_more_specific_mode_overrides_the_default_found_near_the_trigger():
     """The trip is to a meeting of a bloc: its phrase says more than the verb of travel (a visit, the default)."""
     text = "Blinken will travel to Brussels on Friday for talks with NATO foreign ministers."

@@ -4,8 +4,9 @@ PROTEST as a `hunger` strike), read from the words of data/modes.yaml around its
 Only a mode of the event's type can come out (data/plover_vocabulary.yaml, docs/conventions.md).
 The nearest evidence wins: the trigger and the words it governs ("shelled", "warplanes bombed",
 "a drone strike"), then the trigger lexicon's mode for the rule that matched, then the rest of
-the trigger's phrase, then its clause ("a suicide bomber blew himself up"), then where a meeting
-was held, then the type's default (an ACCUSE that alleges nothing disapproves).  The default says
+the trigger's phrase, then its clause ("a suicide bomber blew himself up"), then the clause a
+participle clause hangs from ("launched rocket fire, killing 12"), then where a meeting was held,
+then the type's default (an ACCUSE that alleges nothing disapproves).  The default says
 least: found near the trigger ("travel"), it gives way to a more specific mode of the phrase or
 clause ("for meetings with G7 ministers")."""
 
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Event
 from .article import ArticleContext
 from .dates import clause_verb
+from .dates.tense import anchor_verb
 from .types import vocabulary
 from .vocabulary import read_yaml
 
@@ -114,11 +116,15 @@ def mode_of(event: Event, trigger: Token | None, sent: Span | None = None) -> st
     if trigger is not None:
         sent = sent or trigger.sent
         near = [_around(t, 3 if t is trigger else 1, sent) for t in [trigger, *_arguments(trigger)]]
-        phrase = [(_span(trigger.subtree), None), (_span((clause_verb(trigger) or trigger).subtree), None)]
+        clause = clause_verb(trigger) or trigger
+        phrase = [(_span(trigger.subtree), None), (_span(clause.subtree), None)]
         found = _cued(table, near)
         if found == table.default:  # says little: a more specific cue of the phrase or clause tells more
             found = _cued(table, near + phrase)
         found = found or lexicon_mode or _cued(table, phrase[:1]) or _cued(table, phrase[1:])
+        head = anchor_verb(trigger)
+        if not found and head is not None and head is not clause:  # "launched rocket fire, killing 50"
+            found = _cued(table, [(_span(head.subtree), None)])
         if found:
             return found
     return lexicon_mode or _met_elsewhere(event, allowed) or table.default
