@@ -218,9 +218,10 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
             if ent is not None and ent.label_ == "PERSON" and len(ent) > hit.end - hit.start:
                 at[hit.start : hit.end] = [None] * (hit.end - hit.start)
                 continue
-            after = doc[hit.end].text if hit.end < len(doc) else ""
+            joined = not doc[hit.end - 1].whitespace_  # "US-backed", not a dash: "NAIROBI (Reuters) - Kenya's"
+            after = doc[hit.end].text if hit.end < len(doc) and joined else ""
             if (after == "-" and (hit.end + 1 >= len(doc) or doc[hit.end + 1].lower_ not in AFFILIATION_OK)) or (
-                i > 0 and doc[i - 1].text == "-"
+                i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
             ):
                 qualifier = Hit(hit.start, hit.end, hit.value, qualifier=True)
                 at[hit.start : hit.end] = [qualifier] * (hit.end - hit.start)

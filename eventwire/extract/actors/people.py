@@ -253,6 +253,8 @@ class PeopleIndex:
             if desc.title and not person.title:
                 person.title = desc.title
                 person.gender = person.gender or ROLE_GENDER.get(desc.title.split()[-1].lower())
+            if desc.body and desc.title and desc.body.name not in person.bodies:
+                person.bodies.append(desc.body.name)
             if desc.code and not person.code:
                 person.code = desc.code
             if desc.sector and not person.sector:

@@ -12,6 +12,7 @@ from ...model import Actor
 from .records import Hit, Person
 from .tables import (
     DEFINITE,
+    HEAD_ROLES,
     INDEFINITE,
     MODIFIER_DEPS,
     PERSON_ROLES,
@@ -125,6 +126,10 @@ class RoleIndex:
         if role.value.sector is None and not role.value.weak:  # "the analyst" named before, or a topic
             return self._anaphor_actor(head, toks, text, None) or self._topic_role_actor(post, text)
         desc = self._describe(toks + post[:TITLE_MAX])
+        owner = self.short_form_owner(head, toks + post, lo) if desc.body is None else None
+        chief = self._head_of_body(head, toks, desc.body.name if desc.body else owner.name if owner else None)
+        if chief is not None:
+            return replace(chief, text=text, aliases=list(dict.fromkeys([*chief.aliases, text])))
         anaphoric = desc.body is None and self._is_anaphoric(head, toks)
         if anaphoric:
             antecedent = self._anaphor_actor(head, toks, text, desc.code)
@@ -137,7 +142,6 @@ class RoleIndex:
             return None  # "members", "the group": nothing says whose
         if role.value.owned and desc.code is None and desc.body is None:
             return None  # "drones", but "Russian drones" are Russia's military
-        owner = self._short_form_owner(head, toks + post, lo) if desc.body is None else None
         return Actor(
             text=text,
             # "a ministry spokesperson" after "Kenya's Ministry of Foreign Affairs" speaks for it (its
@@ -147,6 +151,21 @@ class RoleIndex:
             sector=desc.sector,
             title=desc.title if head.tag_ != "NNS" else None,
         )
+
+    def _head_of_body(self, head: Token, toks: list[Token], body: str | None) -> Actor | None:
+        """The person a definite "the <body> chief" stands for ("the U.N. chief", "the alliance
+        head"): the latest one named before it with a title of that body that heads it (head_roles
+        of actor_words.yaml: "U.N. Secretary-General Ana Ruiz")."""
+        if body is None or noun_tag(head) != "NN" or head.lemma_.lower() not in HEAD_ROLES:
+            return None
+        if not toks or toks[0].lower_ not in DEFINITE:
+            return None
+        k = bisect_left(self._mentions, head.i, key=lambda m: m.i)
+        for m in reversed(self._mentions[:k]):
+            p = m.person
+            if body in p.bodies and any(w in HEAD_ROLES for t in p.titles for w in _role_words(t)):
+                return p.actor(p.name)
+        return None
 
     def _anaphor_actor(self, head: Token, toks: list[Token], text: str, code: str | None) -> Actor | None:
         """The person or description a definite singular role ("the spokesman") points back to."""
@@ -224,7 +243,10 @@ def noun_tag(tok: Token) -> str:
 def _role_words(title: str) -> list[str]:
     """The role nouns of a title: its last word before any preposition ("nurse at the district
     hospital" -> nurse, "Foreign Minister" -> minister) and each word only a person's role
-    ("former ambassador to Kenya" -> ambassador), abbreviations written out ("Gen." -> general)."""
+    ("former ambassador to Kenya" -> ambassador), abbreviations written out ("Gen." -> general), and the
+    roles of two words or more that role_kinds names ("Secretary of State")."""
     words = [TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in title.lower().split()]
     cut = next((n for n, w in enumerate(words) if n and w in ROLE_PREPS), len(words))
-    return list(dict.fromkeys([words[cut - 1]] + [w for w in words[:cut] if w in PERSON_ROLES]))
+    joined = f" {' '.join(words)} "
+    phrases = [p for p in ROLE_KINDS if " " in p and f" {p} " in joined]  # "prime minister": a leader
+    return list(dict.fromkeys([words[cut - 1]] + [w for w in words[:cut] if w in PERSON_ROLES] + phrases))

@@ -301,10 +301,17 @@ class QuoteParse:
         return None
 
     def stated_author(self, document: Token) -> Actor | None:
-        """The author a document's own noun phrase names, if any."""
+        """The author a document's own noun phrase names, if any: its possessor, a body named
+        before it ("a ministry statement", "a Hamas statement"; not a place: "the U.S. statement" is
+        the latest one the story named), or the object of "by"/"from"."""
         for c in document.children:
             if c.dep_ == "poss" and c.pos_ != "PRON":
                 return self.span_actor(self.doc[c.left_edge.i : c.i + 1])
+            if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in NOT_PEOPLE:
+                owner = self.actors.short_form_owner(document, [c], document.left_edge.i) if c.is_lower else None
+                actor = owner or self.span_actor(self.doc[c.left_edge.i : c.i + 1])
+                if actor.code or actor.name:
+                    return actor
             if c.dep_ == "prep" and c.lower_ in self.cues.author_prepositions:
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if obj is not None and not self.is_document(obj):

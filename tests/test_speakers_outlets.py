@@ -1,0 +1,130 @@
+"""Speakers as other outlets write them: wire datelines, bodies named by their heads ("the U.N.
+chief"), general nouns for leaders, documents named by their author (docs/design.md, actors)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire import nlp
+from tests.test_quotes import one, quotes_of, words
+
+
+@pytest.fixture(scope="module", autouse=True)
+def english():
+    return nlp.load()
+
+
+def test_a_country_after_a_wire_dateline_dash_still_owns_its_ministry():
+    text = (
+        "ACCRA (Reuters) - Togo\u2019s foreign ministry recalled its envoy on Tuesday. "
+        '"We will defend our borders," the ministry said in a statement.'
+    )
+    (quote,) = quotes_of(text)
+    assert (quote.speaker.name, quote.speaker.code) == ("Togo\u2019s foreign ministry", "TGO")
+
+
+def test_an_organisation_name_cut_after_its_preposition_keeps_its_country():
+    text = (
+        'The Ministry of Foreign Affairs of Ghana summoned the envoy. "This is a breach of trust," the ministry said.'
+    )
+    (quote,) = quotes_of(text)
+    assert (quote.speaker.name, quote.speaker.code) == ("Ministry of Foreign Affairs of Ghana", "GHA")
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        (
+            "Chile\u2019s Interior Ministry declared a curfew. "
+            '"The curfew starts at 9 p.m.," a ministry statement said.',
+            "ministry",
+        ),
+        ('Hamas received the plan on Monday. "We are studying it," a Hamas statement said.', "hamas"),
+    ],
+)
+def test_a_document_named_by_a_body_speaks_for_that_body(text, author):
+    (quote,) = quotes_of(text)
+    assert author in words(quote) and quote.speaker.code
+
+
+def test_a_document_named_by_a_country_is_the_one_the_story_named_before():
+    text = (
+        "The U.S. Mission to the United Nations issued a statement on Friday. "
+        '"The council must act," the U.S. statement said.'
+    )
+    (quote,) = quotes_of(text)
+    assert "mission" in words(quote)
+
+
+def test_a_group_described_by_what_it_works_for_is_the_body_named_before():
+    text = (
+        "The Committee to Protect Journalists condemned the arrest. "
+        '"Reporting is not a crime," the press freedom group said.'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == "Committee to Protect Journalists"
+
+
+def test_a_group_of_another_sector_is_not_the_body_named_before():
+    text = 'Human Rights Watch documented the killings. "We will fight on," the rebel group said.'
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name != "Human Rights Watch"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'Ukrainian President Olena Marchenko toured Kharkiv. "We will hold," the Ukrainian leader said.',
+            "Olena Marchenko",
+        ),
+        (
+            'Prime Minister Tomas Varga of Hungary met farmers. "Prices will fall," the Hungarian leader said.',
+            "Tomas Varga",
+        ),
+        (
+            'Foreign Minister Ana Ruiz of Peru landed in Lima. "The talks went well," the diplomat said.',
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_general_noun_stands_for_a_leader_or_minister_named_before(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name
+
+
+def test_a_general_noun_is_not_a_minister_of_another_office():
+    text = 'Finance Minister Tomas Varga of Hungary met farmers. "Prices will fall," the Hungarian leader said.'
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name != "Tomas Varga"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'U.N. Secretary-General Ana Ruiz called for a truce. "Civilians pay the price," the U.N. chief said.',
+            "Ana Ruiz",
+        ),
+        (
+            "NATO Secretary-General Lars Berg visited Riga. "
+            '"We stand with our allies," the alliance chief told reporters.',
+            "Lars Berg",
+        ),
+        (
+            "The head of Amnesty International, Sarah Miller, presented the report. "
+            '"It is a damning record," the Amnesty chief said.',
+            "Sarah Miller",
+        ),
+    ],
+)
+def test_the_chief_of_a_body_is_the_person_named_as_its_head(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name
+
+
+def test_the_chief_of_a_body_is_not_someone_else_of_that_body():
+    text = 'U.N. spokesman Omar Diallo spoke in Geneva. "Aid must get through," the U.N. chief said.'
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name != "Omar Diallo"
+    assert one(quotes_of(text), "Aid must").speaker.code == "IGO"
