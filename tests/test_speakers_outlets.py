@@ -128,3 +128,47 @@ def test_the_chief_of_a_body_is_not_someone_else_of_that_body():
     (quote,) = quotes_of(text)
     assert quote.speaker.name != "Omar Diallo"
     assert one(quotes_of(text), "Aid must").speaker.code == "IGO"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The launch followed another \u201cvery important test\u201d that Pyongyang said it carried out.",
+            "pyongyang",
+        ),
+        ("It was the \u201ccrucial test\u201d which the army said would change the balance.", "army"),
+    ],
+)
+def test_a_quoted_phrase_a_cue_clause_describes_is_that_clause_s_speaker(text, speaker):
+    (quote,) = quotes_of(text)
+    assert speaker in words(quote)
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        (
+            "The letter, signed by 40 senators, reached the White House on Monday. "
+            '"We urge you to act," the letter read.',
+            "senators",
+        ),
+        (
+            "The report, released by the Norwegian Refugee Council, counted 3 million displaced. "
+            '"Funding has collapsed," the report said.',
+            "council",
+        ),
+    ],
+)
+def test_a_document_speaks_for_who_a_participle_says_wrote_it(text, author):
+    (quote,) = quotes_of(text)
+    assert author in words(quote)
+
+
+def test_a_listed_person_s_surname_without_accents_is_that_person_where_the_recogniser_misses_it():
+    text = (
+        '"We were not consulted," Ibrahim Traor\u00e9 said in a speech. Traore added that the bloc had failed.\n\n'
+        '"Our sovereignty is not negotiable," Traore said.'
+    )
+    quote = one(quotes_of(text), "Our sovereignty")
+    assert quote.speaker.name == "Ibrahim Traor\u00e9"

@@ -43,17 +43,16 @@ class PeopleIndex:
         spans += [(ent.start, ent.end) for ent in self.doc.ents if self._mislabelled_person(ent, surnames)]
         spans += self._described_names({i for s, e in spans for i in range(s, e)})
         seen = {i for s, e in spans for i in range(s, e)}
+        for i, hit in enumerate(self._name_at):
+            if i not in seen and hit and hit.start == i and hit.value.kind == "person":
+                spans.append((hit.start, hit.end))
+                seen.update(range(hit.start, hit.end))
         surnames = {fold(self.doc[e - 1].text) for s, e in spans if e - s > 1}
         for tok in self.doc:
             i = tok.i
-            hit = self._name_at[i]
-            if i in seen:
-                continue
-            if hit and hit.start == i and hit.value.kind == "person":
-                spans.append((hit.start, hit.end))
-                seen.update(range(hit.start, hit.end))
-            elif (
-                hit is None
+            if (
+                i not in seen
+                and self._name_at[i] is None
                 and tok.pos_ == "PROPN"
                 and fold(tok.text) in surnames
                 and (self._ent_at[i] is None or len(self._ent_at[i]) == 1)

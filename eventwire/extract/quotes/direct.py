@@ -72,6 +72,17 @@ class _Direct:
                 head = head.head
         return None
 
+    def described(self) -> Found | None:
+        """A cue verb in a relative clause on the quoted words, whose subject speaks them ("another
+        'very important test' the army said it carried out")."""
+        for tok in self.art.doc[self.qi : self.qj]:
+            for verb in tok.children:
+                if verb.dep_ == "relcl" and not self.inside(verb) and self.is_cue(verb):
+                    found = self.art.found(verb)
+                    if found:
+                        return found
+        return None
+
     def after(self) -> Found | None:
         """ "'...,' X said" / "'...,' said X": a cue verb right after the closing mark with only
         its subject between. After a quote that ends its sentence, only a bare attribution
@@ -243,6 +254,7 @@ class _Direct:
         """The first rule that finds a speaker; "'...,' X said" comes first for a quote that
         opens its sentence, the parse first for one inside a sentence."""
         first = (self.after, self.governing) if self.opens_sentence() else (self.governing, self.after)
+        first += (self.described,)
         loose = (self.after_colon,) if self.is_short() else (self.before, self.anywhere, self.after_colon)
         for rule in (*first, self.phrase, *loose):
             found = rule()

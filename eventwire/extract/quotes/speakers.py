@@ -303,7 +303,8 @@ class QuoteParse:
     def stated_author(self, document: Token) -> Actor | None:
         """The author a document's own noun phrase names, if any: its possessor, a body named
         before it ("a ministry statement", "a Hamas statement"; not a place: "the U.S. statement" is
-        the latest one the story named), or the object of "by"/"from"."""
+        the latest one the story named), or the object of "by"/"from", also after a participle
+        ("a letter signed by 40 lawmakers")."""
         for c in document.children:
             if c.dep_ == "poss" and c.pos_ != "PRON":
                 return self.span_actor(self.doc[c.left_edge.i : c.i + 1])
@@ -312,10 +313,12 @@ class QuoteParse:
                 actor = owner or self.span_actor(self.doc[c.left_edge.i : c.i + 1])
                 if actor.code or actor.name:
                     return actor
-            if c.dep_ == "prep" and c.lower_ in self.cues.author_prepositions:
-                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                if obj is not None and not self.is_document(obj):
-                    return self.speaker(obj)
+            by = c if c.dep_ == "prep" and c.lower_ in self.cues.author_prepositions else None
+            if c.dep_ == "acl" and c.tag_ == "VBN":  # "the report, released by the council,"
+                by = next((a for a in c.children if a.dep_ == "agent"), None)
+            obj = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+            if obj is not None and not self.is_document(obj):
+                return self.speaker(obj)
         return None
 
     def pronoun_speaker(self, pronoun: Token) -> Actor:
