@@ -172,3 +172,36 @@ def test_a_listed_person_s_surname_without_accents_is_that_person_where_the_reco
     )
     quote = one(quotes_of(text), "Our sovereignty")
     assert quote.speaker.name == "Ibrahim Traor\u00e9"
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "name"),
+    [
+        (
+            'Talks collapsed on Thursday. "There is nothing left to discuss." '
+            "That was how Gabriel Mora, the opposition leader, put it.",
+            "There is nothing",
+            "Gabriel Mora",
+        ),
+        ('The deal was, as Finance Minister Ana Ruiz put it, "a bitter pill we must swallow."', "a bitter", "Ana Ruiz"),
+    ],
+)
+def test_as_someone_put_it_attributes_the_quote(text, prefix, name):
+    assert one(quotes_of(text), prefix).speaker.name == name
+
+
+def test_put_with_another_object_is_no_cue():
+    text = 'He put the plan on the table. "Take it or leave it," the envoy said.'
+    assert "envoy" in words(one(quotes_of(text), "Take it"))
+
+
+def test_an_interview_layout_gives_each_answer_to_the_label_that_opens_its_line():
+    text = (
+        "The interview has been edited for length.\n\n"
+        'Question: "Will you run again?"\n\n'
+        'Minister Ana Ruiz: "That is for the party to decide."\n\n'
+        'Okonjo: "We will go back to the courts."'
+    )
+    quotes = quotes_of(text)
+    assert one(quotes, "That is for").speaker.name == "Ana Ruiz"
+    assert "okonjo" in words(one(quotes, "We will go back"))

@@ -130,7 +130,14 @@ class QuoteParse:
         if tok.is_title and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN":
             return None  # a name: "Sayed Abdul Sadat told VOA"
         lemma = tok.lemma_.lower()
+        if self.is_idiom(tok):  # no clause of its own: never an indirect quote
+            return "cue"
         return "cue" if lemma in verbs else "adjacent" if lemma in self.cues.adjacent else None
+
+    def is_idiom(self, verb: Token) -> bool:
+        """A verb that reports speech with its one object ("as she put it")."""
+        obj = self.cues.with_object.get(verb.lemma_.lower())
+        return obj is not None and any(c.dep_ == "dobj" and c.lower_ == obj for c in verb.children)
 
     @staticmethod
     def main_verbs(root: Token) -> list[Token]:
