@@ -205,3 +205,49 @@ def test_an_interview_layout_gives_each_answer_to_the_label_that_opens_its_line(
     quotes = quotes_of(text)
     assert one(quotes, "That is for").speaker.name == "Ana Ruiz"
     assert "okonjo" in words(one(quotes, "We will go back"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'IAEA Director General Lena Moreau arrived in Vienna. "We need answers," the head of the IAEA said.',
+            "Lena Moreau",
+        ),
+        (
+            'UNICEF Executive Director Sarah Miller visited Gaza. "Children are dying," the agency\u2019s chief said.',
+            "Sarah Miller",
+        ),
+        (
+            "Anna Berg is the director of the Nordic Institute for Peace. "
+            '"This war will be long," the institute\u2019s director said.',
+            "Anna Berg",
+        ),
+    ],
+)
+def test_the_head_of_a_body_or_its_chief_is_the_person_titled_as_its_head(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Kremlin spokesman Dmitry Peskov spoke on Monday. Putin met the envoy on Tuesday. "
+            '"The talks were useful," Putin\u2019s spokesman said.',
+            "Dmitry Peskov",
+        ),
+        (
+            'Senator Ted Cruz, a Republican from Texas, opposed the bill. "It is a waste," the Republican said.',
+            "Ted Cruz",
+        ),
+        (
+            'Opposition lawmaker Sara Ahmed asked the minister to resign. "He failed," the legislator said.',
+            "Sara Ahmed",
+        ),
+    ],
+)
+def test_a_description_names_the_person_the_article_described_so(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name

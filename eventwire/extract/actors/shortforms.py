@@ -10,6 +10,8 @@ from spacy.tokens import Span, Token
 from ...model import Actor
 from .tables import DEFINITE, GROUP_NOUNS, GROUP_SECTORS, MODIFIER_DEPS, SHORT_FORM_HEADS
 
+OWNER_DEPS = frozenset({"compound", "pobj", "poss"})  # a body's short form in a role phrase
+
 
 class ShortForms:
     """The short-form index of `ArticleActors` (article.py): each organisation the article names
@@ -88,10 +90,10 @@ class ShortForms:
 
     def short_form_owner(self, head: Token, tokens: list[Token], lo: int) -> Actor | None:
         """The body a role phrase or a document names by a short form among `tokens` ("a ministry
-        spokesperson", "a spokesperson for the group", "a ministry statement"): the organisation
+        spokesperson", "a spokesperson for the group", "the agency's chief", "a ministry statement"): the organisation
         named in full before it."""
         for tok in tokens:
-            if tok.i != head.i and tok.is_lower and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "pobj"):
+            if tok.i != head.i and tok.is_lower and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in OWNER_DEPS:
                 form = self._latest_full_form(tok, lo)
                 if form is not None:
                     return self._full_form_actor(form, tok.text)
