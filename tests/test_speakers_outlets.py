@@ -251,3 +251,10 @@ def test_the_head_of_a_body_or_its_chief_is_the_person_titled_as_its_head(text, 
 def test_a_description_names_the_person_the_article_described_so(text, name):
     (quote,) = quotes_of(text)
     assert quote.speaker.name == name
+
+
+def test_a_name_after_an_honorific_without_a_full_stop_is_a_person():
+    text = "Ms Badenoch told the BBC: 'The government has lost control.' She added that 'something must be done'."
+    quotes = quotes_of(text)
+    assert one(quotes, "The government").speaker.name == "Badenoch"
+    assert one(quotes, "something must").speaker.name == "Badenoch"  # "she" finds her
