@@ -4,8 +4,11 @@ chief"), general nouns for leaders, documents named by their author (docs/design
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from eventwire import nlp
+from eventwire.extract.actors import ArticleActors
+from eventwire.extract.quotes import extract_quotes
 from tests.test_quotes import one, quotes_of, words
 
 
@@ -258,3 +261,48 @@ def test_a_name_after_an_honorific_without_a_full_stop_is_a_person():
     quotes = quotes_of(text)
     assert one(quotes, "The government").speaker.name == "Farage"
     assert one(quotes, "something must").speaker.name == "Farage"  # "he" finds him
+
+
+# A parse the small model gives in longer stories: the attribution's verb and its participle hung
+# on the quote's own verb ("going"), so the participle's inherited subject is the quote's "We".
+HUNG_PARSE = [
+    ("\u201c", "punct", 3, "PUNCT", "``", ""),
+    ("We", "nsubj", 3, "PRON", "PRP", " "),
+    ("are", "aux", 3, "AUX", "VBP", " "),
+    ("going", "ROOT", 3, "VERB", "VBG", " "),
+    ("home", "advmod", 3, "ADV", "RB", ""),
+    (",", "punct", 3, "PUNCT", ",", ""),
+    ("\u201d", "punct", 3, "PUNCT", "''", " "),
+    ("Ruiz", "nsubj", 8, "PROPN", "NNP", " "),
+    ("said", "parataxis", 3, "VERB", "VBD", ""),
+    (",", "punct", 3, "PUNCT", ",", " "),
+    ("adding", "advcl", 3, "VERB", "VBG", " "),
+    ("that", "mark", 14, "SCONJ", "IN", " "),
+    ("both", "det", 13, "DET", "DT", " "),
+    ("sides", "nsubj", 14, "NOUN", "NNS", " "),
+    ("need", "ccomp", 10, "VERB", "VBP", " "),
+    ("to", "aux", 17, "PART", "TO", " "),
+    ("\u201c", "punct", 17, "PUNCT", "``", ""),
+    ("make", "xcomp", 14, "VERB", "VB", " "),
+    ("hard", "amod", 19, "ADJ", "JJ", " "),
+    ("choices", "dobj", 17, "NOUN", "NNS", ""),
+    (".", "punct", 3, "PUNCT", ".", ""),
+    ("\u201d", "punct", 3, "PUNCT", "''", ""),
+]
+
+
+def test_a_participle_cue_the_parser_hung_on_the_quote_is_its_speaker_s():
+    texts, deps, heads, pos, tags, spaces = zip(*HUNG_PARSE, strict=True)
+    lemmas = [{"said": "say", "adding": "add", "are": "be"}.get(w, w.lower()) for w in texts]
+    doc = Doc(
+        nlp.load().vocab,
+        list(texts),
+        [bool(s) for s in spaces],
+        tags=list(tags),
+        pos=list(pos),
+        lemmas=lemmas,
+        heads=list(heads),
+        deps=list(deps),
+    )
+    quotes = extract_quotes(doc, ArticleActors(doc), doc.text)
+    assert words(one(quotes, "make hard")) == {"ruiz"}

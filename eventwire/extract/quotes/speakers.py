@@ -171,6 +171,8 @@ class QuoteParse:
     def _subject_from(self, verb: Token, tok: Token, past_reported: bool) -> Token | None:
         """`subject_of`, climbing from `tok`."""
         for _ in range(SUBJECT_DEPTH):
+            if tok.i != verb.i and self.in_quote[tok.i]:
+                return self.attribution_before(verb)
             quoted = self.quoted_person(tok)
             if quoted is not None:
                 return quoted
@@ -204,6 +206,14 @@ class QuoteParse:
             ),
             None,
         )
+
+    def attribution_before(self, verb: Token) -> Token | None:
+        """The speaker of a cue the parser hung on a quote's words ("'...,' Ruiz said, adding that
+        ..."): the subject of the nearest cue verb before it in its sentence, outside the marks."""
+        for v in reversed(self.doc[self.sent_of(verb.i).start : verb.i]):
+            if self.cue_kind(v, self.direct_verbs) == "cue":
+                return self.subject_of(v)
+        return None
 
     def quoted_person(self, verb: Token) -> Token | None:
         """Who a verb of quoting quotes: its object ("IRNA quoted the minister as saying"), or its
