@@ -306,3 +306,13 @@ def test_a_participle_cue_the_parser_hung_on_the_quote_is_its_speaker_s():
     )
     quotes = extract_quotes(doc, ArticleActors(doc), doc.text)
     assert words(one(quotes, "make hard")) == {"ruiz"}
+
+
+def test_he_inside_a_quote_is_the_person_the_quoted_words_spoke_of_not_the_speaker():
+    text = (
+        "\u201cCongress sees Brazil as the main rival,\u201d said Ali Wyne, an analyst. "
+        "But \u201cPresident Lula, in many ways, is the odd one out.\u201d "
+        "\u201cHe doesn\u2019t view the governor as a foe,\u201d Wyne said. "
+        "\u201cHe actually calls the governor a \u2018dear friend\u2019 of his.\u201d"
+    )
+    assert "lula" in words(one(quotes_of(text), "dear friend"))

@@ -245,8 +245,9 @@ class _Direct:
                     if subj.lower_ not in art.cues.pronouns:
                         return Found(art.span_actor(art.speaker_span(subj)), head.text)
                     actor = art.speaker(subj)  # "he" inside a quote is not the one who quotes him
-                    same = outer.speaker is not None and actor.name == outer.speaker.name
-                    return Found(Actor(text=subj.text) if same else actor, head.text)
+                    if outer.speaker is not None and actor.name == outer.speaker.name:
+                        actor = art.quoted_subject(subj, outer.speaker) or Actor(text=subj.text)
+                    return Found(actor, head.text)
                 if head.head.i == head.i:
                     break
                 head = head.head

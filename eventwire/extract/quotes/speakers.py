@@ -29,6 +29,7 @@ MAX_SCARE_WORDS = 3  # a quoted phrase this short with no cue is a scare quote, 
 AFTER_WINDOW = 40  # tokens after a closing mark searched for "..., X said"
 SUBJECT_DEPTH = 6  # clauses climbed to find a subject
 LOOKBACK = 6  # earlier speakers tried for a pronoun
+PRONOUN_SENTENCES = 3  # sentences before a "he" inside a quote read for whom the quote speaks of
 
 
 def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
@@ -379,6 +380,24 @@ class QuoteParse:
                 continue  # "'Farmajo never built it,' he said": he is not Farmajo
             if self.agrees(pronoun, who) and (spoke or who.pos_ == "PROPN" or _is_group(pronoun, who)):
                 return who, who.pos_ == "PROPN"
+        return None
+
+    def quoted_subject(self, pronoun: Token, outer: Actor) -> Actor | None:
+        """Whom a "he" inside a quote stands for, when not its speaker: the latest person the
+        quoted words made a subject, in its sentence and the PRONOUN_SENTENCES before ("'President
+        Trump is the dissenter.' ... 'He calls Xi a friend'")."""
+        n = self.sentences.number_of[pronoun.i]
+        first = self.sentences.spans[max(n - PRONOUN_SENTENCES, 0)].start
+        for tok in reversed(self.doc[first : pronoun.i]):
+            if (
+                self.in_quote[tok.i]
+                and tok.dep_ in SUBJECTS
+                and self.actors.is_person(tok.i)
+                and self.agrees(pronoun, tok)
+            ):
+                actor = self.span_actor(self.speaker_span(tok))
+                if actor.name != outer.name:
+                    return replace(actor, text=pronoun.text)
         return None
 
     def named_in_quotes_beside(self, pronoun: Token) -> set[str]:
