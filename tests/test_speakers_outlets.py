@@ -316,3 +316,12 @@ def test_he_inside_a_quote_is_the_person_the_quoted_words_spoke_of_not_the_speak
         "\u201cHe actually calls the governor a \u2018dear friend\u2019 of his.\u201d"
     )
     assert "lula" in words(one(quotes_of(text), "dear friend"))
+
+
+def test_a_spokesperson_of_no_stated_body_speaks_for_the_body_that_spoke_just_before():
+    quotes = quotes_of(
+        'The Kenyan army said it had killed 20 militants. "Our troops are in control," a spokeswoman said.'
+    )
+    assert "army" in words(one(quotes, "Our troops"))
+    after_person = quotes_of('Maria Lopez said the port would reopen. "The cranes are ready," a spokesman said.')
+    assert one(after_person, "The cranes").speaker.name is None  # a person has no spokesman of her own here

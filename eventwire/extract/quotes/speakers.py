@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Actor
 from ..actors import ArticleActors
-from ..actors.tables import BODY_NOUNS, PRONOUN_GENDER, fold
+from ..actors.tables import BODY_NOUNS, INDEFINITE, PRONOUN_GENDER, ROLE_CLASS, fold
 from .cues import cues
 from .marks import MarkedSpan
 
@@ -287,9 +287,28 @@ class QuoteParse:
             return self.pronoun_speaker(head)
         actor = self.span_actor(self.speaker_span(head, verb))
         author = self.author_of(head) if self.is_document(head) else None
+        if author is None and actor.name is None and self.is_unowned_spokesperson(head):
+            author = self.body_spoke_before(head)  # "The army said ... '...,' a spokesman said"
         if author is None:
             return actor
         return replace(author, text=actor.text, name=author.name or author.text)
+
+    def is_unowned_spokesperson(self, tok: Token) -> bool:
+        """ "a spokesman", "a spokeswoman", with no word of whose."""
+        indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
+        alone = all(c.dep_ in ("det", "punct") for c in tok.children)
+        return ROLE_CLASS.get(tok.lower_, tok.lower_) == "spokesperson" and indefinite and alone
+
+    def body_spoke_before(self, tok: Token) -> Actor | None:
+        """The body that spoke last before `tok` ("the army", "the Met Police"), in its sentence or
+        the one before, if the last speaker there is one."""
+        first = self.sentences.spans[max(self.sentences.number_of[tok.i] - 1, 0)].start
+        i = bisect_left(self.said_at, tok.idx)
+        last = next((who for _, who, spoke in reversed(self.said[:i]) if spoke), None)
+        if last is None or last.i < first or self.actors.is_person(last.i):
+            return None
+        actor = self.span_actor(self.speaker_span(last))
+        return actor if actor.code else None
 
     def is_document(self, tok: Token) -> bool:
         return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.cues.document_nouns
