@@ -218,9 +218,10 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
             if ent is not None and ent.label_ == "PERSON" and len(ent) > hit.end - hit.start:
                 at[hit.start : hit.end] = [None] * (hit.end - hit.start)
                 continue
-            after = doc[hit.end].text if hit.end < len(doc) else ""
+            joined = not doc[hit.end - 1].whitespace_  # "US-backed", not a dash: "NAIROBI (Reuters) - Kenya's"
+            after = doc[hit.end].text if hit.end < len(doc) and joined else ""
             if (after == "-" and (hit.end + 1 >= len(doc) or doc[hit.end + 1].lower_ not in AFFILIATION_OK)) or (
-                i > 0 and doc[i - 1].text == "-"
+                i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
             ):
                 qualifier = Hit(hit.start, hit.end, hit.value, qualifier=True)
                 at[hit.start : hit.end] = [qualifier] * (hit.end - hit.start)
@@ -288,12 +289,19 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
         titled = self._person_by_title(head, lo, hi)
         if titled is not None:
             return titled.actor(text)
+        chief = self._head_of_body(head, lo, hi, text)  # "the U.N. chief"
+        if chief is not None:
+            return chief
         name = self._name_at[head.i]
         role = self._role(head)
         if role is None and name is None and head.lemma_.lower() in PERSON_ROLES:  # "the secretary"
             anaphor = self._anaphor_actor(head, self._left_tokens(head, lo), text, None)
             if anaphor is not None:
                 return anaphor
+        if role is None and name is None:
+            titled_word = self._title_word_actor(head, lo, text)  # "the Republican"
+            if titled_word is not None:
+                return titled_word
         if role is not None and (name is None or (name.end - 1 < head.i)):
             return self._role_actor(head, lo, hi, text, role)
         if name is not None:

@@ -42,18 +42,18 @@ class PeopleIndex:
         surnames = {fold(self.doc[e - 1].text) for s, e in spans}
         spans += [(ent.start, ent.end) for ent in self.doc.ents if self._mislabelled_person(ent, surnames)]
         spans += self._described_names({i for s, e in spans for i in range(s, e)})
+        spans += self._honoured_names({i for s, e in spans for i in range(s, e)})
         seen = {i for s, e in spans for i in range(s, e)}
+        for i, hit in enumerate(self._name_at):
+            if i not in seen and hit and hit.start == i and hit.value.kind == "person":
+                spans.append((hit.start, hit.end))
+                seen.update(range(hit.start, hit.end))
         surnames = {fold(self.doc[e - 1].text) for s, e in spans if e - s > 1}
         for tok in self.doc:
             i = tok.i
-            hit = self._name_at[i]
-            if i in seen:
-                continue
-            if hit and hit.start == i and hit.value.kind == "person":
-                spans.append((hit.start, hit.end))
-                seen.update(range(hit.start, hit.end))
-            elif (
-                hit is None
+            if (
+                i not in seen
+                and self._name_at[i] is None
                 and tok.pos_ == "PROPN"
                 and fold(tok.text) in surnames
                 and (self._ent_at[i] is None or len(self._ent_at[i]) == 1)
@@ -91,6 +91,19 @@ class PeopleIndex:
             names = doc[start : root.i + 1]
             if len(names) > 1 and all(self._name_at[t.i] is None for t in names) and self._role_beside(root, start):
                 spans.append((start, root.i + 1))
+        return spans
+
+    def _honoured_names(self, seen: set[int]) -> list[tuple[int, int]]:
+        """Capitalised proper nouns right after an honorific that no person entity covers ("Mr
+        Farage", as British outlets write it without a full stop, which the recogniser often
+        misses)."""
+        doc, spans = self.doc, []
+        for tok in (t for t in doc if t.lower_ in HONORIFICS):
+            end = tok.i + 1
+            while end < len(doc) and end not in seen and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                end += 1
+            if end > tok.i + 1 and all(self._name_at[i] is None for i in range(tok.i + 1, end)):
+                spans.append((tok.i, end))
         return spans
 
     def _role_beside(self, root: Token, start: int) -> bool:
@@ -253,6 +266,8 @@ class PeopleIndex:
             if desc.title and not person.title:
                 person.title = desc.title
                 person.gender = person.gender or ROLE_GENDER.get(desc.title.split()[-1].lower())
+            if desc.body and desc.title and desc.body.name not in person.bodies:
+                person.bodies.append(desc.body.name)
             if desc.code and not person.code:
                 person.code = desc.code
             if desc.sector and not person.sector:

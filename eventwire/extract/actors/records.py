@@ -40,6 +40,7 @@ class Person:
     sector: str | None = None
     title: str | None = None
     titles: list[str] = field(default_factory=list)  # every title the article gives, `title` first
+    bodies: list[str] = field(default_factory=list)  # names of the listed bodies those titles name
     gender: str | None = None
     known: Named | None = None
     guessed: bool = False  # named from the lists after a bare surname: the article's full name wins

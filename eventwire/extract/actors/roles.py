@@ -12,6 +12,7 @@ from ...model import Actor
 from .records import Hit, Person
 from .tables import (
     DEFINITE,
+    HEAD_ROLES,
     INDEFINITE,
     MODIFIER_DEPS,
     PERSON_ROLES,
@@ -70,7 +71,8 @@ class RoleIndex:
         """The person a role phrase repeats the title of ("Kenya's foreign minister", "the U.N.
         envoy", "the army spokesman" after the person named with that title): the latest one named
         before it one of whose titles holds every word of the phrase (a place word may be the
-        person's country instead).  Not an indefinite ("a spokesman") nor a plural."""
+        person's country instead, and a person the one they work for: "Putin's spokesman").  Not an
+        indefinite ("a spokesman") nor a plural."""
         if noun_tag(head) != "NN" or head.i in self._person_at or self._role(head) is None:
             return None
         words = [t for t in self.doc[lo : min(hi, head.i + 1)] if not t.is_punct and t.dep_ not in ("det", "case")]
@@ -81,14 +83,18 @@ class RoleIndex:
             code = m.person.actor("").code
             for title in m.person.titles:
                 said = set(TITLE_WORD.findall(title.lower()))
-                if all(t.lower_ in said or self._place_code(t) in (code, "") for t in words) and head.lower_ in said:
+                if all(t.lower_ in said or self._owner_code(t) in (code, "") for t in words) and head.lower_ in said:
                     return m.person
         return None
 
-    def _place_code(self, tok: Token) -> str | None:
-        """The code of the place a token names ("Kenya's"), "" for none known, None for no place."""
+    def _owner_code(self, tok: Token) -> str | None:
+        """The code of the place or person a token names ("Kenya's", "Putin's" spokesman), "" for
+        none known, None for neither."""
         hit = self._modifier_name(tok)
-        return (hit.value.code or "") if hit is not None and hit.value.kind in PLACE_KINDS else None
+        if hit is not None and hit.value.kind in PLACE_KINDS:
+            return hit.value.code or ""
+        person = self._person_at.get(tok.i) if tok.dep_ == "poss" else None
+        return None if person is None else person.actor("").code
 
     def _describes_person(self, tok: Token) -> bool:
         """Whether a role noun is set beside a person's name ("Amina Yusuf, a nurse", "the
@@ -114,17 +120,12 @@ class RoleIndex:
 
     def _role_actor(self, head: Token, lo: int, hi: int, text: str, role: Hit[Role]) -> Actor | None:
         """A role phrase: "Iraqi special forces", "the Chinese foreign ministry", "the spokesman"."""
-        post = [
-            t
-            for prep in head.rights
-            if prep.dep_ == "prep" and prep.lower_ in ROLE_PREPS
-            for t in prep.subtree
-            if t.i < hi and not t.is_punct
-        ]
+        post = self._post_tokens(head, hi)
         toks = self._left_tokens(head, lo)
         if role.value.sector is None and not role.value.weak:  # "the analyst" named before, or a topic
             return self._anaphor_actor(head, toks, text, None) or self._topic_role_actor(post, text)
         desc = self._describe(toks + post[:TITLE_MAX])
+        owner = self.short_form_owner(head, toks + post, lo) if desc.body is None else None
         anaphoric = desc.body is None and self._is_anaphoric(head, toks)
         if anaphoric:
             antecedent = self._anaphor_actor(head, toks, text, desc.code)
@@ -137,7 +138,6 @@ class RoleIndex:
             return None  # "members", "the group": nothing says whose
         if role.value.owned and desc.code is None and desc.body is None:
             return None  # "drones", but "Russian drones" are Russia's military
-        owner = self._short_form_owner(head, toks + post, lo) if desc.body is None else None
         return Actor(
             text=text,
             # "a ministry spokesperson" after "Kenya's Ministry of Foreign Affairs" speaks for it (its
@@ -148,15 +148,55 @@ class RoleIndex:
             title=desc.title if head.tag_ != "NNS" else None,
         )
 
+    def _post_tokens(self, head: Token, hi: int) -> list[Token]:
+        """The words of the phrases that tie a role to a country or body ("of Kenya"), within [.., hi)."""
+        return [
+            t
+            for prep in head.rights
+            if prep.dep_ == "prep" and prep.lower_ in ROLE_PREPS
+            for t in prep.subtree
+            if t.i < hi and not t.is_punct
+        ]
+
+    def _head_of_body(self, head: Token, lo: int, hi: int, text: str) -> Actor | None:
+        """The person a definite "the <body> chief", "the <body>'s chief" or "the head of <body>"
+        stands for ("the U.N. chief", "the alliance head", "the institute's director"): the latest
+        one named before it with a title of that body that heads it (head_roles of
+        actor_words.yaml: "U.N. Secretary-General Ana Ruiz", "Ana Ruiz, the director of the Nordic
+        Institute")."""
+        if noun_tag(head) != "NN" or head.lemma_.lower() not in HEAD_ROLES:
+            return None
+        toks = self._left_tokens(head, lo)
+        if not (toks[0].lower_ in DEFINITE or any(t.dep_ == "poss" for t in toks)):
+            return None
+        words = toks + self._post_tokens(head, hi)
+        body = next((h.value.name for t in words if (h := self._modifier_name(t)) and h.value.kind == "body"), None)
+        if body is None:
+            owner = self.short_form_owner(head, words, lo)  # "the agency's chief"
+            org = next((self._ent_at[t.i] for t in words if t.ent_type_ == "ORG"), None)  # "of the Nordic Institute"
+            body = owner.name if owner else org.text.removeprefix("the ") if org else None
+        if body is None:
+            return None
+        k = bisect_left(self._mentions, head.i, key=lambda m: m.i)
+        for m in reversed(self._mentions[:k]):
+            p = m.person
+            heads = [t for t in p.titles if any(w in HEAD_ROLES for w in _role_words(t))]
+            if heads and (body in p.bodies or any(body.lower() in t.lower() for t in heads)):
+                return _named_again(p.actor(p.name), text)
+        return None
+
     def _anaphor_actor(self, head: Token, toks: list[Token], text: str, code: str | None) -> Actor | None:
         """The person or description a definite singular role ("the spokesman") points back to."""
         if noun_tag(head) != "NN" or not self._is_anaphoric(head, toks):
             return None
-        antecedent = self._role_antecedent(head, code)
-        if antecedent is None:
+        return _named_again(self._role_antecedent(head, code), text)
+
+    def _title_word_actor(self, head: Token, lo: int, text: str) -> Actor | None:
+        """A word the article gave a person as a title, after "the" alone ("the Republican" after
+        "Ted Cruz, a Republican from Texas"): that person."""
+        if lo != head.i - 1 or self.doc[lo].lower_ not in DEFINITE or head.tag_ not in ("NN", "NNP"):
             return None
-        aliases = [w for w in dict.fromkeys([*antecedent.aliases, text]) if w != antecedent.name]
-        return replace(antecedent, text=text, aliases=aliases)  # "the farmer": one more way to name her
+        return _named_again(self._role_antecedent(head), text)
 
     def _is_topic_role(self, tok: Token) -> bool:
         role = self._role(tok)
@@ -215,6 +255,15 @@ class RoleIndex:
         )
 
 
+def _named_again(antecedent: Actor | None, text: str) -> Actor | None:
+    """The person a later phrase names again, with that phrase as its text and one more alias
+    ("the farmer": one more way to name her)."""
+    if antecedent is None:
+        return None
+    aliases = [w for w in dict.fromkeys([*antecedent.aliases, text]) if w != antecedent.name]
+    return replace(antecedent, text=text, aliases=aliases)
+
+
 def noun_tag(tok: Token) -> str:
     """A token's tag, a lower-case word the tagger took for a name ("the minister said" after a
     quote: NNP) read as the common noun it is."""
@@ -224,7 +273,10 @@ def noun_tag(tok: Token) -> str:
 def _role_words(title: str) -> list[str]:
     """The role nouns of a title: its last word before any preposition ("nurse at the district
     hospital" -> nurse, "Foreign Minister" -> minister) and each word only a person's role
-    ("former ambassador to Kenya" -> ambassador), abbreviations written out ("Gen." -> general)."""
+    ("former ambassador to Kenya" -> ambassador), abbreviations written out ("Gen." -> general), and the
+    roles of two words or more that role_kinds names ("Secretary of State")."""
     words = [TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in title.lower().split()]
     cut = next((n for n, w in enumerate(words) if n and w in ROLE_PREPS), len(words))
-    return list(dict.fromkeys([words[cut - 1]] + [w for w in words[:cut] if w in PERSON_ROLES]))
+    joined = f" {' '.join(words)} "
+    phrases = [p for p in ROLE_KINDS if " " in p and f" {p} " in joined]  # "prime minister": a leader
+    return list(dict.fromkeys([words[cut - 1]] + [w for w in words[:cut] if w in PERSON_ROLES] + phrases))

@@ -10,6 +10,8 @@ from spacy.tokens import Span, Token
 from ...model import Actor
 from .tables import DEFINITE, GROUP_NOUNS, GROUP_SECTORS, MODIFIER_DEPS, SHORT_FORM_HEADS
 
+OWNER_DEPS = frozenset({"compound", "pobj", "poss"})  # a body's short form in a role phrase
+
 
 class ShortForms:
     """The short-form index of `ArticleActors` (article.py): each organisation the article names
@@ -65,7 +67,11 @@ class ShortForms:
         form = self._latest_full_form(head, lo)
         if form is None or not self._describes(form, self.doc[lo + 1 : head.i]):
             return None
-        return self._full_form_actor(form, text)
+        actor = self._full_form_actor(form, text)
+        said = self._role_at[head.i]  # "the press freedom group": an NGO, not the armed group named before
+        if said is not None and said.start < head.i and said.value.sector not in (None, actor.sector) and actor.sector:
+            return None
+        return actor
 
     def _full_form_actor(self, form: Span, text: str) -> Actor:
         """The actor of a full name that the phrase `text` shortens, with that name."""
@@ -76,16 +82,18 @@ class ShortForms:
         else:
             name = actor.name
         owned_by = [t for t in form if t.i != form.root.i] + [c for c in form.root.lefts if c.i < form.start]
-        owners = (self._modifier_name(t) for t in owned_by if self._owner(t))  # "Kenya's Ministry of ..."
+        owners = [self._modifier_name(t) for t in owned_by if self._owner(t)]  # "Kenya's Ministry of ..."
+        owners += [self._modifier_name(t) for t in full[form.end - full.start :]]  # "... of Ghana"
         code = actor.code or next((h.value.code for h in owners if h is not None), None)
         aliases = [w for w in dict.fromkeys((form.text, text)) if w != name]
         return Actor(text=text, name=name, code=code, sector=actor.sector, aliases=aliases)
 
-    def _short_form_owner(self, head: Token, tokens: list[Token], lo: int) -> Actor | None:
-        """The body a role phrase names by a short form ("a ministry spokesperson", "a
-        spokesperson for the group"): the organisation named in full before it."""
+    def short_form_owner(self, head: Token, tokens: list[Token], lo: int) -> Actor | None:
+        """The body a role phrase or a document names by a short form among `tokens` ("a ministry
+        spokesperson", "a spokesperson for the group", "the agency's chief", "a ministry statement"): the organisation
+        named in full before it."""
         for tok in tokens:
-            if tok.i != head.i and tok.is_lower and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "pobj"):
+            if tok.i != head.i and tok.is_lower and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in OWNER_DEPS:
                 form = self._latest_full_form(tok, lo)
                 if form is not None:
                     return self._full_form_actor(form, tok.text)
@@ -93,10 +101,20 @@ class ShortForms:
 
     def _describes(self, form: Span, modifiers: Span) -> bool:
         """Whether the words before a short form's head may describe the full form: adjectives
-        that name no place ("the regional body"), or words of the full name ("the coast guard"
-        after "the Philippine Coast Guard")."""
+        that name no place ("the regional body"), nouns that name no place nor role (what the body
+        works for: "the press freedom group"), or words of the full name ("the coast guard" after
+        "the Philippine Coast Guard")."""
         words = {t.lower_ for t in form}
-        return all(t.lower_ in words or (t.tag_ == "JJ" and self._name_at[t.i] is None) for t in modifiers)
+        return all(
+            t.lower_ in words
+            or (t.tag_ == "JJ" and self._name_at[t.i] is None)
+            or (t.tag_ == "NN" and t.dep_ == "compound" and self._name_at[t.i] is None and not self._word_role(t))
+            for t in modifiers
+        )
+
+    def _word_role(self, tok: Token) -> bool:
+        """Whether the word alone is a role ("rebel"), not only inside a longer role phrase."""
+        return (tok.lemma_.lower(),) in self.lex.roles.entries
 
     def _latest_full_form(self, head: Token, lo: int) -> Span | None:
         """The latest full name ending before the short form [lo, head] whose head word is the
@@ -113,13 +131,15 @@ class ShortForms:
 
     def _with_place(self, ent: Span) -> Span:
         """The organisation's name with the place the parse hung after it ("the UN Mission" +
-        "in South Sudan"), when the entity leaves it out."""
-        end = ent.end
-        if end < len(self.doc) and self.doc[end].dep_ == "prep" and self.doc[end].head.i == ent.root.i:
-            place = self.doc[end].right_edge.i + 1
-            if all(t.ent_type_ in ("GPE", "LOC") for t in self.doc[end + 1 : place] if t.dep_ != "det"):
+        "in South Sudan"), when the entity leaves it out or cuts it after its preposition ("the
+        Ministry of Foreign Affairs of" + "Ghana")."""
+        doc, end = self.doc, ent.end
+        prep = doc[end - 1] if doc[end - 1].dep_ == "prep" else doc[end] if end < len(doc) else None
+        if prep is not None and prep.dep_ == "prep" and ent.start <= prep.head.i < ent.end:
+            place = prep.right_edge.i + 1
+            if place > end and all(t.ent_type_ in ("GPE", "LOC") for t in doc[prep.i + 1 : place] if t.dep_ != "det"):
                 end = place
-        return self.doc[ent.start : end]
+        return doc[ent.start : end]
 
 
 def _is_full_name(words: list[Token]) -> bool:

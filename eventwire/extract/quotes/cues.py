@@ -17,6 +17,7 @@ class Cues:
     speech: frozenset[str]  # direct and indirect quotes
     direct: frozenset[str]  # direct quotes only
     adjacent: frozenset[str]  # direct quotes, only right beside the mark
+    with_object: dict[str, str]  # direct quotes, only with this object ("put it")
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases starting with it
     elisions: frozenset[str]
     title_nouns: frozenset[str]  # lemmas that make the quote before them a title
@@ -45,6 +46,7 @@ def cues() -> Cues:
         speech=verbs["speech_verbs"],
         direct=verbs["direct_verbs"],
         adjacent=verbs["adjacent_verbs"],
+        with_object={str(k): str(v).lower() for k, v in data["object_cues"].items()},
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
         elisions=frozenset(str(w).lower() for w in data["elisions"]),
         title_nouns=frozenset(data["title_nouns"]),
@@ -57,6 +59,6 @@ def cues() -> Cues:
         author_prepositions=word_set(data, "author_prepositions", "quote_cues.yaml"),
         quoting=word_set(data, "quoting_verbs", "quote_cues.yaml"),
         naming=word_set(data, "naming_verbs", "quote_cues.yaml"),
-        ids=frozenset(get_string_id(w) for words in verbs.values() for w in words),
+        ids=frozenset(get_string_id(w) for words in (*verbs.values(), data["object_cues"]) for w in words),
         phrase_ids=frozenset(get_string_id(w) for w in phrases),
     )

@@ -25,6 +25,7 @@ from .speakers import (
 WORD = re.compile(r"\w+")
 TITLE_PHRASE = frozenset({"pobj", "prep", "appos", "compound", "amod"})  # deps inside a noun phrase
 TITLE_CHARS = 40  # characters before a quote read for a title phrase ("charges relating to")
+LABEL_WORDS = 4  # words of a speaker's label in an interview ("Foreign Minister Ana Ruiz: '...'")
 
 
 class _Direct:
@@ -72,6 +73,17 @@ class _Direct:
                 head = head.head
         return None
 
+    def described(self) -> Found | None:
+        """A cue verb in a relative clause on the quoted words, whose subject speaks them ("another
+        'very important test' the army said it carried out")."""
+        for tok in self.art.doc[self.qi : self.qj]:
+            for verb in tok.children:
+                if verb.dep_ == "relcl" and not self.inside(verb) and self.is_cue(verb):
+                    found = self.art.found(verb)
+                    if found:
+                        return found
+        return None
+
     def after(self) -> Found | None:
         """ "'...,' X said" / "'...,' said X": a cue verb right after the closing mark with only
         its subject between. After a quote that ends its sentence, only a bare attribution
@@ -109,6 +121,7 @@ class _Direct:
         subj = art.subject_of(verb)
         if subj is not None and (
             art.quoted_person(verb) is not None
+            or art.is_idiom(verb)  # "'...' That was how Ana Ruiz put it."
             or all(t.is_punct or subj.left_edge.i <= t.i <= subj.right_edge.i for t in between)
         ):
             return art.speaker(subj, verb)
@@ -187,6 +200,20 @@ class _Direct:
         named = subj.pos_ == "PROPN" or subj.lower_ in art.cues.pronouns or actor.name or actor.sector
         return Found(actor, verb.text) if named else None
 
+    def labelled(self) -> Found | None:
+        """An interview's layout: a quote after a speaker's label that opens its line ("Okonjo:
+        '...'", "Question: '...'"), a few capitalised words and a colon."""
+        doc = self.art.doc
+        if self.qi < 2 or doc[self.qi - 1].text != ":":
+            return None
+        start = self.qi - 1
+        while start > 0 and "\n" not in doc[start - 1].text and self.qi - 1 - start <= LABEL_WORDS:
+            start -= 1
+        label = doc[start : self.qi - 1]
+        if (start > 0 and "\n" not in doc[start - 1].text) or not all(t.text[:1].isupper() for t in label):
+            return None
+        return Found(self.art.span_actor(label), None)
+
     def term_of_subject(self) -> Found | None:
         """A quoted phrase in a clause whose named subject acted on it ("The U.S. imposed
         sanctions on his 'patronage network'"): the subject's words for it."""
@@ -218,8 +245,9 @@ class _Direct:
                     if subj.lower_ not in art.cues.pronouns:
                         return Found(art.span_actor(art.speaker_span(subj)), head.text)
                     actor = art.speaker(subj)  # "he" inside a quote is not the one who quotes him
-                    same = outer.speaker is not None and actor.name == outer.speaker.name
-                    return Found(Actor(text=subj.text) if same else actor, head.text)
+                    if outer.speaker is not None and actor.name == outer.speaker.name:
+                        actor = art.quoted_subject(subj, outer.speaker) or Actor(text=subj.text)
+                    return Found(actor, head.text)
                 if head.head.i == head.i:
                     break
                 head = head.head
@@ -243,7 +271,9 @@ class _Direct:
         """The first rule that finds a speaker; "'...,' X said" comes first for a quote that
         opens its sentence, the parse first for one inside a sentence."""
         first = (self.after, self.governing) if self.opens_sentence() else (self.governing, self.after)
+        first += (self.described,)
         loose = (self.after_colon,) if self.is_short() else (self.before, self.anywhere, self.after_colon)
+        loose = (self.labelled, *loose)
         for rule in (*first, self.phrase, *loose):
             found = rule()
             if found:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Actor
 from ..actors import ArticleActors
-from ..actors.tables import BODY_NOUNS, PRONOUN_GENDER, fold
+from ..actors.tables import BODY_NOUNS, INDEFINITE, PRONOUN_GENDER, ROLE_CLASS, fold
 from .cues import cues
 from .marks import MarkedSpan
 
@@ -29,6 +29,7 @@ MAX_SCARE_WORDS = 3  # a quoted phrase this short with no cue is a scare quote, 
 AFTER_WINDOW = 40  # tokens after a closing mark searched for "..., X said"
 SUBJECT_DEPTH = 6  # clauses climbed to find a subject
 LOOKBACK = 6  # earlier speakers tried for a pronoun
+PRONOUN_SENTENCES = 3  # sentences before a "he" inside a quote read for whom the quote speaks of
 
 
 def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
@@ -130,7 +131,14 @@ class QuoteParse:
         if tok.is_title and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN":
             return None  # a name: "Sayed Abdul Sadat told VOA"
         lemma = tok.lemma_.lower()
+        if self.is_idiom(tok):  # no clause of its own: never an indirect quote
+            return "cue"
         return "cue" if lemma in verbs else "adjacent" if lemma in self.cues.adjacent else None
+
+    def is_idiom(self, verb: Token) -> bool:
+        """A verb that reports speech with its one object ("as she put it")."""
+        obj = self.cues.with_object.get(verb.lemma_.lower())
+        return obj is not None and any(c.dep_ == "dobj" and c.lower_ == obj for c in verb.children)
 
     @staticmethod
     def main_verbs(root: Token) -> list[Token]:
@@ -164,6 +172,8 @@ class QuoteParse:
     def _subject_from(self, verb: Token, tok: Token, past_reported: bool) -> Token | None:
         """`subject_of`, climbing from `tok`."""
         for _ in range(SUBJECT_DEPTH):
+            if tok.i != verb.i and self.in_quote[tok.i]:
+                return self.attribution_before(verb)
             quoted = self.quoted_person(tok)
             if quoted is not None:
                 return quoted
@@ -197,6 +207,14 @@ class QuoteParse:
             ),
             None,
         )
+
+    def attribution_before(self, verb: Token) -> Token | None:
+        """The speaker of a cue the parser hung on a quote's words ("'...,' Ruiz said, adding that
+        ..."): the subject of the nearest cue verb before it in its sentence, outside the marks."""
+        for v in reversed(self.doc[self.sent_of(verb.i).start : verb.i]):
+            if self.cue_kind(v, self.direct_verbs) == "cue":
+                return self.subject_of(v)
+        return None
 
     def quoted_person(self, verb: Token) -> Token | None:
         """Who a verb of quoting quotes: its object ("IRNA quoted the minister as saying"), or its
@@ -269,9 +287,28 @@ class QuoteParse:
             return self.pronoun_speaker(head)
         actor = self.span_actor(self.speaker_span(head, verb))
         author = self.author_of(head) if self.is_document(head) else None
+        if author is None and actor.name is None and self.is_unowned_spokesperson(head):
+            author = self.body_spoke_before(head)  # "The army said ... '...,' a spokesman said"
         if author is None:
             return actor
         return replace(author, text=actor.text, name=author.name or author.text)
+
+    def is_unowned_spokesperson(self, tok: Token) -> bool:
+        """ "a spokesman", "a spokeswoman", with no word of whose."""
+        indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
+        alone = all(c.dep_ in ("det", "punct") for c in tok.children)
+        return ROLE_CLASS.get(tok.lower_, tok.lower_) == "spokesperson" and indefinite and alone
+
+    def body_spoke_before(self, tok: Token) -> Actor | None:
+        """The body that spoke last before `tok` ("the army", "the Met Police"), in its sentence or
+        the one before, if the last speaker there is one."""
+        first = self.sentences.spans[max(self.sentences.number_of[tok.i] - 1, 0)].start
+        i = bisect_left(self.said_at, tok.idx)
+        last = next((who for _, who, spoke in reversed(self.said[:i]) if spoke), None)
+        if last is None or last.i < first or self.actors.is_person(last.i):
+            return None
+        actor = self.span_actor(self.speaker_span(last))
+        return actor if actor.code else None
 
     def is_document(self, tok: Token) -> bool:
         return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.cues.document_nouns
@@ -301,14 +338,24 @@ class QuoteParse:
         return None
 
     def stated_author(self, document: Token) -> Actor | None:
-        """The author a document's own noun phrase names, if any."""
+        """The author a document's own noun phrase names, if any: its possessor, a body named
+        before it ("a ministry statement", "a Hamas statement"; not a place: "the U.S. statement" is
+        the latest one the story named), or the object of "by"/"from", also after a participle
+        ("a letter signed by 40 lawmakers")."""
         for c in document.children:
             if c.dep_ == "poss" and c.pos_ != "PRON":
                 return self.span_actor(self.doc[c.left_edge.i : c.i + 1])
-            if c.dep_ == "prep" and c.lower_ in self.cues.author_prepositions:
-                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                if obj is not None and not self.is_document(obj):
-                    return self.speaker(obj)
+            if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in NOT_PEOPLE:
+                owner = self.actors.short_form_owner(document, [c], document.left_edge.i) if c.is_lower else None
+                actor = owner or self.span_actor(self.doc[c.left_edge.i : c.i + 1])
+                if actor.code or actor.name:
+                    return actor
+            by = c if c.dep_ == "prep" and c.lower_ in self.cues.author_prepositions else None
+            if c.dep_ == "acl" and c.tag_ == "VBN":  # "the report, released by the council,"
+                by = next((a for a in c.children if a.dep_ == "agent"), None)
+            obj = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+            if obj is not None and not self.is_document(obj):
+                return self.speaker(obj)
         return None
 
     def pronoun_speaker(self, pronoun: Token) -> Actor:
@@ -352,6 +399,24 @@ class QuoteParse:
                 continue  # "'Farmajo never built it,' he said": he is not Farmajo
             if self.agrees(pronoun, who) and (spoke or who.pos_ == "PROPN" or _is_group(pronoun, who)):
                 return who, who.pos_ == "PROPN"
+        return None
+
+    def quoted_subject(self, pronoun: Token, outer: Actor) -> Actor | None:
+        """Whom a "he" inside a quote stands for, when not its speaker: the latest person the
+        quoted words made a subject, in its sentence and the PRONOUN_SENTENCES before ("'President
+        Trump is the dissenter.' ... 'He calls Xi a friend'")."""
+        n = self.sentences.number_of[pronoun.i]
+        first = self.sentences.spans[max(n - PRONOUN_SENTENCES, 0)].start
+        for tok in reversed(self.doc[first : pronoun.i]):
+            if (
+                self.in_quote[tok.i]
+                and tok.dep_ in SUBJECTS
+                and self.actors.is_person(tok.i)
+                and self.agrees(pronoun, tok)
+            ):
+                actor = self.span_actor(self.speaker_span(tok))
+                if actor.name != outer.name:
+                    return replace(actor, text=pronoun.text)
         return None
 
     def named_in_quotes_beside(self, pronoun: Token) -> set[str]:
