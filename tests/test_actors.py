@@ -7,6 +7,8 @@ from spacy.tokens import Doc, Span
 
 from eventwire import nlp
 from eventwire.extract.actors import ArticleActors, lookup
+from eventwire.model import Article
+from eventwire.pipeline import process
 
 
 @pytest.fixture(scope="session")
@@ -402,3 +404,14 @@ def test_a_place_the_recogniser_calls_a_person_once_is_the_place_it_calls_it_els
     doc = nlp.load()(text)
     last = [t for t in doc if t.text == "Kharkiv"][-1]
     assert ArticleActors(doc).actor_for_token(last).code == "UKR"
+
+
+def test_an_acronym_stands_for_the_body_the_story_names_in_full_with_those_initials():
+    text = (
+        "The army retook a bridge from the paramilitary Rapid Support Forces in Sudan. "
+        "The RSF accused the army of shelling it."
+    )
+    (accuse,) = [e for e in process(Article(id="a", text=text)).events if e.type == "ACCUSE"]
+    assert [(a.code, a.sector) for a in accuse.source] == [("SDN", "REB")]
+    text = "Reporters Without Borders said the RSF would send observers to the trial in Sudan."
+    assert [a.code for a in process(Article(id="b", text=text)).entities if a.text == "RSF"] == ["NGO"]

@@ -46,3 +46,16 @@ def test_a_person_s_denial_disputes_what_that_person_did_not_what_the_state_did(
     text = "Police in Lima arrested the Peruvian journalist Ana Torres on Monday. Torres has rejected the accusations."
     told = process(Article(id="d", text=text)).events
     assert [e.type for e in told] == ["COERCE"] and not told[0].disputed_by
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian officials said Russia shelled Ukrainian towns on Sunday. Moscow did not deny it.",
+        "Ukrainian officials said Russia shelled Ukrainian towns on Sunday. Moscow has not denied the reports.",
+        "Russia shelled Ukrainian towns on Sunday, days after Kyiv proposed a ceasefire, which Russia rejected.",
+        "Russia shelled Ukrainian towns on Sunday. Kyiv proposed a truce, but Russia rejected it.",
+    ],
+)
+def test_no_dispute_from_a_negated_denial_or_a_rejected_proposal(text):
+    assert disputes(text)[("ASSAULT", "RUS", "UKR")] == set()

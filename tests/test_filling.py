@@ -30,6 +30,11 @@ def test_who_tells_a_meeting_opening_the_sentence_took_part_in_it(text, pair):
     assert frozenset(pair) in event_parties(text, "CONSULT")
 
 
+def test_who_tells_an_act_told_with_its_own_subject_took_no_part_in_it():
+    text = "After Ethiopia's army shelled the town, Kenya's foreign minister said the border would close."
+    assert all("KEN" not in pair for pair in event_parties(text, "ASSAULT"))
+
+
 def test_who_tells_a_meeting_others_held_took_no_part_in_it():
     text = "Officials in Nairobi said talks between Ethiopia and Somalia had stalled."
     assert event_parties(text, "CONSULT") == {frozenset({"ETH", "SOM"})}

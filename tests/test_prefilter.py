@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire import nlp, prefilter
+from eventwire.extract import rule_sentences
 
 TEXT = (
     "The valley is known for its apple orchards and its mild winters. "
@@ -77,3 +78,14 @@ def test_the_prefilter_is_opt_in(monkeypatch):
     assert not prefilter.enabled()
     monkeypatch.setenv(prefilter.ENV, "1")
     assert prefilter.enabled()
+
+
+def test_a_line_of_stops_is_cut_in_one_reading():
+    # a run of stops with no space after it: each start in the run once scanned the rest of it,
+    # so a 40,000-dot line took 25 s and this one would take hours
+    text = "." * 1_000_000 + "x Talks resumed. Both sides agreed!!! Done"
+    assert rule_sentences.sentences(text, frozenset()) == [
+        (0, 1_000_016),
+        (1_000_017, 1_000_037),
+        (1_000_038, 1_000_042),
+    ]

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 # A sentence ends at . ! or ? (and any closing marks after it) followed by space; the word
-# before a full stop is checked against the abbreviations before the cut is made.
-END = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s)""")
+# before a full stop is checked against the abbreviations before the cut is made.  A match starts
+# only where a run of stops starts, and never gives back what it took: linear on a line of dots.
+END = re.compile(r"""(?<![.!?])[.!?]++["'”’»)\]]*+(?=\s)""")
 ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?")  # U.S, U.N, e.g
 PARAGRAPH = re.compile(r"\n\s*\n")
 

@@ -225,7 +225,22 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
             ):
                 qualifier = Hit(hit.start, hit.end, hit.value, qualifier=True)
                 at[hit.start : hit.end] = [qualifier] * (hit.end - hit.start)
+        self._spell_out_acronyms(at)
         return at
+
+    def _spell_out_acronyms(self, at: list[Hit[Named] | None]) -> None:
+        """An acronym stands for the listed body the article names in full with those initials,
+        one sense per story: "RSF" after "the Rapid Support Forces" is the Sudanese paramilitary,
+        not Reporters Without Borders, which the lists know as RSF too."""
+        spelled = {
+            _initials(self.doc[hit.start : hit.end]): hit.value
+            for i, hit in enumerate(at)
+            if hit is not None and hit.start == i and hit.value.kind == "body" and hit.end - hit.start > 1
+        }
+        for i, tok in enumerate(self.doc):
+            body = spelled.get(tok.text) if len(tok.text) > 1 and tok.text.isupper() else None
+            if body is not None and (at[i] is None or at[i].end - at[i].start == 1):
+                at[i] = Hit(i, i + 1, body)
 
     # -- people -----------------------------------------------------------------------------
 
@@ -363,3 +378,8 @@ def _clean_text(span: Span) -> str:
     while toks and toks[0].is_punct:
         toks.pop(0)
     return span.doc[toks[0].i : toks[-1].i + 1].text if toks else span.text
+
+
+def _initials(words: Span) -> str:
+    """The capitals that open the words of a name ("Rapid Support Forces": RSF)."""
+    return "".join(t.text[0] for t in words if t.text[:1].isupper())

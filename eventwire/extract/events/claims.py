@@ -69,6 +69,8 @@ def dispute_by_reference(ctx: ArticleContext, occasions: list[Occasion]) -> list
     for v, at in denials:
         deniers = [a for a in actors_of(subject_of(v), ctx) if a.code]
         for o in occasions:
+            if any(m.token.i == v.i for m in o.mentions):
+                continue  # the denial's own telling ("rejected the claims" as a REJECT)
             told = {ctx.sentences.number(m.token) for m in o.mentions}
             doers = [d for d in deniers if any(_same_party(d, a) for a in o.event.source)]
             if told & {at, at - 1} and doers:
@@ -92,17 +94,22 @@ def _same_party(denier: Actor, doer: Actor) -> bool:
 
 
 def _denies_by_reference(verb: Token) -> bool:
-    """A denial verb with no clause of content, whose object is a claim noun or a pronoun, or
-    that is a relative clause of what it denies ("a claim Tehran denies")."""
+    """A denial not negated and with no clause of content, whose object is a claim noun ("denies
+    the allegation"), or that is a relative clause of one ("a claim Tehran denies"); a verb that
+    only ever denies claims also by a pronoun ("denied it") or a relative clause on the clause
+    before ("..., which Rwanda denies"): "rejected it" may be a proposal."""
     c = cues()
-    if lemma_of(verb) not in c.denial_verbs or verb.pos_ != "VERB":
+    lemma = lemma_of(verb)
+    if lemma not in c.denial_verbs or verb.pos_ != "VERB":
         return False
-    if any(k.dep_ in ("ccomp", "xcomp") for k in verb.children):
+    if any(k.dep_ in ("ccomp", "xcomp", "neg") for k in verb.children):
         return False
     objects = [k for k in verb.children if k.dep_ == "dobj"]
-    if verb.dep_ == "relcl":
-        return not objects or any(k.tag_ in ("WDT", "WP") for k in objects)
-    return any(lemma_of(k) in c.claim_nouns or k.lower_ in c.claim_pronouns for k in objects)
+    if verb.dep_ == "relcl" and (not objects or any(k.tag_ in ("WDT", "WP") for k in objects)):
+        return lemma_of(verb.head) in c.claim_nouns or lemma in c.claim_only_verbs
+    return any(
+        lemma_of(k) in c.claim_nouns or (k.lower_ in c.claim_pronouns and lemma in c.claim_only_verbs) for k in objects
+    )
 
 
 def retype_plans(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:

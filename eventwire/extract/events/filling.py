@@ -144,7 +144,7 @@ def _opens_clause_of(trigger: Token, verb: Token) -> bool:
     subject of ("Speaking after talks with X, Y said")?"""
     t = trigger
     while t.head.i != t.i and t.i != verb.i:
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and t is not trigger:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             return False
         if t.head.i == verb.i:
             return t.dep_ in OPENING_DEPS and t.i < verb.i

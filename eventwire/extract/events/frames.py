@@ -62,6 +62,7 @@ class Cues:
     reporting_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     claim_pronouns: frozenset[str]
+    claim_only_verbs: frozenset[str]
     according: frozenset[str]
     denial_verbs: frozenset[str]
     falsity_words: frozenset[str]
