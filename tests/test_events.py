@@ -854,3 +854,24 @@ def test_summoning_a_foreign_envoy_is_a_complaint_to_the_envoys_country(english)
 def test_a_pronoun_of_a_clause_told_before_its_teller_goes_on_the_story_not_the_teller(english):
     text = "Russian forces shelled the city overnight. They also fired drones at Kyiv, Ukrainian officials said."
     find(events_of(text), "ASSAULT", {"RUS"}, {"UKR"})
+
+
+def test_staging_rallies_is_a_protest_not_an_attack(english):
+    events = events_of("Opposition supporters in Kenya staged rallies in Nairobi against the finance bill.")
+    assert "ASSAULT" not in {e.type for e in events}
+    find(events, "PROTEST", {"KEN"})
+
+
+def test_a_complaint_over_an_act_is_aimed_at_who_did_it(english):
+    text = "Kenya complained to the African Union on Monday over Somali raids on its border towns."
+    find(events_of(text), "ACCUSE", {"KEN"}, {"SOM"})
+
+
+def test_refusals_told_in_reported_speech_or_brushed_aside_are_rejections(english):
+    find(events_of("Ethiopia said it would not accept any deal that limits its access to the sea."), "REJECT", {"ETH"})
+    find(events_of("The Kremlin brushed aside a peace proposal from Ukraine on Tuesday."), "REJECT", {"RUS"})
+
+
+def test_working_together_is_cooperation_and_a_vow_of_force_a_threat(english):
+    find(events_of("Brazil and Argentina will work together on a joint nuclear fuel plant."), "AGREE", {"BRA", "ARG"})
+    find(events_of("Pyongyang vowed to respond with force to any incursion by Seoul."), "THREATEN", {"PRK"}, {"KOR"})

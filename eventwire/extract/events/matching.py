@@ -11,6 +11,7 @@ from .roles import ACTOR_ENTS
 from .words import event_words
 
 OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+PAST_OF = {"would": "will"}  # a modal's past form: reported speech tells "will" as "would"
 
 
 def _carriers(tok: Token) -> list[Token]:
@@ -42,9 +43,10 @@ def _objects_of(tok: Token) -> set[str]:
 
 def _governed(tok: Token) -> set[str]:
     """Lemmas of the particles and prepositions a trigger governs (a noun's light verb's too); a
-    preposition whose object is a date or time does not count ("called ... on Monday" is no "call on")."""
+    preposition whose object is a date or time does not count ("called ... on Monday" is no "call on").
+    "would" counts as the "will" it is the past of ("said it would not accept" tells "will not accept")."""
     return {
-        lemma_of(c)
+        PAST_OF.get(lemma_of(c), lemma_of(c))
         for t in _carriers(tok)
         for c in t.children
         if not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
