@@ -875,3 +875,10 @@ def test_refusals_told_in_reported_speech_or_brushed_aside_are_rejections(englis
 def test_working_together_is_cooperation_and_a_vow_of_force_a_threat(english):
     find(events_of("Brazil and Argentina will work together on a joint nuclear fuel plant."), "AGREE", {"BRA", "ARG"})
     find(events_of("Pyongyang vowed to respond with force to any incursion by Seoul."), "THREATEN", {"PRK"}, {"KOR"})
+
+
+def test_an_act_put_as_an_ultimatum_is_a_warning_to_whom_it_is_put(english):
+    text = "Ghana said it would suspend talks with Togo unless Togo hands over the detained fishermen."
+    find(events_of(text), "THREATEN", {"GHA"}, {"TGO"})
+    text = "Mali's largest opposition party said it will boycott the election unless Mali's interim president resigns."
+    assert [(e.type, codes(e.source), codes(e.target)) for e in events_of(text)] == [("THREATEN", {"MLI"}, {"MLI"})]
