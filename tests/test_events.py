@@ -882,3 +882,9 @@ def test_an_act_put_as_an_ultimatum_is_a_warning_to_whom_it_is_put(english):
     find(events_of(text), "THREATEN", {"GHA"}, {"TGO"})
     text = "Mali's largest opposition party said it will boycott the election unless Mali's interim president resigns."
     assert [(e.type, codes(e.source), codes(e.target)) for e in events_of(text)] == [("THREATEN", {"MLI"}, {"MLI"})]
+
+
+def test_removing_a_member_from_a_body_is_a_sanction_against_the_member(english):
+    find(events_of("Guinea was suspended from the African Union after the coup."), "SANCTION", {"IGO"}, {"GIN"})
+    e = find(events_of("Mali was expelled from the Organisation of Islamic Cooperation."), "SANCTION", {"IGO"}, {"MLI"})
+    assert e.mode == "expel"
