@@ -888,3 +888,11 @@ def test_removing_a_member_from_a_body_is_a_sanction_against_the_member(english)
     find(events_of("Guinea was suspended from the African Union after the coup."), "SANCTION", {"IGO"}, {"GIN"})
     e = find(events_of("Mali was expelled from the Organisation of Islamic Cooperation."), "SANCTION", {"IGO"}, {"MLI"})
     assert e.mode == "expel"
+
+
+def test_handing_over_suspects_strikes_downed_tools_barricades_and_blocked_bids(english):
+    find(events_of("Nepal handed over two suspects to Indian police on Sunday."), "COOPERATE", {"NPL"}, {"IND"})
+    assert find(events_of("Nurses across Malawi downed tools on Monday over unpaid wages."), "PROTEST").mode == "strike"
+    assert find(events_of("Traders in Ghana barricaded roads in Accra over new taxes."), "PROTEST").mode == "obstruct"
+    find(events_of("Slovakia blocked the EU's new aid package for Ukraine on Friday."), "REJECT", {"SVK"}, {"IGO"})
+    assert not events_of("Police blocked the road to the airport.")
