@@ -896,3 +896,10 @@ def test_handing_over_suspects_strikes_downed_tools_barricades_and_blocked_bids(
     assert find(events_of("Traders in Ghana barricaded roads in Accra over new taxes."), "PROTEST").mode == "obstruct"
     find(events_of("Slovakia blocked the EU's new aid package for Ukraine on Friday."), "REJECT", {"SVK"}, {"IGO"})
     assert not events_of("Police blocked the road to the airport.")
+
+
+def test_taking_back_ones_own_measure_under_pressure_is_a_concession(english):
+    find(events_of("Kenya's president withdrew the finance bill after deadly protests."), "CONCEDE", {"KEN"})
+    find(events_of("Ghana's parliament reversed its decision to ban the opposition party."), "CONCEDE", {"GHA"})
+    find(events_of("Nigeria's government bowed to pressure from the unions on Tuesday."), "CONCEDE", {"NGA"})
+    assert find(events_of("Nigeria withdrew its troops from the border town."), "RETREAT").mode == "withdraw"
