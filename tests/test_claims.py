@@ -151,10 +151,3 @@ def test_a_past_circumstance_under_a_warning_is_told_as_fact(english):
         "The United Nations warned that food aid will run out in Congo, as M23 rebels attacked Goma on Monday."
     )
     assert {e.status for e in events if e.type == "ASSAULT"} == {"occurred"}
-
-
-def test_a_warning_or_offer_given_carries_its_own_condition(english):
-    e = only(events_of("Beijing warned Manila of serious consequences if it lets US troops use its bases."), "THREATEN")
-    assert e.status == "occurred" and codes(e.source) == {"CHN"} and codes(e.target) == {"PHL"}
-    only(events_of("Qatar offered to host talks between Sudan and Chad if both sides agree."), "AGREE")
-    assert not events_of("If Moscow sends troops, the European Union will condemn the move.")  # a statement to come

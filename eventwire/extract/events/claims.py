@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from ...model import Actor
 from ..article import ArticleContext
-from ..types import has
 from .evidence import event_id, evidence
 from .frames import Frame, cues, frame_of
 from .grammar import NOUN_POS
@@ -26,8 +25,7 @@ def frame_tellings(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occas
     for o in occasions:
         parties = {who(a) for a in o.event.source + o.event.target}
         o.frames = [
-            (m, frame_of(m.token, ctx, parties, m.rule.requires if m.rule else frozenset(), has(m.type, "statement")))
-            for m in o.mentions
+            (m, frame_of(m.token, ctx, parties, m.rule.requires if m.rule else frozenset())) for m in o.mentions
         ]
     return occasions
 

@@ -134,12 +134,11 @@ def _according(tok: Token, c: Cues) -> list[Token]:
     return out
 
 
-def _conditional(t: Token, c: Cues, bound: bool = True) -> bool:
-    """Is this clause a condition ("if China helps") or, when `bound`, bound to one ("it will
-    face sanctions if ...")?"""
+def _conditional(t: Token, c: Cues) -> bool:
+    """Is this clause a condition ("if China helps") or bound to one ("it will face sanctions
+    if ...")?"""
     marks = {lemma_of(k) for k in t.children if k.dep_ == "mark"}
-    if bound:
-        marks |= {lemma_of(g) for k in t.children if k.dep_ == "advcl" for g in k.children if g.dep_ == "mark"}
+    marks |= {lemma_of(g) for k in t.children if k.dep_ == "advcl" for g in k.children if g.dep_ == "mark"}
     return bool(marks & c.conditional_marks)
 
 
@@ -148,23 +147,16 @@ def _is_party(actor: Actor, parties: set[str]) -> bool:
 
 
 def frame_of(
-    tok: Token,
-    ctx: ArticleContext,
-    parties: set[str],
-    part_of_trigger: frozenset[str] = frozenset(),
-    said: bool = False,
+    tok: Token, ctx: ArticleContext, parties: set[str], part_of_trigger: frozenset[str] = frozenset()
 ) -> Frame:
-    """Read the clause chain above one trigger: modality, plans, reports and denials.  A thing
-    `said` and told as done carries its own condition: "warned Finland of retaliation if it
-    joins NATO" is a warning given, its "if" what it warns of."""
+    """Read the clause chain above one trigger: modality, plans, reports and denials."""
     c = cues()
     frame, reported_by = Frame(), []
     t = _predicate(tok)
     own = _own_status(t, c, part_of_trigger)
-    carries_condition = said and own is None
     for _ in range(MAX_CLIMB):
         reported_by += [a for a in actors_of(_according(t, c), ctx) if not _is_party(a, parties)]
-        if _conditional(t, c, bound=not carries_condition) and own != "negated":
+        if _conditional(t, c) and own != "negated":
             own = "hypothetical"
         head = t.head
         if head.i == t.i or t.dep_ not in CLAUSE_DEPS:
@@ -180,7 +172,7 @@ def frame_of(
             reported_by += _reporter(head, frame, ctx, parties)
             if own == "would" and frame.by_party:
                 own = "planned"  # "the US said it would cease aid"; "observers say Minsk would" stays open
-        t, carries_condition = head, False
+        t = head
     if reported_by:
         frame.status, frame.attributed_to = "reported", reported_by
     own = "hypothetical" if own == "would" else own
