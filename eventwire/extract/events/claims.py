@@ -58,10 +58,17 @@ def set_status(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]
 
 def retype_plans(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
     """Reads the status and the chosen telling; changes a planned act's type to the promise or
-    threat it is (PLOVER: future aid is AGREE, "said it would impose a curfew" is THREATEN)."""
+    threat it is (PLOVER: future aid is AGREE, "said it would impose a curfew" is THREATEN), and
+    a cooperative act its actor refuses to the REJECT it is ("declined to attend the summit")."""
     c = cues()
     for o in occasions:
         event = o.event
+        if o.told is not None and event.status == "negated" and o.told[1].refused and event.type in c.refused_types:
+            m, frame = o.told
+            event.type, event.id, event.mode = "REJECT", event_id("REJECT", m.token), None
+            event.status = "reported" if frame.attributed_to else "occurred"
+            event.attributed_to = list(frame.attributed_to)
+            continue
         if o.told is None or event.status != "planned":
             continue
         m, frame = o.told

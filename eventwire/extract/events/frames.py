@@ -56,6 +56,7 @@ class Cues:
     hypothetical_heads: frozenset[str]
     topic_heads: frozenset[str]
     negating_heads: frozenset[str]
+    refusal_heads: frozenset[str]
     negations: frozenset[str]
     conditional_marks: frozenset[str]
     fact_marks: frozenset[str]
@@ -66,6 +67,7 @@ class Cues:
     falsity_words: frozenset[str]
     threatened_types: frozenset[str]
     vowed_harm_types: frozenset[str]
+    refused_types: frozenset[str]
     promised_types: dict[str, str]
 
 
@@ -76,12 +78,13 @@ def cues() -> Cues:
     lists = {
         name: word_set(data, name, "status_cues.yaml")
         for name in Cues.__dataclass_fields__
-        if name not in ("promised_types", "threatened_types", "vowed_harm_types")
+        if name not in ("promised_types", "threatened_types", "vowed_harm_types", "refused_types")
     }
     return Cues(
         **lists,
         threatened_types=frozenset(data.get("threatened_types") or ()),
         vowed_harm_types=frozenset(data.get("vowed_harm_types") or ()),
+        refused_types=frozenset(data.get("refused_types") or ()),
         promised_types=dict(data.get("promised_types") or {}),
     )
 
@@ -94,6 +97,7 @@ class Frame:
     attributed_to: list[Actor] = field(default_factory=list)
     deniers: list[Actor] = field(default_factory=list)
     by_party: bool = False  # told by one of its own parties ("Japan said it had halted aid")
+    refused: bool = False  # its actor's own refusal: "declined to attend", "will not negotiate"
 
 
 def _predicate(tok: Token) -> Token:
@@ -121,6 +125,12 @@ def _own_status(pred: Token, c: Cues, part_of_trigger: frozenset[str] = frozense
     if auxes & c.past_future_aux:
         return "would"
     return None
+
+
+def _vowed(pred: Token, c: Cues) -> bool:
+    """Is this negated predicate told as what will not be done ("will not negotiate", "would not
+    take part"), a refusal, rather than what did not happen?"""
+    return any(k.dep_ == "aux" and k.lower_ in c.future_aux | c.past_future_aux for k in pred.children)
 
 
 def _according(tok: Token, c: Cues) -> list[Token]:
@@ -154,6 +164,9 @@ def frame_of(
     frame, reported_by = Frame(), []
     t = _predicate(tok)
     own = _own_status(t, c, part_of_trigger)
+    frame.refused = (own == "negated" and _vowed(t, c)) or (
+        own is None and t.dep_ == "xcomp" and lemma_of(t.head) in c.refusal_heads
+    )  # "will not negotiate", "declined to attend": not "declined to comment on the talks"
     for _ in range(MAX_CLIMB):
         reported_by += [a for a in actors_of(_according(t, c), ctx) if not _is_party(a, parties)]
         if _conditional(t, c) and own != "negated":
