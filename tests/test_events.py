@@ -903,3 +903,9 @@ def test_taking_back_ones_own_measure_under_pressure_is_a_concession(english):
     find(events_of("Ghana's parliament reversed its decision to ban the opposition party."), "CONCEDE", {"GHA"})
     find(events_of("Nigeria's government bowed to pressure from the unions on Tuesday."), "CONCEDE", {"NGA"})
     assert find(events_of("Nigeria withdrew its troops from the border town."), "RETREAT").mode == "withdraw"
+
+
+def test_seeking_an_act_is_asking_for_it_not_doing_it(english):
+    events = events_of("Nigeria sought the arrest of the separatist leader at the court in Helsinki.")
+    find(events, "REQUEST", {"NGA"})
+    assert "COERCE" not in {e.type for e in events}
