@@ -909,3 +909,9 @@ def test_seeking_an_act_is_asking_for_it_not_doing_it(english):
     events = events_of("Nigeria sought the arrest of the separatist leader at the court in Helsinki.")
     find(events, "REQUEST", {"NGA"})
     assert "COERCE" not in {e.type for e in events}
+
+
+def test_agreeing_to_a_meeting_another_holds_is_an_agreement_to_ones_own_a_planned_meeting(english):
+    find(events_of("Sudan's army agreed to Saudi mediation with the rebels."), "AGREE", {"SDN"}, {"SAU"})
+    events = events_of("Iran agreed to hold talks with the United States in Oman next week.")
+    assert [(e.type, e.status) for e in events] == [("CONSULT", "planned")]
