@@ -160,3 +160,8 @@ def test_a_meeting_its_actor_refuses_is_a_rejection_one_that_did_not_happen_stay
     assert codes(e.source) == {"VEN"} and codes(e.target) == {"GUY"}
     assert only(events_of("Kenya and Ethiopia did not meet on Monday."), "CONSULT").status == "negated"
     assert not [e for e in events_of("The spokesman declined to comment on the talks with Iran.") if e.type == "REJECT"]
+
+
+def test_a_readiness_under_a_modal_of_possibility_is_no_plan(english):
+    assert not events_of("Kenya could be ready to send troops to Haiti.")
+    assert only(events_of("China will be ready to hold talks with India next month."), "CONSULT").status == "planned"

@@ -42,8 +42,9 @@ CLAUSE_DEPS = frozenset(
 )
 MAX_CLIMB = 8
 # Ways down from a verb whose modal reaches the words below it ("could decide to impose
-# sanctions", "could stop it by pulling back"); not its subject ("the meeting could have ...").
-MODAL_PATH = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj"})
+# sanctions", "could stop it by pulling back", "must be ready to mediate"); not its subject
+# ("the meeting could have ...").
+MODAL_PATH = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj", "acomp"})
 FALSITY_DEPS = frozenset({"oprd", "acomp", "dobj", "attr", "pobj", "amod"})  # "called them lies"
 
 
@@ -208,7 +209,7 @@ def _stated_circumstance(t: Token, c: Cues) -> bool:
 def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cues) -> str | None:
     """Status a governing word gives its complement: "refused to", "hopes to", "plans to",
     "could ... by withdrawing"."""
-    if t.dep_ in MODAL_PATH and own is None and _own_status(head, c) == "hypothetical":
+    if t.dep_ in MODAL_PATH and own in (None, "planned") and _own_status(head, c) == "hypothetical":
         return "hypothetical"  # "could stop it by pulling back its forces"
     dep = "xcomp" if _complement_parsed_as_purpose(t, head) else t.dep_
     if dep not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj"):
