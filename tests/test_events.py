@@ -915,3 +915,7 @@ def test_agreeing_to_a_meeting_another_holds_is_an_agreement_to_ones_own_a_plann
     find(events_of("Sudan's army agreed to Saudi mediation with the rebels."), "AGREE", {"SDN"}, {"SAU"})
     events = events_of("Iran agreed to hold talks with the United States in Oman next week.")
     assert [(e.type, e.status) for e in events] == [("CONSULT", "planned")]
+
+
+def test_a_compound_before_the_object_names_what_it_is_of(english):
+    find(events_of("Qatar ended its mediation efforts between Israel and Hamas on Saturday."), "SANCTION", {"QAT"})
