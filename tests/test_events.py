@@ -919,3 +919,7 @@ def test_agreeing_to_a_meeting_another_holds_is_an_agreement_to_ones_own_a_plann
 
 def test_a_compound_before_the_object_names_what_it_is_of(english):
     find(events_of("Qatar ended its mediation efforts between Israel and Hamas on Saturday."), "SANCTION", {"QAT"})
+
+
+def test_evacuating_the_wounded_is_aid_whatever_the_tagger_makes_of_wounded(english):
+    find(events_of("Turkish helicopters evacuated the wounded from the Syrian border town."), "AID", {"TUR"}, {"SYR"})
