@@ -923,3 +923,8 @@ def test_a_compound_before_the_object_names_what_it_is_of(english):
 
 def test_evacuating_the_wounded_is_aid_whatever_the_tagger_makes_of_wounded(english):
     find(events_of("Turkish helicopters evacuated the wounded from the Syrian border town."), "AID", {"TUR"}, {"SYR"})
+
+
+def test_retaking_a_place_is_fighting_for_it(english):
+    text = "Ethiopian troops retook the town of Lalibela from Tigrayan forces on Sunday."
+    assert find(events_of(text), "ASSAULT", {"ETH"}).status == "occurred"
