@@ -928,3 +928,8 @@ def test_evacuating_the_wounded_is_aid_whatever_the_tagger_makes_of_wounded(engl
 def test_retaking_a_place_is_fighting_for_it(english):
     text = "Ethiopian troops retook the town of Lalibela from Tigrayan forces on Sunday."
     assert find(events_of(text), "ASSAULT", {"ETH"}).status == "occurred"
+
+
+def test_joint_patrols_are_cooperation_a_patrol_alone_a_show_of_force(english):
+    find(events_of("Kenyan and Tanzanian police began joint patrols along the border."), "COOPERATE", {"KEN", "TZA"})
+    assert find(events_of("Chinese coast guard ships patrolled near the Philippines."), "MOBILIZE", {"CHN"})
