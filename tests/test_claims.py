@@ -151,3 +151,17 @@ def test_a_past_circumstance_under_a_warning_is_told_as_fact(english):
         "The United Nations warned that food aid will run out in Congo, as M23 rebels attacked Goma on Monday."
     )
     assert {e.status for e in events if e.type == "ASSAULT"} == {"occurred"}
+
+
+def test_a_meeting_its_actor_refuses_is_a_rejection_one_that_did_not_happen_stays_negated(english):
+    e = only(events_of("Uganda's president declined to attend the summit in Nairobi."), "REJECT")
+    assert codes(e.source) == {"UGA"} and codes(e.target) == {"KEN"} and e.status == "occurred"
+    e = only(events_of("Venezuela said it would not negotiate with Guyana over the Essequibo region."), "REJECT")
+    assert codes(e.source) == {"VEN"} and codes(e.target) == {"GUY"}
+    assert only(events_of("Kenya and Ethiopia did not meet on Monday."), "CONSULT").status == "negated"
+    assert not [e for e in events_of("The spokesman declined to comment on the talks with Iran.") if e.type == "REJECT"]
+
+
+def test_a_readiness_under_a_modal_of_possibility_is_no_plan(english):
+    assert not events_of("Kenya could be ready to send troops to Haiti.")
+    assert only(events_of("China will be ready to hold talks with India next month."), "CONSULT").status == "planned"

@@ -854,3 +854,82 @@ def test_summoning_a_foreign_envoy_is_a_complaint_to_the_envoys_country(english)
 def test_a_pronoun_of_a_clause_told_before_its_teller_goes_on_the_story_not_the_teller(english):
     text = "Russian forces shelled the city overnight. They also fired drones at Kyiv, Ukrainian officials said."
     find(events_of(text), "ASSAULT", {"RUS"}, {"UKR"})
+
+
+def test_staging_rallies_is_a_protest_not_an_attack(english):
+    events = events_of("Opposition supporters in Kenya staged rallies in Nairobi against the finance bill.")
+    assert "ASSAULT" not in {e.type for e in events}
+    find(events, "PROTEST", {"KEN"})
+
+
+def test_a_complaint_over_an_act_is_aimed_at_who_did_it(english):
+    text = "Kenya complained to the African Union on Monday over Somali raids on its border towns."
+    find(events_of(text), "ACCUSE", {"KEN"}, {"SOM"})
+
+
+def test_refusals_told_in_reported_speech_or_brushed_aside_are_rejections(english):
+    find(events_of("Ethiopia said it would not accept any deal that limits its access to the sea."), "REJECT", {"ETH"})
+    find(events_of("The Kremlin brushed aside a peace proposal from Ukraine on Tuesday."), "REJECT", {"RUS"})
+
+
+def test_working_together_is_cooperation_and_a_vow_of_force_a_threat(english):
+    find(events_of("Brazil and Argentina will work together on a joint nuclear fuel plant."), "AGREE", {"BRA", "ARG"})
+    find(events_of("Pyongyang vowed to respond with force to any incursion by Seoul."), "THREATEN", {"PRK"}, {"KOR"})
+
+
+def test_an_act_put_as_an_ultimatum_is_a_warning_to_whom_it_is_put(english):
+    text = "Ghana said it would suspend talks with Togo unless Togo hands over the detained fishermen."
+    find(events_of(text), "THREATEN", {"GHA"}, {"TGO"})
+    text = "Mali's largest opposition party said it will boycott the election unless Mali's interim president resigns."
+    assert [(e.type, codes(e.source), codes(e.target)) for e in events_of(text)] == [("THREATEN", {"MLI"}, {"MLI"})]
+
+
+def test_removing_a_member_from_a_body_is_a_sanction_against_the_member(english):
+    find(events_of("Guinea was suspended from the African Union after the coup."), "SANCTION", {"IGO"}, {"GIN"})
+    e = find(events_of("Mali was expelled from the Organisation of Islamic Cooperation."), "SANCTION", {"IGO"}, {"MLI"})
+    assert e.mode == "expel"
+
+
+def test_handing_over_suspects_strikes_downed_tools_barricades_and_blocked_bids(english):
+    find(events_of("Nepal handed over two suspects to Indian police on Sunday."), "COOPERATE", {"NPL"}, {"IND"})
+    assert find(events_of("Nurses across Malawi downed tools on Monday over unpaid wages."), "PROTEST").mode == "strike"
+    assert find(events_of("Traders in Ghana barricaded roads in Accra over new taxes."), "PROTEST").mode == "obstruct"
+    find(events_of("Slovakia blocked the EU's new aid package for Ukraine on Friday."), "REJECT", {"SVK"}, {"IGO"})
+    assert not events_of("Police blocked the road to the airport.")
+
+
+def test_taking_back_ones_own_measure_under_pressure_is_a_concession(english):
+    find(events_of("Kenya's president withdrew the finance bill after deadly protests."), "CONCEDE", {"KEN"})
+    find(events_of("Ghana's parliament reversed its decision to ban the opposition party."), "CONCEDE", {"GHA"})
+    find(events_of("Nigeria's government bowed to pressure from the unions on Tuesday."), "CONCEDE", {"NGA"})
+    assert find(events_of("Nigeria withdrew its troops from the border town."), "RETREAT").mode == "withdraw"
+
+
+def test_seeking_an_act_is_asking_for_it_not_doing_it(english):
+    events = events_of("Nigeria sought the arrest of the separatist leader at the court in Helsinki.")
+    find(events, "REQUEST", {"NGA"})
+    assert "COERCE" not in {e.type for e in events}
+
+
+def test_agreeing_to_a_meeting_another_holds_is_an_agreement_to_ones_own_a_planned_meeting(english):
+    find(events_of("Sudan's army agreed to Saudi mediation with the rebels."), "AGREE", {"SDN"}, {"SAU"})
+    events = events_of("Iran agreed to hold talks with the United States in Oman next week.")
+    assert [(e.type, e.status) for e in events] == [("CONSULT", "planned")]
+
+
+def test_a_compound_before_the_object_names_what_it_is_of(english):
+    find(events_of("Qatar ended its mediation efforts between Israel and Hamas on Saturday."), "SANCTION", {"QAT"})
+
+
+def test_evacuating_the_wounded_is_aid_whatever_the_tagger_makes_of_wounded(english):
+    find(events_of("Turkish helicopters evacuated the wounded from the Syrian border town."), "AID", {"TUR"}, {"SYR"})
+
+
+def test_retaking_a_place_is_fighting_for_it(english):
+    text = "Ethiopian troops retook the town of Lalibela from Tigrayan forces on Sunday."
+    assert find(events_of(text), "ASSAULT", {"ETH"}).status == "occurred"
+
+
+def test_joint_patrols_are_cooperation_a_patrol_alone_a_show_of_force(english):
+    find(events_of("Kenyan and Tanzanian police began joint patrols along the border."), "COOPERATE", {"KEN", "TZA"})
+    assert find(events_of("Chinese coast guard ships patrolled near the Philippines."), "MOBILIZE", {"CHN"})

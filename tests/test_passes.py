@@ -154,6 +154,14 @@ def test_fill_sides_aims_a_domestic_act_at_home(english):
     assert before[0][3] == () and after[0][3] == ("RUS",)
 
 
+def test_retype_plans_makes_drills_held_by_several_countries_cooperation(english):
+    before, after = around("retype_plans", "Egypt and Sudan held naval drills in the Red Sea on Monday.")
+    assert [e[:4] for e in before] == [("MOBILIZE", "drills", ("EGY", "SDN"), ())]
+    assert [e[:4] for e in after] == [("COOPERATE", "drills", ("EGY", "SDN"), ())]
+    _, alone = around("retype_plans", "China launched war games around Taiwan on Saturday.")
+    assert [e[:4] for e in alone] == [("MOBILIZE", "games", ("CHN",), ("TWN",))]
+
+
 def test_drop_sideless_drops_an_event_with_no_coded_actor(english):
     before, after = around("drop_sideless", "Police arrested dozens of protesters.")
     assert [e[0] for e in before] == ["COERCE"] and after == []

@@ -15,6 +15,7 @@ from ..article import ArticleContext
 from .evidence import event_id, evidence
 from .frames import Frame, cues, frame_of
 from .grammar import NOUN_POS, lemma_of, subject_of
+from .lexicon import lexicon
 from .mentions import Mention, Occasion
 from .merging import unique, who
 from .sides import actors_of
@@ -113,11 +114,21 @@ def _denies_by_reference(verb: Token) -> bool:
 
 
 def retype_plans(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
-    """Reads the status and the chosen telling; changes a planned act's type to the promise or
-    threat it is (PLOVER: future aid is AGREE, "said it would impose a curfew" is THREATEN)."""
+    """Reads the status, the sides and the chosen telling; changes a planned act's type to the
+    promise or threat it is (PLOVER: future aid is AGREE, "said it would impose a curfew" is
+    THREATEN), a cooperative act its actor refuses to the REJECT it is ("declined to attend the
+    summit"), and a show of force several countries hold together to the COOPERATE it is
+    ("Russia and Belarus held military drills": PLOVER's joint exercises)."""
     c = cues()
     for o in occasions:
         event = o.event
+        _join_exercise(o)
+        if o.told is not None and event.status == "negated" and o.told[1].refused and event.type in c.refused_types:
+            m, frame = o.told
+            event.type, event.id, event.mode = "REJECT", event_id("REJECT", m.token), None
+            event.status = "reported" if frame.attributed_to else "occurred"
+            event.attributed_to = list(frame.attributed_to)
+            continue
         if o.told is None or event.status != "planned":
             continue
         m, frame = o.told
@@ -127,6 +138,20 @@ def retype_plans(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasio
         if new is not None:
             event.type, event.id = new, event_id(new, m.token)
     return occasions
+
+
+def _join_exercise(o: Occasion) -> None:
+    """A MOBILIZE told by an exercise, drills or patrols (lexicon `joint_acts`) whose doers are
+    several countries is their COOPERATE, all of them its parties; not whom it is aimed at
+    ("drills around Taiwan")."""
+    event = o.event
+    parties = unique([a for a in event.source if a.code])
+    if event.type != "MOBILIZE" or len({a.code for a in parties}) < 2:
+        return
+    told = next((m for m in o.mentions if lemma_of(m.token) in lexicon().joint_acts), None)
+    if told is not None:
+        event.type, event.id, event.mode = "COOPERATE", event_id("COOPERATE", told.token), None
+        event.source, event.target = parties, []
 
 
 def retell(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:

@@ -42,8 +42,9 @@ CLAUSE_DEPS = frozenset(
 )
 MAX_CLIMB = 8
 # Ways down from a verb whose modal reaches the words below it ("could decide to impose
-# sanctions", "could stop it by pulling back"); not its subject ("the meeting could have ...").
-MODAL_PATH = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj"})
+# sanctions", "could stop it by pulling back", "must be ready to mediate"); not its subject
+# ("the meeting could have ...").
+MODAL_PATH = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj", "acomp"})
 FALSITY_DEPS = frozenset({"oprd", "acomp", "dobj", "attr", "pobj", "amod"})  # "called them lies"
 
 
@@ -56,6 +57,7 @@ class Cues:
     hypothetical_heads: frozenset[str]
     topic_heads: frozenset[str]
     negating_heads: frozenset[str]
+    refusal_heads: frozenset[str]
     negations: frozenset[str]
     conditional_marks: frozenset[str]
     fact_marks: frozenset[str]
@@ -68,6 +70,7 @@ class Cues:
     falsity_words: frozenset[str]
     threatened_types: frozenset[str]
     vowed_harm_types: frozenset[str]
+    refused_types: frozenset[str]
     promised_types: dict[str, str]
 
 
@@ -78,12 +81,13 @@ def cues() -> Cues:
     lists = {
         name: word_set(data, name, "status_cues.yaml")
         for name in Cues.__dataclass_fields__
-        if name not in ("promised_types", "threatened_types", "vowed_harm_types")
+        if name not in ("promised_types", "threatened_types", "vowed_harm_types", "refused_types")
     }
     return Cues(
         **lists,
         threatened_types=frozenset(data.get("threatened_types") or ()),
         vowed_harm_types=frozenset(data.get("vowed_harm_types") or ()),
+        refused_types=frozenset(data.get("refused_types") or ()),
         promised_types=dict(data.get("promised_types") or {}),
     )
 
@@ -96,6 +100,7 @@ class Frame:
     attributed_to: list[Actor] = field(default_factory=list)
     deniers: list[Actor] = field(default_factory=list)
     by_party: bool = False  # told by one of its own parties ("Japan said it had halted aid")
+    refused: bool = False  # its actor's own refusal: "declined to attend", "will not negotiate"
 
 
 def _predicate(tok: Token) -> Token:
@@ -123,6 +128,12 @@ def _own_status(pred: Token, c: Cues, part_of_trigger: frozenset[str] = frozense
     if auxes & c.past_future_aux:
         return "would"
     return None
+
+
+def _vowed(pred: Token, c: Cues) -> bool:
+    """Is this negated predicate told as what will not be done ("will not negotiate", "would not
+    take part"), a refusal, rather than what did not happen?"""
+    return any(k.dep_ == "aux" and k.lower_ in c.future_aux | c.past_future_aux for k in pred.children)
 
 
 def _according(tok: Token, c: Cues) -> list[Token]:
@@ -156,6 +167,9 @@ def frame_of(
     frame, reported_by = Frame(), []
     t = _predicate(tok)
     own = _own_status(t, c, part_of_trigger)
+    frame.refused = (own == "negated" and _vowed(t, c)) or (
+        own is None and t.dep_ == "xcomp" and lemma_of(t.head) in c.refusal_heads
+    )  # "will not negotiate", "declined to attend": not "declined to comment on the talks"
     for _ in range(MAX_CLIMB):
         reported_by += [a for a in actors_of(_according(t, c), ctx) if not _is_party(a, parties)]
         if _conditional(t, c) and own != "negated":
@@ -197,7 +211,7 @@ def _stated_circumstance(t: Token, c: Cues) -> bool:
 def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cues) -> str | None:
     """Status a governing word gives its complement: "refused to", "hopes to", "plans to",
     "could ... by withdrawing"."""
-    if t.dep_ in MODAL_PATH and own is None and _own_status(head, c) == "hypothetical":
+    if t.dep_ in MODAL_PATH and own in (None, "planned") and _own_status(head, c) == "hypothetical":
         return "hypothetical"  # "could stop it by pulling back its forces"
     dep = "xcomp" if _complement_parsed_as_purpose(t, head) else t.dep_
     if dep not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "dobj"):

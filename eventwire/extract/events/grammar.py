@@ -80,13 +80,14 @@ def subject_of(tok: Token) -> list[Token]:
     return []
 
 
-def condition_subjects(verb: Token) -> list[Token]:
-    """Who a condition is put to: "threatened to stop talks if the United States goes ahead"."""
+def condition_subjects(verb: Token, marks: frozenset[str] | None = None) -> list[Token]:
+    """Who a condition is put to: "threatened to stop talks if the United States goes ahead"
+    (any condition mark, or only those of `marks`)."""
+    marks = event_words().conditional_marks if marks is None else marks
     return [
         s
         for a in verb.children
-        if a.dep_ == "advcl"
-        and any(m.dep_ == "mark" and lemma_of(m) in event_words().conditional_marks for m in a.children)
+        if a.dep_ == "advcl" and any(m.dep_ == "mark" and lemma_of(m) in marks for m in a.children)
         for s in a.children
         if s.dep_ == "nsubj"
     ]

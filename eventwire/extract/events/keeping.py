@@ -111,24 +111,31 @@ def _agreed(o: Mention) -> bool:
     return lemma_of(o.token) not in cues().hypothetical_heads
 
 
-def _told_by_agreement(m: Mention) -> bool:
+def _told_by_agreement(m: Mention, agreement: Mention) -> bool:
     """Does agreeing to this act tell the act rather than an agreement?  Agreeing to meet is a
-    planned meeting; vowing to attack ("pledged to crush the insurgents") a threat."""
-    return m.type == "CONSULT" or m.type in cues().vowed_harm_types
+    planned meeting; vowing to attack ("pledged to crush the insurgents") a threat.  Agreeing to
+    a meeting another holds ("agreed to US mediation") is an agreement: PLOVER's AGREE."""
+    if m.type == "CONSULT":
+        return not m.source or not agreement.source or bool(_codes(m.source) & _codes(agreement.source))
+    return m.type in cues().vowed_harm_types
+
+
+def _codes(side: list) -> set[str | None]:
+    return {a.code for a in side}
 
 
 def mark_kept(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
     """Reads every mention; marks as not kept (`Mention.kept`) those that tell no event: with
     no political actor, the mere content of another trigger, a hostile act that is only the
-    aim of an infinitive of purpose, or a demand a protest voices.  Agreeing to meet is a
-    planned meeting (docs/conventions.md): the CONSULT stays, the AGREE goes; a vowed hostile
+    aim of an infinitive of purpose, or a demand a protest voices.  Agreeing to meet (not to
+    another's mediation) is a planned meeting (docs/conventions.md): the CONSULT stays, the AGREE goes; a vowed hostile
     act stays, to be retyped THREATEN (`claims.retype_plans`), and the vow goes."""
     by_token = {m.token.i: m for m in mentions}
     outers = {m.token.i: outer(m, by_token) for m in mentions}
     told_by_agreement = {
         i
         for i, o in outers.items()
-        if o is not None and o.type == "AGREE" and _agreed(o) and _told_by_agreement(by_token[i])
+        if o is not None and o.type == "AGREE" and _agreed(o) and _told_by_agreement(by_token[i], o)
     }
 
     def embedded(m: Mention) -> bool:

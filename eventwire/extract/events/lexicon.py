@@ -19,6 +19,7 @@ WORD_LISTS = {
     "unknown_doers": "unknown_doers",
     "teller_verbs": "teller_verbs",
     "hedges": "hedges",
+    "joint_acts": "joint_acts",
 }
 
 
@@ -57,6 +58,7 @@ class Lexicon:
     unknown_doers: frozenset[str] = frozenset()
     teller_verbs: frozenset[str] = frozenset()  # their subject tells their clause
     hedges: frozenset[str] = frozenset()  # no trigger before a noun: "the alleged plot"
+    joint_acts: frozenset[str] = frozenset()  # by several countries: COOPERATE
 
 
 def split_key(key: str, noun: bool) -> tuple[str, list[str]]:

@@ -11,6 +11,7 @@ from .roles import ACTOR_ENTS
 from .words import event_words
 
 OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+PAST_OF = {"would": "will"}  # a modal's past form: reported speech tells "will" as "would"
 
 
 def _carriers(tok: Token) -> list[Token]:
@@ -33,6 +34,8 @@ def _objects_of(tok: Token) -> set[str]:
         if g.dep_ == "pobj"
     )
     out.update(lemma_of(g) for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "conj")
+    # "ended mediation efforts", "halted aid deliveries": the compound names what the object is of
+    out.update(lemma_of(g) for c in tok.children if c.dep_ in OBJECTS for g in c.children if g.dep_ == "compound")
     # "part of the aid program", "tons of food": what a quantity or part counts
     out.update(lemma_of(g) for c in tok.children if c.dep_ == "dobj" for g in pobjs(c, ("of",)))
     if tok.dep_ in ("acl", "amod", "relcl"):
@@ -42,9 +45,10 @@ def _objects_of(tok: Token) -> set[str]:
 
 def _governed(tok: Token) -> set[str]:
     """Lemmas of the particles and prepositions a trigger governs (a noun's light verb's too); a
-    preposition whose object is a date or time does not count ("called ... on Monday" is no "call on")."""
+    preposition whose object is a date or time does not count ("called ... on Monday" is no "call on").
+    "would" counts as the "will" it is the past of ("said it would not accept" tells "will not accept")."""
     return {
-        lemma_of(c)
+        PAST_OF.get(lemma_of(c), lemma_of(c))
         for t in _carriers(tok)
         for c in t.children
         if not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)

@@ -17,24 +17,28 @@ from .lexicon import Rule, lexicon
 from .mentions import Mention
 from .merging import unique
 from .sides import actors_of, coded
+from .words import event_words
 
 
 def add_warnings(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
     """Reads every mention, kept or not; adds a THREATEN for a hostile act someone says will or
     could follow if a named other does something: a warning to them, told by the reporting
     verb ("an official said sanctions could follow if Ankara activates the system": THREATEN
-    by the act's doer, else the official, to Ankara).  The act itself, bound to the condition,
-    is no event (docs/conventions.md; the claim passes drop it); an act said not to follow, or
-    the content of another act ("sanctions will be lifted if"), warns of nothing."""
+    by the act's doer, else the official, to Ankara); for any act put to them as an ultimatum,
+    told or stated ("Nigeria will withdraw its troops unless the junta holds elections"), also
+    within one country (a party's boycott unless the president resigns).  The act itself, bound
+    to the condition, is no event (docs/conventions.md; the claim passes drop it); an act said
+    not to follow, or the content of another act ("sanctions will be lifted if"), warns of nothing."""
     modals = lexicon().warning_modals
     by_token = {m.token.i: m for m in found}
     out = []
     for m in found:
-        verb = clause_verb(m.token) if has(m.type, "consequence") else None
+        verb = clause_verb(m.token)
+        ultimatum = verb is not None and _ultimatum(verb)
         if (
             verb is None
-            or verb.dep_ != "ccomp"
-            or lemma_of(verb.head) not in lexicon().teller_verbs
+            or not (has(m.type, "consequence") or ultimatum)
+            or not (_told(verb) or (ultimatum and verb.dep_ == "ROOT"))
             or not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
             or any(c.dep_ == "neg" for c in verb.children)
             or outer(m, by_token) is not None
@@ -42,9 +46,20 @@ def add_warnings(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
             continue
         warned = coded(actors_of(condition_subjects(verb), ctx))
         warner = coded(m.source) or coded(_teller(verb, ctx))
-        if warned and warner and not {a.code for a in warner} & {a.code for a in warned}:
+        if warned and warner and (ultimatum or not {a.code for a in warner} & {a.code for a in warned}):
             out.append(Mention("THREATEN", verb.head, None, warner, warned))
     return found + _dated(ctx, out)
+
+
+def _told(verb: Token) -> bool:
+    """Is this clause what a teller says ("an official said sanctions could follow")?"""
+    return verb.dep_ == "ccomp" and lemma_of(verb.head) in lexicon().teller_verbs
+
+
+def _ultimatum(verb: Token) -> bool:
+    """Is this act put as what follows unless someone acts ("will boycott the vote unless the
+    president resigns")?  Pressure on them whatever the act: a warning."""
+    return bool(condition_subjects(verb, event_words().ultimatum_marks))
 
 
 def add_quoted_criticism(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:

@@ -20,6 +20,7 @@ class EventWords:
     relative_pronouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
     gerund_marks: frozenset[str]
+    ultimatum_marks: frozenset[str]
     conditional_marks: frozenset[str]  # "if", "unless": a clause put as a condition
 
 
