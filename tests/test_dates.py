@@ -335,3 +335,38 @@ def test_a_gerund_is_told_in_the_tense_of_the_verb_above_it():
         "2024-08-01",
         "month",
     )
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Ukraine on Sunday accuses Russia of shelling Kharkiv.", "accuses"),  # a headline's present
+        ("Kenya condemns Sunday's raid on its border post.", "raid"),  # an event noun in such a clause
+        ("The ministry says on Sunday that troops shelled the post.", "says"),
+    ],
+)
+def test_a_present_verb_of_saying_with_a_weekday_reports_the_day_just_past(text, word):
+    # Told on Thursday: not the coming Sunday, as "meets on Sunday" would be.
+    doc = nlp.load()(text)
+    assert as_pair(date_for_event(token(doc, word), anchors(doc, datetime(2025, 3, 13, 19)))) == ("2025-03-09", "day")
+
+
+def test_a_scheduled_present_keeps_its_day_ahead():
+    doc = nlp.load()("The council meets on Sunday to discuss the shelling of Kharkiv.")
+    assert as_pair(date_for_event(token(doc, "meets"), anchors(doc, datetime(2025, 3, 13, 19)))) == (
+        "2025-03-16",
+        "day",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The ambassador said the 1951 Mutual Defense Treaty covers attacks on Philippine ships.", "attacks"),
+        ("Officials said the 2015 Paris Agreement requires cuts by every member.", "cuts"),
+    ],
+)
+def test_a_year_inside_a_name_dates_nothing_the_clause_tells(text, word):
+    # The year says which treaty; the attacks it covers are not of 1951.
+    doc = nlp.load()(text)
+    assert date_for_event(token(doc, word), anchors(doc, datetime(2025, 3, 13, 19))) is None
