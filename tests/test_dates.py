@@ -70,6 +70,8 @@ def as_pair(ref: DateRef | None):
         ("14 March", False, ("2021-03-14", "day")),  # no year, past: the last 14 March
         ("Jan. 23", False, ("2022-01-23", "day")),
         ("October 2020", False, ("2020-10-01", "month")),
+        ("in January of this year", False, ("2022-01-01", "month")),  # the month, not the year
+        ("in March last year", False, ("2021-03-01", "month")),
         ("mid-2021", False, ("2021-01-01", "year")),
         ("3/14/2022", False, ("2022-03-14", "day")),  # numeric: dateparser
     ],

@@ -71,6 +71,7 @@ _RULES = [  # (kind, regex) tried in this order on the normalised expression
     ("day_month", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MON})\b(?:\s+(\d{{4}})\b)?")),
     ("numeric", re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")),
     ("month_year", re.compile(rf"\b({_MON})\s+(?:of\s+)?(\d{{4}})\b")),
+    ("month_of_period", re.compile(rf"\b({_MON})\s+(?:of\s+)?(last|this|next|previous)\s+year\b")),
     ("day_word", re.compile(r"\b(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b")),
     ("weekday", re.compile(rf"\b{_REL}({_WD})\b")),
     (
@@ -235,6 +236,14 @@ def _month_year(m: re.Match, ref: datetime | None, tense: str) -> Found:
     return date(int(m[2]), MONTHS[m[1]], 1), "month"
 
 
+def _month_of_period(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    """ "in January of this year", "March last year": that month of that year."""
+    if ref is None:
+        return None
+    step = {"last": -1, "previous": -1, "this": 0, "next": 1}[m[2]]
+    return date(ref.year + step, MONTHS[m[1]], 1), "month"
+
+
 def _day_word(m: re.Match, ref: datetime | None, tense: str) -> Found:
     if ref is None:
         return None
@@ -395,6 +404,7 @@ _HANDLERS = {
     "day_month": _day_month,
     "numeric": _numeric,
     "month_year": _month_year,
+    "month_of_period": _month_of_period,
     "day_word": _day_word,
     "weekday": _weekday,
     "ago": _ago,
