@@ -278,6 +278,8 @@ def test_event_noun_in_a_present_clause_is_the_nearest_occasion():
             "Rebels seized the port on March 4. The navy shelled the harbour two days after the raid.",
             ("2025-03-06", "day"),
         ),
+        ("Rebels seized the port on March 4. The previous day, the navy shelled the harbour.", ("2025-03-03", "day")),
+        ("Rebels seized the port on March 4. The navy had shelled it the preceding night.", ("2025-03-03", "day")),
     ],
 )
 def test_a_span_counted_from_the_occasion_before_moves_its_date(text, expected):

@@ -57,6 +57,7 @@ MEANS_PREPOSITIONS = word_set(_CALENDAR, "means_prepositions", "calendar.yaml")
 DEADLINE_PREPOSITIONS = word_set(_CALENDAR, "deadline_prepositions", "calendar.yaml")
 ONSET_PREPOSITIONS = word_set(_CALENDAR, "onset_prepositions", "calendar.yaml")
 SEQUEL_MODIFIERS = word_set(_CALENDAR, "sequel_modifiers", "calendar.yaml")
+PRIOR_MODIFIERS = word_set(_CALENDAR, "prior_modifiers", "calendar.yaml")
 SEQUEL_PREPOSITIONS = word_set(_CALENDAR, "sequel_prepositions", "calendar.yaml")
 TIME_UNITS = word_set(_CALENDAR, "time_units", "calendar.yaml")
 ANTERIORITY_ADVERBS = word_set(_CALENDAR, "anteriority_adverbs", "calendar.yaml")
@@ -144,10 +145,14 @@ def _normalise(text: str) -> str:
 
 _COUNT = rf"\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
 _LATER = re.compile(rf"\b(?:({_COUNT}|a few|several)\s+)?(hour|day|week|month|year)s?\s+(later|earlier|after|before)\b")
-# "the next day", "the following morning", "the day after": one of that span later (or earlier).
+# "the next day", "the following morning", "the previous day", "the day after": one of that
+# span later (or earlier).
+_NEXT, _PRIOR = "|".join(sorted(SEQUEL_MODIFIERS)), "|".join(sorted(PRIOR_MODIFIERS))
 _SEQUEL = [
-    (re.compile(r"\bthe (?:next|following) (?:morning|afternoon|evening|night)\b"), "one day later"),
-    (re.compile(r"\bthe (?:next|following) (day|week|month|year)\b"), r"one \1 later"),
+    (re.compile(rf"\bthe (?:{_NEXT}) (?:morning|afternoon|evening|night)\b"), "one day later"),
+    (re.compile(rf"\bthe (?:{_NEXT}) (day|week|month|year)\b"), r"one \1 later"),
+    (re.compile(rf"\bthe (?:{_PRIOR}) (?:morning|afternoon|evening|night)\b"), "one day earlier"),
+    (re.compile(rf"\bthe (?:{_PRIOR}) (day|week|month|year)\b"), r"one \1 earlier"),
     (re.compile(r"\bthe (day|week|month|year) (after|before)\b"), r"one \1 \2"),
 ]
 
