@@ -70,6 +70,8 @@ def as_pair(ref: DateRef | None):
         ("14 March", False, ("2021-03-14", "day")),  # no year, past: the last 14 March
         ("Jan. 23", False, ("2022-01-23", "day")),
         ("October 2020", False, ("2020-10-01", "month")),
+        ("in January of this year", False, ("2022-01-01", "month")),  # the month, not the year
+        ("in March last year", False, ("2021-03-01", "month")),
         ("mid-2021", False, ("2021-01-01", "year")),
         ("3/14/2022", False, ("2022-03-14", "day")),  # numeric: dateparser
     ],
@@ -276,6 +278,8 @@ def test_event_noun_in_a_present_clause_is_the_nearest_occasion():
             "Rebels seized the port on March 4. The navy shelled the harbour two days after the raid.",
             ("2025-03-06", "day"),
         ),
+        ("Rebels seized the port on March 4. The previous day, the navy shelled the harbour.", ("2025-03-03", "day")),
+        ("Rebels seized the port on March 4. The navy had shelled it the preceding night.", ("2025-03-03", "day")),
     ],
 )
 def test_a_span_counted_from_the_occasion_before_moves_its_date(text, expected):
@@ -335,3 +339,38 @@ def test_a_gerund_is_told_in_the_tense_of_the_verb_above_it():
         "2024-08-01",
         "month",
     )
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Ukraine on Sunday accuses Russia of shelling Kharkiv.", "accuses"),  # a headline's present
+        ("Kenya condemns Sunday's raid on its border post.", "raid"),  # an event noun in such a clause
+        ("The ministry says on Sunday that troops shelled the post.", "says"),
+    ],
+)
+def test_a_present_verb_of_saying_with_a_weekday_reports_the_day_just_past(text, word):
+    # Told on Thursday: not the coming Sunday, as "meets on Sunday" would be.
+    doc = nlp.load()(text)
+    assert as_pair(date_for_event(token(doc, word), anchors(doc, datetime(2025, 3, 13, 19)))) == ("2025-03-09", "day")
+
+
+def test_a_scheduled_present_keeps_its_day_ahead():
+    doc = nlp.load()("The council meets on Sunday to discuss the shelling of Kharkiv.")
+    assert as_pair(date_for_event(token(doc, "meets"), anchors(doc, datetime(2025, 3, 13, 19)))) == (
+        "2025-03-16",
+        "day",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The ambassador said the 1951 Mutual Defense Treaty covers attacks on Philippine ships.", "attacks"),
+        ("Officials said the 2015 Paris Agreement requires cuts by every member.", "cuts"),
+    ],
+)
+def test_a_year_inside_a_name_dates_nothing_the_clause_tells(text, word):
+    # The year says which treaty; the attacks it covers are not of 1951.
+    doc = nlp.load()(text)
+    assert date_for_event(token(doc, word), anchors(doc, datetime(2025, 3, 13, 19))) is None

@@ -227,3 +227,30 @@ def test_a_participle_before_a_noun_borrows_no_date():
         "Somali troops shelled a Kenyan border post in 2023. Reporters of the banned newspaper visited Mogadishu."
     )
     assert context_date(token(doc, "banned"), anchors(doc, THURSDAY_EVENING)) is None
+
+
+def test_a_date_of_a_state_s_onset_does_not_date_the_next_paragraph():
+    # "since ... said last year" tells when the tensions began; the union's call, a paragraph
+    # on, is news of the story's day, not of last year.
+    text = (
+        "Ethiopian troops shelled positions near the Eritrean border on Tuesday. "
+        "Tensions have risen since Prime Minister Abiy said last year that Ethiopia needed a port.\n\n"
+        "The African Union said it was following developments and called on both sides to exercise restraint."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    assert [e.date for e in events if e.trigger == "called"] == ["2025-03-11"]
+    undated_lead = text.replace(" on Tuesday", "")
+    events = process(Article(id="d", text=undated_lead, published="2025-03-13T19:00:00Z")).events
+    assert [e.date for e in events if e.trigger == "called"] == ["2025-03-13"]
+
+
+def test_a_date_of_a_state_s_onset_dates_the_sentence_that_goes_on_with_it():
+    # Within one paragraph, "There," goes back to the summit: its month is the request's.
+    doc = nlp.load()(
+        "The two sides have been at odds since talks failed at a summit held in Geneva in May. "
+        "There, the Kenyan president asked his Somali counterpart for a ceasefire."
+    )
+    assert pair(context_date(token(doc, "asked"), anchors(doc, THURSDAY_EVENING), statement=True)) == (
+        "2024-05-01",
+        "month",
+    )

@@ -13,6 +13,7 @@ from .resolve import (
     DAY_WORDS,
     FULL_MONTHS,
     MONTHS,
+    PRIOR_MODIFIERS,
     SEQUEL_MODIFIERS,
     SEQUEL_PREPOSITIONS,
     TIME_UNITS,
@@ -60,12 +61,14 @@ def find_candidates(sent: Span, ents: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def _sequel(tok: Token) -> tuple[int, int] | None:
-    """ "the following day", "a week after (the vote)": a span of time counted from the occasion
+    """ "the following day", "the previous day", "a week after (the vote)": a span of time counted from the occasion
     told before (`resolve.shifted`), which the entity recogniser often leaves out."""
     if tok.lemma_.lower() not in TIME_UNITS:
         return None
     counted = [c for c in tok.children if c.dep_ in ("det", "nummod", "amod") and c.i < tok.i]
-    follows = any(c.lower_ in SEQUEL_MODIFIERS for c in counted) or _preposition_after(tok) is not None
+    follows = (
+        any(c.lower_ in SEQUEL_MODIFIERS | PRIOR_MODIFIERS for c in counted) or _preposition_after(tok) is not None
+    )
     return (min(c.i for c in counted), tok.i + 1) if counted and follows else None
 
 

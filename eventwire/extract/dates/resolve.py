@@ -57,6 +57,7 @@ MEANS_PREPOSITIONS = word_set(_CALENDAR, "means_prepositions", "calendar.yaml")
 DEADLINE_PREPOSITIONS = word_set(_CALENDAR, "deadline_prepositions", "calendar.yaml")
 ONSET_PREPOSITIONS = word_set(_CALENDAR, "onset_prepositions", "calendar.yaml")
 SEQUEL_MODIFIERS = word_set(_CALENDAR, "sequel_modifiers", "calendar.yaml")
+PRIOR_MODIFIERS = word_set(_CALENDAR, "prior_modifiers", "calendar.yaml")
 SEQUEL_PREPOSITIONS = word_set(_CALENDAR, "sequel_prepositions", "calendar.yaml")
 TIME_UNITS = word_set(_CALENDAR, "time_units", "calendar.yaml")
 ANTERIORITY_ADVERBS = word_set(_CALENDAR, "anteriority_adverbs", "calendar.yaml")
@@ -71,6 +72,7 @@ _RULES = [  # (kind, regex) tried in this order on the normalised expression
     ("day_month", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MON})\b(?:\s+(\d{{4}})\b)?")),
     ("numeric", re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")),
     ("month_year", re.compile(rf"\b({_MON})\s+(?:of\s+)?(\d{{4}})\b")),
+    ("month_of_period", re.compile(rf"\b({_MON})\s+(?:of\s+)?(last|this|next|previous)\s+year\b")),
     ("day_word", re.compile(r"\b(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b")),
     ("weekday", re.compile(rf"\b{_REL}({_WD})\b")),
     (
@@ -143,10 +145,14 @@ def _normalise(text: str) -> str:
 
 _COUNT = rf"\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
 _LATER = re.compile(rf"\b(?:({_COUNT}|a few|several)\s+)?(hour|day|week|month|year)s?\s+(later|earlier|after|before)\b")
-# "the next day", "the following morning", "the day after": one of that span later (or earlier).
+# "the next day", "the following morning", "the previous day", "the day after": one of that
+# span later (or earlier).
+_NEXT, _PRIOR = "|".join(sorted(SEQUEL_MODIFIERS)), "|".join(sorted(PRIOR_MODIFIERS))
 _SEQUEL = [
-    (re.compile(r"\bthe (?:next|following) (?:morning|afternoon|evening|night)\b"), "one day later"),
-    (re.compile(r"\bthe (?:next|following) (day|week|month|year)\b"), r"one \1 later"),
+    (re.compile(rf"\bthe (?:{_NEXT}) (?:morning|afternoon|evening|night)\b"), "one day later"),
+    (re.compile(rf"\bthe (?:{_NEXT}) (day|week|month|year)\b"), r"one \1 later"),
+    (re.compile(rf"\bthe (?:{_PRIOR}) (?:morning|afternoon|evening|night)\b"), "one day earlier"),
+    (re.compile(rf"\bthe (?:{_PRIOR}) (day|week|month|year)\b"), r"one \1 earlier"),
     (re.compile(r"\bthe (day|week|month|year) (after|before)\b"), r"one \1 \2"),
 ]
 
@@ -233,6 +239,14 @@ def _dateparser():
 
 def _month_year(m: re.Match, ref: datetime | None, tense: str) -> Found:
     return date(int(m[2]), MONTHS[m[1]], 1), "month"
+
+
+def _month_of_period(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    """ "in January of this year", "March last year": that month of that year."""
+    if ref is None:
+        return None
+    step = {"last": -1, "previous": -1, "this": 0, "next": 1}[m[2]]
+    return date(ref.year + step, MONTHS[m[1]], 1), "month"
 
 
 def _day_word(m: re.Match, ref: datetime | None, tense: str) -> Found:
@@ -395,6 +409,7 @@ _HANDLERS = {
     "day_month": _day_month,
     "numeric": _numeric,
     "month_year": _month_year,
+    "month_of_period": _month_of_period,
     "day_word": _day_word,
     "weekday": _weekday,
     "ago": _ago,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..quotes.cues import cues as quote_cues
 from .cues import cues
 from .resolve import ANTERIORITY_ADVERBS, FUTURE_AUX
 
@@ -22,11 +23,39 @@ def event_tense(trigger: Token) -> str:
         c.lemma_.lower() in future for c in trigger.children if c.dep_ in ("amod", "acl", "compound")
     ):
         return "future"
+    verb = _tense_verb(trigger)
+    tense = verb_tense(verb) if verb is not None else "present"
+    return "nearest" if tense == "present" and trigger.pos_ not in VERB_POS else tense
+
+
+def resolution_tense(trigger: Token) -> str:
+    """The tense a date tied to `trigger` is resolved in: its event's (`event_tense`), but a
+    verb of saying or accusing in the simple present ("Ukraine on Sunday accuses Russia of
+    shelling Kharkiv", "Kenya condemns Sunday's raid": headline style) reports what was just
+    said, not what is scheduled: its day is the one just past."""
+    tense = event_tense(trigger)
+    verb = _tense_verb(trigger)
+    if tense in ("present", "nearest") and verb is not None and _says_now(verb):
+        return "past"
+    return tense
+
+
+def _says_now(verb: Token) -> bool:
+    speech = quote_cues()
+    return (
+        verb.tag_ in ("VBZ", "VBP")
+        and verb.lemma_.lower() in speech.speech | speech.direct
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
+def _tense_verb(trigger: Token) -> Token | None:
+    """The verb whose tense an event is told in: the verb it shares its time with, or for a
+    gerund the verb above it."""
     verb = anchor_verb(trigger)
     while verb is not None and _is_gerund(verb) and (above := governor(verb)) is not None:
         verb = above
-    tense = verb_tense(verb) if verb is not None else "present"
-    return "nearest" if tense == "present" and trigger.pos_ not in VERB_POS else tense
+    return verb
 
 
 def _is_gerund(verb: Token) -> bool:

@@ -22,7 +22,16 @@ from .resolve import (
     resolve,
     shifted,
 )
-from .tense import SUBJECT_DEPS, VERB_POS, anchor_verb, event_tense, governor, is_participle_clause, verb_tense
+from .tense import (
+    SUBJECT_DEPS,
+    VERB_POS,
+    anchor_verb,
+    event_tense,
+    governor,
+    is_participle_clause,
+    resolution_tense,
+    verb_tense,
+)
 
 NOUN_POS = {"NOUN", "PROPN"}
 
@@ -84,7 +93,7 @@ def _first_resolved(trigger: Token, anchors: DateAnchors, below: int | None) -> 
         if (tie := _attachment(span, trigger, sent)) is not None and (below is None or tie[0] < below)
     )
     for _, _, teller, span in ranked:
-        found = resolve(span.text, anchors.reference, event_tense(teller))
+        found = resolve(span.text, anchors.reference, resolution_tense(teller))
         if found:
             return DateRef(found.date, found.precision, _with_preposition(span).text)
     return None
@@ -106,12 +115,13 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
     doc, sent, reference = trigger.doc, anchors.sentences.span(trigger), anchors.reference
     if any(not _is_deadline(span) and resolve(span.text, reference, "past") for span in anchors.candidates(sent)):
         return None  # the sentence dates its own clauses; this one it leaves undated
-    own = sent
+    own, new_paragraph = sent, False
     for _ in range(CONTEXT_SENTENCES):
         if sent.start == 0:
             break
         previous = anchors.sentences.span(doc[sent.start - 1])
-        found = _occasion_date(previous, anchors, statement)
+        new_paragraph = new_paragraph or _ends_a_paragraph(previous)
+        found = _occasion_date(previous, anchors, statement, onsets=not new_paragraph)
         if found and found.text.split()[0].lower() in ONSET_PREPOSITIONS:
             break  # "detained since March 3": when a state began, not an occasion to go on with
         if found:
@@ -121,19 +131,22 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
     return _speech_date(own, anchors) if statement else None
 
 
-def _occasion_date(sent: Span, anchors: DateAnchors, statement: bool) -> DateRef | None:
+def _occasion_date(sent: Span, anchors: DateAnchors, statement: bool, onsets: bool) -> DateRef | None:
     """The date of the occasion a sentence tells, for the sentences after it to go on with: its
     main clause's, else that of a past clause of it.  For a thing done, a speaker's report of
     it is dated by what was reported, not by when it was said ("Troops shelled the post on
     Monday, the army said Wednesday.  Two soldiers died": Monday); a thing said goes on with
-    the saying."""
+    the saying.  A clause saying when a state began ("tensions have risen since the premier
+    said last year that ...") is background: the story goes on with its date (`onsets`) only
+    within its paragraph ("... since talks failed at the summit held in February.  There, Kim
+    asked ..."), and the next paragraph tells news of its own."""
     root = sent.root
     if not statement and _is_speech_act(root):
         reported = (date_for_event(c, anchors) for c in root.children if c.dep_ == "ccomp")
         found = next((d for d in reported if d), None)
         if found:
             return found
-    return date_for_event(root, anchors) or _past_clause_date(sent, anchors)
+    return date_for_event(root, anchors) or _past_clause_date(sent, anchors, onsets)
 
 
 def describes_a_thing(trigger: Token) -> bool:
@@ -164,12 +177,13 @@ def _is_speech_act(tok: Token) -> bool:
 def _speech_date(sent: Span, anchors: DateAnchors) -> DateRef | None:
     """The date of the last past-tense verb of saying before `sent` that has a speaker and a date
     of its own ("she said Thursday", "X told reporters on Monday"); the dates inside what was said
-    are not it, nor those of a participle ("cases reported last year")."""
+    are not it, nor those of a participle ("cases reported last year") or of a saying that began
+    a state ("tensions have risen since he said last year")."""
     doc = sent.doc
     while sent.start > 0:
         sent = anchors.sentences.span(doc[sent.start - 1])
         for tok in reversed(sent):
-            if _is_speech_act(tok) and verb_tense(tok) == "past":
+            if _is_speech_act(tok) and verb_tense(tok) == "past" and not _opens_a_state(tok):
                 found = date_for_event(tok, anchors)
                 if found:
                     return _not_after(found, anchors.reference)
@@ -185,18 +199,35 @@ def sentence_date(trigger: Token, anchors: DateAnchors) -> DateRef | None:
     return _not_after(found, anchors.reference) if found else None
 
 
-def _past_clause_date(sent: Span, anchors: DateAnchors) -> DateRef | None:
+def _past_clause_date(sent: Span, anchors: DateAnchors, onsets: bool = True) -> DateRef | None:
     """The first date of a sentence that dates a past-tense clause ("talks failed at the Hanoi
-    Summit held in February")."""
+    Summit held in February"), with or without (`onsets`) a clause saying when a state began
+    ("since the premier said last year that ...")."""
     for span in anchors.candidates(sent):
         if _is_deadline(span):
             continue
         _, stop = _climb(span.root, sent.root)
-        if stop is not None and stop.pos_ in VERB_POS and verb_tense(stop) == "past":
+        if (
+            stop is not None
+            and stop.pos_ in VERB_POS
+            and verb_tense(stop) == "past"
+            and (onsets or not _opens_a_state(stop))
+        ):
             found = resolve(span.text, anchors.reference, "past")
             if found:
                 return DateRef(found.date, found.precision, _with_preposition(span).text)
     return None
+
+
+def _ends_a_paragraph(sent: Span) -> bool:
+    """Is the sentence the last of its paragraph: a line break between it and the next?"""
+    rest = sent.doc.text[sent.start_char + len(sent.text.rstrip()) :]
+    return "\n" in rest[: len(rest) - len(rest.lstrip())]
+
+
+def _opens_a_state(verb: Token) -> bool:
+    """A clause opened by "since": the time a state began."""
+    return any(c.dep_ == "mark" and c.lower_ in ONSET_PREPOSITIONS for c in verb.children)
 
 
 def _attachment(span: Span, trigger: Token, sent: Span) -> tuple[int, Token] | None:
@@ -286,7 +317,8 @@ def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
     participles and occurrence relatives on the event noun or on a setting: "the summit held
     in February", "meetings that wrapped up this week") are passed through, and so are
     subjects and nouns that only set the scene ("in a June statement", "at a briefing
-    Wednesday", "a court in November"); a noun the date describes ("Tuesday's announcement",
+    Wednesday", "a court in November"), unless the date is part of its name ("the 1951
+    Mutual Defense Treaty"); a noun the date describes ("Tuesday's announcement",
     "a trial for 2025", "details about Monday's meeting") keeps it.  A document's date ("a
     letter dated Feb. 4") leads to the clause the document takes part in."""
     occurrence = cues()["occurrence_verbs"]
@@ -327,9 +359,17 @@ def _dates_document(verb: Token) -> bool:
 
 
 def _scene_noun(noun: Token, via: Token) -> bool:
+    if _in_a_name(via, noun):
+        return False
     if noun.dep_ in SUBJECT_DEPS or _is_setting(noun):
         return True
     return via.dep_ == "prep" and via.lower_ in SETTING_PREPOSITIONS and noun.dep_ in ("dobj", "attr")
+
+
+def _in_a_name(date: Token, noun: Token) -> bool:
+    """ "the 1951 Mutual Defense Treaty", "the 2015 Paris Agreement": a date inside a name says
+    which thing it is, and dates nothing the clause tells of it."""
+    return noun.pos_ == "PROPN" and date.i < noun.i and date.dep_ in ("nummod", "compound", "amod")
 
 
 def _is_setting(noun: Token) -> bool:
