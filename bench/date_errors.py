@@ -16,6 +16,7 @@ tells which cause dominates on stories nobody studied without reading them.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -64,8 +65,8 @@ def _borrowed(event: dict[str, Any]) -> bool:
     """Was the event dated by words of another sentence (the occasion before it, the last dated
     speech act, the lead's day)?  A span counted back is written with its "before" or "after"
     turned (`dates.ties`): those words are not looked for."""
-    sentence = (event.get("sentence") or "").lower()
-    words = [w for w in (event.get("date_text") or "").lower().split() if w not in ("before", "after")]
+    sentence = set(re.findall(r"\w+", (event.get("sentence") or "").lower()))
+    words = [w for w in re.findall(r"\w+", (event.get("date_text") or "").lower()) if w not in ("before", "after")]
     return bool(words) and not all(w in sentence for w in words)
 
 

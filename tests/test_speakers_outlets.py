@@ -208,6 +208,7 @@ def test_an_interview_layout_gives_each_answer_to_the_label_that_opens_its_line(
     quotes = quotes_of(text)
     assert one(quotes, "That is for").speaker.name == "Ana Ruiz"
     assert "okonjo" in words(one(quotes, "We will go back"))
+    assert one(quotes, "Will you run again").speaker is None  # the asker is no one the article names
 
 
 @pytest.mark.parametrize(

@@ -181,7 +181,7 @@ class RoleIndex:
         for m in reversed(self._mentions[:k]):
             p = m.person
             heads = [t for t in p.titles if any(w in HEAD_ROLES for w in _role_words(t))]
-            if heads and (body in p.bodies or any(body.lower() in t.lower() for t in heads)):
+            if heads and (body in p.bodies or any(_has_words(t, body) for t in heads)):
                 return _named_again(p.actor(p.name), text)
         return None
 
@@ -280,3 +280,8 @@ def _role_words(title: str) -> list[str]:
     joined = f" {' '.join(words)} "
     phrases = [p for p in ROLE_KINDS if " " in p and f" {p} " in joined]  # "prime minister": a leader
     return list(dict.fromkeys([words[cut - 1]] + [w for w in words[:cut] if w in PERSON_ROLES] + phrases))
+
+
+def _has_words(text: str, words: str) -> bool:
+    """Does `text` hold `words` as whole words ("UN" in "UN Secretary-General", not in "Tunisian")?"""
+    return re.search(rf"(?<!\w){re.escape(words.lower())}(?!\w)", text.lower()) is not None

@@ -23,7 +23,7 @@ from ...learn import LinearModel, shipped
 from ...model import Actor, Event
 from ..article import ArticleContext
 from ..types import body_codes, has
-from .grammar import NOUN_POS
+from .grammar import NOUN_POS, token_at
 from .sides import coded
 
 MODEL = "sides_model.json"
@@ -137,7 +137,7 @@ def completed(partial: frozenset[tuple[str, str, str]], added: set[tuple[str, st
 def candidates(ctx: ArticleContext, event: Event, names: NamedActors) -> list[Candidate]:
     """The rules' sides first, then each different pairing the sentence's coded actors allow
     (`names`: the article's, `NamedActors.of(ctx)`)."""
-    named = _nearest(names.between(event.start, event.end), _token_at(ctx, event.trigger_start))
+    named = _nearest(names.between(event.start, event.end), token_at(ctx.doc, event.trigger_start))
     src, tgt = coded(event.source), coded(event.target)
     in_sentence = [a for a, _ in named.values()]
     options: list[tuple[str, list[Actor], list[Actor]]] = [("rules", event.source, event.target)]
@@ -173,7 +173,7 @@ class _Reading:
         self, ctx: ArticleContext, event: Event, named: dict[str, tuple[Actor, Token]], counts: Counter[str]
     ) -> None:
         self.event = event
-        self.trigger = _token_at(ctx, event.trigger_start)
+        self.trigger = token_at(ctx.doc, event.trigger_start)
         self.named = named
         self.counts = counts
         self.rank = {code: n for n, (code, _) in enumerate(counts.most_common(), start=1)}
@@ -274,10 +274,3 @@ def _with_sides(event: Event, c: Candidate, probability: float) -> Event:
         target=list(c.target),
         confidence=round(probability, 2),
     )
-
-
-def _token_at(ctx: ArticleContext, offset: int | None) -> Token | None:
-    if offset is None:
-        return None
-    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None

@@ -11,7 +11,7 @@ from ...model import Actor, Event, Location
 from ..article import ArticleContext
 from ..places import place_for_event
 from ..types import body_codes, has
-from .grammar import lemma_of
+from .grammar import lemma_of, token_at
 from .lexicon import lexicon
 from .matching import match
 from .mentions import Occasion
@@ -108,7 +108,7 @@ def _other_country(event: Event, side: list[Actor], ctx: ArticleContext, acting:
     mutual event also those coordinated with it ("a meeting with Iran and Russia")."""
     own = {a.code for a in side}
     doc = ctx.doc
-    trigger = _token_at(doc, event.trigger_start)
+    trigger = token_at(doc, event.trigger_start)
     others = [
         (at, a)
         for at, a in ctx.actors.coded_between(event.start, event.end)
@@ -127,7 +127,7 @@ def _tells(doc: Doc, at: int, trigger: Token | None = None) -> bool:
     Nairobi said"), not of the story?  Not when the event is told in a clause opening the
     sentence that has no subject of its own: the teller did it ("After meeting Macron in Paris,
     Merz said ...", "Following talks with Egypt's minister, Fidan told reporters ...")."""
-    tok = _token_at(doc, at)
+    tok = token_at(doc, at)
     for _ in range(6):
         if tok is None:
             return False
@@ -152,33 +152,28 @@ def _opens_clause_of(trigger: Token, verb: Token) -> bool:
     return False
 
 
-def _token_at(doc: Doc, at: int | None) -> Token | None:
-    span = doc.char_span(at, at + 1, alignment_mode="expand") if at is not None else None
-    return span[0] if span is not None and len(span) else None
-
-
 def _with_coordinated(doc: Doc, found: list[tuple[int, Actor]]) -> list[Actor]:
     """The first actor of `found` and those named in coordination with it ("Iran and Russia")."""
     if not found:
         return []
-    span = doc.char_span(found[0][0], found[0][0] + 1, alignment_mode="expand")
-    conjuncts = {t.idx for t in span[0].conjuncts} if span is not None else set()
+    first = token_at(doc, found[0][0])
+    conjuncts = {t.idx for t in first.conjuncts} if first is not None else set()
     return unique([found[0][1]] + [a for at, a in found[1:] if at in conjuncts])
 
 
 def _home_side(event: Event, actor: Actor, ctx: ArticleContext) -> list[Actor]:
     """The other side of an act aimed at no one named: none for an undirected act, the country
-    where it happened when that is another's ("Russian missiles hit a plant in Lviv": UKR), else
-    a country's own people, or for a body (the WFP, an aid agency) the country where it acts
-    (the event's place: "distributed food in Mulanje district"), else the country the article
-    is about."""
+    where it happened when that is another's ("Russian missiles hit a plant in Lviv": UKR; also,
+    wrongly, "agents kidnapped a journalist in Istanbul": a person abroad with no country told),
+    else a country's own people, or for a body (the WFP, an aid agency) the country where it
+    acts (the event's place: "distributed food in Mulanje district"), else the country the
+    article is about."""
     if has(event.type, "undirected"):
         return []
     place = event.location.code if event.location is not None else None
     if actor.code not in body_codes():
-        return (
-            [Actor(text=event.location.text, code=place)] if place and place != actor.code else [_country_side(actor)]
-        )
+        abroad = place and place != actor.code
+        return [Actor(text=event.location.text, code=place)] if abroad else [_country_side(actor)]
     code = place or ctx.actors.home_code
     return [Actor(text=code, code=code)] if code else []
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import lexicon
 from .words import event_words
@@ -129,3 +129,9 @@ def content_clause(verb: Token) -> bool:
         and verb.head.pos_ == "NOUN"
         and any(c.dep_ == "mark" and lemma_of(c) == "that" for c in verb.children)
     )
+
+
+def token_at(doc: Doc, offset: int | None) -> Token | None:
+    """The token at a character offset of the text (an event's trigger, an actor's name)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand") if offset is not None else None
+    return span[0] if span is not None and len(span) else None

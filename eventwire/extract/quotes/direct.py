@@ -202,7 +202,7 @@ class _Direct:
 
     def labelled(self) -> Found | None:
         """An interview's layout: a quote after a speaker's label that opens its line ("Okonjo:
-        '...'", "Question: '...'"), a few capitalised words and a colon."""
+        '...'"), a few capitalised words and a colon; not the asker's ("Question: '...'")."""
         doc = self.art.doc
         if self.qi < 2 or doc[self.qi - 1].text != ":":
             return None
@@ -212,6 +212,8 @@ class _Direct:
         label = doc[start : self.qi - 1]
         if (start > 0 and "\n" not in doc[start - 1].text) or not all(t.text[:1].isupper() for t in label):
             return None
+        if all(t.lower_ in self.art.cues.asking_labels for t in label):
+            return None  # "Question:": whoever asks is no speaker the article names
         return Found(self.art.span_actor(label), None)
 
     def term_of_subject(self) -> Found | None:
