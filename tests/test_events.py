@@ -933,3 +933,15 @@ def test_retaking_a_place_is_fighting_for_it(english):
 def test_joint_patrols_are_cooperation_a_patrol_alone_a_show_of_force(english):
     find(events_of("Kenyan and Tanzanian police began joint patrols along the border."), "COOPERATE", {"KEN", "TZA"})
     assert find(events_of("Chinese coast guard ships patrolled near the Philippines."), "MOBILIZE", {"CHN"})
+
+
+def test_encouraging_another_to_act_is_asking_it(english):
+    find(events_of("Brazil encouraged Venezuela to hold free elections."), "REQUEST", {"BRA"}, {"VEN"})
+    assert not [
+        e for e in events_of("The minister said Chile was encouraged by the vote in Peru.") if e.type == "REQUEST"
+    ]
+
+
+def test_a_delegation_received_is_from_the_country_it_came_from(english):
+    (meeting,) = [e for e in events_of("Ghana received a delegation from Togo on Friday.") if e.type == "CONSULT"]
+    assert codes(meeting.source) | codes(meeting.target) == {"GHA", "TGO"}
