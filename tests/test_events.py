@@ -945,3 +945,8 @@ def test_encouraging_another_to_act_is_asking_it(english):
 def test_a_delegation_received_is_from_the_country_it_came_from(english):
     (meeting,) = [e for e in events_of("Ghana received a delegation from Togo on Friday.") if e.type == "CONSULT"]
     assert codes(meeting.source) | codes(meeting.target) == {"GHA", "TGO"}
+
+
+def test_an_expelled_attache_is_a_diplomat_with_or_without_the_accent(english):
+    for text in ("Poland expelled a Belarusian military attaché.", "Poland expelled a Belarusian military attache."):
+        find(events_of(text), "SANCTION", {"POL"}, {"BLR"})
