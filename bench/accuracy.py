@@ -101,10 +101,10 @@ def load_scorer(path: Path):
     return module
 
 
-def extract_command() -> list[str]:
-    """The installed `eventwire` beside this interpreter, else the module."""
-    exe = Path(sys.executable).with_name("eventwire")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "eventwire.cli"]
+def cli_command() -> list[str]:
+    """The CLI of this checkout, run from its root (`cwd=ROOT`): not the `eventwire` the
+    environment has installed, which may be another worktree's."""
+    return [sys.executable, "-m", "eventwire.cli"]
 
 
 def run_extract(inputs: list[Path], out: Path) -> float:
@@ -112,7 +112,7 @@ def run_extract(inputs: list[Path], out: Path) -> float:
     start = time.perf_counter()
     with out.open("w", encoding="utf-8") as f:
         proc = subprocess.run(
-            [*extract_command(), "extract", *map(str, inputs), "--format", "jsonl"],
+            [*cli_command(), "extract", *map(str, inputs), "--format", "jsonl"],
             stdout=f,
             stderr=subprocess.PIPE,
             text=True,

@@ -187,8 +187,8 @@ def run_commands(texts: list[str], count: int, workers: int, capacity: float) ->
         }
         for label, argv in commands.items():
             start = time.perf_counter()
-            command = [str(Path(sys.executable).with_name("eventwire")), *argv]
-            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            command = [sys.executable, "-m", "eventwire.cli", *argv]  # this checkout's CLI, run from its root
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
             rate = count / (time.perf_counter() - start)
             print(
                 f"  {label:32s} {rate:6.1f} articles/s on {count} stories ({min(count, len(texts))} distinct): "
