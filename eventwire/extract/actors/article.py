@@ -56,7 +56,7 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
         self._ent_at: list[Span | None] = [None] * len(doc)
         for ent in doc.ents:
             self._ent_at[ent.start : ent.end] = [ent] * (ent.end - ent.start)
-        words = [t.lower_ for t in doc]
+        words = self._words = [t.lower_ for t in doc]  # lower case, read once: a Token costs to make
         self._name_at = self._scan_names(words)
         self._role_at = self._scan(self.lex.roles, words)
         self.home_code = self._home_code()
@@ -237,10 +237,15 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
             for i, hit in enumerate(at)
             if hit is not None and hit.start == i and hit.value.kind == "body" and hit.end - hit.start > 1
         }
-        for i, tok in enumerate(self.doc):
-            body = spelled.get(tok.text) if len(tok.text) > 1 and tok.text.isupper() else None
-            if body is not None and (at[i] is None or at[i].end - at[i].start == 1):
-                at[i] = Hit(i, i + 1, body)
+        lowered = {initials.lower(): initials for initials in spelled if len(initials) > 1}
+        for i, word in enumerate(self._words):
+            initials = lowered.get(word)
+            if (
+                initials is not None
+                and self.doc[i].text == initials
+                and (at[i] is None or at[i].end - at[i].start == 1)
+            ):
+                at[i] = Hit(i, i + 1, spelled[initials])
 
     # -- people -----------------------------------------------------------------------------
 

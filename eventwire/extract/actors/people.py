@@ -98,7 +98,7 @@ class PeopleIndex:
         Farage", as British outlets write it without a full stop, which the recogniser often
         misses)."""
         doc, spans = self.doc, []
-        for tok in (t for t in doc if t.lower_ in HONORIFICS):
+        for tok in (doc[i] for i, word in enumerate(self._words) if word in HONORIFICS):
             end = tok.i + 1
             while end < len(doc) and end not in seen and doc[end].pos_ == "PROPN" and doc[end].is_title:
                 end += 1

@@ -220,9 +220,18 @@ def _past_clause_date(sent: Span, anchors: DateAnchors, onsets: bool = True) -> 
 
 
 def _ends_a_paragraph(sent: Span) -> bool:
-    """Is the sentence the last of its paragraph: a line break between it and the next?"""
-    rest = sent.doc.text[sent.start_char + len(sent.text.rstrip()) :]
-    return "\n" in rest[: len(rest) - len(rest.lstrip())]
+    """Is the sentence the last of its paragraph: a line break between it and the next?  Read
+    from the tokens: `Doc.text` joins the whole text anew on each access."""
+    doc = sent.doc
+    last = sent.end - 1
+    while last > sent.start and doc[last].is_space:
+        last -= 1
+    spaces = [doc[last].whitespace_]
+    for tok in doc[last + 1 :]:
+        if not tok.is_space:
+            break
+        spaces += [tok.text, tok.whitespace_]
+    return "\n" in "".join(spaces)
 
 
 def _opens_a_state(verb: Token) -> bool:
