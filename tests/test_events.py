@@ -884,6 +884,11 @@ def test_an_act_put_as_an_ultimatum_is_a_warning_to_whom_it_is_put(english):
     assert [(e.type, codes(e.source), codes(e.target)) for e in events_of(text)] == [("THREATEN", {"MLI"}, {"MLI"})]
 
 
+def test_a_benign_act_put_as_an_ultimatum_warns_of_nothing(english):
+    text = "Peru said it would grant loans to Chile unless Chile objects."
+    assert not [e for e in events_of(text) if e.type == "THREATEN"]
+
+
 def test_removing_a_member_from_a_body_is_a_sanction_against_the_member(english):
     find(events_of("Guinea was suspended from the African Union after the coup."), "SANCTION", {"IGO"}, {"GIN"})
     e = find(events_of("Mali was expelled from the Organisation of Islamic Cooperation."), "SANCTION", {"IGO"}, {"MLI"})

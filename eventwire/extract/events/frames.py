@@ -71,7 +71,11 @@ class Cues:
     threatened_types: frozenset[str]
     vowed_harm_types: frozenset[str]
     refused_types: frozenset[str]
+    ultimatum_types: frozenset[str]
     promised_types: dict[str, str]
+
+
+TYPE_LISTS = ("threatened_types", "vowed_harm_types", "refused_types", "ultimatum_types")  # PLOVER names, not words
 
 
 @lru_cache(maxsize=1)
@@ -81,15 +85,10 @@ def cues() -> Cues:
     lists = {
         name: word_set(data, name, "status_cues.yaml")
         for name in Cues.__dataclass_fields__
-        if name not in ("promised_types", "threatened_types", "vowed_harm_types", "refused_types")
+        if name not in (*TYPE_LISTS, "promised_types")
     }
-    return Cues(
-        **lists,
-        threatened_types=frozenset(data.get("threatened_types") or ()),
-        vowed_harm_types=frozenset(data.get("vowed_harm_types") or ()),
-        refused_types=frozenset(data.get("refused_types") or ()),
-        promised_types=dict(data.get("promised_types") or {}),
-    )
+    types = {name: frozenset(data.get(name) or ()) for name in TYPE_LISTS}
+    return Cues(**lists, **types, promised_types=dict(data.get("promised_types") or {}))
 
 
 @dataclass
