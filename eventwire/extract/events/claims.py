@@ -123,9 +123,13 @@ def retype_plans(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasio
     for o in occasions:
         event = o.event
         _join_exercise(o)
-        if o.told is not None and event.status == "negated" and o.told[1].refused and event.type in c.refused_types:
+        if o.told is not None and event.status == "negated" and o.told[1].refused_by and event.type in c.refused_types:
             m, frame = o.told
             event.type, event.id, event.mode = "REJECT", event_id("REJECT", m.token), None
+            refusers = {who(a) for a in frame.refused_by}
+            sides = unique(event.source + event.target)
+            event.source = [a for a in sides if who(a) in refusers]
+            event.target = [a for a in sides if who(a) not in refusers]
             event.status = "reported" if frame.attributed_to else "occurred"
             event.attributed_to = list(frame.attributed_to)
             continue

@@ -58,6 +58,7 @@ class Cues:
     topic_heads: frozenset[str]
     negating_heads: frozenset[str]
     refusal_heads: frozenset[str]
+    time_limits: frozenset[str]
     negations: frozenset[str]
     conditional_marks: frozenset[str]
     fact_marks: frozenset[str]
@@ -99,7 +100,7 @@ class Frame:
     attributed_to: list[Actor] = field(default_factory=list)
     deniers: list[Actor] = field(default_factory=list)
     by_party: bool = False  # told by one of its own parties ("Japan said it had halted aid")
-    refused: bool = False  # its actor's own refusal: "declined to attend", "will not negotiate"
+    refused_by: list[Actor] = field(default_factory=list)  # the party refusing it: "X will not negotiate"
 
 
 def _predicate(tok: Token) -> Token:
@@ -135,6 +136,30 @@ def _vowed(pred: Token, c: Cues) -> bool:
     return any(k.dep_ == "aux" and k.lower_ in c.future_aux | c.past_future_aux for k in pred.children)
 
 
+def _refuser(pred: Token, own: str | None, ctx: ArticleContext, parties: set[str], c: Cues) -> list[Actor]:
+    """The one party, the subject, that refuses this act ("Venezuela will not negotiate with
+    Guyana", "declined to attend the summit"; not "declined to comment on the talks"); none when
+    several parties are its subject ("Kenya and Somalia would not meet": a fact of both) or a time
+    limit bounds it ("will not meet before the vote", "this year": a schedule)."""
+    declined = own is None and pred.dep_ == "xcomp" and lemma_of(pred.head) in c.refusal_heads
+    if not (declined or (own == "negated" and _vowed(pred, c))):
+        return []
+    if any(_time_bound(v, c) for v in ([pred, pred.head] if declined else [pred])):
+        return []
+    subject = actors_of(subject_of(pred), ctx)
+    return subject if len({who(a) for a in subject}) == 1 and _is_party(subject[0], parties) else []
+
+
+def _time_bound(verb: Token, c: Cues) -> bool:
+    """Is this clause bounded in time: "until May", "before the vote", "until they agree", "this year"?"""
+    return any(
+        (k.dep_ in ("prep", "advcl") and lemma_of(k) in c.time_limits)
+        or (k.dep_ == "advcl" and any(g.dep_ == "mark" and lemma_of(g) in c.time_limits for g in k.children))
+        or (k.dep_ in ("npadvmod", "tmod") and k.ent_type_ in ("DATE", "TIME"))
+        for k in verb.children
+    )
+
+
 def _according(tok: Token, c: Cues) -> list[Token]:
     """The X of "according to X" / "citing X" attached to this word."""
     out = []
@@ -166,9 +191,7 @@ def frame_of(
     frame, reported_by = Frame(), []
     t = _predicate(tok)
     own = _own_status(t, c, part_of_trigger)
-    frame.refused = (own == "negated" and _vowed(t, c)) or (
-        own is None and t.dep_ == "xcomp" and lemma_of(t.head) in c.refusal_heads
-    )  # "will not negotiate", "declined to attend": not "declined to comment on the talks"
+    frame.refused_by = _refuser(t, own, ctx, parties, c)
     for _ in range(MAX_CLIMB):
         reported_by += [a for a in actors_of(_according(t, c), ctx) if not _is_party(a, parties)]
         if _conditional(t, c) and own != "negated":
