@@ -182,3 +182,8 @@ def test_a_refusal_is_by_its_subject_to_the_others(english):
 def test_a_readiness_under_a_modal_of_possibility_is_no_plan(english):
     assert not events_of("Kenya could be ready to send troops to Haiti.")
     assert only(events_of("China will be ready to hold talks with India next month."), "CONSULT").status == "planned"
+
+
+def test_talks_a_spokesman_declined_to_comment_on_keep_their_own_status(english):
+    e = only(events_of("A spokesman declined to comment on the talks between Chad and Niger."), "CONSULT")
+    assert e.status == "occurred"

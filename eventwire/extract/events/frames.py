@@ -189,7 +189,7 @@ def frame_of(
     """Read the clause chain above one trigger: modality, plans, reports and denials."""
     c = cues()
     frame, reported_by = Frame(), []
-    t = _predicate(tok)
+    t = pred = _predicate(tok)
     own = _own_status(t, c, part_of_trigger)
     frame.refused_by = _refuser(t, own, ctx, parties, c)
     for _ in range(MAX_CLIMB):
@@ -201,7 +201,7 @@ def frame_of(
             break
         if own is None and _stated_circumstance(t, c):
             own = "occurred"
-        own = _governed_status(t, head, own, frame, c)
+        own = _governed_status(t, head, own, frame, c, spoken_of=t.i != pred.i and lemma_of(t) in c.topic_heads)
         if (t.dep_ in ("ccomp", "acl", "pcomp", "dobj", "advcl") or _gerund(t)) and _denies(head, c):
             frame.deniers += actors_of(subject_of(head), ctx)
         elif head.pos_ in NOUN_POS and lemma_of(head) in c.claim_nouns and t.dep_ in ("acl", "ccomp", "relcl"):
@@ -230,9 +230,12 @@ def _stated_circumstance(t: Token, c: Cues) -> bool:
     )
 
 
-def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cues) -> str | None:
+def _governed_status(
+    t: Token, head: Token, own: str | None, frame: Frame, c: Cues, spoken_of: bool = False
+) -> str | None:
     """Status a governing word gives its complement: "refused to", "hopes to", "plans to",
-    "could ... by withdrawing"."""
+    "could ... by withdrawing"; not a refusal to speak to what is only spoken of (`spoken_of`:
+    "declined to comment on the talks" leaves the talks as they are)."""
     if t.dep_ in MODAL_PATH and own in (None, "planned") and _own_status(head, c) == "hypothetical":
         return "hypothetical"  # "could stop it by pulling back its forces"
     dep = "xcomp" if _complement_parsed_as_purpose(t, head) else t.dep_
@@ -245,7 +248,7 @@ def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cu
     ):
         return "hypothetical"  # "fears grow that Beijing is siding with Russia"
     lemma = lemma_of(head)
-    if lemma in c.negating_heads and own is None:
+    if lemma in c.negating_heads and own is None and not spoken_of:
         return "negated"
     if own in (None, "would", "planned") and (
         lemma in c.hypothetical_heads or (lemma in c.topic_heads and dep in ("xcomp", "ccomp", "pcomp"))
