@@ -234,7 +234,7 @@ def _governed_status(
     t: Token, head: Token, own: str | None, frame: Frame, c: Cues, spoken_of: bool = False
 ) -> str | None:
     """Status a governing word gives its complement: "refused to", "hopes to", "plans to",
-    "could ... by withdrawing"; not a refusal to speak to what is only spoken of (`spoken_of`:
+    "could ... by withdrawing"; not a refusal to speak of what is only spoken of (`spoken_of`:
     "declined to comment on the talks" leaves the talks as they are)."""
     if t.dep_ in MODAL_PATH and own in (None, "planned") and _own_status(head, c) == "hypothetical":
         return "hypothetical"  # "could stop it by pulling back its forces"
