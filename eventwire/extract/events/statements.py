@@ -26,12 +26,12 @@ def add_warnings(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
     could follow if a named other does something: a warning to them, told by the reporting
     verb ("an official said sanctions could follow if Ankara activates the system": THREATEN
     by the act's doer, else the official, to Ankara); for an act that costs them (status_cues.yaml
-    ultimatum_types) told as an ultimatum ("Ghana said it would suspend talks with Togo unless
-    Togo ..."), also within one country (a
-    party's boycott unless the president resigns).  The act itself, bound to the condition, is
-    no event (docs/conventions.md; the claim passes drop it); a benign act ("would send aid
-    unless"), an act said not to follow, or the content of another act ("sanctions will be
-    lifted if"), warns of nothing."""
+    ultimatum_types: a sanction, a boycott, a withdrawal) told as an ultimatum ("Ghana said it
+    would suspend talks with Togo unless Togo ..."), also within one country (a party's boycott
+    unless the president resigns).  The act itself, bound to the condition, is no event
+    (docs/conventions.md; the claim passes drop it); a benign act ("would send aid unless"), an
+    act said not to follow, or the content of another act ("sanctions will be lifted if"), warns
+    of nothing."""
     modals = lexicon().warning_modals
     by_token = {m.token.i: m for m in found}
     out = []
