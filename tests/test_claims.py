@@ -162,6 +162,28 @@ def test_a_meeting_its_actor_refuses_is_a_rejection_one_that_did_not_happen_stay
     assert not [e for e in events_of("The spokesman declined to comment on the talks with Iran.") if e.type == "REJECT"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said Chad and Niger would not hold talks until after the rainy season.",  # both: a fact
+        "Ghana will not meet Togo before the referendum.",  # bounded in time: a schedule
+        "Peru will not hold joint exercises with Chile this year.",
+    ],
+)
+def test_a_meeting_several_parties_will_not_hold_or_one_put_off_is_no_rejection(english, text):
+    assert [e.status for e in events_of(text)] == ["negated"]
+
+
+def test_a_refusal_is_by_its_subject_to_the_others(english):
+    e = only(events_of("Ghana will not meet Togo."), "REJECT")
+    assert (codes(e.source), codes(e.target)) == ({"GHA"}, {"TGO"})
+
+
 def test_a_readiness_under_a_modal_of_possibility_is_no_plan(english):
     assert not events_of("Kenya could be ready to send troops to Haiti.")
     assert only(events_of("China will be ready to hold talks with India next month."), "CONSULT").status == "planned"
+
+
+def test_talks_a_spokesman_declined_to_comment_on_keep_their_own_status(english):
+    e = only(events_of("A spokesman declined to comment on the talks between Chad and Niger."), "CONSULT")
+    assert e.status == "occurred"

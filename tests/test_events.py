@@ -882,6 +882,13 @@ def test_an_act_put_as_an_ultimatum_is_a_warning_to_whom_it_is_put(english):
     find(events_of(text), "THREATEN", {"GHA"}, {"TGO"})
     text = "Mali's largest opposition party said it will boycott the election unless Mali's interim president resigns."
     assert [(e.type, codes(e.source), codes(e.target)) for e in events_of(text)] == [("THREATEN", {"MLI"}, {"MLI"})]
+    text = "Ghana said it would withdraw its troops from Mali unless Mali's junta sets an election date."
+    find(events_of(text), "THREATEN", {"GHA"}, {"MLI"})
+
+
+def test_a_benign_act_put_as_an_ultimatum_warns_of_nothing(english):
+    text = "Peru said it would grant loans to Chile unless Chile objects."
+    assert not [e for e in events_of(text) if e.type == "THREATEN"]
 
 
 def test_removing_a_member_from_a_body_is_a_sanction_against_the_member(english):

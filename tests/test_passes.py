@@ -39,7 +39,7 @@ def seen(items: list[Mention] | list[Occasion]) -> list[tuple]:
         else:
             e = item.event
             place = e.location.name if e.location else None
-            out.append((e.type, e.trigger, codes(e.source), codes(e.target), e.status, place))
+            out.append((e.type, e.trigger, codes(e.source), codes(e.target), e.status, place, codes(e.disputed_by)))
     return out
 
 
@@ -146,7 +146,7 @@ def test_add_demands_adds_what_a_speaker_says_another_must_do(english):
 def test_merge_makes_one_event_of_the_tellings_of_one_occasion(english):
     before, after = around("merge", "Kenya and Ethiopia held talks on Monday. The talks ended without a deal.")
     assert len([m for m in before if m[5]]) == 2
-    assert after == [("CONSULT", "held", ("KEN", "ETH"), (), "occurred", None)]
+    assert after == [("CONSULT", "held", ("KEN", "ETH"), (), "occurred", None, ())]
 
 
 def test_fill_sides_aims_a_domestic_act_at_home(english):
@@ -154,12 +154,28 @@ def test_fill_sides_aims_a_domestic_act_at_home(english):
     assert before[0][3] == () and after[0][3] == ("RUS",)
 
 
-def test_retype_plans_makes_drills_held_by_several_countries_cooperation(english):
-    before, after = around("retype_plans", "Egypt and Sudan held naval drills in the Red Sea on Monday.")
+def test_join_exercises_makes_drills_held_by_several_countries_cooperation(english):
+    before, after = around("join_exercises", "Egypt and Sudan held naval drills in the Red Sea on Monday.")
     assert [e[:4] for e in before] == [("MOBILIZE", "drills", ("EGY", "SDN"), ())]
     assert [e[:4] for e in after] == [("COOPERATE", "drills", ("EGY", "SDN"), ())]
-    _, alone = around("retype_plans", "China launched war games around Taiwan on Saturday.")
+    _, alone = around("join_exercises", "China launched war games around Taiwan on Saturday.")
     assert [e[:4] for e in alone] == [("MOBILIZE", "games", ("CHN",), ("TWN",))]
+
+
+def test_reject_refusals_makes_a_meeting_one_party_will_not_hold_its_rejection(english):
+    before, after = around("reject_refusals", "Ghana will not meet Togo.")
+    assert [e[:5] for e in before] == [("CONSULT", "meet", ("GHA", "TGO"), (), "negated")]
+    assert [e[:5] for e in after] == [("REJECT", "meet", ("GHA",), ("TGO",), "occurred")]
+    _, put_off = around("reject_refusals", "Ghana will not meet Togo until June.")
+    assert [e[:5] for e in put_off] == [("CONSULT", "meet", ("GHA", "TGO"), (), "negated")]
+
+
+def test_dispute_by_reference_lets_a_denial_of_the_allegation_dispute_the_act(english):
+    text = "Russian troops shelled Kharkiv on Monday. Moscow denied the allegation."
+    before, after = around("dispute_by_reference", text)
+    assert [(e[0], e[6]) for e in before] == [("ASSAULT", ())] and [(e[0], e[6]) for e in after] == [
+        ("ASSAULT", ("RUS",))
+    ]
 
 
 def test_drop_sideless_drops_an_event_with_no_coded_actor(english):

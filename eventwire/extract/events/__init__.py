@@ -50,6 +50,8 @@ OCCASION_PASSES: tuple[OccasionPass, ...] = (
     claims.drop_unasserted,
     claims.set_status,
     claims.dispute_by_reference,
+    claims.join_exercises,
+    claims.reject_refusals,
     claims.retype_plans,
     claims.retell,
 )

@@ -4,7 +4,9 @@
 An event told as fact anywhere stays `occurred`; told only on someone's word it is `reported`;
 a denial anywhere adds its deniers to `disputed_by`, and an event only denied is `denied`.
 Events only wished, feared or posed as conditions are not events (docs/conventions.md) and
-are dropped."""
+are dropped.  Then an event's type follows from how it is told: drills several countries hold
+are their cooperation, a meeting one party refuses its rejection, a planned act a promise or a
+threat."""
 
 from __future__ import annotations
 
@@ -113,22 +115,52 @@ def _denies_by_reference(verb: Token) -> bool:
     )
 
 
+def join_exercises(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
+    """Reads the type, the sources and the tellings; changes a MOBILIZE told by an exercise, drills
+    or patrols (lexicon `joint_acts`) whose doers are several countries to their COOPERATE, all
+    of them its parties ("Russia and Belarus held military drills": PLOVER's joint exercises);
+    not whom it is aimed at ("drills around Taiwan")."""
+    for o in occasions:
+        event = o.event
+        parties = unique([a for a in event.source if a.code])
+        if event.type != "MOBILIZE" or len({a.code for a in parties}) < 2:
+            continue
+        told = next((m for m in o.mentions if lemma_of(m.token) in lexicon().joint_acts), None)
+        if told is not None:
+            event.type, event.id, event.mode = "COOPERATE", event_id("COOPERATE", told.token), None
+            event.source, event.target = parties, []
+    return occasions
+
+
+def reject_refusals(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
+    """Reads the status and the chosen telling's refuser (`Frame.refused_by`); changes a meeting,
+    cooperation or agreement its one party refuses ("declined to attend the summit", "will not
+    negotiate with Guyana") to the REJECT it is, by the refuser to the other parties, told as
+    fact or on the reporter's word (PLOVER: saying no to a meeting or a proposal)."""
+    for o in occasions:
+        event = o.event
+        if o.told is None or event.status != "negated" or event.type not in cues().refused_types:
+            continue
+        m, frame = o.told
+        if not frame.refused_by:
+            continue
+        event.type, event.id, event.mode = "REJECT", event_id("REJECT", m.token), None
+        event.status = "reported" if frame.attributed_to else "occurred"
+        event.attributed_to = list(frame.attributed_to)
+        refusers = {who(a) for a in frame.refused_by}
+        sides = unique(event.source + event.target)
+        event.source = [a for a in sides if who(a) in refusers]
+        event.target = [a for a in sides if who(a) not in refusers]
+    return occasions
+
+
 def retype_plans(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
     """Reads the status, the sides and the chosen telling; changes a planned act's type to the
     promise or threat it is (PLOVER: future aid is AGREE, "said it would impose a curfew" is
-    THREATEN), a cooperative act its actor refuses to the REJECT it is ("declined to attend the
-    summit"), and a show of force several countries hold together to the COOPERATE it is
-    ("Russia and Belarus held military drills": PLOVER's joint exercises)."""
+    THREATEN)."""
     c = cues()
     for o in occasions:
         event = o.event
-        _join_exercise(o)
-        if o.told is not None and event.status == "negated" and o.told[1].refused and event.type in c.refused_types:
-            m, frame = o.told
-            event.type, event.id, event.mode = "REJECT", event_id("REJECT", m.token), None
-            event.status = "reported" if frame.attributed_to else "occurred"
-            event.attributed_to = list(frame.attributed_to)
-            continue
         if o.told is None or event.status != "planned":
             continue
         m, frame = o.told
@@ -138,20 +170,6 @@ def retype_plans(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasio
         if new is not None:
             event.type, event.id = new, event_id(new, m.token)
     return occasions
-
-
-def _join_exercise(o: Occasion) -> None:
-    """A MOBILIZE told by an exercise, drills or patrols (lexicon `joint_acts`) whose doers are
-    several countries is their COOPERATE, all of them its parties; not whom it is aimed at
-    ("drills around Taiwan")."""
-    event = o.event
-    parties = unique([a for a in event.source if a.code])
-    if event.type != "MOBILIZE" or len({a.code for a in parties}) < 2:
-        return
-    told = next((m for m in o.mentions if lemma_of(m.token) in lexicon().joint_acts), None)
-    if told is not None:
-        event.type, event.id, event.mode = "COOPERATE", event_id("COOPERATE", told.token), None
-        event.source, event.target = parties, []
 
 
 def retell(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:

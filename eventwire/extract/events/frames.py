@@ -58,6 +58,7 @@ class Cues:
     topic_heads: frozenset[str]
     negating_heads: frozenset[str]
     refusal_heads: frozenset[str]
+    time_limits: frozenset[str]
     negations: frozenset[str]
     conditional_marks: frozenset[str]
     fact_marks: frozenset[str]
@@ -71,7 +72,11 @@ class Cues:
     threatened_types: frozenset[str]
     vowed_harm_types: frozenset[str]
     refused_types: frozenset[str]
+    ultimatum_types: frozenset[str]
     promised_types: dict[str, str]
+
+
+TYPE_LISTS = ("threatened_types", "vowed_harm_types", "refused_types", "ultimatum_types")  # PLOVER names, not words
 
 
 @lru_cache(maxsize=1)
@@ -81,15 +86,10 @@ def cues() -> Cues:
     lists = {
         name: word_set(data, name, "status_cues.yaml")
         for name in Cues.__dataclass_fields__
-        if name not in ("promised_types", "threatened_types", "vowed_harm_types", "refused_types")
+        if name not in (*TYPE_LISTS, "promised_types")
     }
-    return Cues(
-        **lists,
-        threatened_types=frozenset(data.get("threatened_types") or ()),
-        vowed_harm_types=frozenset(data.get("vowed_harm_types") or ()),
-        refused_types=frozenset(data.get("refused_types") or ()),
-        promised_types=dict(data.get("promised_types") or {}),
-    )
+    types = {name: frozenset(data.get(name) or ()) for name in TYPE_LISTS}
+    return Cues(**lists, **types, promised_types=dict(data.get("promised_types") or {}))
 
 
 @dataclass
@@ -100,7 +100,7 @@ class Frame:
     attributed_to: list[Actor] = field(default_factory=list)
     deniers: list[Actor] = field(default_factory=list)
     by_party: bool = False  # told by one of its own parties ("Japan said it had halted aid")
-    refused: bool = False  # its actor's own refusal: "declined to attend", "will not negotiate"
+    refused_by: list[Actor] = field(default_factory=list)  # the party refusing it: "X will not negotiate"
 
 
 def _predicate(tok: Token) -> Token:
@@ -136,6 +136,30 @@ def _vowed(pred: Token, c: Cues) -> bool:
     return any(k.dep_ == "aux" and k.lower_ in c.future_aux | c.past_future_aux for k in pred.children)
 
 
+def _refuser(pred: Token, own: str | None, ctx: ArticleContext, parties: set[str], c: Cues) -> list[Actor]:
+    """The one party, the subject, that refuses this act ("Venezuela will not negotiate with
+    Guyana", "declined to attend the summit"; not "declined to comment on the talks"); none when
+    several parties are its subject ("Kenya and Somalia would not meet": a fact of both) or a time
+    limit bounds it ("will not meet before the vote", "this year": a schedule)."""
+    declined = own is None and pred.dep_ == "xcomp" and lemma_of(pred.head) in c.refusal_heads
+    if not (declined or (own == "negated" and _vowed(pred, c))):
+        return []
+    if any(_time_bound(v, c) for v in ([pred, pred.head] if declined else [pred])):
+        return []
+    subject = actors_of(subject_of(pred), ctx)
+    return subject if len({who(a) for a in subject}) == 1 and _is_party(subject[0], parties) else []
+
+
+def _time_bound(verb: Token, c: Cues) -> bool:
+    """Is this clause bounded in time: "until May", "before the vote", "until they agree", "this year"?"""
+    return any(
+        (k.dep_ in ("prep", "advcl") and lemma_of(k) in c.time_limits)
+        or (k.dep_ == "advcl" and any(g.dep_ == "mark" and lemma_of(g) in c.time_limits for g in k.children))
+        or (k.dep_ in ("npadvmod", "tmod") and k.ent_type_ in ("DATE", "TIME"))
+        for k in verb.children
+    )
+
+
 def _according(tok: Token, c: Cues) -> list[Token]:
     """The X of "according to X" / "citing X" attached to this word."""
     out = []
@@ -165,11 +189,9 @@ def frame_of(
     """Read the clause chain above one trigger: modality, plans, reports and denials."""
     c = cues()
     frame, reported_by = Frame(), []
-    t = _predicate(tok)
+    t = pred = _predicate(tok)
     own = _own_status(t, c, part_of_trigger)
-    frame.refused = (own == "negated" and _vowed(t, c)) or (
-        own is None and t.dep_ == "xcomp" and lemma_of(t.head) in c.refusal_heads
-    )  # "will not negotiate", "declined to attend": not "declined to comment on the talks"
+    frame.refused_by = _refuser(t, own, ctx, parties, c)
     for _ in range(MAX_CLIMB):
         reported_by += [a for a in actors_of(_according(t, c), ctx) if not _is_party(a, parties)]
         if _conditional(t, c) and own != "negated":
@@ -179,7 +201,7 @@ def frame_of(
             break
         if own is None and _stated_circumstance(t, c):
             own = "occurred"
-        own = _governed_status(t, head, own, frame, c)
+        own = _governed_status(t, head, own, frame, c, spoken_of=t.i != pred.i and lemma_of(t) in c.topic_heads)
         if (t.dep_ in ("ccomp", "acl", "pcomp", "dobj", "advcl") or _gerund(t)) and _denies(head, c):
             frame.deniers += actors_of(subject_of(head), ctx)
         elif head.pos_ in NOUN_POS and lemma_of(head) in c.claim_nouns and t.dep_ in ("acl", "ccomp", "relcl"):
@@ -208,9 +230,12 @@ def _stated_circumstance(t: Token, c: Cues) -> bool:
     )
 
 
-def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cues) -> str | None:
+def _governed_status(
+    t: Token, head: Token, own: str | None, frame: Frame, c: Cues, spoken_of: bool = False
+) -> str | None:
     """Status a governing word gives its complement: "refused to", "hopes to", "plans to",
-    "could ... by withdrawing"."""
+    "could ... by withdrawing"; not a refusal to speak of what is only spoken of (`spoken_of`:
+    "declined to comment on the talks" leaves the talks as they are)."""
     if t.dep_ in MODAL_PATH and own in (None, "planned") and _own_status(head, c) == "hypothetical":
         return "hypothetical"  # "could stop it by pulling back its forces"
     dep = "xcomp" if _complement_parsed_as_purpose(t, head) else t.dep_
@@ -223,7 +248,7 @@ def _governed_status(t: Token, head: Token, own: str | None, frame: Frame, c: Cu
     ):
         return "hypothetical"  # "fears grow that Beijing is siding with Russia"
     lemma = lemma_of(head)
-    if lemma in c.negating_heads and own is None:
+    if lemma in c.negating_heads and own is None and not spoken_of:
         return "negated"
     if own in (None, "would", "planned") and (
         lemma in c.hypothetical_heads or (lemma in c.topic_heads and dep in ("xcomp", "ccomp", "pcomp"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...model import Actor
 from ..article import ArticleContext
 from ..types import has
 from .frames import cues
@@ -120,7 +121,7 @@ def _told_by_agreement(m: Mention, agreement: Mention) -> bool:
     return m.type in cues().vowed_harm_types
 
 
-def _codes(side: list) -> set[str | None]:
+def _codes(side: list[Actor]) -> set[str | None]:
     return {a.code for a in side}
 
 

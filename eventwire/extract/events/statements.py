@@ -11,6 +11,7 @@ from ..article import ArticleContext
 from ..dates import clause_verb
 from ..types import has
 from .dating import mention_date
+from .frames import cues
 from .grammar import SUBJECTS, condition_subjects, lemma_of, subject_of
 from .keeping import outer
 from .lexicon import Rule, lexicon
@@ -24,21 +25,23 @@ def add_warnings(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
     """Reads every mention, kept or not; adds a THREATEN for a hostile act someone says will or
     could follow if a named other does something: a warning to them, told by the reporting
     verb ("an official said sanctions could follow if Ankara activates the system": THREATEN
-    by the act's doer, else the official, to Ankara); for any act put to them as an ultimatum,
-    told or stated ("Nigeria will withdraw its troops unless the junta holds elections"), also
-    within one country (a party's boycott unless the president resigns).  The act itself, bound
-    to the condition, is no event (docs/conventions.md; the claim passes drop it); an act said
-    not to follow, or the content of another act ("sanctions will be lifted if"), warns of nothing."""
+    by the act's doer, else the official, to Ankara); for an act that costs them (status_cues.yaml
+    ultimatum_types: a sanction, a boycott, a withdrawal) told as an ultimatum ("Ghana said it
+    would suspend talks with Togo unless Togo ..."), also within one country (a party's boycott
+    unless the president resigns).  The act itself, bound to the condition, is no event
+    (docs/conventions.md; the claim passes drop it); a benign act ("would send aid unless"), an
+    act said not to follow, or the content of another act ("sanctions will be lifted if"), warns
+    of nothing."""
     modals = lexicon().warning_modals
     by_token = {m.token.i: m for m in found}
     out = []
     for m in found:
         verb = clause_verb(m.token)
-        ultimatum = verb is not None and _ultimatum(verb)
+        ultimatum = verb is not None and m.type in cues().ultimatum_types and _ultimatum(verb)
         if (
             verb is None
             or not (has(m.type, "consequence") or ultimatum)
-            or not (_told(verb) or (ultimatum and verb.dep_ == "ROOT"))
+            or not _told(verb)
             or not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
             or any(c.dep_ == "neg" for c in verb.children)
             or outer(m, by_token) is not None
@@ -58,7 +61,7 @@ def _told(verb: Token) -> bool:
 
 def _ultimatum(verb: Token) -> bool:
     """Is this act put as what follows unless someone acts ("will boycott the vote unless the
-    president resigns")?  Pressure on them whatever the act: a warning."""
+    president resigns")?  A costly act so put is pressure on them: a warning."""
     return bool(condition_subjects(verb, event_words().ultimatum_marks))
 
 
