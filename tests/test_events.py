@@ -957,3 +957,21 @@ def test_a_delegation_received_is_from_the_country_it_came_from(english):
 def test_an_expelled_attache_is_a_diplomat_with_or_without_the_accent(english):
     for text in ("Poland expelled a Belarusian military attaché.", "Poland expelled a Belarusian military attache."):
         find(events_of(text), "SANCTION", {"POL"}, {"BLR"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway sent air defence systems to Ukraine.",
+        "Italy delivered armoured vehicles to Lebanon.",
+        "Turkey shipped armed drones to Somalia.",
+        "Sweden provided fighter jets to Ukraine.",
+    ],
+)
+def test_weapons_and_equipment_sent_to_another_country_are_aid(english, text):
+    (aid,) = [e for e in events_of(text) if e.type == "AID"]
+    assert codes(aid.target) and codes(aid.source) != codes(aid.target)
+
+
+def test_goods_shipped_are_trade_not_aid(english):
+    assert not [e for e in events_of("Vietnam shipped goods to China.") if e.type == "AID"]
