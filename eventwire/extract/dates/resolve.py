@@ -242,7 +242,7 @@ def _month_year(m: re.Match, ref: datetime | None, tense: str) -> Found:
 
 
 def _month_of_period(m: re.Match, ref: datetime | None, tense: str) -> Found:
-    """ "in January of this year", "March last year": that month of that year."""
+    """ "in May of this year", "March last year": that month of that year."""
     if ref is None:
         return None
     step = {"last": -1, "previous": -1, "this": 0, "next": 1}[m[2]]

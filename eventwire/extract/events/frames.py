@@ -42,7 +42,7 @@ CLAUSE_DEPS = frozenset(
 )
 MAX_CLIMB = 8
 # Ways down from a verb whose modal reaches the words below it ("could decide to impose
-# sanctions", "could stop it by pulling back", "must be ready to mediate"); not its subject
+# sanctions", "could stop it by pulling back", "should be ready to negotiate"); not its subject
 # ("the meeting could have ...").
 MODAL_PATH = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj", "acomp"})
 FALSITY_DEPS = frozenset({"oprd", "acomp", "dobj", "attr", "pobj", "amod"})  # "called them lies"

@@ -115,7 +115,7 @@ def _agreed(o: Mention) -> bool:
 def _told_by_agreement(m: Mention, agreement: Mention) -> bool:
     """Does agreeing to this act tell the act rather than an agreement?  Agreeing to meet is a
     planned meeting; vowing to attack ("pledged to crush the insurgents") a threat.  Agreeing to
-    a meeting another holds ("agreed to US mediation") is an agreement: PLOVER's AGREE."""
+    a meeting another holds ("agreed to Norwegian mediation") is an agreement: PLOVER's AGREE."""
     if m.type == "CONSULT":
         return not m.source or not agreement.source or bool(_codes(m.source) & _codes(agreement.source))
     return m.type in cues().vowed_harm_types
