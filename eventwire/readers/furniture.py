@@ -18,6 +18,7 @@ from .common import outlet_from_url, split_names
 
 _WIRE = read_yaml("wire_copy.yaml")
 _AGENCIES = frozenset(_WIRE["agencies"])
+_LABELS = frozenset(_WIRE["labels"])
 _PARTICLES = "|".join(map(re.escape, _WIRE["name_particles"]))
 _CREDIT_ROLES = "|".join(map(re.escape, _WIRE["credit_roles"]))
 _MONTH = "|".join(
@@ -34,7 +35,8 @@ _NAME = rf"{_NAME_WORD}(?: (?:(?:{_PARTICLES}) )*{_NAME_WORD})*"
 # "By Ann Wanjiru", "By Ann Wanjiru and Tom Obi, Reuters": a line of names alone.
 BYLINE = re.compile(rf"^\s*By (?P<names>{_NAME}(?:(?:, | and | & ){_NAME})*)\s*$")
 
-# "NAIROBI (AFP) -", "NAIROBI, June 4 (Reuters) -", "MARANCHON, SPAIN —", "WASHINGTON —", "Kyiv (AFP) -".
+# "NAIROBI (AFP) -", "NAIROBI, June 4 (Reuters) -", "MARANCHON, SPAIN —", "WASHINGTON —", "Kyiv (AFP) -",
+# and the colon of South Asian papers: "PESHAWAR:", "ISLAMABAD, July 9 (APP):".
 _CAPITALS = r"[A-Z][A-Z.'’]{2,}(?:-[A-Z.'’]+)*(?:[ /][A-Z][A-Z.'’]*(?:-[A-Z.'’]+)*)*"
 _TOWN = rf"[A-Z][a-z.'’]+(?:-[A-Za-z][a-z.'’]*)*(?: (?:(?:{_PARTICLES}) )?[A-Z][a-z.'’]+(?:-[A-Za-z][a-z.'’]*)*){{0,3}}"
 _IN_STATE = r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"
@@ -42,12 +44,13 @@ _DAY = rf"(?:,? (?P<day>(?:{_MONTH}) \d{{1,2}}(?:, \d{{4}})?))?"
 _AGENCY = r" ?\((?P<agency>[A-Za-z][\w&.\- ]{0,30}?)\)"
 DATELINES = (
     # a place in capitals with its agency or day, before any dash ("NAIROBI, June 4 (Reuters) -")
-    re.compile(rf"^\s*(?P<place>{_CAPITALS}{_IN_STATE}){_DAY}(?:{_AGENCY})? ?[-–—]+\s+"),
+    re.compile(rf"^\s*(?P<place>{_CAPITALS}{_IN_STATE}){_DAY}(?:{_AGENCY})? ?(?:[-–—]+|(?P<colon>:))\s+"),
     # a place in ordinary case, with a known agency ("Kyiv (AFP) -")
     re.compile(rf"^\s*(?P<place>{_TOWN}{_IN_STATE}){_DAY}{_AGENCY} ?[-–—]+\s+"),
 )
 # A dateline with neither agency nor day ends in a long dash ("WASHINGTON —"): "NATO - Russia
-# council" and "U.S. - China talks" open with a hyphen.
+# council" and "U.S. - China talks" open with a hyphen; or in a colon after a place, not a label
+# ("PESHAWAR:", not "BREAKING:").
 LONG_DASH = re.compile(r" ?(?:—|–|--)\s+$")
 
 # Closing lines: "(Reporting by A in Nairobi; Editing by B)", "Copyright 2024 The Associated Press.
@@ -112,6 +115,8 @@ def _dateline(text: str) -> re.Match[str] | None:
         if pattern is DATELINES[1] and found["agency"] not in _AGENCIES:
             continue
         if found["agency"] or found["day"] or LONG_DASH.search(found[0]):
+            return found
+        if found.groupdict().get("colon") and found["place"].upper() not in _LABELS:
             return found
     return None
 
