@@ -6,6 +6,7 @@ import pytest
 
 from eventwire import nlp
 from eventwire.extract.dates import DateAnchors, DateRef, context_date, date_for_event, own_date, resolve, shifted
+from eventwire.extract.dates.resolve import stretch_to_now
 from eventwire.extract.sentences import Sentences
 
 # The seed article's reference time: a Sunday evening.
@@ -374,3 +375,20 @@ def test_a_year_inside_a_name_dates_nothing_the_clause_tells(text, word):
     # The year says which treaty; the attacks it covers are not of 1951.
     doc = nlp.load()(text)
     assert date_for_event(token(doc, word), anchors(doc, datetime(2025, 3, 13, 19))) is None
+
+
+@pytest.mark.parametrize(
+    "text, stretch",
+    [
+        ("recent weeks", True),
+        ("the past two years", True),
+        ("decades", True),
+        ("the last few days", True),
+        ("two years", False),  # "sentenced to two years": a length, not a time
+        ("days later", False),  # counted from an occasion (`shifted`)
+        ("the next day", False),
+        ("35-year-old", False),
+    ],
+)
+def test_a_stretch_up_to_now_is_told_apart_from_a_length_and_a_span_counted(text, stretch):
+    assert stretch_to_now(text) is stretch

@@ -254,3 +254,26 @@ def test_a_date_of_a_state_s_onset_dates_the_sentence_that_goes_on_with_it():
         "2024-05-01",
         "month",
     )
+
+
+def test_an_event_told_overnight_is_of_the_storys_day():
+    # The night attack is of the day the story is told, not one with the December barrage told
+    # after it.
+    text = (
+        "Russian forces shelled Kharkiv overnight. "
+        "In December, Russian forces shelled Kharkiv every night, the mayor said."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    night = next(e for e in events if e.trigger == "shelled" and "overnight" in e.sentence)
+    assert (night.date, night.date_text) == ("2025-03-13", "overnight")
+
+
+def test_an_event_told_over_a_stretch_up_to_now_takes_no_date_from_the_story():
+    # "In recent weeks" names when, and pins no day: neither last month's date nor the story's day.
+    text = (
+        "Last month, the navy seized a fishing boat near the islands. "
+        "In recent weeks, Chinese vessels have harassed Philippine supply ships near the reef."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    harassed = next(e for e in events if e.trigger == "harassed")
+    assert harassed.date is None

@@ -61,6 +61,9 @@ PRIOR_MODIFIERS = word_set(_CALENDAR, "prior_modifiers", "calendar.yaml")
 SEQUEL_PREPOSITIONS = word_set(_CALENDAR, "sequel_prepositions", "calendar.yaml")
 TIME_UNITS = word_set(_CALENDAR, "time_units", "calendar.yaml")
 ANTERIORITY_ADVERBS = word_set(_CALENDAR, "anteriority_adverbs", "calendar.yaml")
+STRETCH_MODIFIERS = word_set(_CALENDAR, "stretch_modifiers", "calendar.yaml")
+STRETCH_UNITS = word_set(_CALENDAR, "stretch_units", "calendar.yaml")
+STORY_DAY_WORDS = word_set(_CALENDAR, "story_day_words", "calendar.yaml")
 
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WD = "|".join(WEEKDAYS)
@@ -155,6 +158,19 @@ _SEQUEL = [
     (re.compile(rf"\bthe (?:{_PRIOR}) (day|week|month|year)\b"), r"one \1 earlier"),
     (re.compile(r"\bthe (day|week|month|year) (after|before)\b"), r"one \1 \2"),
 ]
+
+
+_UNITS = "|".join(sorted(STRETCH_UNITS))
+_STRETCH = re.compile(
+    rf"(?:the )?(?:(?:{'|'.join(sorted(STRETCH_MODIFIERS))}) (?:(?:{_COUNT}|few|several|couple of) )?|many |several )?"
+    rf"(?:{_UNITS})"
+)
+
+
+def stretch_to_now(text: str) -> bool:
+    """ "recent weeks", "the past two years", "decades" ("for decades"): a stretch of time up to
+    now, which pins no date; not a span counted from an occasion ("two years", "days later")."""
+    return _STRETCH.fullmatch(_normalise(text).strip()) is not None
 
 
 def shifted(anchor: DateRef, text: str) -> DateRef | None:

@@ -18,9 +18,11 @@ from .resolve import (
     OWN_RANK,
     SEQUEL_PREPOSITIONS,
     SETTING_PREPOSITIONS,
+    STORY_DAY_WORDS,
     DateRef,
     resolve,
     shifted,
+    stretch_to_now,
 )
 from .tense import (
     SUBJECT_DEPS,
@@ -97,6 +99,23 @@ def _first_resolved(trigger: Token, anchors: DateAnchors, below: int | None) -> 
         if found:
             return DateRef(found.date, found.precision, _with_preposition(span).text)
     return None
+
+
+def unpinned_time(trigger: Token, anchors: DateAnchors) -> Span | None:
+    """A time expression of the trigger's own clause that names no date: a stretch up to now
+    ("in recent weeks, vessels have harassed ...", "for decades", `resolve.stretch_to_now`) or
+    a word of the story's own day ("shelled the city overnight", `STORY_DAY_WORDS`).  The event
+    is told at that time: not at a date borrowed from the sentences around it."""
+    sent = anchors.sentences.span(trigger)
+    return next(
+        (
+            span
+            for span in anchors.candidates(sent)
+            if (span.text.lower() in STORY_DAY_WORDS or stretch_to_now(span.text))
+            and _attachment(span, trigger, sent) is not None
+        ),
+        None,
+    )
 
 
 def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) -> DateRef | None:
