@@ -392,3 +392,19 @@ def test_a_year_inside_a_name_dates_nothing_the_clause_tells(text, word):
 )
 def test_a_stretch_up_to_now_is_told_apart_from_a_length_and_a_span_counted(text, stretch):
     assert stretch_to_now(text) is stretch
+
+
+@pytest.mark.parametrize(
+    "text, teller, told",
+    [
+        ("Russia accused Ukraine of attacking its power plants in a statement on Tuesday.", "accused", "attacking"),
+        ("The ministry urged Israel to halt its strikes at a briefing on Tuesday.", "urged", "halt"),
+        ("The army accused the rebels of shelling the town in a statement issued on Tuesday.", "accused", "shelling"),
+    ],
+)
+def test_a_date_set_in_a_telling_dates_the_verb_of_telling(text, teller, told):
+    # The parser hangs "in a statement on Tuesday" on what was told; Tuesday is when it was told.
+    doc = nlp.load()(text)
+    ref = anchors(doc, datetime(2025, 3, 13, 19))
+    assert as_pair(date_for_event(token(doc, teller), ref)) == ("2025-03-11", "day")
+    assert date_for_event(token(doc, told), ref) is None

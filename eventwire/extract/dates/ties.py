@@ -348,10 +348,15 @@ def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
     Wednesday", "a court in November"), unless the date is part of its name ("the 1951
     Mutual Defense Treaty"); a noun the date describes ("Tuesday's announcement",
     "a trial for 2025", "details about Monday's meeting") keeps it.  A document's date ("a
-    letter dated Feb. 4") leads to the clause the document takes part in."""
+    letter dated Feb. 4") leads to the clause the document takes part in, and a date set in
+    the telling of a thing ("accused Kyiv of attacking its plants in a statement on Tuesday")
+    to the verb of telling, wherever the parser hangs it (`_teller_of`)."""
     occurrence = cues()["occurrence_verbs"]
-    steps, via = 0, None
+    steps, via, told_in = 0, None, False
     while True:
+        if steps and tok.pos_ in VERB_POS and (teller := _teller_of(tok, told_in)) is not None:
+            tok, steps = teller, steps + 1
+            continue
         if tok.i == trigger.i:
             return steps, tok
         if steps and tok.pos_ in VERB_POS:
@@ -375,9 +380,27 @@ def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
                 return steps, tok
         elif steps and tok.pos_ in NOUN_POS and not _scene_noun(tok, via):
             return steps, tok
+        told_in = told_in or (_is_setting(tok) and tok.lemma_.lower() in cues()["telling_nouns"])
         if tok.head.i == tok.i:
             return steps, None
         via, tok, steps = tok, tok.head, steps + 1
+
+
+def _teller_of(verb: Token, told_in: bool) -> Token | None:
+    """The verb of telling above a clause of what is told ("accused Kyiv of attacking", "urged
+    Israel to halt") when the date is set in a telling (`told_in`: "in a statement issued on
+    Tuesday") or beside one ("... in a statement on Tuesday"): the parser hangs these on the
+    lower verb, but a statement, report or briefing is where the telling was done."""
+    if verb.dep_ not in ("pcomp", "xcomp", "ccomp"):
+        return None
+    telling = cues()["telling_nouns"]
+    if not told_in and not any(
+        c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in telling for o in c.children)
+        for c in verb.children
+    ):
+        return None
+    above, speech = governor(verb), quote_cues()
+    return above if above is not None and above.lemma_.lower() in speech.speech | speech.direct else None
 
 
 def _dates_document(verb: Token) -> bool:
