@@ -408,3 +408,10 @@ def test_a_date_set_in_a_telling_dates_the_verb_of_telling(text, teller, told):
     ref = anchors(doc, datetime(2025, 3, 13, 19))
     assert as_pair(date_for_event(token(doc, teller), ref)) == ("2025-03-11", "day")
     assert date_for_event(token(doc, told), ref) is None
+
+
+def test_a_bare_date_hung_on_the_object_dates_the_verb():
+    # The parser hangs "earlier this month" on "entry"; it says when the entry was halted.
+    doc = nlp.load()("Israel halted the entry of aid into Gaza earlier this month.")
+    found = date_for_event(token(doc, "halted"), anchors(doc, datetime(2025, 3, 13, 19)))
+    assert as_pair(found) == ("2025-03-01", "month")
