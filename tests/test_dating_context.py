@@ -277,3 +277,14 @@ def test_an_event_told_over_a_stretch_up_to_now_takes_no_date_from_the_story():
     events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
     harassed = next(e for e in events if e.trigger == "harassed")
     assert harassed.date is None
+
+
+def test_an_event_told_as_before_the_occasion_borrows_no_date():
+    # The threat came before Wednesday's announcement: "had threatened" takes no date it does not state.
+    text = (
+        "Venezuela said on Wednesday that it would accept deportation flights. "
+        "The president had threatened tariffs on Venezuela."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    threat = next(e for e in events if e.trigger == "threatened")
+    assert threat.date is None

@@ -36,8 +36,9 @@ def date_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]
 def mention_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
     """The date of one telling: its own, else the story's day for one told "overnight" and none
     for one told over a stretch up to now ("in recent weeks": `dates.unpinned_time`), else (a
-    noun under a light verb is told like a verb: "imposed tariffs") that of the sentences
-    before, else that of its telling."""
+    noun under a light verb is told like a verb: "imposed tariffs"; not one told as before the
+    occasion, "had threatened": `tense.told_before`) that of the sentences before, else that of
+    its telling."""
     own = date_for_event(m.token, ctx.dates)
     if own is not None:
         return own
@@ -45,12 +46,9 @@ def mention_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
     if unpinned is not None:
         day = story_day(ctx) if unpinned.text.lower() in STORY_DAY_WORDS else None
         return DateRef(day.date, day.precision, unpinned.text) if day else None
-    borrowed = (
-        None
-        if m.nominal and light_verb(m.token) is None
-        else context_date(m.token, ctx.dates, has(m.type, "statement"))
-    )
-    return borrowed or _statement_date(ctx, m)
+    if (m.nominal and light_verb(m.token) is None) or told_before(m.token):
+        return _statement_date(ctx, m)
+    return context_date(m.token, ctx.dates, has(m.type, "statement")) or _statement_date(ctx, m)
 
 
 def _statement_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
