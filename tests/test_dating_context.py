@@ -288,3 +288,11 @@ def test_an_event_told_as_before_the_occasion_borrows_no_date():
     events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
     threat = next(e for e in events if e.trigger == "threatened")
     assert threat.date is None
+
+
+def test_the_next_week_is_counted_from_the_occasion_told_not_from_publication():
+    # Not the week after publication, as "next week" would be: the week after January 10.
+    doc = nlp.load()("Rebels attacked the town on Jan. 10. The army shelled the rebel camp the next week.")
+    ref = anchors(doc, THURSDAY_EVENING)
+    assert date_for_event(token(doc, "shelled"), ref) is None
+    assert pair(context_date(token(doc, "shelled"), ref)) == ("2025-01-01", "month")

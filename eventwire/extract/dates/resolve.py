@@ -130,6 +130,8 @@ def resolve(text: str, reference: datetime | None, tense: str) -> DateRef | None
     if not text or not text.strip():
         return None
     norm = _normalise(text)
+    if _COUNTED_FROM_AN_OCCASION.search(norm):
+        return None  # "the next week", "the previous year": counted from the occasion told (`shifted`)
     for kind, pattern in _RULES:
         match = pattern.search(norm)
         if match:
@@ -171,6 +173,9 @@ def stretch_to_now(text: str) -> bool:
     """ "recent weeks", "the past two years", "decades" ("for decades"): a stretch of time up to
     now, which pins no date; not a span counted from an occasion ("two years", "days later")."""
     return _STRETCH.fullmatch(_normalise(text).strip()) is not None
+
+
+_COUNTED_FROM_AN_OCCASION = re.compile(rf"\bthe (?:{_NEXT}|{_PRIOR}) (?:week|month|year)\b")
 
 
 def shifted(anchor: DateRef, text: str) -> DateRef | None:
