@@ -296,3 +296,15 @@ def test_the_next_week_is_counted_from_the_occasion_told_not_from_publication():
     ref = anchors(doc, THURSDAY_EVENING)
     assert date_for_event(token(doc, "shelled"), ref) is None
     assert pair(context_date(token(doc, "shelled"), ref)) == ("2025-01-01", "month")
+
+
+def test_an_event_noun_whose_verb_says_it_took_place_is_told_like_a_verb():
+    # "Talks ... began" tells the talks as "met" would: they go on with the clash's month.
+    text = (
+        "Ethiopian and Eritrean troops clashed near the border in January, residents said. "
+        "Talks between Ethiopia and Eritrea began in Nairobi."
+    )
+    talks = next(
+        e for e in process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events if e.trigger == "Talks"
+    )
+    assert (talks.date, talks.date_precision) == ("2025-01-01", "month")

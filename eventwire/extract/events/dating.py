@@ -3,6 +3,8 @@ the date of its telling; a definite event noun shares the date of the telling it
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ...model import Event  # noqa: F401
 from ..article import ArticleContext
 from ..dates import (
@@ -15,6 +17,7 @@ from ..dates import (
     sentence_date,
     unpinned_time,
 )
+from ..dates.cues import cues
 from ..dates.resolve import STORY_DAY_WORDS
 from ..dates.tense import event_tense, told_before
 from ..types import has
@@ -46,9 +49,15 @@ def mention_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
     if unpinned is not None:
         day = story_day(ctx) if unpinned.text.lower() in STORY_DAY_WORDS else None
         return DateRef(day.date, day.precision, unpinned.text) if day else None
-    if (m.nominal and light_verb(m.token) is None) or told_before(m.token):
+    if (m.nominal and light_verb(m.token) is None and not _occurs(m.token)) or told_before(m.token):
         return _statement_date(ctx, m)
     return context_date(m.token, ctx.dates, has(m.type, "statement")) or _statement_date(ctx, m)
+
+
+def _occurs(noun: Token) -> bool:
+    """ "the talks ended", "fighting erupted": an event noun whose verb says that it took place
+    is told like a verb."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in cues()["occurrence_verbs"]
 
 
 def _statement_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
