@@ -415,3 +415,16 @@ def test_a_bare_date_hung_on_the_object_dates_the_verb():
     doc = nlp.load()("Israel halted the entry of aid into Gaza earlier this month.")
     found = date_for_event(token(doc, "halted"), anchors(doc, datetime(2025, 3, 13, 19)))
     assert as_pair(found) == ("2025-03-01", "month")
+
+
+def test_a_past_date_on_a_thing_put_ahead_dates_the_verb_that_put_it_ahead():
+    # "last week" cannot be when the supplies are to be cut: it is when the threat was made.
+    # A day that may lie ahead ("on Friday") stays with what is to be done.
+    doc = nlp.load()(
+        "The prime minister threatened to cut electricity supplies to Ukraine last week. "
+        "The rebels agreed to resume talks on Friday."
+    )
+    ref = anchors(doc, datetime(2025, 3, 13, 19))
+    assert as_pair(date_for_event(token(doc, "threatened"), ref)) == ("2025-03-01", "month")
+    assert date_for_event(token(doc, "cut"), ref) is None
+    assert as_pair(date_for_event(token(doc, "resume"), ref)) == ("2025-03-14", "day")

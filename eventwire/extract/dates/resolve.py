@@ -64,6 +64,7 @@ ANTERIORITY_ADVERBS = word_set(_CALENDAR, "anteriority_adverbs", "calendar.yaml"
 STRETCH_MODIFIERS = word_set(_CALENDAR, "stretch_modifiers", "calendar.yaml")
 STRETCH_UNITS = word_set(_CALENDAR, "stretch_units", "calendar.yaml")
 STORY_DAY_WORDS = word_set(_CALENDAR, "story_day_words", "calendar.yaml")
+PAST_ONLY_WORDS = word_set(_CALENDAR, "past_only_words", "calendar.yaml")
 
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WD = "|".join(WEEKDAYS)

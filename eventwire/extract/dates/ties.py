@@ -16,6 +16,7 @@ from .resolve import (
     MEANS_PREPOSITIONS,
     ONSET_PREPOSITIONS,
     OWN_RANK,
+    PAST_ONLY_WORDS,
     SEQUEL_PREPOSITIONS,
     SETTING_PREPOSITIONS,
     STORY_DAY_WORDS,
@@ -273,7 +274,7 @@ def _attachment(span: Span, trigger: Token, sent: Span) -> tuple[int, Token] | N
         return 1, trigger  # "since 2015, when the army moved in"
     if _is_deadline(span):
         return None
-    steps, stop = _climb(span.root, trigger)
+    steps, stop = _climb(span.root, trigger, past=any(t.lower_ in PAST_ONLY_WORDS for t in span))
     if stop is not None and stop.i == trigger.i:
         return steps, trigger
     anchor = anchor_verb(trigger)
@@ -338,7 +339,7 @@ def _frames_sentence(span: Span, sent: Span) -> bool:
     )
 
 
-def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
+def _climb(tok: Token, trigger: Token, past: bool = False) -> tuple[int, Token | None]:
     """Walk up from a date to the verb or noun it dates (or to the trigger, if met first).
     Clauses that share their head's time (subjectless participles and purpose infinitives,
     gerunds of means: "by signing the accord on Monday";
@@ -350,12 +351,17 @@ def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
     "a trial for 2025", "details about Monday's meeting") keeps it.  A document's date ("a
     letter dated Feb. 4") leads to the clause the document takes part in, and a date set in
     the telling of a thing ("accused Kyiv of attacking its plants in a statement on Tuesday")
-    to the verb of telling, wherever the parser hangs it (`_teller_of`)."""
+    to the verb of telling, wherever the parser hangs it (`_teller_of`).  A date that can only
+    be `past` ("last week", "two days ago") set on a thing to be done ("threatened to cut
+    supplies last week") is when it was put ahead: the verb above it."""
     occurrence = cues()["occurrence_verbs"]
     steps, via, told_in = 0, None, False
     while True:
         if steps and tok.pos_ in VERB_POS and (teller := _teller_of(tok, told_in)) is not None:
             tok, steps = teller, steps + 1
+            continue
+        if steps and past and tok.pos_ in VERB_POS and _to_come(tok):
+            tok, steps = tok.head, steps + 1
             continue
         if tok.i == trigger.i:
             return steps, tok
@@ -401,6 +407,16 @@ def _teller_of(verb: Token, told_in: bool) -> Token | None:
         return None
     above, speech = governor(verb), quote_cues()
     return above if above is not None and above.lemma_.lower() in speech.speech | speech.direct else None
+
+
+def _to_come(verb: Token) -> bool:
+    """ "threatened to cut", "agreed to resume": an infinitive of a thing put ahead by a past verb."""
+    return (
+        verb.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.pos_ in VERB_POS
+        and verb_tense(verb.head) == "past"
+    )
 
 
 def _dates_document(verb: Token) -> bool:
