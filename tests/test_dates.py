@@ -428,3 +428,10 @@ def test_a_past_date_on_a_thing_put_ahead_dates_the_verb_that_put_it_ahead():
     assert as_pair(date_for_event(token(doc, "threatened"), ref)) == ("2025-03-01", "month")
     assert date_for_event(token(doc, "cut"), ref) is None
     assert as_pair(date_for_event(token(doc, "resume"), ref)) == ("2025-03-14", "day")
+
+
+def test_a_holiday_is_its_day():
+    # Told on New Year's Day: the eve just past.  The recogniser calls it an EVENT, not a DATE.
+    doc = nlp.load()("Russia launched drones at Ukraine on New Year's Eve.")
+    found = date_for_event(token(doc, "launched"), anchors(doc, datetime(2025, 1, 1, 8)))
+    assert as_pair(found) == ("2024-12-31", "day")

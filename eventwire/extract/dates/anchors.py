@@ -1,5 +1,6 @@
 """The date expressions of an article, found once per sentence: spaCy's DATE and TIME
-entities and the date words the recogniser missed."""
+entities, the holidays it calls EVENTs ("New Year's Eve"), and the date words the recogniser
+missed."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from .resolve import (
     SEQUEL_PREPOSITIONS,
     TIME_UNITS,
     WEEKDAYS,
+    names_a_holiday,
 )
 
 
@@ -28,7 +30,11 @@ class DateAnchors:
     def __init__(self, sentences: Sentences, reference: datetime | None) -> None:
         self.sentences = sentences
         self.reference = reference
-        self._ents = [(e.start, e.end) for e in sentences.doc.ents if e.label_ in ("DATE", "TIME")]
+        self._ents = [
+            (e.start, e.end)
+            for e in sentences.doc.ents
+            if e.label_ in ("DATE", "TIME") or (e.label_ == "EVENT" and names_a_holiday(e.text))
+        ]
         self._found: dict[int, list[tuple[int, int]]] = {}
 
     def candidates(self, sent: Span) -> list[Span]:

@@ -49,6 +49,7 @@ FULL_MONTHS = frozenset(names[0] for names in _CALENDAR["months"])
 WEEKDAYS = {name: n for n, name in enumerate(_CALENDAR["weekdays"])}
 SEASONS: dict[str, int] = _CALENDAR["seasons"]
 DAY_WORDS: dict[str, int] = _CALENDAR["day_words"]
+HOLIDAYS: dict[str, list[int]] = _CALENDAR["holidays"]
 NUMBER_WORDS: dict[str, int] = _CALENDAR["number_words"]
 DATE_MODIFIERS = word_set(_CALENDAR, "date_modifiers", "calendar.yaml")
 FUTURE_AUX = word_set(_CALENDAR, "future_auxiliaries", "calendar.yaml")
@@ -77,6 +78,7 @@ _RULES = [  # (kind, regex) tried in this order on the normalised expression
     ("numeric", re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")),
     ("month_year", re.compile(rf"\b({_MON})\s+(?:of\s+)?(\d{{4}})\b")),
     ("month_of_period", re.compile(rf"\b({_MON})\s+(?:of\s+)?(last|this|next|previous)\s+year\b")),
+    ("holiday", re.compile(rf"\b({'|'.join(sorted(HOLIDAYS, key=len, reverse=True))})\b(?:\s+(\d{{4}})\b)?")),
     ("day_word", re.compile(r"\b(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b")),
     ("weekday", re.compile(rf"\b{_REL}({_WD})\b")),
     (
@@ -218,6 +220,17 @@ def _month_day(m: re.Match, ref: datetime | None, tense: str) -> Found:
 
 def _day_month(m: re.Match, ref: datetime | None, tense: str) -> Found:
     return _dated(MONTHS[m[2]], int(m[1]), m[3], ref, tense)
+
+
+def _holiday(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    """ "on New Year's Eve", "Christmas Day 2023": the holiday's day, as a month and day are."""
+    month, day = HOLIDAYS[m[1]]
+    return _dated(month, day, m[2], ref, tense)
+
+
+def names_a_holiday(text: str) -> bool:
+    """Does an entity the recogniser calls an EVENT ("New Year's Eve") name a holiday's day?"""
+    return _normalise(text).strip().removeprefix("the ") in HOLIDAYS
 
 
 def _dated(month: int, day: int, year: str | None, ref: datetime | None, tense: str) -> Found:
@@ -432,6 +445,7 @@ _HANDLERS = {
     "numeric": _numeric,
     "month_year": _month_year,
     "month_of_period": _month_of_period,
+    "holiday": _holiday,
     "day_word": _day_word,
     "weekday": _weekday,
     "ago": _ago,
