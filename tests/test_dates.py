@@ -442,3 +442,22 @@ def test_a_holiday_is_its_day():
     doc = nlp.load()("Russia launched drones at Ukraine on New Year's Eve.")
     found = date_for_event(token(doc, "launched"), anchors(doc, datetime(2025, 1, 1, 8)))
     assert as_pair(found) == ("2024-12-31", "day")
+
+
+@pytest.mark.parametrize(
+    "text, tense, expected",
+    [
+        ("on the 19th", "past", ("2024-11-19", "day")),
+        ("the 21st", "past", ("2024-10-21", "day")),  # still ahead in November: October's
+        ("on the 3rd", "future", ("2024-12-03", "day")),  # gone in November: December's
+    ],
+)
+def test_a_day_of_the_month_alone_is_of_the_nearest_month_in_its_tense(text, tense, expected):
+    assert as_pair(resolve(text, datetime(2024, 11, 20, 8), tense)) == expected
+
+
+def test_this_week_told_on_a_sunday_in_the_past_is_the_week_just_ending():
+    # Sunday March 2: the talks "held this week" were held from February 24 to 28.
+    sunday = datetime(2025, 3, 2, 10)
+    assert as_pair(resolve("this week", sunday, "past")) == ("2025-02-01", "month")
+    assert as_pair(resolve("this week", sunday, "future")) == ("2025-03-01", "month")

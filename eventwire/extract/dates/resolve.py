@@ -13,12 +13,15 @@ Conventions (docs/contract.md: `date` is the first day of the span):
   evening (`LATE_HOUR`): such stamps belong to stories updated past midnight or told from
   time zones ahead (Moscow, Beijing), where that day has already begun.  An event noun
   ("Monday's meeting") takes the tense of the clause it sits in.
+- A day of the month alone ("on the 19th") is of the reference's month, or of the month
+  before for a past day still ahead in it (after, for a future day already gone).
 - A month without a year, with or without a day, is the most recent one for the past (this
   month included), the coming one for the future, and the nearest one for a present-tense
   sentence ("the August attack is the deadliest", told in October: the August just past).
 - A weekend is a Saturday and its Sunday, and gives their month as a week does.
 - Weeks run Sunday to Saturday (US newsroom usage: on a Sunday, "last week" is the working
-  week just ended).  A week is not a precision of docs/contract.md: "last/this/next week" gives the month
+  week just ended; told on a Sunday, a past "this week" is that week too, whichever day the
+  outlet starts its weeks on).  A week is not a precision of docs/contract.md: "last/this/next week" gives the month
   when that week's Monday to Friday fall in one month, else nothing.
 - Seasons are meteorological, northern hemisphere: spring March 1, summer June 1, fall
   September 1, winter December 1 (running into the next year).  "this fall" is the season
@@ -76,6 +79,7 @@ _RULES = [  # (kind, regex) tried in this order on the normalised expression
     ("month_day", re.compile(rf"\b({_MON})\s+(\d{{1,2}}){_ORD}\b(?:\s+(\d{{4}})\b)?")),
     ("day_month", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MON})\b(?:\s+(\d{{4}})\b)?")),
     ("numeric", re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")),
+    ("day_of_month", re.compile(r"^(?:on )?the (\d{1,2})(?:st|nd|rd|th)$")),
     ("month_year", re.compile(rf"\b({_MON})\s+(?:of\s+)?(\d{{4}})\b")),
     ("month_of_period", re.compile(rf"\b({_MON})\s+(?:of\s+)?(last|this|next|previous)\s+year\b")),
     ("holiday", re.compile(rf"\b({'|'.join(sorted(HOLIDAYS, key=len, reverse=True))})\b(?:\s+(\d{{4}})\b)?")),
@@ -222,6 +226,20 @@ def _day_month(m: re.Match, ref: datetime | None, tense: str) -> Found:
     return _dated(MONTHS[m[2]], int(m[1]), m[3], ref, tense)
 
 
+def _day_of_month(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    """ "on the 19th": that day of the reference's month, or of the month before for a past day
+    still ahead in this one (of the month after for a future one already gone)."""
+    if ref is None:
+        return None
+    today, day = ref.date(), int(m[1])
+    month = today.replace(day=1)
+    if tense == "past" and day > today.day:
+        month = _add_months(month, -1)
+    elif tense == "future" and day < today.day:
+        month = _add_months(month, 1)
+    return _day(month.year, month.month, day)
+
+
 def _holiday(m: re.Match, ref: datetime | None, tense: str) -> Found:
     """ "on New Year's Eve", "Christmas Day 2023": the holiday's day, as a month and day are."""
     month, day = HOLIDAYS[m[1]]
@@ -331,6 +349,8 @@ def _period(m: re.Match, ref: datetime | None, tense: str) -> Found:
         return None
     step = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[m[1]]
     today = ref.date()
+    if m[2] == "week" and step == 0 and tense == "past" and today.weekday() == 6:
+        step = -1  # told on a Sunday, what was done "this week" was done in the week just ending
     if m[2] == "week":
         return _week_month(today + timedelta(weeks=step))
     if m[2] == "month":
@@ -443,6 +463,7 @@ _HANDLERS = {
     "month_day": _month_day,
     "day_month": _day_month,
     "numeric": _numeric,
+    "day_of_month": _day_of_month,
     "month_year": _month_year,
     "month_of_period": _month_of_period,
     "holiday": _holiday,
