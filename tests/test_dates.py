@@ -461,3 +461,9 @@ def test_this_week_told_on_a_sunday_in_the_past_is_the_week_just_ending():
     sunday = datetime(2025, 3, 2, 10)
     assert as_pair(resolve("this week", sunday, "past")) == ("2025-02-01", "month")
     assert as_pair(resolve("this week", sunday, "future")) == ("2025-03-01", "month")
+
+
+def test_the_measure_of_a_superlative_dates_nothing():
+    # "since 2019" says what the attack is the deadliest of, not when it killed.
+    doc = nlp.load()("The attack, the deadliest since 2019, killed 30 people.")
+    assert date_for_event(token(doc, "killed"), anchors(doc, datetime(2025, 3, 13, 19))) is None

@@ -386,6 +386,8 @@ def _climb(tok: Token, trigger: Token, past: bool = False) -> tuple[int, Token |
                 return steps, tok
         elif steps and tok.pos_ in NOUN_POS and not _scene_noun(tok, via):
             return steps, tok
+        elif steps and tok.tag_ == "JJS":
+            return steps, tok  # "the deadliest since 2019": the measure of a comparison, no one's date
         told_in = told_in or (_is_setting(tok) and tok.lemma_.lower() in cues()["telling_nouns"])
         if tok.head.i == tok.i:
             return steps, None
