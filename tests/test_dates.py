@@ -467,3 +467,14 @@ def test_the_measure_of_a_superlative_dates_nothing():
     # "since 2019" says what the attack is the deadliest of, not when it killed.
     doc = nlp.load()("The attack, the deadliest since 2019, killed 30 people.")
     assert date_for_event(token(doc, "killed"), anchors(doc, datetime(2025, 3, 13, 19))) is None
+
+
+def test_a_present_participle_on_the_subject_tells_the_occasion_of_its_verb():
+    # Rubio said it on Monday, speaking then; the man was arrested on Monday, not told then.
+    doc = nlp.load()(
+        "Rubio, speaking to reporters on Monday, said the United States would cut aid. "
+        "The man arrested on Monday told reporters he was innocent."
+    )
+    ref = anchors(doc, datetime(2025, 3, 13, 19))
+    assert as_pair(date_for_event(token(doc, "said"), ref)) == ("2025-03-10", "day")
+    assert date_for_event(token(doc, "told"), ref) is None

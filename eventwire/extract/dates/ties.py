@@ -367,7 +367,7 @@ def _climb(tok: Token, trigger: Token, past: bool = False) -> tuple[int, Token |
             return steps, tok
         if steps and tok.pos_ in VERB_POS:
             describes_occasion = tok.dep_ == "acl" or (tok.dep_ == "relcl" and tok.lemma_.lower() in occurrence)
-            occasion = tok.head.i == trigger.i or _is_setting(tok.head)
+            occasion = tok.head.i == trigger.i or _is_setting(tok.head) or _of_the_subject(tok)
             through = (
                 (describes_occasion and occasion)
                 or is_participle_clause(tok)
@@ -409,6 +409,12 @@ def _teller_of(verb: Token, told_in: bool) -> Token | None:
         return None
     above, speech = governor(verb), quote_cues()
     return above if above is not None and above.lemma_.lower() in speech.speech | speech.direct else None
+
+
+def _of_the_subject(participle: Token) -> bool:
+    """ "Rubio, speaking to reporters on Monday, said ...": a present participle on the subject
+    tells the occasion of the clause's verb (a past one, "the man arrested on Monday", tells its own)."""
+    return participle.tag_ == "VBG" and participle.head.dep_ in SUBJECT_DEPS
 
 
 def _to_come(verb: Token) -> bool:
