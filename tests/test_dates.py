@@ -478,3 +478,10 @@ def test_a_present_participle_on_the_subject_tells_the_occasion_of_its_verb():
     ref = anchors(doc, datetime(2025, 3, 13, 19))
     assert as_pair(date_for_event(token(doc, "said"), ref)) == ("2025-03-10", "day")
     assert date_for_event(token(doc, "told"), ref) is None
+
+
+def test_a_day_and_its_time_tagged_apart_are_one_expression():
+    # The recogniser tags "Monday" a DATE and "night" a TIME: together they date the meeting.
+    doc = nlp.load()("The Security Council met Monday night to discuss the crisis.")
+    found = date_for_event(token(doc, "met"), anchors(doc, datetime(2025, 3, 13, 19)))
+    assert (as_pair(found), found.text) == (("2025-03-10", "day"), "Monday night")

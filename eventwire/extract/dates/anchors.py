@@ -63,7 +63,19 @@ def find_candidates(sent: Span, ents: list[tuple[int, int]]) -> list[tuple[int, 
         elif tok.i not in covered and (sequel := _sequel(tok)) is not None:
             spans.append(sequel)
             covered.update(range(*sequel))
-    return [_with_sequel_preposition(doc, start, end) for start, end in spans]
+    return [_with_sequel_preposition(doc, start, end) for start, end in _joined(sorted(spans))]
+
+
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "Monday night", "Tuesday evening": a day and a time of it, which the recogniser tags as
+    two entities side by side, are one expression."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and joined[-1][1] == start:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _sequel(tok: Token) -> tuple[int, int] | None:
