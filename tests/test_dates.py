@@ -485,3 +485,15 @@ def test_a_day_and_its_time_tagged_apart_are_one_expression():
     doc = nlp.load()("The Security Council met Monday night to discuss the crisis.")
     found = date_for_event(token(doc, "met"), anchors(doc, datetime(2025, 3, 13, 19)))
     assert (as_pair(found), found.text) == (("2025-03-10", "day"), "Monday night")
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Russia struck Kyiv a day after Ukraine attacked Moscow on Tuesday.", "struck", ("2025-03-12", "day")),
+        ("Fighting resumed hours after the truce took effect on Friday.", "resumed", ("2025-03-07", "day")),
+    ],
+)
+def test_a_clause_told_a_span_after_a_dated_clause_lies_that_span_from_it(text, word, expected):
+    doc = nlp.load()(text)
+    assert as_pair(date_for_event(token(doc, word), anchors(doc, datetime(2025, 3, 13, 19)))) == expected

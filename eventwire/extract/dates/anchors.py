@@ -85,7 +85,9 @@ def _sequel(tok: Token) -> tuple[int, int] | None:
         return None
     counted = [c for c in tok.children if c.dep_ in ("det", "nummod", "amod") and c.i < tok.i]
     follows = (
-        any(c.lower_ in SEQUEL_MODIFIERS | PRIOR_MODIFIERS for c in counted) or _preposition_after(tok) is not None
+        any(c.lower_ in SEQUEL_MODIFIERS | PRIOR_MODIFIERS for c in counted)
+        or _preposition_after(tok) is not None
+        or _opens_a_clause_after(tok)
     )
     return (min(c.i for c in counted), tok.i + 1) if counted and follows else None
 
@@ -98,6 +100,12 @@ def _preposition_after(tok: Token) -> Token | None:
     return next(
         (c for c in tok.children if c.dep_ == "prep" and c.lower_ in SEQUEL_PREPOSITIONS and c.i == tok.i + 1), None
     )
+
+
+def _opens_a_clause_after(tok: Token) -> bool:
+    """ "a day after Ukraine attacked Moscow": the span measures the clause its "after" opens."""
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return following is not None and following.dep_ == "mark" and following.lower_ in SEQUEL_PREPOSITIONS
 
 
 def _with_sequel_preposition(doc, start: int, end: int) -> tuple[int, int]:

@@ -45,7 +45,23 @@ def date_for_event(trigger: Token, anchors: DateAnchors) -> DateRef | None:
     date that modifies another verb is not this event's.  None when the trigger has none."""
     if trigger.dep_ in ("aux", "auxpass"):
         trigger = trigger.head
-    return _counted_back(trigger, anchors) or _first_resolved(trigger, anchors, None)
+    return _counted_back(trigger, anchors) or _first_resolved(trigger, anchors, None) or _counted_on(trigger, anchors)
+
+
+def _counted_on(verb: Token, anchors: DateAnchors) -> DateRef | None:
+    """ "Russia struck Kyiv a day after Ukraine attacked Moscow on Tuesday", "fighting resumed
+    hours after the truce took effect on Friday": a clause told that span after (or before) a
+    dated clause of its own lies that span from that clause's date."""
+    sent = anchors.sentences.span(verb)
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in SEQUEL_PREPOSITIONS), None)
+        span = mark and next(
+            (s for s in anchors.candidates(sent) if s.end == mark.i and s.root.head.i in (clause.i, verb.i)), None
+        )
+        told = _first_resolved(clause, anchors, None) if span is not None else None
+        if told is not None:
+            return shifted(told, f"{span.text} {mark.lower_}")
+    return None
 
 
 def _counted_back(trigger: Token, anchors: DateAnchors) -> DateRef | None:
