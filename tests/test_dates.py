@@ -410,18 +410,11 @@ def test_a_date_set_in_a_telling_dates_the_verb_of_telling(text, teller, told):
     assert date_for_event(token(doc, told), ref) is None
 
 
-@pytest.mark.parametrize(
-    "text, word, expected",
-    [
-        ("Israel halted the entry of aid into Gaza earlier this month.", "halted", ("2025-03-01", "month")),
-        ("The court sentenced the editor to five years in prison last month.", "sentenced", ("2025-02-01", "month")),
-    ],
-)
-def test_a_bare_date_hung_on_a_noun_dates_the_verb(text, word, expected):
-    # The parser hangs "earlier this month" on "entry", "last month" on "years"; each says when
-    # the verb's act was done.
-    doc = nlp.load()(text)
-    assert as_pair(date_for_event(token(doc, word), anchors(doc, datetime(2025, 3, 13, 19)))) == expected
+def test_a_bare_date_hung_on_the_object_dates_the_verb():
+    # The parser hangs "earlier this month" on "entry"; it says when the entry was halted.
+    doc = nlp.load()("Israel halted the entry of aid into Gaza earlier this month.")
+    found = date_for_event(token(doc, "halted"), anchors(doc, datetime(2025, 3, 13, 19)))
+    assert as_pair(found) == ("2025-03-01", "month")
 
 
 def test_a_past_date_on_a_thing_put_ahead_dates_the_verb_that_put_it_ahead():

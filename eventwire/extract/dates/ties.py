@@ -450,17 +450,15 @@ def _dates_document(verb: Token) -> bool:
 
 
 def _scene_noun(noun: Token, via: Token) -> bool:
-    """A noun a date passes on to the clause above: a subject, a setting, an object the date is
-    set beside by a preposition ("sent troops to the border in May"), or any noun a bare date
-    is hung on ("halted the entry of aid earlier this month", "sentenced him to five years in
-    prison last month"): a bare date tells the time of a clause, not of a thing."""
+    """A noun a date passes on to the clause above: a subject, a setting, or an object the date
+    is set beside, by a preposition ("sent troops to the border in May") or bare ("halted the
+    entry of aid earlier this month", which the parser hangs on the object)."""
     if _in_a_name(via, noun):
         return False
     if noun.dep_ in SUBJECT_DEPS or _is_setting(noun):
         return True
-    if via.dep_ == "npadvmod":
-        return True
-    return via.dep_ == "prep" and via.lower_ in SETTING_PREPOSITIONS and noun.dep_ in ("dobj", "attr")
+    beside = via.dep_ == "npadvmod" or (via.dep_ == "prep" and via.lower_ in SETTING_PREPOSITIONS)
+    return beside and noun.dep_ in ("dobj", "attr")
 
 
 def _in_a_name(date: Token, noun: Token) -> bool:
