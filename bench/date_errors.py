@@ -38,9 +38,14 @@ MISS_CLASSES = (
 )
 WHERE = (
     "gold before the publication month",
+    "gold in an earlier year",
+    "gold a year",
+    "gold a month",
     "a system date has no words",
     "a system date from another sentence",
-)  # misses: of an earlier month; dated by the publication day alone; by words its sentence lacks
+    "a system date from its sentence",
+)  # misses: of an earlier month or year; the gold's precision; dated by the publication day alone,
+# by words its sentence lacks, or by words of its own sentence
 
 
 def miss_class(gold: str, dates: list[tuple[str, str]], published: str | None) -> str:
@@ -90,8 +95,14 @@ def _judged(
                 miss_class(ge["date"], [(se.get("date"), se.get("date_precision")) for se in matched], published)
             ] += 1
             misses["gold before the publication month"] += bool(published) and ge["date"][:7] < published[:7]
+            misses["gold in an earlier year"] += bool(published) and ge["date"][:4] < published[:4]
+            misses["gold a year"] += prec == "year"
+            misses["gold a month"] += prec == "month"
             misses["a system date has no words"] += any(se.get("date") and not se.get("date_text") for se in matched)
             misses["a system date from another sentence"] += any(_borrowed(se) for se in matched)
+            misses["a system date from its sentence"] += any(
+                se.get("date_text") and not _borrowed(se) for se in matched
+            )
         if listed and not (right and wrong_only):
             print(f"{'ok' if right else 'XX'} {article['id']} pub {published} {ge['type']} gold {ge['date']}")
             print(f"      gold: {ge.get('evidence', '')[:200]}")

@@ -6,6 +6,7 @@ import pytest
 
 from eventwire import nlp
 from eventwire.extract.dates import DateAnchors, DateRef, context_date, date_for_event, own_date, resolve, shifted
+from eventwire.extract.dates.resolve import stretch_to_now
 from eventwire.extract.sentences import Sentences
 
 # The seed article's reference time: a Sunday evening.
@@ -374,3 +375,118 @@ def test_a_year_inside_a_name_dates_nothing_the_clause_tells(text, word):
     # The year says which treaty; the attacks it covers are not of 1951.
     doc = nlp.load()(text)
     assert date_for_event(token(doc, word), anchors(doc, datetime(2025, 3, 13, 19))) is None
+
+
+@pytest.mark.parametrize(
+    "text, stretch",
+    [
+        ("recent weeks", True),
+        ("the past two years", True),
+        ("decades", True),
+        ("the last few days", True),
+        ("two years", False),  # "sentenced to two years": a length, not a time
+        ("days later", False),  # counted from an occasion (`shifted`)
+        ("the next day", False),
+        ("35-year-old", False),
+    ],
+)
+def test_a_stretch_up_to_now_is_told_apart_from_a_length_and_a_span_counted(text, stretch):
+    assert stretch_to_now(text) is stretch
+
+
+@pytest.mark.parametrize(
+    "text, teller, told",
+    [
+        ("Russia accused Ukraine of attacking its power plants in a statement on Tuesday.", "accused", "attacking"),
+        ("The ministry urged Israel to halt its strikes at a briefing on Tuesday.", "urged", "halt"),
+        ("The army accused the rebels of shelling the town in a statement issued on Tuesday.", "accused", "shelling"),
+    ],
+)
+def test_a_date_set_in_a_telling_dates_the_verb_of_telling(text, teller, told):
+    # The parser hangs "in a statement on Tuesday" on what was told; Tuesday is when it was told.
+    doc = nlp.load()(text)
+    ref = anchors(doc, datetime(2025, 3, 13, 19))
+    assert as_pair(date_for_event(token(doc, teller), ref)) == ("2025-03-11", "day")
+    assert date_for_event(token(doc, told), ref) is None
+
+
+def test_a_bare_date_hung_on_the_object_dates_the_verb():
+    # The parser hangs "earlier this month" on "entry"; it says when the entry was halted.
+    doc = nlp.load()("Israel halted the entry of aid into Gaza earlier this month.")
+    found = date_for_event(token(doc, "halted"), anchors(doc, datetime(2025, 3, 13, 19)))
+    assert as_pair(found) == ("2025-03-01", "month")
+
+
+def test_a_past_date_on_a_thing_put_ahead_dates_the_verb_that_put_it_ahead():
+    # "last week" cannot be when the supplies are to be cut: it is when the threat was made.
+    # A day that may lie ahead ("on Friday") stays with what is to be done.
+    doc = nlp.load()(
+        "The prime minister threatened to cut electricity supplies to Ukraine last week. "
+        "The rebels agreed to resume talks on Friday."
+    )
+    ref = anchors(doc, datetime(2025, 3, 13, 19))
+    assert as_pair(date_for_event(token(doc, "threatened"), ref)) == ("2025-03-01", "month")
+    assert date_for_event(token(doc, "cut"), ref) is None
+    assert as_pair(date_for_event(token(doc, "resume"), ref)) == ("2025-03-14", "day")
+
+
+def test_a_holiday_is_its_day():
+    # Told on New Year's Day: the eve just past.  The recogniser calls it an EVENT, not a DATE.
+    doc = nlp.load()("Russia launched drones at Ukraine on New Year's Eve.")
+    found = date_for_event(token(doc, "launched"), anchors(doc, datetime(2025, 1, 1, 8)))
+    assert as_pair(found) == ("2024-12-31", "day")
+
+
+@pytest.mark.parametrize(
+    "text, tense, expected",
+    [
+        ("on the 19th", "past", ("2024-11-19", "day")),
+        ("the 21st", "past", ("2024-10-21", "day")),  # still ahead in November: October's
+        ("on the 3rd", "future", ("2024-12-03", "day")),  # gone in November: December's
+    ],
+)
+def test_a_day_of_the_month_alone_is_of_the_nearest_month_in_its_tense(text, tense, expected):
+    assert as_pair(resolve(text, datetime(2024, 11, 20, 8), tense)) == expected
+
+
+def test_this_week_told_on_a_sunday_in_the_past_is_the_week_just_ending():
+    # Sunday March 2: the talks "held this week" were held from February 24 to 28.
+    sunday = datetime(2025, 3, 2, 10)
+    assert as_pair(resolve("this week", sunday, "past")) == ("2025-02-01", "month")
+    assert as_pair(resolve("this week", sunday, "future")) == ("2025-03-01", "month")
+
+
+def test_the_measure_of_a_superlative_dates_nothing():
+    # "since 2019" says what the attack is the deadliest of, not when it killed.
+    doc = nlp.load()("The attack, the deadliest since 2019, killed 30 people.")
+    assert date_for_event(token(doc, "killed"), anchors(doc, datetime(2025, 3, 13, 19))) is None
+
+
+def test_a_present_participle_on_the_subject_tells_the_occasion_of_its_verb():
+    # Rubio said it on Monday, speaking then; the man was arrested on Monday, not told then.
+    doc = nlp.load()(
+        "Rubio, speaking to reporters on Monday, said the United States would cut aid. "
+        "The man arrested on Monday told reporters he was innocent."
+    )
+    ref = anchors(doc, datetime(2025, 3, 13, 19))
+    assert as_pair(date_for_event(token(doc, "said"), ref)) == ("2025-03-10", "day")
+    assert date_for_event(token(doc, "told"), ref) is None
+
+
+def test_a_day_and_its_time_tagged_apart_are_one_expression():
+    # The recogniser tags "Monday" a DATE and "night" a TIME: together they date the meeting.
+    doc = nlp.load()("The Security Council met Monday night to discuss the crisis.")
+    found = date_for_event(token(doc, "met"), anchors(doc, datetime(2025, 3, 13, 19)))
+    assert (as_pair(found), found.text) == (("2025-03-10", "day"), "Monday night")
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Russia struck Kyiv a day after Ukraine attacked Moscow on Tuesday.", "struck", ("2025-03-12", "day")),
+        ("Fighting resumed hours after the truce took effect on Friday.", "resumed", ("2025-03-07", "day")),
+    ],
+)
+def test_a_clause_told_a_span_after_a_dated_clause_lies_that_span_from_it(text, word, expected):
+    doc = nlp.load()(text)
+    assert as_pair(date_for_event(token(doc, word), anchors(doc, datetime(2025, 3, 13, 19)))) == expected

@@ -254,3 +254,57 @@ def test_a_date_of_a_state_s_onset_dates_the_sentence_that_goes_on_with_it():
         "2024-05-01",
         "month",
     )
+
+
+def test_an_event_told_overnight_is_of_the_storys_day():
+    # The night attack is of the day the story is told, not one with the December barrage told
+    # after it.
+    text = (
+        "Russian forces shelled Kharkiv overnight. "
+        "In December, Russian forces shelled Kharkiv every night, the mayor said."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    night = next(e for e in events if e.trigger == "shelled" and "overnight" in e.sentence)
+    assert (night.date, night.date_text) == ("2025-03-13", "overnight")
+
+
+def test_an_event_told_over_a_stretch_up_to_now_takes_no_date_from_the_story():
+    # "In recent weeks" names when, and pins no day: neither last month's date nor the story's day.
+    text = (
+        "Last month, the navy seized a fishing boat near the islands. "
+        "In recent weeks, Chinese vessels have harassed Philippine supply ships near the reef."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    harassed = next(e for e in events if e.trigger == "harassed")
+    assert harassed.date is None
+
+
+def test_an_event_told_as_before_the_occasion_borrows_no_date():
+    # The threat came before Wednesday's announcement: "had threatened" takes no date it does not state.
+    text = (
+        "Venezuela said on Wednesday that it would accept deportation flights. "
+        "The president had threatened tariffs on Venezuela."
+    )
+    events = process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events
+    threat = next(e for e in events if e.trigger == "threatened")
+    assert threat.date is None
+
+
+def test_the_next_week_is_counted_from_the_occasion_told_not_from_publication():
+    # Not the week after publication, as "next week" would be: the week after January 10.
+    doc = nlp.load()("Rebels attacked the town on Jan. 10. The army shelled the rebel camp the next week.")
+    ref = anchors(doc, THURSDAY_EVENING)
+    assert date_for_event(token(doc, "shelled"), ref) is None
+    assert pair(context_date(token(doc, "shelled"), ref)) == ("2025-01-01", "month")
+
+
+def test_an_event_noun_whose_verb_says_it_took_place_is_told_like_a_verb():
+    # "Talks ... began" tells the talks as "met" would: they go on with the clash's month.
+    text = (
+        "Ethiopian and Eritrean troops clashed near the border in January, residents said. "
+        "Talks between Ethiopia and Eritrea began in Nairobi."
+    )
+    talks = next(
+        e for e in process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events if e.trigger == "Talks"
+    )
+    assert (talks.date, talks.date_precision) == ("2025-01-01", "month")

@@ -6,7 +6,7 @@ from .anchors import DateAnchors
 from .cues import cues
 from .resolve import DateRef, resolve, shifted
 from .tense import clause_verb, past_form
-from .ties import context_date, date_for_event, describes_a_thing, own_date, sentence_date
+from .ties import context_date, date_for_event, describes_a_thing, own_date, sentence_date, unpinned_time
 
 __all__ = [
     "DateAnchors",
@@ -21,4 +21,5 @@ __all__ = [
     "resolve",
     "sentence_date",
     "shifted",
+    "unpinned_time",
 ]

@@ -1,5 +1,6 @@
 """The date expressions of an article, found once per sentence: spaCy's DATE and TIME
-entities and the date words the recogniser missed."""
+entities, the holidays it calls EVENTs ("New Year's Eve"), and the date words the recogniser
+missed."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from .resolve import (
     SEQUEL_PREPOSITIONS,
     TIME_UNITS,
     WEEKDAYS,
+    names_a_holiday,
 )
 
 
@@ -28,7 +30,11 @@ class DateAnchors:
     def __init__(self, sentences: Sentences, reference: datetime | None) -> None:
         self.sentences = sentences
         self.reference = reference
-        self._ents = [(e.start, e.end) for e in sentences.doc.ents if e.label_ in ("DATE", "TIME")]
+        self._ents = [
+            (e.start, e.end)
+            for e in sentences.doc.ents
+            if e.label_ in ("DATE", "TIME") or (e.label_ == "EVENT" and names_a_holiday(e.text))
+        ]
         self._found: dict[int, list[tuple[int, int]]] = {}
 
     def candidates(self, sent: Span) -> list[Span]:
@@ -57,7 +63,19 @@ def find_candidates(sent: Span, ents: list[tuple[int, int]]) -> list[tuple[int, 
         elif tok.i not in covered and (sequel := _sequel(tok)) is not None:
             spans.append(sequel)
             covered.update(range(*sequel))
-    return [_with_sequel_preposition(doc, start, end) for start, end in spans]
+    return [_with_sequel_preposition(doc, start, end) for start, end in _joined(sorted(spans))]
+
+
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "Monday night", "Tuesday evening": a day and a time of it, which the recogniser tags as
+    two entities side by side, are one expression."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and joined[-1][1] == start:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _sequel(tok: Token) -> tuple[int, int] | None:
@@ -67,7 +85,9 @@ def _sequel(tok: Token) -> tuple[int, int] | None:
         return None
     counted = [c for c in tok.children if c.dep_ in ("det", "nummod", "amod") and c.i < tok.i]
     follows = (
-        any(c.lower_ in SEQUEL_MODIFIERS | PRIOR_MODIFIERS for c in counted) or _preposition_after(tok) is not None
+        any(c.lower_ in SEQUEL_MODIFIERS | PRIOR_MODIFIERS for c in counted)
+        or _preposition_after(tok) is not None
+        or _opens_a_clause_after(tok)
     )
     return (min(c.i for c in counted), tok.i + 1) if counted and follows else None
 
@@ -80,6 +100,12 @@ def _preposition_after(tok: Token) -> Token | None:
     return next(
         (c for c in tok.children if c.dep_ == "prep" and c.lower_ in SEQUEL_PREPOSITIONS and c.i == tok.i + 1), None
     )
+
+
+def _opens_a_clause_after(tok: Token) -> bool:
+    """ "a day after Ukraine attacked Moscow": the span measures the clause its "after" opens."""
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return following is not None and following.dep_ == "mark" and following.lower_ in SEQUEL_PREPOSITIONS
 
 
 def _with_sequel_preposition(doc, start: int, end: int) -> tuple[int, int]:

@@ -13,12 +13,15 @@ Conventions (docs/contract.md: `date` is the first day of the span):
   evening (`LATE_HOUR`): such stamps belong to stories updated past midnight or told from
   time zones ahead (Moscow, Beijing), where that day has already begun.  An event noun
   ("Monday's meeting") takes the tense of the clause it sits in.
+- A day of the month alone ("on the 19th") is of the reference's month, or of the month
+  before for a past day still ahead in it (after, for a future day already gone).
 - A month without a year, with or without a day, is the most recent one for the past (this
   month included), the coming one for the future, and the nearest one for a present-tense
   sentence ("the August attack is the deadliest", told in October: the August just past).
 - A weekend is a Saturday and its Sunday, and gives their month as a week does.
 - Weeks run Sunday to Saturday (US newsroom usage: on a Sunday, "last week" is the working
-  week just ended).  A week is not a precision of docs/contract.md: "last/this/next week" gives the month
+  week just ended; told on a Sunday, a past "this week" is that week too, whichever day the
+  outlet starts its weeks on).  A week is not a precision of docs/contract.md: "last/this/next week" gives the month
   when that week's Monday to Friday fall in one month, else nothing.
 - Seasons are meteorological, northern hemisphere: spring March 1, summer June 1, fall
   September 1, winter December 1 (running into the next year).  "this fall" is the season
@@ -49,6 +52,7 @@ FULL_MONTHS = frozenset(names[0] for names in _CALENDAR["months"])
 WEEKDAYS = {name: n for n, name in enumerate(_CALENDAR["weekdays"])}
 SEASONS: dict[str, int] = _CALENDAR["seasons"]
 DAY_WORDS: dict[str, int] = _CALENDAR["day_words"]
+HOLIDAYS: dict[str, list[int]] = _CALENDAR["holidays"]
 NUMBER_WORDS: dict[str, int] = _CALENDAR["number_words"]
 DATE_MODIFIERS = word_set(_CALENDAR, "date_modifiers", "calendar.yaml")
 FUTURE_AUX = word_set(_CALENDAR, "future_auxiliaries", "calendar.yaml")
@@ -61,6 +65,10 @@ PRIOR_MODIFIERS = word_set(_CALENDAR, "prior_modifiers", "calendar.yaml")
 SEQUEL_PREPOSITIONS = word_set(_CALENDAR, "sequel_prepositions", "calendar.yaml")
 TIME_UNITS = word_set(_CALENDAR, "time_units", "calendar.yaml")
 ANTERIORITY_ADVERBS = word_set(_CALENDAR, "anteriority_adverbs", "calendar.yaml")
+STRETCH_MODIFIERS = word_set(_CALENDAR, "stretch_modifiers", "calendar.yaml")
+STRETCH_UNITS = word_set(_CALENDAR, "stretch_units", "calendar.yaml")
+STORY_DAY_WORDS = word_set(_CALENDAR, "story_day_words", "calendar.yaml")
+PAST_ONLY_WORDS = word_set(_CALENDAR, "past_only_words", "calendar.yaml")
 
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WD = "|".join(WEEKDAYS)
@@ -71,8 +79,10 @@ _RULES = [  # (kind, regex) tried in this order on the normalised expression
     ("month_day", re.compile(rf"\b({_MON})\s+(\d{{1,2}}){_ORD}\b(?:\s+(\d{{4}})\b)?")),
     ("day_month", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MON})\b(?:\s+(\d{{4}})\b)?")),
     ("numeric", re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b")),
+    ("day_of_month", re.compile(r"^(?:on )?the (\d{1,2})(?:st|nd|rd|th)$")),
     ("month_year", re.compile(rf"\b({_MON})\s+(?:of\s+)?(\d{{4}})\b")),
     ("month_of_period", re.compile(rf"\b({_MON})\s+(?:of\s+)?(last|this|next|previous)\s+year\b")),
+    ("holiday", re.compile(rf"\b({'|'.join(sorted(HOLIDAYS, key=len, reverse=True))})\b(?:\s+(\d{{4}})\b)?")),
     ("day_word", re.compile(r"\b(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b")),
     ("weekday", re.compile(rf"\b{_REL}({_WD})\b")),
     (
@@ -127,6 +137,8 @@ def resolve(text: str, reference: datetime | None, tense: str) -> DateRef | None
     if not text or not text.strip():
         return None
     norm = _normalise(text)
+    if _COUNTED_FROM_AN_OCCASION.search(norm):
+        return None  # "the next week", "the previous year": counted from the occasion told (`shifted`)
     for kind, pattern in _RULES:
         match = pattern.search(norm)
         if match:
@@ -155,6 +167,22 @@ _SEQUEL = [
     (re.compile(rf"\bthe (?:{_PRIOR}) (day|week|month|year)\b"), r"one \1 earlier"),
     (re.compile(r"\bthe (day|week|month|year) (after|before)\b"), r"one \1 \2"),
 ]
+
+
+_UNITS = "|".join(sorted(STRETCH_UNITS))
+_STRETCH = re.compile(
+    rf"(?:the )?(?:(?:{'|'.join(sorted(STRETCH_MODIFIERS))}) (?:(?:{_COUNT}|few|several|couple of) )?|many |several )?"
+    rf"(?:{_UNITS})"
+)
+
+
+def stretch_to_now(text: str) -> bool:
+    """ "recent weeks", "the past two years", "decades" ("for decades"): a stretch of time up to
+    now, which pins no date; not a span counted from an occasion ("two years", "days later")."""
+    return _STRETCH.fullmatch(_normalise(text).strip()) is not None
+
+
+_COUNTED_FROM_AN_OCCASION = re.compile(rf"\bthe (?:{_NEXT}|{_PRIOR}) (?:week|month|year)\b")
 
 
 def shifted(anchor: DateRef, text: str) -> DateRef | None:
@@ -196,6 +224,31 @@ def _month_day(m: re.Match, ref: datetime | None, tense: str) -> Found:
 
 def _day_month(m: re.Match, ref: datetime | None, tense: str) -> Found:
     return _dated(MONTHS[m[2]], int(m[1]), m[3], ref, tense)
+
+
+def _day_of_month(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    """ "on the 19th": that day of the reference's month, or of the month before for a past day
+    still ahead in this one (of the month after for a future one already gone)."""
+    if ref is None:
+        return None
+    today, day = ref.date(), int(m[1])
+    month = today.replace(day=1)
+    if tense == "past" and day > today.day:
+        month = _add_months(month, -1)
+    elif tense == "future" and day < today.day:
+        month = _add_months(month, 1)
+    return _day(month.year, month.month, day)
+
+
+def _holiday(m: re.Match, ref: datetime | None, tense: str) -> Found:
+    """ "on New Year's Eve", "Christmas Day 2023": the holiday's day, as a month and day are."""
+    month, day = HOLIDAYS[m[1]]
+    return _dated(month, day, m[2], ref, tense)
+
+
+def names_a_holiday(text: str) -> bool:
+    """Does an entity the recogniser calls an EVENT ("New Year's Eve") name a holiday's day?"""
+    return _normalise(text).strip().removeprefix("the ") in HOLIDAYS
 
 
 def _dated(month: int, day: int, year: str | None, ref: datetime | None, tense: str) -> Found:
@@ -296,6 +349,8 @@ def _period(m: re.Match, ref: datetime | None, tense: str) -> Found:
         return None
     step = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[m[1]]
     today = ref.date()
+    if m[2] == "week" and step == 0 and tense == "past" and today.weekday() == 6:
+        step = -1  # told on a Sunday, what was done "this week" was done in the week just ending
     if m[2] == "week":
         return _week_month(today + timedelta(weeks=step))
     if m[2] == "month":
@@ -408,8 +463,10 @@ _HANDLERS = {
     "month_day": _month_day,
     "day_month": _day_month,
     "numeric": _numeric,
+    "day_of_month": _day_of_month,
     "month_year": _month_year,
     "month_of_period": _month_of_period,
+    "holiday": _holiday,
     "day_word": _day_word,
     "weekday": _weekday,
     "ago": _ago,

@@ -16,11 +16,14 @@ from .resolve import (
     MEANS_PREPOSITIONS,
     ONSET_PREPOSITIONS,
     OWN_RANK,
+    PAST_ONLY_WORDS,
     SEQUEL_PREPOSITIONS,
     SETTING_PREPOSITIONS,
+    STORY_DAY_WORDS,
     DateRef,
     resolve,
     shifted,
+    stretch_to_now,
 )
 from .tense import (
     SUBJECT_DEPS,
@@ -42,7 +45,23 @@ def date_for_event(trigger: Token, anchors: DateAnchors) -> DateRef | None:
     date that modifies another verb is not this event's.  None when the trigger has none."""
     if trigger.dep_ in ("aux", "auxpass"):
         trigger = trigger.head
-    return _counted_back(trigger, anchors) or _first_resolved(trigger, anchors, None)
+    return _counted_back(trigger, anchors) or _first_resolved(trigger, anchors, None) or _counted_on(trigger, anchors)
+
+
+def _counted_on(verb: Token, anchors: DateAnchors) -> DateRef | None:
+    """ "Russia struck Kyiv a day after Ukraine attacked Moscow on Tuesday", "fighting resumed
+    hours after the truce took effect on Friday": a clause told that span after (or before) a
+    dated clause of its own lies that span from that clause's date."""
+    sent = anchors.sentences.span(verb)
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in SEQUEL_PREPOSITIONS), None)
+        span = mark and next(
+            (s for s in anchors.candidates(sent) if s.end == mark.i and s.root.head.i in (clause.i, verb.i)), None
+        )
+        told = _first_resolved(clause, anchors, None) if span is not None else None
+        if told is not None:
+            return shifted(told, f"{span.text} {mark.lower_}")
+    return None
 
 
 def _counted_back(trigger: Token, anchors: DateAnchors) -> DateRef | None:
@@ -97,6 +116,23 @@ def _first_resolved(trigger: Token, anchors: DateAnchors, below: int | None) -> 
         if found:
             return DateRef(found.date, found.precision, _with_preposition(span).text)
     return None
+
+
+def unpinned_time(trigger: Token, anchors: DateAnchors) -> Span | None:
+    """A time expression of the trigger's own clause that names no date: a stretch up to now
+    ("in recent weeks, vessels have harassed ...", "for decades", `resolve.stretch_to_now`) or
+    a word of the story's own day ("shelled the city overnight", `STORY_DAY_WORDS`).  The event
+    is told at that time: not at a date borrowed from the sentences around it."""
+    sent = anchors.sentences.span(trigger)
+    return next(
+        (
+            span
+            for span in anchors.candidates(sent)
+            if (span.text.lower() in STORY_DAY_WORDS or stretch_to_now(span.text))
+            and _attachment(span, trigger, sent) is not None
+        ),
+        None,
+    )
 
 
 def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) -> DateRef | None:
@@ -254,7 +290,7 @@ def _attachment(span: Span, trigger: Token, sent: Span) -> tuple[int, Token] | N
         return 1, trigger  # "since 2015, when the army moved in"
     if _is_deadline(span):
         return None
-    steps, stop = _climb(span.root, trigger)
+    steps, stop = _climb(span.root, trigger, past=any(t.lower_ in PAST_ONLY_WORDS for t in span))
     if stop is not None and stop.i == trigger.i:
         return steps, trigger
     anchor = anchor_verb(trigger)
@@ -319,7 +355,7 @@ def _frames_sentence(span: Span, sent: Span) -> bool:
     )
 
 
-def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
+def _climb(tok: Token, trigger: Token, past: bool = False) -> tuple[int, Token | None]:
     """Walk up from a date to the verb or noun it dates (or to the trigger, if met first).
     Clauses that share their head's time (subjectless participles and purpose infinitives,
     gerunds of means: "by signing the accord on Monday";
@@ -329,15 +365,25 @@ def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
     Wednesday", "a court in November"), unless the date is part of its name ("the 1951
     Mutual Defense Treaty"); a noun the date describes ("Tuesday's announcement",
     "a trial for 2025", "details about Monday's meeting") keeps it.  A document's date ("a
-    letter dated Feb. 4") leads to the clause the document takes part in."""
+    letter dated Feb. 4") leads to the clause the document takes part in, and a date set in
+    the telling of a thing ("accused Kyiv of attacking its plants in a statement on Tuesday")
+    to the verb of telling, wherever the parser hangs it (`_teller_of`).  A date that can only
+    be `past` ("last week", "two days ago") set on a thing to be done ("threatened to cut
+    supplies last week") is when it was put ahead: the verb above it."""
     occurrence = cues()["occurrence_verbs"]
-    steps, via = 0, None
+    steps, via, told_in = 0, None, False
     while True:
+        if steps and tok.pos_ in VERB_POS and (teller := _teller_of(tok, told_in)) is not None:
+            tok, steps = teller, steps + 1
+            continue
+        if steps and past and tok.pos_ in VERB_POS and _to_come(tok):
+            tok, steps = tok.head, steps + 1
+            continue
         if tok.i == trigger.i:
             return steps, tok
         if steps and tok.pos_ in VERB_POS:
             describes_occasion = tok.dep_ == "acl" or (tok.dep_ == "relcl" and tok.lemma_.lower() in occurrence)
-            occasion = tok.head.i == trigger.i or _is_setting(tok.head)
+            occasion = tok.head.i == trigger.i or _is_setting(tok.head) or _of_the_subject(tok)
             through = (
                 (describes_occasion and occasion)
                 or is_participle_clause(tok)
@@ -356,9 +402,45 @@ def _climb(tok: Token, trigger: Token) -> tuple[int, Token | None]:
                 return steps, tok
         elif steps and tok.pos_ in NOUN_POS and not _scene_noun(tok, via):
             return steps, tok
+        elif steps and tok.tag_ == "JJS":
+            return steps, tok  # "the deadliest since 2019": the measure of a comparison, no one's date
+        told_in = told_in or (_is_setting(tok) and tok.lemma_.lower() in cues()["telling_nouns"])
         if tok.head.i == tok.i:
             return steps, None
         via, tok, steps = tok, tok.head, steps + 1
+
+
+def _teller_of(verb: Token, told_in: bool) -> Token | None:
+    """The verb of telling above a clause of what is told ("accused Kyiv of attacking", "urged
+    Israel to halt") when the date is set in a telling (`told_in`: "in a statement issued on
+    Tuesday") or beside one ("... in a statement on Tuesday"): the parser hangs these on the
+    lower verb, but a statement, report or briefing is where the telling was done."""
+    if verb.dep_ not in ("pcomp", "xcomp", "ccomp"):
+        return None
+    telling = cues()["telling_nouns"]
+    if not told_in and not any(
+        c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in telling for o in c.children)
+        for c in verb.children
+    ):
+        return None
+    above, speech = governor(verb), quote_cues()
+    return above if above is not None and above.lemma_.lower() in speech.speech | speech.direct else None
+
+
+def _of_the_subject(participle: Token) -> bool:
+    """ "Rubio, speaking to reporters on Monday, said ...": a present participle on the subject
+    tells the occasion of the clause's verb (a past one, "the man arrested on Monday", tells its own)."""
+    return participle.tag_ == "VBG" and participle.head.dep_ in SUBJECT_DEPS
+
+
+def _to_come(verb: Token) -> bool:
+    """ "threatened to cut", "agreed to resume": an infinitive of a thing put ahead by a past verb."""
+    return (
+        verb.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.pos_ in VERB_POS
+        and verb_tense(verb.head) == "past"
+    )
 
 
 def _dates_document(verb: Token) -> bool:
@@ -368,11 +450,15 @@ def _dates_document(verb: Token) -> bool:
 
 
 def _scene_noun(noun: Token, via: Token) -> bool:
+    """A noun a date passes on to the clause above: a subject, a setting, or an object the date
+    is set beside, by a preposition ("sent troops to the border in May") or bare ("halted the
+    entry of aid earlier this month", which the parser hangs on the object)."""
     if _in_a_name(via, noun):
         return False
     if noun.dep_ in SUBJECT_DEPS or _is_setting(noun):
         return True
-    return via.dep_ == "prep" and via.lower_ in SETTING_PREPOSITIONS and noun.dep_ in ("dobj", "attr")
+    beside = via.dep_ == "npadvmod" or (via.dep_ == "prep" and via.lower_ in SETTING_PREPOSITIONS)
+    return beside and noun.dep_ in ("dobj", "attr")
 
 
 def _in_a_name(date: Token, noun: Token) -> bool:

@@ -3,6 +3,8 @@ the date of its telling; a definite event noun shares the date of the telling it
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ...model import Event  # noqa: F401
 from ..article import ArticleContext
 from ..dates import (
@@ -13,7 +15,10 @@ from ..dates import (
     own_date,
     resolve,
     sentence_date,
+    unpinned_time,
 )
+from ..dates.cues import cues
+from ..dates.resolve import STORY_DAY_WORDS
 from ..dates.tense import event_tense, told_before
 from ..types import has
 from .grammar import content_clause, lemma_of, light_verb
@@ -32,17 +37,27 @@ def date_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]
 
 
 def mention_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
-    """The date of one telling: its own, else (a noun under a light verb is told like a verb:
-    "imposed tariffs") that of the sentences before, else that of its telling."""
-    return (
-        date_for_event(m.token, ctx.dates)
-        or (
-            None
-            if m.nominal and light_verb(m.token) is None
-            else context_date(m.token, ctx.dates, has(m.type, "statement"))
-        )
-        or _statement_date(ctx, m)
-    )
+    """The date of one telling: its own, else the story's day for one told "overnight" and none
+    for one told over a stretch up to now ("in recent weeks": `dates.unpinned_time`), else (a
+    noun under a light verb is told like a verb: "imposed tariffs"; not one told as before the
+    occasion, "had threatened": `tense.told_before`) that of the sentences before, else that of
+    its telling."""
+    own = date_for_event(m.token, ctx.dates)
+    if own is not None:
+        return own
+    unpinned = unpinned_time(m.token, ctx.dates)
+    if unpinned is not None:
+        day = story_day(ctx) if unpinned.text.lower() in STORY_DAY_WORDS else None
+        return DateRef(day.date, day.precision, unpinned.text) if day else None
+    if (m.nominal and light_verb(m.token) is None and not _occurs(m.token)) or told_before(m.token):
+        return _statement_date(ctx, m)
+    return context_date(m.token, ctx.dates, has(m.type, "statement")) or _statement_date(ctx, m)
+
+
+def _occurs(noun: Token) -> bool:
+    """ "the talks ended", "fighting erupted": an event noun whose verb says that it took place
+    is told like a verb."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in cues()["occurrence_verbs"]
 
 
 def _statement_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
@@ -121,7 +136,7 @@ def date_from_the_story(ctx: ArticleContext, occasions: list[Occasion]) -> list[
     day = story_day(ctx)
     for o in occasions:
         if day and o.event.date is None and all(_of_the_story(m) for m in o.mentions):
-            earlier = [told_before(m.token) for m in o.mentions]
+            earlier = [told_before(m.token) or unpinned_time(m.token, ctx.dates) is not None for m in o.mentions]
             dates = (
                 sentence_date(m.token, ctx.dates) for m, before in zip(o.mentions, earlier, strict=True) if not before
             )
