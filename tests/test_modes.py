@@ -98,6 +98,7 @@ def test_news_wording_of_gunfights_and_threats_says_how(text, type_, mode):
         ("The African Union suspended Gabon's membership after the coup.", "SANCTION", "expel"),
         ("Somalia asked Turkey for military equipment.", "REQUEST", "assist"),
         ("Kenya deployed police officers to Haiti.", "MOBILIZE", "police"),
+        ("Nurses in Malawi downed their tools to protest unpaid allowances.", "PROTEST", "strike"),
     ],
 )
 def test_news_wording_of_calls_threats_cuts_and_requests_says_how(text, type_, mode):
