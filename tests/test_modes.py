@@ -76,6 +76,53 @@ def test_news_wording_of_gunfights_and_threats_says_how(text, type_, mode):
     assert first_event(text, type_).mode == mode
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        # a bare "call" is also calling a meeting: only a call held with someone is by phone
+        (
+            "Britain called a closed-door meeting on Wednesday of the U.N. Security Council on Sudan.",
+            "CONSULT",
+            "multilateral",
+        ),
+        (
+            "Algeria called an urgent meeting Monday of the Arab League over the strikes on Gaza.",
+            "CONSULT",
+            "multilateral",
+        ),
+        ("Egypt brokered talks between Israel and Hamas on Sunday.", "CONSULT", "third-party"),
+        ("Hamas threatened to resume suicide bombings in Israel.", "THREATEN", "violence"),
+        ("Pyongyang threatened to launch nuclear strikes against Seoul.", "THREATEN", "violence"),
+        ("Morocco threatened to cut diplomatic ties with Algeria.", "THREATEN", "relations"),
+        ("Authorities shut down mobile internet in Conakry as the protests spread.", "COERCE", "withhold"),
+        ("The African Union suspended Gabon's membership after the coup.", "SANCTION", "expel"),
+        ("Somalia asked Turkey for military equipment.", "REQUEST", "assist"),
+        ("Kenya deployed police officers to Haiti.", "MOBILIZE", "police"),
+        ("Nurses in Malawi downed their tools to protest unpaid allowances.", "PROTEST", "strike"),
+    ],
+)
+def test_news_wording_of_calls_threats_cuts_and_requests_says_how(text, type_, mode):
+    """Wire copy, readouts and regional papers tell these modes in words the first cue lists missed."""
+    assert first_event(text, type_).mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Gunmen kidnapped 40 schoolchildren in Katsina state on Friday.", "abduct"),
+        ("Unidentified gunmen assassinated a district governor in Helmand.", "targeted"),
+    ],
+)
+def test_an_act_the_trigger_names_wins_over_the_weapon_beside_it(text, mode):
+    """'gunmen' names firearms, but a kidnapping or an assassination says more of what was done."""
+    assert first_event(text, "ASSAULT").mode == mode
+
+
+def test_the_police_a_number_counts_are_what_was_deployed():
+    """'thousands of riot police': the deployment is of police, not the troops 'deployed' suggests."""
+    assert first_event("The government deployed thousands of riot police in Lima.", "MOBILIZE").mode == "police"
+
+
 def test_a_participle_clause_takes_the_means_of_the_clause_it_hangs_from():
     """'..., killing 12': the killing was done by what the main clause launched."""
     text = "Sudanese army troops launched artillery fire on the city, killing dozens of civilians."

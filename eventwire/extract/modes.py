@@ -6,7 +6,9 @@ The nearest evidence wins: the trigger and the words it governs ("shelled", "war
 "a drone strike"), then the trigger lexicon's mode for the rule that matched, then the rest of
 the trigger's phrase, then its clause ("a suicide bomber blew himself up"), then the clause a
 participle clause hangs from ("launched rocket fire, killing 12"), then where a meeting was held,
-then the type's default (an ACCUSE that alleges nothing disapproves).  The default says
+then the type's default (an ACCUSE that alleges nothing disapproves).  A few modes are acts the
+trigger itself names ("gunmen kidnapped": abduct, not firearms): named by the trigger, they win
+over the means named beside it (`named_by_trigger`).  The default says
 least: found near the trigger ("travel"), it gives way to a more specific mode of the phrase or
 clause ("for meetings with G7 ministers")."""
 
@@ -22,7 +24,7 @@ from .article import ArticleContext
 from .dates import clause_verb
 from .dates.tense import anchor_verb
 from .types import vocabulary
-from .vocabulary import read_yaml
+from .vocabulary import read_yaml, words
 
 Cue = tuple[str, ...]  # the words of a cue phrase, each matching a token's lemma or text
 
@@ -35,6 +37,7 @@ class TypeCues:
     modes: tuple[str, ...]
     by_first_word: dict[str, tuple[tuple[int, Cue], ...]]  # word -> (rank of the mode, cue phrase)
     default: str | None = None
+    named_by_trigger: frozenset[str] = frozenset()  # modes the trigger's own word decides
 
 
 @cache
@@ -55,8 +58,17 @@ def cues() -> dict[str, TypeCues]:
         default = spec.get("default")
         if default is not None and default not in allowed[type_]:
             raise ValueError(f"modes.yaml: {type_} has no mode {default!r} (plover_vocabulary.yaml)")
-        out[type_] = TypeCues(tuple(ranked), {w: tuple(c) for w, c in index.items()}, default)
+        named = frozenset(words(spec.get("named_by_trigger"), f"modes.yaml {type_}"))
+        if not named <= set(ranked):
+            raise ValueError(f"modes.yaml: {type_} named_by_trigger lists modes it has no cues for: {sorted(named)}")
+        out[type_] = TypeCues(tuple(ranked), {w: tuple(c) for w, c in index.items()}, default, named)
     return out
+
+
+@cache
+def quantity_words() -> frozenset[str]:
+    """data/modes.yaml `quantities`: the words that count what follows them ("thousands of riot police")."""
+    return frozenset(words(read_yaml("modes.yaml").get("quantities"), "modes.yaml quantities"))
 
 
 def _words(tokens: list[Token]) -> list[tuple[str, str]]:
@@ -88,15 +100,24 @@ def _around(tok: Token, width: int, sent: Span) -> tuple[list[Token], Token]:
 
 
 def _arguments(trigger: Token) -> list[Token]:
-    """The words the trigger governs, through a preposition too ("went on a hunger strike"); not a
-    verb joined to it, which is another act ("raided a camp and detained ten": the raid is a seizure)."""
+    """The words the trigger governs, through a preposition too ("went on a hunger strike") and
+    through a word that counts them ("deployed thousands of riot police": the police); not a verb
+    joined to it, which is another act ("raided a camp and detained ten": the raid is a seizure)."""
     out = []
     for child in trigger.children:
         if child.dep_ == "conj":
             continue
         out.append(child)
-        out += [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else []
+        if child.dep_ == "prep" or child.lemma_.lower() in quantity_words():
+            out += _objects(child)
     return out
+
+
+def _objects(word: Token) -> list[Token]:
+    """The object of a preposition, or of the 'of' after a word that counts ("thousands of police")."""
+    if word.dep_ == "prep":
+        return [c for c in word.children if c.dep_ == "pobj"]
+    return [o for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for o in _objects(c)]
 
 
 def _span(tokens) -> list[Token]:
@@ -118,7 +139,8 @@ def mode_of(event: Event, trigger: Token | None, sent: Span | None = None) -> st
         near = [_around(t, 3 if t is trigger else 1, sent) for t in [trigger, *_arguments(trigger)]]
         clause = clause_verb(trigger) or trigger
         phrase = [(_span(trigger.subtree), None), (_span(clause.subtree), None)]
-        found = _cued(table, near)
+        named = _cued(table, near[:1])
+        found = named if named in table.named_by_trigger else _cued(table, near)
         if found == table.default:  # says little: a more specific cue of the phrase or clause tells more
             found = _cued(table, near + phrase)
         found = found or lexicon_mode or _cued(table, phrase[:1]) or _cued(table, phrase[1:])
