@@ -326,3 +326,39 @@ def test_a_spokesperson_of_no_stated_body_speaks_for_the_body_that_spoke_just_be
     assert "army" in words(one(quotes, "Our troops"))
     after_person = quotes_of('Maria Lopez said the port would reopen. "The cranes are ready," a spokesman said.')
     assert one(after_person, "The cranes").speaker.name is None  # a person has no spokesman of her own here
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amnesty International\u2019s regional director for East Africa, Tigere Moyo, condemned the arrests. "
+        '"This is an attack on free expression," Moyo said.',
+        "Police arrested 40 opposition supporters in Kampala. "
+        '"This is an attack on free expression," said Tigere Moyo, Uganda director for Amnesty International.',
+    ],
+)
+def test_an_ngo_s_director_for_a_region_or_country_speaks_for_the_ngo_not_the_place(text):
+    (quote,) = quotes_of(text)
+    assert (quote.speaker.name, quote.speaker.code, quote.speaker.sector) == ("Tigere Moyo", "NGO", "NGO")
+
+
+def test_a_body_every_state_has_takes_the_one_country_the_story_names():
+    named_once = quotes_of(
+        "Gunmen attacked a military camp in central Mali on Sunday, killing 12 soldiers. "
+        'The attack was the deadliest this year. "The situation is under control," the army said.'
+    )
+    assert one(named_once, "The situation").speaker.code == "MLI"
+    two_named = quotes_of(
+        "Jihadists stormed a town in Burkina Faso near the border with Niger on Monday. "
+        '"Our forces repelled the assault," the army said.'
+    )
+    assert one(two_named, "Our forces").speaker.code is None  # neither country leads: no guess
+
+
+def test_a_dateline_the_quote_cuts_off_from_its_verb_is_no_speaker():
+    text = (
+        "Russia pounds Kyiv with drones\n\n"
+        'KYIV, Ukraine (AFP) \u2014 "We shot down 40 drones," the air force said on Sunday.'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker.text == "the air force" and quote.speaker.code == "UKR"

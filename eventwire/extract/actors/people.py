@@ -303,8 +303,9 @@ class PeopleIndex:
                     yield self._describe(self._phrase_tokens(attr))
         if root.dep_ == "appos" and root.head.i < span.start and self._person_at.get(root.head.i) is None:
             head = root.head
-            if head.dep_ == "pobj" and head.head.head.i < head.i and self._role(head.head.head) is not None:
-                head = head.head.head  # "the U.N. envoy for Libya, Hanna Tetteh": hung on Libya
+            role = head.head.head
+            if head.dep_ == "pobj" and role.i < head.i and (self._role(role) or role.lemma_.lower() in PERSON_ROLES):
+                head = role  # "the U.N. envoy for Libya, Hanna Tetteh", "Amnesty's director for Asia, ..."
                 yield self._describe([t for t in doc[head.left_edge.i : root.left_edge.i] if not t.is_punct])
             else:
                 yield self._describe(list(doc[head.left_edge.i : head.i + 1]))

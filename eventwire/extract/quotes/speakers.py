@@ -181,7 +181,9 @@ class QuoteParse:
             if past_reported and subjects and self.reported_participle(verb, tok):
                 return self._subject_from(verb, tok.head, True) or self._subject_from(verb, tok, False)
             if subjects:
-                subj = max(subjects, key=lambda c: (c.pos_ == "PROPN", -abs(c.i - tok.i)))
+                subj = max(
+                    subjects, key=lambda c: (not self.quote_between(c, tok), c.pos_ == "PROPN", -abs(c.i - tok.i))
+                )
                 if tok.i == verb.i and subj.dep_ == "nsubjpass":  # "he was told": the agent speaks
                     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                     subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -207,6 +209,12 @@ class QuoteParse:
             ),
             None,
         )
+
+    def quote_between(self, a: Token, b: Token) -> bool:
+        """Whether quoted words stand between two tokens: of two subjects the parser gave a verb,
+        the one the quote cuts off ("KYIV (AFP) - '...,' the army said") is not its speaker."""
+        lo, hi = sorted((a.i, b.i))
+        return any(self.in_quote[lo + 1 : hi])
 
     def attribution_before(self, verb: Token) -> Token | None:
         """The speaker of a cue the parser hung on a quote's words ("'...,' Ruiz said, adding that
