@@ -639,3 +639,53 @@ def test_a_role_that_points_back_is_one_more_alias_of_the_person():
 def test_a_spokesperson_of_a_body_named_by_its_short_form_speaks_for_that_body(text, body):
     (quote,) = quotes_of(text)
     assert quote.speaker.name == body and "spokesperson" in quote.speaker.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Institute for Coastal Studies published a report on the war. "
+            '"Neither side can win," the think tank said.',
+            "Institute for Coastal Studies",
+        ),
+        (
+            'The Sahel Violence Tracking Project counted 300 attacks. "Violence is rising," the conflict monitor said.',
+            "Sahel Violence Tracking Project",
+        ),
+        (
+            "The World Health Organization declared an emergency. "
+            '"The virus is spreading fast," the U.N. health agency said.',
+            "World Health Organization",
+        ),
+    ],
+)
+def test_a_general_noun_for_a_think_tank_or_monitor_or_an_agency_of_a_named_body_is_the_body_named_before(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name
+
+
+def test_he_is_not_the_owner_of_the_subject_named_since():
+    text = (
+        "Opposition leader Ken Obura said the vote was rigged. Museveni's party won most of the seats. "
+        '"This was not an election," he told reporters.'
+    )
+    assert one(quotes_of(text), "This was not").speaker.name == "Ken Obura"
+
+
+def test_he_is_the_person_named_beside_the_role_that_spoke_last():
+    text = (
+        "Kenya's interior minister, Kipchumba Murkomen, said officers had acted lawfully. "
+        '"The police did their job," said Murkomen. Rights groups disagreed. '
+        '"This was murder," Amnesty Kenya\'s executive director Irungu Houghton said. '
+        '"The police shot unarmed people," he said.'
+    )
+    assert one(quotes_of(text), "The police shot").speaker.name == "Irungu Houghton"
+
+
+def test_she_is_the_full_name_that_spoke_last_though_the_recogniser_missed_it():
+    text = (
+        "Britain's home secretary said on Tuesday the government would not bow to pressure. "
+        "'We will secure our borders,' Shabana Mahmood told parliament. 'The system is broken,' she said."
+    )
+    assert one(quotes_of(text), "The system").speaker.name == "Shabana Mahmood"

@@ -210,6 +210,8 @@ class PeopleIndex:
         standing before the main verb (the parser sometimes misses "Trump hosted Erdogan")."""
         if span.root.dep_ in {"nsubj", "nsubjpass"}:
             return True
+        if span.root.dep_ == "poss":  # "Museveni's party won": the party is the topic
+            return False
         sent = self.sentences.spans[self._sent_of[span.start]]
         first = not self._mentions or self._mentions[-1].sent != self._sent_of[span.start]
         return first and span.end <= sent.root.i

@@ -65,9 +65,11 @@ class ShortForms:
         if self.doc[lo].lower_ not in DEFINITE or self._role_antecedent(head) is not None:
             return None  # "the spokeswoman" is the person named with that title
         form = self._latest_full_form(head, lo)
-        if form is None or not self._describes(form, self.doc[lo + 1 : head.i]):
+        if form is None:
             return None
         actor = self._full_form_actor(form, text)
+        if not self._describes(form, self.doc[lo + 1 : head.i], actor.code):
+            return None
         said = self._role_at[head.i]  # "the press freedom group": an NGO, not the armed group named before
         if said is not None and said.start < head.i and said.value.sector not in (None, actor.sector) and actor.sector:
             return None
@@ -99,14 +101,16 @@ class ShortForms:
                     return self._full_form_actor(form, tok.text)
         return None
 
-    def _describes(self, form: Span, modifiers: Span) -> bool:
-        """Whether the words before a short form's head may describe the full form: adjectives
-        that name no place ("the regional body"), nouns that name no place nor role (what the body
-        works for: "the press freedom group"), or words of the full name ("the coast guard" after
-        "the Philippine Coast Guard")."""
+    def _describes(self, form: Span, modifiers: Span, code: str | None) -> bool:
+        """Whether the words before a short form's head may describe the full form (of country or
+        kind `code`): adjectives that name no place ("the regional body"), nouns that name no place
+        nor role (what the body works for: "the press freedom group"), words of the full name ("the
+        coast guard" after "the Philippine Coast Guard"), or a place or body of the same code ("the
+        U.N. health agency" after "the World Health Organization")."""
         words = {t.lower_ for t in form}
         return all(
             t.lower_ in words
+            or (code is not None and (hit := self._modifier_name(t)) is not None and hit.value.code == code)
             or (t.tag_ == "JJ" and self._name_at[t.i] is None)
             or (t.tag_ == "NN" and t.dep_ == "compound" and self._name_at[t.i] is None and not self._word_role(t))
             for t in modifiers

@@ -95,7 +95,7 @@ class QuoteParse:
         subjects of cue verbs and objects of "according to" (speakers), named subjects of main
         clauses and people introduced with a title (for pronouns)."""
         said = [
-            (verb.idx, subj, True)
+            (verb.idx, self.named_head(subj), True)
             for verb, subj in (
                 (v, self.subject_of(v)) for v in self.cue_tokens if self.cue_kind(v, self.direct_verbs) == "cue"
             )
@@ -246,9 +246,7 @@ class QuoteParse:
         """The noun phrase of a speaker, ended at its first comma ("Zhao, a spokesman,") and
         before its own cue verb; an inverted speaker keeps the origin the parse hung on the verb
         ("wrote a user from Beijing")."""
-        if head.pos_ != "PROPN":
-            name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            head = name or self.named_after_role(head) or head
+        head = self.named_head(head)
         start, end = head.left_edge.i, head.right_edge.i + 1
         if verb is not None and start <= verb.i < end:
             end = min(end, verb.left_edge.i) if verb.left_edge.i > head.i else head.i + 1
@@ -260,6 +258,14 @@ class QuoteParse:
                 if prep.i == end and prep.lower_ in self.cues.origin_prepositions:
                     end = prep.right_edge.i + 1
         return self.trimmed(start, end)
+
+    def named_head(self, head: Token) -> Token:
+        """The name a role noun is set beside ("executive director Ana Ruiz", "the spokesman for
+        the Taliban, Zabihullah Mujahid,"), else the head itself."""
+        if head.pos_ == "PROPN":
+            return head
+        name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        return name or self.named_after_role(head) or head
 
     def named_after_role(self, head: Token) -> Token | None:
         """The person named after a role phrase that the parser hung on the role's object: "the
@@ -405,7 +411,7 @@ class QuoteParse:
         for _, who, spoke in reversed(self.said[max(i - LOOKBACK, 0) : i]):
             if who.pos_ == "PROPN" and fold(who.text) in named:
                 continue  # "'Farmajo never built it,' he said": he is not Farmajo
-            if self.agrees(pronoun, who) and (spoke or who.pos_ == "PROPN" or _is_group(pronoun, who)):
+            if self.agrees(pronoun, who, spoke) and (spoke or who.pos_ == "PROPN" or _is_group(pronoun, who)):
                 return who, who.pos_ == "PROPN"
         return None
 
@@ -438,16 +444,26 @@ class QuoteParse:
             if self.in_quote[t.i] and t.pos_ == "PROPN"
         }
 
-    def agrees(self, pronoun: Token, head: Token) -> bool:
+    def agrees(self, pronoun: Token, head: Token, spoke: bool = False) -> bool:
         """Whether a pronoun can stand for the noun phrase headed by `head`: number and person,
         and gender when the article tells the person's ("she" is not Mr. Lebovich); "he" and
-        "she" never stand for a body or a document."""
+        "she" never stand for a body or a document.  A full name no entity covers that spoke
+        (`spoke`: the subject of a cue, "'...,' Shabana Mahmood told parliament") is a person's."""
         said = PRONOUN_GENDER.get(pronoun.lower_)
         if said is not None and head.pos_ == "NOUN" and (head.lemma_.lower() in BODY_NOUNS or self.is_document(head)):
             return False  # "he" is no body, nor a statement
-        person = self.actors.is_person(head.i)
+        person = self.actors.is_person(head.i) or (spoke and self.is_unlisted_name(head))
         gender = self.actors.gender_at(head.i)
         return _agrees(pronoun, head, person) and (said is None or gender is None or said == gender)
+
+    def is_unlisted_name(self, head: Token) -> bool:
+        """Two capitalised proper nouns or more that name nothing the article or the lists know
+        (no country, no sector): the recogniser often labels a person's name ORG or nothing."""
+        words = head.doc[head.left_edge.i : head.i + 1]
+        if head.pos_ != "PROPN" or len(words) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+            return False
+        actor = self.span_actor(words)
+        return actor.code is None and actor.sector is None
 
     def introduced_after(self, end: int) -> Actor | None:
         """The person the sentence after a quote introduces as its subject ("'We have nothing
