@@ -362,3 +362,12 @@ def test_a_dateline_the_quote_cuts_off_from_its_verb_is_no_speaker():
     )
     (quote,) = quotes_of(text)
     assert quote.speaker.text == "the air force" and quote.speaker.code == "UKR"
+
+
+def test_words_quoted_in_a_question_are_the_asker_s_not_the_answerer_s():
+    text = (
+        'Asked by VOA on Monday if Washington was considering "new sanctions on the generals," '
+        "Ruiz said the administration wanted a negotiated end to the war."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker.text == "VOA"

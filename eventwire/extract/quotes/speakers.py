@@ -178,6 +178,8 @@ class QuoteParse:
             if quoted is not None:
                 return quoted
             subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+            if tok.i == verb.i and not subjects and (by := self.agent_of(verb)) is not None:
+                return by  # "asked by VOA if ... '...', Rubio said": the asker's words
             if past_reported and subjects and self.reported_participle(verb, tok):
                 return self._subject_from(verb, tok.head, True) or self._subject_from(verb, tok, False)
             if subjects:
@@ -185,8 +187,7 @@ class QuoteParse:
                     subjects, key=lambda c: (not self.quote_between(c, tok), c.pos_ == "PROPN", -abs(c.i - tok.i))
                 )
                 if tok.i == verb.i and subj.dep_ == "nsubjpass":  # "he was told": the agent speaks
-                    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-                    subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                    subj = self.agent_of(verb)
                     if subj is None:
                         return None
                 if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
@@ -209,6 +210,12 @@ class QuoteParse:
             ),
             None,
         )
+
+    def agent_of(self, verb: Token) -> Token | None:
+        """The object of a passive verb's "by", outside the marks."""
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return obj if obj is not None and not self.in_quote[obj.i] else None
 
     def quote_between(self, a: Token, b: Token) -> bool:
         """Whether quoted words stand between two tokens: of two subjects the parser gave a verb,
