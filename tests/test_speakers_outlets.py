@@ -371,3 +371,17 @@ def test_words_quoted_in_a_question_are_the_asker_s_not_the_answerer_s():
     )
     (quote,) = quotes_of(text)
     assert quote.speaker.text == "VOA"
+
+
+def test_a_pronoun_with_no_one_before_it_is_the_person_the_next_sentence_introduces():
+    found = quotes_of('"We will," she said, "go on." Prime Minister Sara Lind spoke in Oslo after the vote.')
+    assert [q.speaker.name for q in found] == ["Sara Lind", "Sara Lind"]
+
+
+def test_an_interview_s_answer_label_is_the_one_interviewed_not_a_speaker_called_a():
+    text = (
+        "Foreign Minister Ana Ruiz spoke to VOA on Monday about the talks. "
+        "She said the next round would be in Geneva.\n"
+        'Q: Will you meet the rebels?\nA: "We will meet anyone who wants peace."\nQ: When?\nA: "Soon. Very soon."'
+    )
+    assert [q.speaker.name for q in quotes_of(text)] == ["Ana Ruiz", "Ana Ruiz"]

@@ -217,6 +217,9 @@ class _Direct:
             return None
         if all(t.lower_ in self.art.cues.asking_labels for t in label):
             return None  # "Question:": whoever asks is no speaker the article names
+        if all(t.lower_ in self.art.cues.answering_labels for t in label):
+            at = self.span.start  # "A:": the one interviewed, who spoke or was named last
+            return Found(self.art.last_speaker(at, None) or self.art.last_person(at), None)
         return Found(self.art.span_actor(label), None)
 
     def term_of_subject(self) -> Found | None:

@@ -382,14 +382,20 @@ class QuoteParse:
     def pronoun_speaker(self, pronoun: Token) -> Actor:
         """A pronoun speaker, with the pronoun as text and the name of what it refers to: our
         antecedent when it is a name or a subject of its own sentence, else what ArticleActors
-        makes of the pronoun, if anything."""
+        makes of the pronoun, if anything, else for a "he" or "she" the person the next sentence
+        introduces (a story may name its first speaker only after her words)."""
         found = self.antecedent(pronoun)
         if found is None or not found[1]:
             theirs = self.actors.actor_for_token(pronoun)
             if theirs is not None and theirs.name and theirs.name.lower() != pronoun.lower_:
                 return replace(theirs, text=pronoun.text)
-        if found is None:
-            return Actor(text=pronoun.text)
+        if found is None:  # "'We will,' she said. Prime Minister Sara Lind spoke in Oslo."
+            later = (
+                self.introduced_after(self.sent_of(pronoun.i).end_char) if pronoun.lower_ in PRONOUN_GENDER else None
+            )
+            return (
+                replace(later, text=pronoun.text, name=later.name or later.text) if later else Actor(text=pronoun.text)
+            )
         actor = self.span_actor(self.speaker_span(found[0]))
         return replace(actor, text=pronoun.text, name=actor.name or actor.text)
 
@@ -492,6 +498,12 @@ class QuoteParse:
         if quoted is not None and (last is None or quoted[0] > last[0]):
             return quoted[1]
         return self.span_actor(self.speaker_span(last[1])) if last is not None else None
+
+    def last_person(self, at: int) -> Actor | None:
+        """The latest person the timeline names before offset `at`, speaking or not."""
+        i = bisect_left(self.said_at, at)
+        who = next((who for _, who, _ in reversed(self.said[:i]) if self.actors.is_person(who.i)), None)
+        return self.span_actor(self.speaker_span(who)) if who is not None else None
 
     def found(self, verb: Token) -> Found | None:
         subj = self.subject_of(verb)
