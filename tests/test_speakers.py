@@ -689,3 +689,47 @@ def test_she_is_the_full_name_that_spoke_last_though_the_recogniser_missed_it():
         "'We will secure our borders,' Shabana Mahmood told parliament. 'The system is broken,' she said."
     )
     assert one(quotes_of(text), "The system").speaker.name == "Shabana Mahmood"
+
+
+def test_the_ministry_is_a_lower_case_ministry_the_recogniser_labelled_a_body():
+    text = (
+        "Taiwan's defense ministry said it had detected 30 Chinese aircraft near the island. "
+        'It said 10 of them crossed the median line. "We are monitoring the situation closely," the ministry said.'
+    )
+    assert one(quotes_of(text), "We are monitoring").speaker.code == "TWN"
+
+
+def test_a_hyphenated_title_points_back_to_the_person_titled_so():
+    text = (
+        "U.N. Secretary-General Ana Ruiz called for a ceasefire. "
+        '"Enough is enough," the secretary-general told reporters in New York.'
+    )
+    assert one(quotes_of(text), "Enough").speaker.name == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Kenyan opposition leader Raila Odinga addressed supporters in Kisumu. "
+            '"We will not accept this," the veteran politician said.',
+            "Raila Odinga",
+        ),
+        (
+            "Maria Corina Machado, who won the Nobel Peace Prize, urged the military to abandon Maduro. "
+            '"The end is near," the opposition leader said.',
+            "Maria Corina Machado",
+        ),
+    ],
+)
+def test_a_role_no_one_was_titled_with_is_the_person_the_sentence_before_is_about(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name
+
+
+def test_a_role_outside_government_is_not_the_president_named_before():
+    text = (
+        "President Nicolas Maduro addressed the army on Monday. "
+        '"The end is near," the opposition leader said in a video.'
+    )
+    assert one(quotes_of(text), "The end").speaker.name is None

@@ -26,10 +26,11 @@ class ShortForms:
             ent for ent in self.doc.ents if ent.label_ == "ORG" and _is_full_name([t for t in ent if t.dep_ != "det"])
         ]
         for tok in self.doc:
+            ent = self._ent_at[tok.i]  # the recogniser may label a lower-case phrase: "defense ministry"
             if (
                 tok.is_lower
                 and tok.pos_ in ("NOUN", "PROPN")
-                and not tok.ent_type_
+                and (ent is None or all(t.is_lower for t in ent))
                 and any(self._owner(c) for c in tok.lefts)
             ):
                 forms.append(self.doc[tok.left_edge.i : tok.i + 1])

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Actor
 from ..actors import ArticleActors
-from ..actors.tables import BODY_NOUNS, INDEFINITE, PRONOUN_GENDER, ROLE_CLASS, fold
+from ..actors.tables import BODY_NOUNS, INDEFINITE, OUTSIDE_GOV, PRONOUN_GENDER, ROLE_CLASS, ROLE_KINDS, fold
 from .cues import cues
 from .marks import MarkedSpan
 
@@ -29,6 +29,7 @@ MAX_SCARE_WORDS = 3  # a quoted phrase this short with no cue is a scare quote, 
 AFTER_WINDOW = 40  # tokens after a closing mark searched for "..., X said"
 SUBJECT_DEPTH = 6  # clauses climbed to find a subject
 LOOKBACK = 6  # earlier speakers tried for a pronoun
+GENERAL_ROLES = frozenset(ROLE_KINDS.values())  # "leader", "lawmaker", "diplomat"
 PRONOUN_SENTENCES = 3  # sentences before a "he" inside a quote read for whom the quote speaks of
 
 
@@ -299,8 +300,32 @@ class QuoteParse:
         if key not in self._actors:
             actor = self.actors.actor_for_span(span) or Actor(text=span.text)
             later = None if actor.name else self.actors.person_named_after(span, actor.code)
-            self._actors[key] = later or actor
+            earlier = None if actor.name or later else self.person_described_after(span, actor)
+            self._actors[key] = later or earlier or actor
         return self._actors[key]
+
+    def person_described_after(self, span: Span, actor: Actor) -> Actor | None:
+        """A definite role no one was titled with ("Ana Ruiz, who won the prize, urged calm.
+        '...,' the opposition leader said"): the person the story was about in its sentence or the
+        one before, when nothing the role says (country, a sector outside government) tells
+        them apart."""
+        if not self.actors.is_person_anaphor(span):
+            return None
+        n = self.sentences.number_of[span.start]
+        first = self.sentences.spans[max(n - 1, 0)].start_char
+        i = bisect_left(self.said_at, span.start_char)
+        for at, who, _ in reversed(self.said[:i]):
+            if at < first:
+                return None
+            if self.actors.is_person(who.i) and not self.in_quote[who.i]:
+                person = self.span_actor(self.speaker_span(who))
+                other_sector = actor.sector in OUTSIDE_GOV and person.sector not in (None, actor.sector)
+                # "the Hungarian leader" is no finance minister: a general noun's titled people were looked for
+                other_office = span.root.lemma_.lower() in GENERAL_ROLES and person.title is not None
+                if (actor.code and person.code and actor.code != person.code) or other_sector or other_office:
+                    return None
+                return replace(person, text=span.text, aliases=[*person.aliases, span.text])
+        return None
 
     def speaker(self, head: Token, verb: Token | None = None) -> Actor:
         """The actor of a speaker's head token (for a pronoun, see `pronoun_speaker`)."""
