@@ -733,3 +733,15 @@ def test_a_role_outside_government_is_not_the_president_named_before():
         '"The end is near," the opposition leader said in a video.'
     )
     assert one(quotes_of(text), "The end").speaker.name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Gazprom halted gas supplies to Austria. "The contract was violated," the company said.', "Gazprom"),
+        ('Afreximbank approved a loan to Ghana. "This will support trade," the bank said.', "Afreximbank"),
+    ],
+)
+def test_the_company_or_the_bank_is_a_one_word_name_the_recogniser_missed(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name

@@ -40,6 +40,9 @@ class ShortForms:
                 role = self._role(ent.root)  # "Ministry of Health": GOV
                 if role is None or role.value.sector in GROUP_SECTORS:
                     keyed += [(noun, ent) for noun in GROUP_NOUNS]
+        for tok in self.doc:  # a one-word name the recogniser missed that acts: "Gazprom halted supplies"
+            if self._is_unlabelled_actor(tok):
+                keyed += [(noun, self.doc[tok.i : tok.i + 1]) for noun in GROUP_NOUNS]
         for i, hit in enumerate(self._name_at):  # listed bodies, also by acronym: "NATO", "the EU"
             if hit is not None and hit.start == i and hit.value.kind == "body":
                 form = self.doc[hit.start : hit.end]
@@ -49,6 +52,18 @@ class ShortForms:
         self._full_forms: dict[str, list[Span]] = {}
         for key, form in sorted(keyed, key=lambda kf: kf[1].start):
             self._full_forms.setdefault(key, []).append(form)
+
+    def _is_unlabelled_actor(self, tok: Token) -> bool:
+        """A capitalised word alone, subject of its clause, that no entity, list or person covers."""
+        return (
+            tok.pos_ == "PROPN"
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.is_title
+            and not tok.ent_type_
+            and not any(c.dep_ in ("compound", "amod", "det") for c in tok.children)
+            and self._name_at[tok.i] is None
+            and tok.i not in self._person_at
+        )
 
     def _owner(self, tok: Token) -> bool:
         """Whether a modifier names a country or body that owns its head ("Kenya's", "Indonesian")."""
