@@ -745,3 +745,13 @@ def test_a_role_outside_government_is_not_the_president_named_before():
 def test_the_company_or_the_bank_is_a_one_word_name_the_recogniser_missed(text, name):
     (quote,) = quotes_of(text)
     assert quote.speaker.name == name
+
+
+def test_a_pronoun_reaches_past_countries_and_bodies_that_were_subjects_since():
+    text = (
+        "Foreign Minister Petr Novak said on Monday that talks were possible. Russia launched 200 drones "
+        "overnight, and Ukraine said it shot down most of them. NATO condemned the attack. Poland scrambled "
+        "jets. Kyiv called for more air defenses. Moscow denied targeting civilians. Washington urged restraint."
+        '\n\n"We are ready to talk," he said.'
+    )
+    assert one(quotes_of(text), "We are ready").speaker.name == "Petr Novak"

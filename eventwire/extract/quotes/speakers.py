@@ -28,7 +28,8 @@ NOT_PEOPLE = frozenset({"GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_O
 MAX_SCARE_WORDS = 3  # a quoted phrase this short with no cue is a scare quote, not a quote
 AFTER_WINDOW = 40  # tokens after a closing mark searched for "..., X said"
 SUBJECT_DEPTH = 6  # clauses climbed to find a subject
-LOOKBACK = 6  # earlier speakers tried for a pronoun
+LOOKBACK = 6  # earlier speakers tried for a pronoun (places and bodies it cannot be are passed over)
+SCANNED = 60  # entries of the timeline read back for a pronoun
 GENERAL_ROLES = frozenset(ROLE_KINDS.values())  # "leader", "lawmaker", "diplomat"
 PRONOUN_SENTENCES = 3  # sentences before a "he" inside a quote read for whom the quote speaks of
 
@@ -446,11 +447,18 @@ class QuoteParse:
             tok = tok.head
         i = bisect_left(self.said_at, pronoun.idx)
         named = self.named_in_quotes_beside(pronoun)
-        for _, who, spoke in reversed(self.said[max(i - LOOKBACK, 0) : i]):
+        tried = 0
+        for _, who, spoke in reversed(self.said[max(i - SCANNED, 0) : i]):
             if who.pos_ == "PROPN" and fold(who.text) in named:
                 continue  # "'Farmajo never built it,' he said": he is not Farmajo
-            if self.agrees(pronoun, who, spoke) and (spoke or who.pos_ == "PROPN" or _is_group(pronoun, who)):
+            if not (spoke or who.pos_ == "PROPN" or _is_group(pronoun, who)):
+                continue
+            if self.agrees(pronoun, who, spoke):
                 return who, who.pos_ == "PROPN"
+            if who.ent_type_ not in NOT_PEOPLE | {"ORG"} or self.actors.is_person(who.i):
+                tried += 1  # countries and bodies named since ("Russia launched ...") use no try
+                if tried >= LOOKBACK:
+                    return None
         return None
 
     def quoted_subject(self, pronoun: Token, outer: Actor) -> Actor | None:
