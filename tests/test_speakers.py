@@ -755,3 +755,11 @@ def test_a_pronoun_reaches_past_countries_and_bodies_that_were_subjects_since():
         '\n\n"We are ready to talk," he said.'
     )
     assert one(quotes_of(text), "We are ready").speaker.name == "Petr Novak"
+
+
+def test_he_is_never_a_listed_body_the_recogniser_took_for_a_person():
+    text = (
+        "Mogadishu-based analyst Abdi Aynte told VOA the talks would fail. "
+        'Al-Shabab still controls much of the countryside. "The government is too weak," he said.'
+    )
+    assert one(quotes_of(text), "The government").speaker.name == "Abdi Aynte"

@@ -16,6 +16,7 @@ from .tables import (
     NAME_PARTS,
     NOT_PERSON,
     PERSON_ROLES,
+    PLACE_KINDS,
     PRONOUN_GENDER,
     PRONOUN_WINDOW,
     ROLE_GENDER,
@@ -192,6 +193,12 @@ class PeopleIndex:
     def is_person(self, i: int) -> bool:
         """Whether token i is part of the name of one of the article's people."""
         return i in self._person_at
+
+    def names_body_or_place(self, i: int) -> bool:
+        """Whether token i is part of a listed body's or place's name ("Al-Shabab", "Kenya"),
+        whatever the entity recogniser called it."""
+        hit = self._name_at[i]
+        return hit is not None and not hit.qualifier and hit.value.kind in PLACE_KINDS | {"body", "seat"}
 
     def introduces_person(self, i: int) -> bool:
         """Whether token i names a person the article first names in this sentence (where the

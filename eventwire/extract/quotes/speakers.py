@@ -498,6 +498,8 @@ class QuoteParse:
         said = PRONOUN_GENDER.get(pronoun.lower_)
         if said is not None and head.pos_ == "NOUN" and (head.lemma_.lower() in BODY_NOUNS or self.is_document(head)):
             return False  # "he" is no body, nor a statement
+        if said is not None and not self.actors.is_person(head.i) and self.actors.names_body_or_place(head.i):
+            return False  # nor a listed body the recogniser took for a person ("Al-Shabab still controls")
         person = self.actors.is_person(head.i) or (spoke and self.is_unlisted_name(head))
         gender = self.actors.gender_at(head.i)
         return _agrees(pronoun, head, person) and (said is None or gender is None or said == gender)
