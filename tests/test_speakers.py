@@ -763,3 +763,8 @@ def test_he_is_never_a_listed_body_the_recogniser_took_for_a_person():
         'Al-Shabab still controls much of the countryside. "The government is too weak," he said.'
     )
     assert one(quotes_of(text), "The government").speaker.name == "Abdi Aynte"
+
+
+def test_it_is_the_body_that_was_the_subject_before_though_it_did_not_speak():
+    text = 'The opposition coalition, led by Kizza Besigye, rejected the results. "The vote was rigged," it said.'
+    assert one(quotes_of(text), "The vote").speaker.name == "The opposition coalition"

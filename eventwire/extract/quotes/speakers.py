@@ -52,8 +52,11 @@ def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
 
 
 def _is_group(pronoun: Token, head: Token) -> bool:
-    """ "they" and a plural common noun ("Protesters gathered ... 'We want jobs,' they chanted"):
-    no person competes for a plural pronoun, so a group that did not speak before may."""
+    """ "they" and a plural common noun ("Protesters gathered ... 'We want jobs,' they chanted"),
+    "it" and a body ("The coalition rejected the results. '...,' it said"): no person competes
+    for such a pronoun, so a group or body that did not speak before may."""
+    if pronoun.lower_ == "it":
+        return head.pos_ == "NOUN" and head.lemma_.lower() in BODY_NOUNS
     return pronoun.lower_ in ("they", "them") and head.tag_ == "NNS"
 
 
