@@ -304,11 +304,11 @@ class QuoteParse:
         if key not in self._actors:
             actor = self.actors.actor_for_span(span) or Actor(text=span.text)
             later = None if actor.name else self.actors.person_named_after(span, actor.code)
-            earlier = None if actor.name or later else self.person_described_after(span, actor)
+            earlier = None if actor.name or later else self.person_described_before(span, actor)
             self._actors[key] = later or earlier or actor
         return self._actors[key]
 
-    def person_described_after(self, span: Span, actor: Actor) -> Actor | None:
+    def person_described_before(self, span: Span, actor: Actor) -> Actor | None:
         """A definite role no one was titled with ("Ana Ruiz, who won the prize, urged calm.
         '...,' the opposition leader said"): the person the story was about in its sentence or the
         one before, when nothing the role says (country, a sector outside government) tells
@@ -418,15 +418,20 @@ class QuoteParse:
             theirs = self.actors.actor_for_token(pronoun)
             if theirs is not None and theirs.name and theirs.name.lower() != pronoun.lower_:
                 return replace(theirs, text=pronoun.text)
-        if found is None:  # "'We will,' she said. Prime Minister Sara Lind spoke in Oslo."
-            later = (
-                self.introduced_after(self.sent_of(pronoun.i).end_char) if pronoun.lower_ in PRONOUN_GENDER else None
-            )
+        if found is None:
+            later = self.named_next(pronoun)
             return (
                 replace(later, text=pronoun.text, name=later.name or later.text) if later else Actor(text=pronoun.text)
             )
         actor = self.span_actor(self.speaker_span(found[0]))
         return replace(actor, text=pronoun.text, name=actor.name or actor.text)
+
+    def named_next(self, pronoun: Token) -> Actor | None:
+        """For a "he" or "she" with no one before it, the person the next sentence introduces
+        ("'We will,' she said. Prime Minister Sara Lind spoke in Oslo.")."""
+        if pronoun.lower_ not in PRONOUN_GENDER:
+            return None
+        return self.introduced_after(self.sent_of(pronoun.i).end_char)
 
     def antecedent(self, pronoun: Token) -> tuple[Token, bool] | None:
         """What a pronoun speaker stands for, and whether that is a sure guess: a named or
