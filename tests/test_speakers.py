@@ -768,3 +768,28 @@ def test_he_is_never_a_listed_body_the_recogniser_took_for_a_person():
 def test_it_is_the_body_that_was_the_subject_before_though_it_did_not_speak():
     text = 'The opposition coalition, led by Kizza Besigye, rejected the results. "The vote was rigged," it said.'
     assert one(quotes_of(text), "The vote").speaker.name == "The opposition coalition"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Halima, a mother of four from Baidoa, walked for ten days to reach the camp. "
+            'Two of her children died on the way. "I buried them by the road," she said.',
+            "Halima",
+        ),
+        (
+            "Mohammed, a teacher in Gaza City, has not been paid for months. Israeli strikes hit the school. "
+            '"The children are traumatized," he said.',
+            "Mohammed",
+        ),
+        (
+            "Mohammed, a fisherman in Gaza City, has not been to sea for months. "
+            'Israeli gunboats fire on anyone who tries. "The sea is our life," he said.',
+            "Mohammed",
+        ),
+    ],
+)
+def test_one_name_introduced_with_a_role_beside_it_is_a_new_person(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name

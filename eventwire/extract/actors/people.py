@@ -90,7 +90,12 @@ class PeopleIndex:
                     break
                 start -= 1
             names = doc[start : root.i + 1]
-            if len(names) > 1 and all(self._name_at[t.i] is None for t in names) and self._role_beside(root, start):
+            alone = len(names) == 1 and any(c.dep_ == "appos" and _person_role(c) for c in root.children)
+            if (
+                (len(names) > 1 or alone)  # one name with its role beside: "Halima, a mother of four,"
+                and all(self._name_at[t.i] is None for t in names)
+                and self._role_beside(root, start)
+            ):
                 spans.append((start, root.i + 1))
         return spans
 
@@ -111,16 +116,12 @@ class PeopleIndex:
         """Whether a person's role is set beside the name [start, root]: an appositive either way
         round, a role word attached into the name before it, or a capitalised one opening it."""
         doc = self.doc
-
-        def role(tok: Token) -> bool:
-            return tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in PERSON_ROLES
-
         before = doc[start - 1] if start else None
         return (
-            any(c.dep_ == "appos" and role(c) for c in root.children)
-            or (root.dep_ == "appos" and role(root.head))
-            or (before is not None and role(before) and start <= before.head.i <= root.i)
-            or (root.i - start > 1 and role(doc[start]))
+            any(c.dep_ == "appos" and _person_role(c) for c in root.children)
+            or (root.dep_ == "appos" and _person_role(root.head))
+            or (before is not None and _person_role(before) and start <= before.head.i <= root.i)
+            or (root.i - start > 1 and _person_role(doc[start]))
         )
 
     def _past_particle(self, end: int) -> int:
@@ -245,7 +246,8 @@ class PeopleIndex:
                     p.guessed = False
                     return p
         guessed = False
-        if known is None:
+        introduced = len(words) == 1 and any(c.dep_ == "appos" and _person_role(c) for c in span.root.children)
+        if known is None and not introduced:  # "Mohammed, a teacher," is someone new, not a listed Mohammed
             guessed = len(words) == 1
             parts = NAME_PARTS.split(text.lower())
             known = self.lex.surnames.get(parts[-1] if len(words) == 1 else f"{parts[0]} {parts[-1]}")
@@ -375,3 +377,8 @@ class PeopleIndex:
                 return m.person
             fallback = fallback or m.person
         return fallback
+
+
+def _person_role(tok: Token) -> bool:
+    """A singular role noun only a person holds ("lawyer", "mother")."""
+    return tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in PERSON_ROLES
