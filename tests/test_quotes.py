@@ -303,3 +303,9 @@ def test_marks_are_read_from_their_neighbours():
         "nested \u2018single\u2019 ones",
     ]
     assert [s.text(text) for s in spans if s.nested] == ["single"]  # also listed on its own
+
+
+def test_a_quoted_phrase_inside_its_sentence_is_said_by_the_subject_right_after_it(english):
+    text = 'The drill follows another "very successful exercise" Beijing said it held in May near the island.'
+    (quote,) = quotes_of(text)
+    assert quote.text == "very successful exercise" and quote.speaker.code == "CHN"

@@ -639,3 +639,157 @@ def test_a_role_that_points_back_is_one_more_alias_of_the_person():
 def test_a_spokesperson_of_a_body_named_by_its_short_form_speaks_for_that_body(text, body):
     (quote,) = quotes_of(text)
     assert quote.speaker.name == body and "spokesperson" in quote.speaker.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Institute for Coastal Studies published a report on the war. "
+            '"Neither side can win," the think tank said.',
+            "Institute for Coastal Studies",
+        ),
+        (
+            'The Sahel Violence Tracking Project counted 300 attacks. "Violence is rising," the conflict monitor said.',
+            "Sahel Violence Tracking Project",
+        ),
+        (
+            "The World Health Organization declared an emergency. "
+            '"The virus is spreading fast," the U.N. health agency said.',
+            "World Health Organization",
+        ),
+    ],
+)
+def test_a_general_noun_for_a_think_tank_or_monitor_or_an_agency_of_a_named_body_is_the_body_named_before(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name
+
+
+def test_he_is_not_the_owner_of_the_subject_named_since():
+    text = (
+        "Opposition leader Ken Obura said the vote was rigged. Museveni's party won most of the seats. "
+        '"This was not an election," he told reporters.'
+    )
+    assert one(quotes_of(text), "This was not").speaker.name == "Ken Obura"
+
+
+def test_he_is_the_person_named_beside_the_role_that_spoke_last():
+    text = (
+        "Kenya's interior minister, Kipchumba Murkomen, said officers had acted lawfully. "
+        '"The police did their job," said Murkomen. Rights groups disagreed. '
+        '"This was murder," Amnesty Kenya\'s executive director Irungu Houghton said. '
+        '"The police shot unarmed people," he said.'
+    )
+    assert one(quotes_of(text), "The police shot").speaker.name == "Irungu Houghton"
+
+
+def test_she_is_the_full_name_that_spoke_last_though_the_recogniser_missed_it():
+    text = (
+        "Britain's home secretary said on Tuesday the government would not bow to pressure. "
+        "'We will secure our borders,' Shabana Mahmood told parliament. 'The system is broken,' she said."
+    )
+    assert one(quotes_of(text), "The system").speaker.name == "Shabana Mahmood"
+
+
+def test_the_ministry_is_a_lower_case_ministry_the_recogniser_labelled_a_body():
+    text = (
+        "Taiwan's defense ministry said it had detected 30 Chinese aircraft near the island. "
+        'It said 10 of them crossed the median line. "We are monitoring the situation closely," the ministry said.'
+    )
+    assert one(quotes_of(text), "We are monitoring").speaker.code == "TWN"
+
+
+def test_a_hyphenated_title_points_back_to_the_person_titled_so():
+    text = (
+        "U.N. Secretary-General Ana Ruiz called for a ceasefire. "
+        '"Enough is enough," the secretary-general told reporters in New York.'
+    )
+    assert one(quotes_of(text), "Enough").speaker.name == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Kenyan opposition leader Raila Odinga addressed supporters in Kisumu. "
+            '"We will not accept this," the veteran politician said.',
+            "Raila Odinga",
+        ),
+        (
+            "Maria Corina Machado, who won the Nobel Peace Prize, urged the military to abandon Maduro. "
+            '"The end is near," the opposition leader said.',
+            "Maria Corina Machado",
+        ),
+    ],
+)
+def test_a_role_no_one_was_titled_with_is_the_person_the_sentence_before_is_about(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name
+
+
+def test_a_role_outside_government_is_not_the_president_named_before():
+    text = (
+        "President Nicolas Maduro addressed the army on Monday. "
+        '"The end is near," the opposition leader said in a video.'
+    )
+    assert one(quotes_of(text), "The end").speaker.name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Gazprom halted gas supplies to Austria. "The contract was violated," the company said.', "Gazprom"),
+        ('Afreximbank approved a loan to Ghana. "This will support trade," the bank said.', "Afreximbank"),
+    ],
+)
+def test_the_company_or_the_bank_is_a_one_word_name_the_recogniser_missed(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name
+
+
+def test_a_pronoun_reaches_past_countries_and_bodies_that_were_subjects_since():
+    text = (
+        "Foreign Minister Petr Novak said on Monday that talks were possible. Russia launched 200 drones "
+        "overnight, and Ukraine said it shot down most of them. NATO condemned the attack. Poland scrambled "
+        "jets. Kyiv called for more air defenses. Moscow denied targeting civilians. Washington urged restraint."
+        '\n\n"We are ready to talk," he said.'
+    )
+    assert one(quotes_of(text), "We are ready").speaker.name == "Petr Novak"
+
+
+def test_he_is_never_a_listed_body_the_recogniser_took_for_a_person():
+    text = (
+        "Mogadishu-based analyst Abdi Aynte told VOA the talks would fail. "
+        'Al-Shabab still controls much of the countryside. "The government is too weak," he said.'
+    )
+    assert one(quotes_of(text), "The government").speaker.name == "Abdi Aynte"
+
+
+def test_it_is_the_body_that_was_the_subject_before_though_it_did_not_speak():
+    text = 'The opposition coalition, led by Kizza Besigye, rejected the results. "The vote was rigged," it said.'
+    assert one(quotes_of(text), "The vote").speaker.name == "The opposition coalition"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Halima, a mother of four from Baidoa, walked for ten days to reach the camp. "
+            'Two of her children died on the way. "I buried them by the road," she said.',
+            "Halima",
+        ),
+        (
+            "Mohammed, a teacher in Gaza City, has not been paid for months. Israeli strikes hit the school. "
+            '"The children are traumatized," he said.',
+            "Mohammed",
+        ),
+        (
+            "Mohammed, a fisherman in Gaza City, has not been to sea for months. "
+            'Israeli gunboats fire on anyone who tries. "The sea is our life," he said.',
+            "Mohammed",
+        ),
+    ],
+)
+def test_one_name_introduced_with_a_role_beside_it_is_a_new_person(text, name):
+    (quote,) = quotes_of(text)
+    assert quote.speaker.name == name

@@ -326,3 +326,62 @@ def test_a_spokesperson_of_no_stated_body_speaks_for_the_body_that_spoke_just_be
     assert "army" in words(one(quotes, "Our troops"))
     after_person = quotes_of('Maria Lopez said the port would reopen. "The cranes are ready," a spokesman said.')
     assert one(after_person, "The cranes").speaker.name is None  # a person has no spokesman of her own here
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amnesty International\u2019s regional director for East Africa, Tigere Moyo, condemned the arrests. "
+        '"This is an attack on free expression," Moyo said.',
+        "Police arrested 40 opposition supporters in Kampala. "
+        '"This is an attack on free expression," said Tigere Moyo, Uganda director for Amnesty International.',
+    ],
+)
+def test_an_ngo_s_director_for_a_region_or_country_speaks_for_the_ngo_not_the_place(text):
+    (quote,) = quotes_of(text)
+    assert (quote.speaker.name, quote.speaker.code, quote.speaker.sector) == ("Tigere Moyo", "NGO", "NGO")
+
+
+def test_a_body_every_state_has_takes_the_one_country_the_story_names():
+    named_once = quotes_of(
+        "Gunmen attacked a military camp in central Mali on Sunday, killing 12 soldiers. "
+        'The attack was the deadliest this year. "The situation is under control," the army said.'
+    )
+    assert one(named_once, "The situation").speaker.code == "MLI"
+    two_named = quotes_of(
+        "Jihadists stormed a town in Burkina Faso near the border with Niger on Monday. "
+        '"Our forces repelled the assault," the army said.'
+    )
+    assert one(two_named, "Our forces").speaker.code is None  # neither country leads: no guess
+
+
+def test_a_dateline_the_quote_cuts_off_from_its_verb_is_no_speaker():
+    text = (
+        "Russia pounds Kyiv with drones\n\n"
+        'KYIV, Ukraine (AFP) \u2014 "We shot down 40 drones," the air force said on Sunday.'
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker.text == "the air force" and quote.speaker.code == "UKR"
+
+
+def test_words_quoted_in_a_question_are_the_asker_s_not_the_answerer_s():
+    text = (
+        'Asked by VOA on Monday if Washington was considering "new sanctions on the generals," '
+        "Ruiz said the administration wanted a negotiated end to the war."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker.text == "VOA"
+
+
+def test_a_pronoun_with_no_one_before_it_is_the_person_the_next_sentence_introduces():
+    found = quotes_of('"We will," she said, "go on." Prime Minister Sara Lind spoke in Oslo after the vote.')
+    assert [q.speaker.name for q in found] == ["Sara Lind", "Sara Lind"]
+
+
+def test_an_interview_s_answer_label_is_the_one_interviewed_not_a_speaker_called_a():
+    text = (
+        "Foreign Minister Ana Ruiz spoke to VOA on Monday about the talks. "
+        "She said the next round would be in Geneva.\n"
+        'Q: Will you meet the rebels?\nA: "We will meet anyone who wants peace."\nQ: When?\nA: "Soon. Very soon."'
+    )
+    assert [q.speaker.name for q in quotes_of(text)] == ["Ana Ruiz", "Ana Ruiz"]

@@ -30,6 +30,7 @@ from .tables import (
     PERSON_ROLES,
     PLACE_KINDS,
     PRONOUN_GENDER,
+    STATE_BODIES,
     Alias,
     Named,
     PhraseTable,
@@ -59,7 +60,8 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
         words = self._words = [t.lower_ for t in doc]  # lower case, read once: a Token costs to make
         self._name_at = self._scan_names(words)
         self._role_at = self._scan(self.lex.roles, words)
-        self.home_code = self._home_code()
+        self.home_code = self._home_code(HOME_MIN)
+        self.state_home_code = self.home_code or self._home_code(1)  # for a body every state has
         self._person_at: dict[int, Person] = {}
         self._mentions: list[Mention] = []
         self._persons: list[Person] = []
@@ -253,9 +255,9 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
 
     # -- resolution -------------------------------------------------------------------------
 
-    def _home_code(self) -> str | None:
+    def _home_code(self, least: int) -> str | None:
         """The country the article is about: the most named one, if clearly ahead of the next
-        (HOME_MIN mentions and HOME_RATIO times the runner-up)."""
+        (`least` mentions and HOME_RATIO times the runner-up)."""
         counts: dict[str, int] = {}
         for i, hit in enumerate(self._name_at):
             if (
@@ -268,18 +270,20 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
                 counts[hit.value.code] = counts.get(hit.value.code, 0) + 1
         ranked = sorted(counts.values(), reverse=True) + [0]
         top = max(counts, key=counts.__getitem__, default=None)
-        return top if top and ranked[0] >= HOME_MIN and ranked[0] >= HOME_RATIO * ranked[1] else None
+        return top if top and ranked[0] >= least and ranked[0] >= HOME_RATIO * ranked[1] else None
 
     def _resolve(self, head: Token, lo: int, hi: int, text: str) -> Actor | None:
         """The actor of the phrase [lo, hi) headed by `head`, or None; a domestic actor with
-        no stated country gets the article's home country, a non-governmental one the code NGO."""
+        no stated country gets the article's home country (a body every state has, "the army", the
+        country the story names most even once, when none other comes near), a non-governmental one
+        the code NGO."""
         actor = self._resolve_stated(head, lo, hi, text)
         if actor is None or actor.code is not None:
             return actor
         if actor.sector == "NGO":
             actor.code = "NGO"  # "an advocacy group"
         elif actor.sector not in {None, "IGO"} and not self._names_person(head):
-            actor.code = self.home_code
+            actor.code = self.state_home_code if head.lemma_.lower() in STATE_BODIES else self.home_code
         return actor
 
     def _names_person(self, head: Token) -> bool:

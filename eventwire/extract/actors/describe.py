@@ -85,6 +85,7 @@ class Descriptions:
             return
         if kind in PLACE_KINDS or (tok.dep_ == "case" and self._is_place(tok.head)):
             if not (r.ethnic and kind == "demonym"):  # "ethnic Albanian guerrillas" live elsewhere
+                r.bare_place = r.bare_place or (not desc.code and tok.dep_ == "compound" and kind != "demonym")
                 desc.code = desc.code or (name.value.code if name is not None else None)
             return
         r.ethnic = r.ethnic or tok.lower_ == "ethnic"
@@ -123,6 +124,7 @@ class _Reading:
     topic: bool = False  # a topic word ("an Iran analyst")
     hollow: bool = False  # a generic role word with no sector
     ethnic: bool = False
+    bare_place: bool = False  # the code is a place's set bare before the role ("Uganda director")
 
     def read_role(self, role: Hit[Role], tok: Token) -> None:
         r = role.value
@@ -153,6 +155,8 @@ class _Reading:
         desc.code = desc.code or self.role_code  # a stated country wins over what the title implies
         if self.unknown_org and not desc.code and not desc.body:
             desc.sector = None
+        if self.bare_place and desc.body is not None and desc.body.code == "NGO":
+            desc.code = "NGO"  # "Uganda director for Amnesty International": where the NGO's man works
         if self.topic and not (self.strong or self.weak or self.hollow):
             desc.code = desc.sector = desc.body = None
         return desc

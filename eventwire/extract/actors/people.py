@@ -16,6 +16,7 @@ from .tables import (
     NAME_PARTS,
     NOT_PERSON,
     PERSON_ROLES,
+    PLACE_KINDS,
     PRONOUN_GENDER,
     PRONOUN_WINDOW,
     ROLE_GENDER,
@@ -89,7 +90,12 @@ class PeopleIndex:
                     break
                 start -= 1
             names = doc[start : root.i + 1]
-            if len(names) > 1 and all(self._name_at[t.i] is None for t in names) and self._role_beside(root, start):
+            alone = len(names) == 1 and any(c.dep_ == "appos" and _person_role(c) for c in root.children)
+            if (
+                (len(names) > 1 or alone)  # one name with its role beside: "Halima, a mother of four,"
+                and all(self._name_at[t.i] is None for t in names)
+                and self._role_beside(root, start)
+            ):
                 spans.append((start, root.i + 1))
         return spans
 
@@ -110,16 +116,12 @@ class PeopleIndex:
         """Whether a person's role is set beside the name [start, root]: an appositive either way
         round, a role word attached into the name before it, or a capitalised one opening it."""
         doc = self.doc
-
-        def role(tok: Token) -> bool:
-            return tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in PERSON_ROLES
-
         before = doc[start - 1] if start else None
         return (
-            any(c.dep_ == "appos" and role(c) for c in root.children)
-            or (root.dep_ == "appos" and role(root.head))
-            or (before is not None and role(before) and start <= before.head.i <= root.i)
-            or (root.i - start > 1 and role(doc[start]))
+            any(c.dep_ == "appos" and _person_role(c) for c in root.children)
+            or (root.dep_ == "appos" and _person_role(root.head))
+            or (before is not None and _person_role(before) and start <= before.head.i <= root.i)
+            or (root.i - start > 1 and _person_role(doc[start]))
         )
 
     def _past_particle(self, end: int) -> int:
@@ -193,6 +195,12 @@ class PeopleIndex:
         """Whether token i is part of the name of one of the article's people."""
         return i in self._person_at
 
+    def names_body_or_place(self, i: int) -> bool:
+        """Whether token i is part of a listed body's or place's name ("Al-Shabab", "Kenya"),
+        whatever the entity recogniser called it."""
+        hit = self._name_at[i]
+        return hit is not None and not hit.qualifier and hit.value.kind in PLACE_KINDS | {"body", "seat"}
+
     def introduces_person(self, i: int) -> bool:
         """Whether token i names a person the article first names in this sentence (where the
         story introduces someone, often right after a quote of theirs)."""
@@ -210,6 +218,8 @@ class PeopleIndex:
         standing before the main verb (the parser sometimes misses "Trump hosted Erdogan")."""
         if span.root.dep_ in {"nsubj", "nsubjpass"}:
             return True
+        if span.root.dep_ == "poss":  # "Museveni's party won": the party is the topic
+            return False
         sent = self.sentences.spans[self._sent_of[span.start]]
         first = not self._mentions or self._mentions[-1].sent != self._sent_of[span.start]
         return first and span.end <= sent.root.i
@@ -236,7 +246,8 @@ class PeopleIndex:
                     p.guessed = False
                     return p
         guessed = False
-        if known is None:
+        introduced = len(words) == 1 and any(c.dep_ == "appos" and _person_role(c) for c in span.root.children)
+        if known is None and not introduced:  # "Mohammed, a teacher," is someone new, not a listed Mohammed
             guessed = len(words) == 1
             parts = NAME_PARTS.split(text.lower())
             known = self.lex.surnames.get(parts[-1] if len(words) == 1 else f"{parts[0]} {parts[-1]}")
@@ -303,8 +314,9 @@ class PeopleIndex:
                     yield self._describe(self._phrase_tokens(attr))
         if root.dep_ == "appos" and root.head.i < span.start and self._person_at.get(root.head.i) is None:
             head = root.head
-            if head.dep_ == "pobj" and head.head.head.i < head.i and self._role(head.head.head) is not None:
-                head = head.head.head  # "the U.N. envoy for Libya, Hanna Tetteh": hung on Libya
+            role = head.head.head
+            if head.dep_ == "pobj" and role.i < head.i and (self._role(role) or role.lemma_.lower() in PERSON_ROLES):
+                head = role  # "the U.N. envoy for Libya, Hanna Tetteh", "Amnesty's director for Asia, ..."
                 yield self._describe([t for t in doc[head.left_edge.i : root.left_edge.i] if not t.is_punct])
             else:
                 yield self._describe(list(doc[head.left_edge.i : head.i + 1]))
@@ -365,3 +377,8 @@ class PeopleIndex:
                 return m.person
             fallback = fallback or m.person
         return fallback
+
+
+def _person_role(tok: Token) -> bool:
+    """A singular role noun only a person holds ("lawyer", "mother")."""
+    return tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in PERSON_ROLES

@@ -15,6 +15,7 @@ from .tables import (
     HEAD_ROLES,
     INDEFINITE,
     MODIFIER_DEPS,
+    OUTSIDE_GOV,
     PERSON_ROLES,
     PLACE_KINDS,
     PRONOUN_WINDOW,
@@ -128,7 +129,7 @@ class RoleIndex:
         owner = self.short_form_owner(head, toks + post, lo) if desc.body is None else None
         anaphoric = desc.body is None and self._is_anaphoric(head, toks)
         if anaphoric:
-            antecedent = self._anaphor_actor(head, toks, text, desc.code)
+            antecedent = self._anaphor_actor(head, toks, text, desc.code, desc.sector)
             if antecedent is not None:  # "the spokesman", "the Congolese president"
                 return antecedent
         if anaphoric and desc.code is None:
@@ -185,11 +186,13 @@ class RoleIndex:
                 return _named_again(p.actor(p.name), text)
         return None
 
-    def _anaphor_actor(self, head: Token, toks: list[Token], text: str, code: str | None) -> Actor | None:
+    def _anaphor_actor(
+        self, head: Token, toks: list[Token], text: str, code: str | None, sector: str | None = None
+    ) -> Actor | None:
         """The person or description a definite singular role ("the spokesman") points back to."""
         if noun_tag(head) != "NN" or not self._is_anaphoric(head, toks):
             return None
-        return _named_again(self._role_antecedent(head, code), text)
+        return _named_again(self._role_antecedent(head, code, sector), text)
 
     def _title_word_actor(self, head: Token, lo: int, text: str) -> Actor | None:
         """A word the article gave a person as a title, after "the" alone ("the Republican" after
@@ -226,13 +229,36 @@ class RoleIndex:
             return groups[k - 1][1]
         return None
 
-    def _role_antecedent(self, head: Token, code: str | None = None) -> Actor | None:
+    def _role_word(self, head: Token) -> str:
+        """The role word a phrase ends in, hyphenated ones whole ("the secretary-general")."""
+        hit = self._role_at[head.i]
+        if hit is None or hit.end - 1 != head.i or not any(t.text == "-" for t in self.doc[hit.start : hit.end]):
+            return head.lower_
+        return "".join(t.lower_ for t in self.doc[hit.start : hit.end])
+
+    def _role_antecedent(self, head: Token, code: str | None = None, sector: str | None = None) -> Actor | None:
         """The latest person or description named with this role before `head` (of country
-        `code`, when given)."""
-        word = head.lower_
+        `code`, when given; of the sector outside government `sector` says, when it says one: "the
+        opposition leader" is not the president named since)."""
+        word = self._role_word(head)
         mentions = self._role_mentions.get(ROLE_CLASS.get(word, word), [])
         k = bisect_left(mentions, head.i, key=lambda m: m[0])
-        return next((a for _, a in reversed(mentions[:k]) if code in (None, a.code)), None)
+        outside = sector if sector in OUTSIDE_GOV else None
+        return next(
+            (
+                a
+                for _, a in reversed(mentions[:k])
+                if code in (None, a.code) and (outside is None or a.sector in (None, outside))
+            ),
+            None,
+        )
+
+    def is_person_anaphor(self, span: Span) -> bool:
+        """Whether a phrase is a definite singular role only a person holds ("the veteran
+        politician", "the opposition leader"), which points back to someone."""
+        head = span.root
+        toks = self._left_tokens(head, span.start)
+        return head.lemma_.lower() in PERSON_ROLES and noun_tag(head) == "NN" and self._is_anaphoric(head, toks)
 
     def person_named_after(self, span: Span, code: str | None) -> Actor | None:
         """The person a definite role ("the Ukrainian president", of country `code` when given)
@@ -241,7 +267,7 @@ class RoleIndex:
         head = span.root
         if noun_tag(head) != "NN" or not self._is_anaphoric(head, self._left_tokens(head, span.start)):
             return None
-        word = head.lower_
+        word = self._role_word(head)
         mentions = self._role_mentions.get(ROLE_CLASS.get(word, word), [])
         people = {p.name for p in self._persons}
         sent = self._sent_of[head.i]

@@ -26,10 +26,11 @@ class ShortForms:
             ent for ent in self.doc.ents if ent.label_ == "ORG" and _is_full_name([t for t in ent if t.dep_ != "det"])
         ]
         for tok in self.doc:
+            ent = self._ent_at[tok.i]  # the recogniser may label a lower-case phrase: "defense ministry"
             if (
                 tok.is_lower
                 and tok.pos_ in ("NOUN", "PROPN")
-                and not tok.ent_type_
+                and (ent is None or all(t.is_lower for t in ent))
                 and any(self._owner(c) for c in tok.lefts)
             ):
                 forms.append(self.doc[tok.left_edge.i : tok.i + 1])
@@ -39,6 +40,9 @@ class ShortForms:
                 role = self._role(ent.root)  # "Ministry of Health": GOV
                 if role is None or role.value.sector in GROUP_SECTORS:
                     keyed += [(noun, ent) for noun in GROUP_NOUNS]
+        for tok in self.doc:  # a one-word name the recogniser missed that acts: "Gazprom halted supplies"
+            if self._is_unlabelled_actor(tok):
+                keyed += [(noun, self.doc[tok.i : tok.i + 1]) for noun in GROUP_NOUNS]
         for i, hit in enumerate(self._name_at):  # listed bodies, also by acronym: "NATO", "the EU"
             if hit is not None and hit.start == i and hit.value.kind == "body":
                 form = self.doc[hit.start : hit.end]
@@ -48,6 +52,18 @@ class ShortForms:
         self._full_forms: dict[str, list[Span]] = {}
         for key, form in sorted(keyed, key=lambda kf: kf[1].start):
             self._full_forms.setdefault(key, []).append(form)
+
+    def _is_unlabelled_actor(self, tok: Token) -> bool:
+        """A capitalised word alone, subject of its clause, that no entity, list or person covers."""
+        return (
+            tok.pos_ == "PROPN"
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.is_title
+            and not tok.ent_type_
+            and not any(c.dep_ in ("compound", "amod", "det") for c in tok.children)
+            and self._name_at[tok.i] is None
+            and tok.i not in self._person_at
+        )
 
     def _owner(self, tok: Token) -> bool:
         """Whether a modifier names a country or body that owns its head ("Kenya's", "Indonesian")."""
@@ -65,9 +81,11 @@ class ShortForms:
         if self.doc[lo].lower_ not in DEFINITE or self._role_antecedent(head) is not None:
             return None  # "the spokeswoman" is the person named with that title
         form = self._latest_full_form(head, lo)
-        if form is None or not self._describes(form, self.doc[lo + 1 : head.i]):
+        if form is None:
             return None
         actor = self._full_form_actor(form, text)
+        if not self._describes(form, self.doc[lo + 1 : head.i], actor.code):
+            return None
         said = self._role_at[head.i]  # "the press freedom group": an NGO, not the armed group named before
         if said is not None and said.start < head.i and said.value.sector not in (None, actor.sector) and actor.sector:
             return None
@@ -99,14 +117,16 @@ class ShortForms:
                     return self._full_form_actor(form, tok.text)
         return None
 
-    def _describes(self, form: Span, modifiers: Span) -> bool:
-        """Whether the words before a short form's head may describe the full form: adjectives
-        that name no place ("the regional body"), nouns that name no place nor role (what the body
-        works for: "the press freedom group"), or words of the full name ("the coast guard" after
-        "the Philippine Coast Guard")."""
+    def _describes(self, form: Span, modifiers: Span, code: str | None) -> bool:
+        """Whether the words before a short form's head may describe the full form (of country or
+        kind `code`): adjectives that name no place ("the regional body"), nouns that name no place
+        nor role (what the body works for: "the press freedom group"), words of the full name ("the
+        coast guard" after "the Philippine Coast Guard"), or a place or body of the same code ("the
+        U.N. health agency" after "the World Health Organization")."""
         words = {t.lower_ for t in form}
         return all(
             t.lower_ in words
+            or (code is not None and (hit := self._modifier_name(t)) is not None and hit.value.code == code)
             or (t.tag_ == "JJ" and self._name_at[t.i] is None)
             or (t.tag_ == "NN" and t.dep_ == "compound" and self._name_at[t.i] is None and not self._word_role(t))
             for t in modifiers

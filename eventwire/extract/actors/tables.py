@@ -52,6 +52,7 @@ INDEFINITE = word_set(_WORDS, "indefinite", "actor_words.yaml")
 # generic noun -> head words of the full names it may shorten ("bloc" -> union)
 SHORT_FORM_HEADS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _WORDS["short_form_heads"].items()}
 BODY_NOUNS = word_set(_WORDS, "body_nouns", "actor_words.yaml")  # never "he" or "she"
+STATE_BODIES = word_set(_WORDS, "state_bodies", "actor_words.yaml")  # "the army": the story's country
 GROUP_NOUNS = word_set(_WORDS, "group_nouns", "actor_words.yaml")  # "the group": the latest such body
 GROUP_SECTORS = frozenset(_WORDS["group_sectors"])
 AFFILIATION_OK = word_set(_WORDS, "affiliation_ok", "actor_words.yaml")  # "US-led" keeps the code

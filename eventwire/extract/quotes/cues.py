@@ -31,6 +31,7 @@ class Cues:
     quoting: frozenset[str]  # "quoted X as saying": X speaks
     naming: frozenset[str]  # "a practice called '...'": a name, not a quote
     asking_labels: frozenset[str]  # "Question:" opening an interview's line: no speaker
+    answering_labels: frozenset[str]  # "A:": the one interviewed, named before
     ids: frozenset[int]  # spaCy string ids of all cue verbs, to pick them out of Doc.to_array
     phrase_ids: frozenset[int]  # ... and of the first words of the phrases
 
@@ -61,6 +62,7 @@ def cues() -> Cues:
         quoting=word_set(data, "quoting_verbs", "quote_cues.yaml"),
         naming=word_set(data, "naming_verbs", "quote_cues.yaml"),
         asking_labels=word_set(data, "asking_labels", "quote_cues.yaml"),
+        answering_labels=word_set(data, "answering_labels", "quote_cues.yaml"),
         ids=frozenset(get_string_id(w) for words in (*verbs.values(), data["object_cues"]) for w in words),
         phrase_ids=frozenset(get_string_id(w) for w in phrases),
     )

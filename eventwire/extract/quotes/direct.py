@@ -94,8 +94,11 @@ class _Direct:
             k += 1
         if k >= len(doc) or art.in_quote[k]:
             return None
-        comma = art.text[self.span.outer[0] : self.span.outer[1]].rstrip(QUOTE_CHARS + " ").endswith(",")
-        continues = comma or doc[k].is_lower
+        words = art.text[self.span.outer[0] : self.span.outer[1]].rstrip(QUOTE_CHARS + " ")
+        comma = words.endswith(",")
+        # a phrase inside its sentence goes on into who said it: "another 'major test' Pyongyang said it ran"
+        inside = not self.opens_sentence() and not words.endswith((".", "!", "?"))
+        continues = comma or doc[k].is_lower or inside
         for verb in doc[k : min(k + AFTER_WINDOW, len(doc))]:
             if art.in_quote[verb.i] or verb.text in (".", "!", "?"):
                 return None
@@ -214,6 +217,9 @@ class _Direct:
             return None
         if all(t.lower_ in self.art.cues.asking_labels for t in label):
             return None  # "Question:": whoever asks is no speaker the article names
+        if all(t.lower_ in self.art.cues.answering_labels for t in label):
+            at = self.span.start  # "A:": the one interviewed, who spoke or was named last
+            return Found(self.art.last_speaker(at, None) or self.art.last_person(at), None)
         return Found(self.art.span_actor(label), None)
 
     def term_of_subject(self) -> Found | None:

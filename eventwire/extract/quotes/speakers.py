@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Actor
 from ..actors import ArticleActors
-from ..actors.tables import BODY_NOUNS, INDEFINITE, PRONOUN_GENDER, ROLE_CLASS, fold
+from ..actors.tables import BODY_NOUNS, INDEFINITE, OUTSIDE_GOV, PRONOUN_GENDER, ROLE_CLASS, ROLE_KINDS, fold
 from .cues import cues
 from .marks import MarkedSpan
 
@@ -28,7 +28,9 @@ NOT_PEOPLE = frozenset({"GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_O
 MAX_SCARE_WORDS = 3  # a quoted phrase this short with no cue is a scare quote, not a quote
 AFTER_WINDOW = 40  # tokens after a closing mark searched for "..., X said"
 SUBJECT_DEPTH = 6  # clauses climbed to find a subject
-LOOKBACK = 6  # earlier speakers tried for a pronoun
+LOOKBACK = 6  # earlier speakers tried for a pronoun (places and bodies it cannot be are passed over)
+SCANNED = 60  # entries of the timeline read back for a pronoun
+GENERAL_ROLES = frozenset(ROLE_KINDS.values())  # "leader", "lawmaker", "diplomat"
 PRONOUN_SENTENCES = 3  # sentences before a "he" inside a quote read for whom the quote speaks of
 
 
@@ -50,8 +52,11 @@ def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
 
 
 def _is_group(pronoun: Token, head: Token) -> bool:
-    """ "they" and a plural common noun ("Protesters gathered ... 'We want jobs,' they chanted"):
-    no person competes for a plural pronoun, so a group that did not speak before may."""
+    """ "they" and a plural common noun ("Protesters gathered ... 'We want jobs,' they chanted"),
+    "it" and a body ("The coalition rejected the results. '...,' it said"): no person competes
+    for such a pronoun, so a group or body that did not speak before may."""
+    if pronoun.lower_ == "it":
+        return head.pos_ == "NOUN" and head.lemma_.lower() in BODY_NOUNS
     return pronoun.lower_ in ("they", "them") and head.tag_ == "NNS"
 
 
@@ -95,7 +100,7 @@ class QuoteParse:
         subjects of cue verbs and objects of "according to" (speakers), named subjects of main
         clauses and people introduced with a title (for pronouns)."""
         said = [
-            (verb.idx, subj, True)
+            (verb.idx, self.named_head(subj), True)
             for verb, subj in (
                 (v, self.subject_of(v)) for v in self.cue_tokens if self.cue_kind(v, self.direct_verbs) == "cue"
             )
@@ -178,13 +183,16 @@ class QuoteParse:
             if quoted is not None:
                 return quoted
             subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+            if tok.i == verb.i and not subjects and (by := self.agent_of(verb)) is not None:
+                return by  # "asked by VOA if ... '...', Rubio said": the asker's words
             if past_reported and subjects and self.reported_participle(verb, tok):
                 return self._subject_from(verb, tok.head, True) or self._subject_from(verb, tok, False)
             if subjects:
-                subj = max(subjects, key=lambda c: (c.pos_ == "PROPN", -abs(c.i - tok.i)))
+                subj = max(
+                    subjects, key=lambda c: (not self.quote_between(c, tok), c.pos_ == "PROPN", -abs(c.i - tok.i))
+                )
                 if tok.i == verb.i and subj.dep_ == "nsubjpass":  # "he was told": the agent speaks
-                    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-                    subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                    subj = self.agent_of(verb)
                     if subj is None:
                         return None
                 if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
@@ -207,6 +215,18 @@ class QuoteParse:
             ),
             None,
         )
+
+    def agent_of(self, verb: Token) -> Token | None:
+        """The object of a passive verb's "by", outside the marks."""
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return obj if obj is not None and not self.in_quote[obj.i] else None
+
+    def quote_between(self, a: Token, b: Token) -> bool:
+        """Whether quoted words stand between two tokens: of two subjects the parser gave a verb,
+        the one the quote cuts off ("KYIV (AFP) - '...,' the army said") is not its speaker."""
+        lo, hi = sorted((a.i, b.i))
+        return any(self.in_quote[lo + 1 : hi])
 
     def attribution_before(self, verb: Token) -> Token | None:
         """The speaker of a cue the parser hung on a quote's words ("'...,' Ruiz said, adding that
@@ -238,9 +258,7 @@ class QuoteParse:
         """The noun phrase of a speaker, ended at its first comma ("Zhao, a spokesman,") and
         before its own cue verb; an inverted speaker keeps the origin the parse hung on the verb
         ("wrote a user from Beijing")."""
-        if head.pos_ != "PROPN":
-            name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            head = name or self.named_after_role(head) or head
+        head = self.named_head(head)
         start, end = head.left_edge.i, head.right_edge.i + 1
         if verb is not None and start <= verb.i < end:
             end = min(end, verb.left_edge.i) if verb.left_edge.i > head.i else head.i + 1
@@ -252,6 +270,14 @@ class QuoteParse:
                 if prep.i == end and prep.lower_ in self.cues.origin_prepositions:
                     end = prep.right_edge.i + 1
         return self.trimmed(start, end)
+
+    def named_head(self, head: Token) -> Token:
+        """The name a role noun is set beside ("executive director Ana Ruiz", "the spokesman for
+        the Taliban, Zabihullah Mujahid,"), else the head itself."""
+        if head.pos_ == "PROPN":
+            return head
+        name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        return name or self.named_after_role(head) or head
 
     def named_after_role(self, head: Token) -> Token | None:
         """The person named after a role phrase that the parser hung on the role's object: "the
@@ -278,8 +304,32 @@ class QuoteParse:
         if key not in self._actors:
             actor = self.actors.actor_for_span(span) or Actor(text=span.text)
             later = None if actor.name else self.actors.person_named_after(span, actor.code)
-            self._actors[key] = later or actor
+            earlier = None if actor.name or later else self.person_described_before(span, actor)
+            self._actors[key] = later or earlier or actor
         return self._actors[key]
+
+    def person_described_before(self, span: Span, actor: Actor) -> Actor | None:
+        """A definite role no one was titled with ("Ana Ruiz, who won the prize, urged calm.
+        '...,' the opposition leader said"): the person the story was about in its sentence or the
+        one before, when nothing the role says (country, a sector outside government) tells
+        them apart."""
+        if not self.actors.is_person_anaphor(span):
+            return None
+        n = self.sentences.number_of[span.start]
+        first = self.sentences.spans[max(n - 1, 0)].start_char
+        i = bisect_left(self.said_at, span.start_char)
+        for at, who, _ in reversed(self.said[:i]):
+            if at < first:
+                return None
+            if self.actors.is_person(who.i) and not self.in_quote[who.i]:
+                person = self.span_actor(self.speaker_span(who))
+                other_sector = actor.sector in OUTSIDE_GOV and person.sector not in (None, actor.sector)
+                # "the Hungarian leader" is no finance minister: a general noun's titled people were looked for
+                other_office = span.root.lemma_.lower() in GENERAL_ROLES and person.title is not None
+                if (actor.code and person.code and actor.code != person.code) or other_sector or other_office:
+                    return None
+                return replace(person, text=span.text, aliases=[*person.aliases, span.text])
+        return None
 
     def speaker(self, head: Token, verb: Token | None = None) -> Actor:
         """The actor of a speaker's head token (for a pronoun, see `pronoun_speaker`)."""
@@ -361,16 +411,27 @@ class QuoteParse:
     def pronoun_speaker(self, pronoun: Token) -> Actor:
         """A pronoun speaker, with the pronoun as text and the name of what it refers to: our
         antecedent when it is a name or a subject of its own sentence, else what ArticleActors
-        makes of the pronoun, if anything."""
+        makes of the pronoun, if anything, else for a "he" or "she" the person the next sentence
+        introduces (a story may name its first speaker only after her words)."""
         found = self.antecedent(pronoun)
         if found is None or not found[1]:
             theirs = self.actors.actor_for_token(pronoun)
             if theirs is not None and theirs.name and theirs.name.lower() != pronoun.lower_:
                 return replace(theirs, text=pronoun.text)
         if found is None:
-            return Actor(text=pronoun.text)
+            later = self.named_next(pronoun)
+            return (
+                replace(later, text=pronoun.text, name=later.name or later.text) if later else Actor(text=pronoun.text)
+            )
         actor = self.span_actor(self.speaker_span(found[0]))
         return replace(actor, text=pronoun.text, name=actor.name or actor.text)
+
+    def named_next(self, pronoun: Token) -> Actor | None:
+        """For a "he" or "she" with no one before it, the person the next sentence introduces
+        ("'We will,' she said. Prime Minister Sara Lind spoke in Oslo.")."""
+        if pronoun.lower_ not in PRONOUN_GENDER:
+            return None
+        return self.introduced_after(self.sent_of(pronoun.i).end_char)
 
     def antecedent(self, pronoun: Token) -> tuple[Token, bool] | None:
         """What a pronoun speaker stands for, and whether that is a sure guess: a named or
@@ -394,11 +455,18 @@ class QuoteParse:
             tok = tok.head
         i = bisect_left(self.said_at, pronoun.idx)
         named = self.named_in_quotes_beside(pronoun)
-        for _, who, spoke in reversed(self.said[max(i - LOOKBACK, 0) : i]):
+        tried = 0
+        for _, who, spoke in reversed(self.said[max(i - SCANNED, 0) : i]):
             if who.pos_ == "PROPN" and fold(who.text) in named:
                 continue  # "'Farmajo never built it,' he said": he is not Farmajo
-            if self.agrees(pronoun, who) and (spoke or who.pos_ == "PROPN" or _is_group(pronoun, who)):
+            if not (spoke or who.pos_ == "PROPN" or _is_group(pronoun, who)):
+                continue
+            if self.agrees(pronoun, who, spoke):
                 return who, who.pos_ == "PROPN"
+            if who.ent_type_ not in NOT_PEOPLE | {"ORG"} or self.actors.is_person(who.i):
+                tried += 1  # countries and bodies named since ("Russia launched ...") use no try
+                if tried >= LOOKBACK:
+                    return None
         return None
 
     def quoted_subject(self, pronoun: Token, outer: Actor) -> Actor | None:
@@ -430,16 +498,28 @@ class QuoteParse:
             if self.in_quote[t.i] and t.pos_ == "PROPN"
         }
 
-    def agrees(self, pronoun: Token, head: Token) -> bool:
+    def agrees(self, pronoun: Token, head: Token, spoke: bool = False) -> bool:
         """Whether a pronoun can stand for the noun phrase headed by `head`: number and person,
         and gender when the article tells the person's ("she" is not Mr. Lebovich); "he" and
-        "she" never stand for a body or a document."""
+        "she" never stand for a body or a document.  A full name no entity covers that spoke
+        (`spoke`: the subject of a cue, "'...,' Shabana Mahmood told parliament") is a person's."""
         said = PRONOUN_GENDER.get(pronoun.lower_)
         if said is not None and head.pos_ == "NOUN" and (head.lemma_.lower() in BODY_NOUNS or self.is_document(head)):
             return False  # "he" is no body, nor a statement
-        person = self.actors.is_person(head.i)
+        if said is not None and not self.actors.is_person(head.i) and self.actors.names_body_or_place(head.i):
+            return False  # nor a listed body the recogniser took for a person ("Al-Shabab still controls")
+        person = self.actors.is_person(head.i) or (spoke and self.is_unlisted_name(head))
         gender = self.actors.gender_at(head.i)
         return _agrees(pronoun, head, person) and (said is None or gender is None or said == gender)
+
+    def is_unlisted_name(self, head: Token) -> bool:
+        """Two capitalised proper nouns or more that name nothing the article or the lists know
+        (no country, no sector): the recogniser often labels a person's name ORG or nothing."""
+        words = head.doc[head.left_edge.i : head.i + 1]
+        if head.pos_ != "PROPN" or len(words) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+            return False
+        actor = self.span_actor(words)
+        return actor.code is None and actor.sector is None
 
     def introduced_after(self, end: int) -> Actor | None:
         """The person the sentence after a quote introduces as its subject ("'We have nothing
@@ -461,6 +541,12 @@ class QuoteParse:
         if quoted is not None and (last is None or quoted[0] > last[0]):
             return quoted[1]
         return self.span_actor(self.speaker_span(last[1])) if last is not None else None
+
+    def last_person(self, at: int) -> Actor | None:
+        """The latest person the timeline names before offset `at`, speaking or not."""
+        i = bisect_left(self.said_at, at)
+        who = next((who for _, who, _ in reversed(self.said[:i]) if self.actors.is_person(who.i)), None)
+        return self.span_actor(self.speaker_span(who)) if who is not None else None
 
     def found(self, verb: Token) -> Found | None:
         subj = self.subject_of(verb)
