@@ -140,6 +140,7 @@ def test_intergovernmental_and_non_governmental_bodies(parse, text, phrase, name
         ("A police spokesman in Nairobi said nine were held.", "A police spokesman", None, "COP"),
         ("Several environmental groups sued the ministry.", "Several environmental groups", "NGO", "NGO"),
         ("Press freedom groups condemned the arrest.", "Press freedom groups", "NGO", "NGO"),
+        ("The WTO director-general said talks failed.", "The WTO director-general", "IGO", "GOV"),  # no general
     ],
 )
 def test_role_words_and_groups(parse, text, phrase, code, sector):
