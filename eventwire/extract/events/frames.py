@@ -45,6 +45,7 @@ MAX_CLIMB = 8
 # sanctions", "could stop it by pulling back", "should be ready to negotiate"); not its subject
 # ("the meeting could have ...").
 MODAL_PATH = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj", "acomp"})
+WH_TAGS = frozenset({"WRB", "WP", "WP$", "WDT"})  # why, who, whose, which: a question that takes its act as told
 FALSITY_DEPS = frozenset({"oprd", "acomp", "dobj", "attr", "pobj", "amod"})  # "called them lies"
 
 
@@ -56,6 +57,7 @@ class Cues:
     planned_heads: frozenset[str]
     hypothetical_heads: frozenset[str]
     topic_heads: frozenset[str]
+    topic_nouns: frozenset[str]
     negating_heads: frozenset[str]
     refusal_heads: frozenset[str]
     time_limits: frozenset[str]
@@ -179,6 +181,19 @@ def _conditional(t: Token, c: Cues) -> bool:
     return bool(marks & c.conditional_marks)
 
 
+def _asked(t: Token) -> bool:
+    """Is this clause a yes-no question ("Will China invade Taiwan?", "Should the EU impose
+    sanctions?"): an auxiliary before its subject, a question mark closing it, and no wh-word?
+    It asks whether the act happens; a wh-question ("Why did Russia attack?") takes it as told."""
+    subjects = [k for k in t.children if k.dep_ in ("nsubj", "nsubjpass", "expl")]
+    closing = [k for k in t.subtree if not k.is_quote]
+    if not subjects or closing[-1].text != "?":
+        return False
+    before = t.doc[t.left_edge.i : subjects[0].i]
+    inverted = any(k.dep_ in ("aux", "auxpass") and k.head.i == t.i for k in before)
+    return inverted and not any(k.tag_ in WH_TAGS for k in before)
+
+
 def _is_party(actor: Actor, parties: set[str]) -> bool:
     return who(actor) in parties
 
@@ -194,7 +209,7 @@ def frame_of(
     frame.refused_by = _refuser(t, own, ctx, parties, c)
     for _ in range(MAX_CLIMB):
         reported_by += [a for a in actors_of(_according(t, c), ctx) if not _is_party(a, parties)]
-        if _conditional(t, c) and own != "negated":
+        if (_conditional(t, c) or _asked(t)) and own != "negated":
             own = "hypothetical"
         head = t.head
         if head.i == t.i or t.dep_ not in CLAUSE_DEPS:
