@@ -975,3 +975,14 @@ def test_weapons_and_equipment_sent_to_another_country_are_aid(english, text):
 
 def test_goods_shipped_are_trade_not_aid(english):
     assert not [e for e in events_of("Vietnam shipped goods to China.") if e.type == "AID"]
+
+
+def test_a_participle_hyphened_to_its_doer_before_a_noun_tells_no_event(english):
+    # "Israeli-occupied" says what the land is; the strike is the sentence's event
+    events = events_of("Teachers in the Israeli-occupied West Bank went on strike on Monday.")
+    assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_a_trigger_noun_inside_a_capitalised_name_tells_no_event(english):
+    assert not events_of("The Defence Cooperation Agreement between Kenya and Britain expires next year.")
+    assert {e.type for e in events_of("Kenya and Britain signed a defence cooperation agreement.")} == {"SUPPORT"}

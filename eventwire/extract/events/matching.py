@@ -97,10 +97,30 @@ def _nominal_participle(tok: Token) -> bool:
     return tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children)
 
 
+NAME_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def _in_a_name(tok: Token) -> bool:
+    """A trigger noun that is a word of a capitalised name ("the Defence Cooperation Agreement",
+    "the Shanghai Cooperation Organisation", "the Peace Talks Office") names a thing; the act it
+    would tell is not told."""
+    if tok.tag_ not in NAME_TAGS:
+        return False
+    return any(c.dep_ == "compound" and c.tag_ in NAME_TAGS for c in tok.children) or (
+        tok.dep_ == "compound" and tok.head.tag_ in NAME_TAGS
+    )
+
+
+def _hyphened_participle(tok: Token) -> bool:
+    """A participle joined by a hyphen to the word before it, before a noun ("Iranian-backed
+    militias", "the Nato-led mission"), says what the noun is, not what anyone did."""
+    return tok.tag_ == "VBN" and tok.dep_ == "amod" and any(c.tag_ == "HYPH" and c.i < tok.i for c in tok.children)
+
+
 def match(tok: Token, lex: Lexicon) -> Rule | None:
     if tok.dep_ == "amod" and lemma_of(tok) in lex.hedges:
         return None
-    if _nominal_participle(tok):
+    if _nominal_participle(tok) or _hyphened_participle(tok) or _in_a_name(tok):
         return None
     if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
         rules = lex.verbs.get(lemma_of(tok), ())
