@@ -986,3 +986,18 @@ def test_a_participle_hyphened_to_its_doer_before_a_noun_tells_no_event(english)
 def test_a_trigger_noun_inside_a_capitalised_name_tells_no_event(english):
     assert not events_of("The Defence Cooperation Agreement between Kenya and Britain expires next year.")
     assert {e.type for e in events_of("Kenya and Britain signed a defence cooperation agreement.")} == {"SUPPORT"}
+
+
+def test_forces_said_to_be_of_no_actor_name_no_one(english):
+    assert not events_of("The forces of nature destroyed homes in Malawi, the government said.")
+    find(events_of("The forces of the Malian government attacked a village."), "ASSAULT", {"MLI"})
+
+
+def test_forces_rushed_somewhere_are_a_mobilization(english):
+    find(events_of("Kenya rushed extra police to the district after the clashes."), "MOBILIZE", {"KEN"})
+
+
+def test_a_shutdown_called_is_a_strike_one_of_the_internet_is_not(english):
+    e = find(events_of("Kenya's opposition called a nationwide shutdown on Monday."), "PROTEST", {"KEN"})
+    assert e.mode == "strike"
+    assert not events_of("Authorities in Ethiopia imposed an internet shutdown on Monday.")
