@@ -1001,3 +1001,10 @@ def test_a_shutdown_called_is_a_strike_one_of_the_internet_is_not(english):
     e = find(events_of("Kenya's opposition called a nationwide shutdown on Monday."), "PROTEST", {"KEN"})
     assert e.mode == "strike"
     assert not events_of("Authorities in Ethiopia imposed an internet shutdown on Monday.")
+
+
+def test_a_prison_sentence_is_a_conviction_and_a_detention(english):
+    events = events_of("A court in Bosnia sentenced the Serb leader to one year in prison on Wednesday.")
+    assert sorted(e.type for e in events) == ["COERCE", "SANCTION"]
+    assert [e.mode for e in events if e.type == "COERCE"] == ["arrest"]
+    assert [e.type for e in events_of("An Iranian court sentenced the activist to death.")] == ["SANCTION"]

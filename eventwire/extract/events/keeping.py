@@ -10,7 +10,7 @@ from ..article import ArticleContext
 from ..types import has
 from .frames import cues
 from .grammar import NOUN_POS, governor, lemma_of, light_verb, subject_of, to_infinitive
-from .mentions import Mention
+from .mentions import Mention, first_tellings
 from .words import event_words
 
 # How content hangs from the trigger that frames it ("called for sanctions", "threatened to strike").
@@ -147,7 +147,7 @@ def mark_kept(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
     voices.  Agreeing to meet (not to another's mediation) is a planned meeting
     (docs/conventions.md): the CONSULT stays, the AGREE goes; a vowed hostile act stays, to be
     retyped THREATEN (`claims.retype_plans`), and the vow goes."""
-    by_token = {m.token.i: m for m in mentions}
+    by_token = first_tellings(mentions)
     outers = {m.token.i: outer(m, by_token) for m in mentions}
     told_by_agreement = {
         i

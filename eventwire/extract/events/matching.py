@@ -118,10 +118,17 @@ def _hyphened_participle(tok: Token) -> bool:
 
 
 def match(tok: Token, lex: Lexicon) -> Rule | None:
+    """The first entry of the token's lemma whose conditions the parse meets."""
+    return next(iter(matches(tok, lex)), None)
+
+
+def matches(tok: Token, lex: Lexicon) -> list[Rule]:
+    """The first fitting entry, then the fitting entries of other types that its trigger tells
+    as well (`also`: a prison sentence is a conviction and a detention)."""
     if tok.dep_ == "amod" and lemma_of(tok) in lex.hedges:
-        return None
+        return []
     if _nominal_participle(tok) or _hyphened_participle(tok) or _in_a_name(tok):
-        return None
+        return []
     if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
         rules = lex.verbs.get(lemma_of(tok), ())
     elif tok.pos_ == "ADJ":  # "critical of": an adjective is a trigger only with its preposition
@@ -129,5 +136,8 @@ def match(tok: Token, lex: Lexicon) -> Rule | None:
     elif tok.pos_ in NOUN_POS and tok.ent_type_ not in ACTOR_ENTS:
         rules = lex.nouns.get(lemma_of(tok), ()) or lex.nouns.get(tok.lower_, ())
     else:
-        return None
-    return next((r for r in rules if _fits(r, tok, lex)), None)
+        return []
+    first = next((r for r in rules if not r.also and _fits(r, tok, lex)), None)
+    if first is None:
+        return []
+    return [first] + [r for r in rules if r.also and r.type != first.type and _fits(r, tok, lex)]
