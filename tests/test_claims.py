@@ -215,3 +215,19 @@ def test_an_act_a_wh_question_takes_as_given_stays(english):
 )
 def test_an_act_named_as_what_a_report_or_debate_is_about_is_no_event(english, text):
     assert not [e for e in events_of(text) if e.type in ("ASSAULT", "SANCTION")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Had Ethiopia attacked Eritrea, Kenya would have closed the border.",
+        "In the event of an attack on Ghana by Togo, its allies would respond.",
+        "Any attack by Sudan on Chad would be met with force, the minister said.",
+    ],
+)
+def test_an_act_put_as_a_condition_without_if_is_no_event(english, text):
+    assert not [e for e in events_of(text) if e.type == "ASSAULT"]
+
+
+def test_an_act_told_in_the_past_perfect_stays(english):
+    assert only(events_of("Ethiopia had attacked Eritrea before the talks began."), "ASSAULT").status == "occurred"

@@ -63,6 +63,9 @@ class Cues:
     time_limits: frozenset[str]
     negations: frozenset[str]
     conditional_marks: frozenset[str]
+    inverted_conditions: frozenset[str]
+    conditional_nouns: frozenset[str]
+    generic_determiners: frozenset[str]
     fact_marks: frozenset[str]
     reporting_verbs: frozenset[str]
     claim_nouns: frozenset[str]
@@ -194,6 +197,30 @@ def _asked(t: Token) -> bool:
     return inverted and not any(k.tag_ in WH_TAGS for k in before)
 
 
+def _put_as_condition(t: Token, c: Cues, trigger: bool) -> bool:
+    """Is this a condition told without "if": a clause with its auxiliary before its subject hung
+    from another ("Had Russia invaded Finland, NATO would have responded"), a phrase of condition
+    ("in the event of an attack"), or, said of the trigger itself, an act of any kind ("any attack
+    on Iran would be met ..."; not "any measures, including sanctions")?"""
+    if t.dep_ == "pobj" and lemma_of(t) in c.conditional_nouns:
+        return True
+    if (
+        trigger
+        and t.pos_ in NOUN_POS
+        and any(k.dep_ == "det" and k.lower_ in c.generic_determiners for k in t.children)
+    ):
+        return True
+    subjects = [k for k in t.children if k.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        t.dep_ == "advcl"
+        and bool(subjects)
+        and any(
+            k.dep_ in ("aux", "auxpass") and k.lower_ in c.inverted_conditions and k.i < subjects[0].i
+            for k in t.children
+        )
+    )
+
+
 def _is_party(actor: Actor, parties: set[str]) -> bool:
     return who(actor) in parties
 
@@ -209,7 +236,7 @@ def frame_of(
     frame.refused_by = _refuser(t, own, ctx, parties, c)
     for _ in range(MAX_CLIMB):
         reported_by += [a for a in actors_of(_according(t, c), ctx) if not _is_party(a, parties)]
-        if (_conditional(t, c) or _asked(t)) and own != "negated":
+        if (_conditional(t, c) or _asked(t) or _put_as_condition(t, c, t.i == tok.i)) and own != "negated":
             own = "hypothetical"
         head = t.head
         if head.i == t.i or t.dep_ not in CLAUSE_DEPS:
