@@ -1008,3 +1008,21 @@ def test_a_prison_sentence_is_a_conviction_and_a_detention(english):
     assert sorted(e.type for e in events) == ["COERCE", "SANCTION"]
     assert [e.mode for e in events if e.type == "COERCE"] == ["arrest"]
     assert [e.type for e in events_of("An Iranian court sentenced the activist to death.")] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigeria's government declared war on corruption on Monday.",
+        "Kenya's police are fighting cybercrime with help from Britain.",
+        "The Chinese foreign minister struck a conciliatory tone toward Japan.",
+    ],
+)
+def test_ills_fought_and_tones_struck_are_no_fighting(english, text):
+    assert not [e for e in events_of(text) if e.type == "ASSAULT"]
+
+
+def test_a_deal_struck_is_an_agreement_and_a_policy_attacked_is_decried(english):
+    find(events_of("Turkey struck a deal with Iraq on water sharing."), "AGREE", {"TUR"}, {"IRQ"})
+    events = events_of("Brazil's president attacked Argentina's trade policy on Monday.")
+    assert [e.type for e in events] == ["ACCUSE"]
