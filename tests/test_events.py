@@ -1026,3 +1026,9 @@ def test_a_deal_struck_is_an_agreement_and_a_policy_attacked_is_decried(english)
     find(events_of("Turkey struck a deal with Iraq on water sharing."), "AGREE", {"TUR"}, {"IRQ"})
     events = events_of("Brazil's president attacked Argentina's trade policy on Monday.")
     assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_storming_to_victory_or_out_of_a_room_is_no_assault(english):
+    assert not events_of("Senegal's president stormed to victory in the election on Sunday.")
+    assert [e.type for e in events_of("Kenya's delegation stormed out of the talks with Uganda.")] == ["CONSULT"]
+    find(events_of("Israeli troops stormed a hospital in Gaza."), "ASSAULT", {"ISR"})
