@@ -187,3 +187,47 @@ def test_a_readiness_under_a_modal_of_possibility_is_no_plan(english):
 def test_talks_a_spokesman_declined_to_comment_on_keep_their_own_status(english):
     e = only(events_of("A spokesman declined to comment on the talks between Chad and Niger."), "CONSULT")
     assert e.status == "occurred"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will Kenya send troops to Haiti? Officials in Nairobi would not say.",
+        "Will Egypt and Sudan hold talks with Ethiopia next week?",
+        '"Did Ethiopia strike the camp?" a reporter asked the minister.',
+    ],
+)
+def test_an_act_a_yes_no_question_asks_about_is_no_event(english, text):
+    assert events_of(text) == []
+
+
+def test_an_act_a_wh_question_takes_as_given_stays(english):
+    assert only(events_of("Why did Ethiopia strike the camp in Somalia?"), "ASSAULT").status == "occurred"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Togo will raise the issue of border killings with Burkina Faso.",
+        "Rights groups in Nairobi published a report on Ethiopian attacks against Kenyan herders.",
+        "A debate on Nigerian sanctions against Niger is expected at the summit.",
+    ],
+)
+def test_an_act_named_as_what_a_report_or_debate_is_about_is_no_event(english, text):
+    assert not [e for e in events_of(text) if e.type in ("ASSAULT", "SANCTION")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Had Ethiopia attacked Eritrea, Kenya would have closed the border.",
+        "In the event of an attack on Ghana by Togo, its allies would respond.",
+        "Any attack by Sudan on Chad would be met with force, the minister said.",
+    ],
+)
+def test_an_act_put_as_a_condition_without_if_is_no_event(english, text):
+    assert not [e for e in events_of(text) if e.type == "ASSAULT"]
+
+
+def test_an_act_told_in_the_past_perfect_stays(english):
+    assert only(events_of("Ethiopia had attacked Eritrea before the talks began."), "ASSAULT").status == "occurred"

@@ -975,3 +975,60 @@ def test_weapons_and_equipment_sent_to_another_country_are_aid(english, text):
 
 def test_goods_shipped_are_trade_not_aid(english):
     assert not [e for e in events_of("Vietnam shipped goods to China.") if e.type == "AID"]
+
+
+def test_a_participle_hyphened_to_its_doer_before_a_noun_tells_no_event(english):
+    # "Israeli-occupied" says what the land is; the strike is the sentence's event
+    events = events_of("Teachers in the Israeli-occupied West Bank went on strike on Monday.")
+    assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_a_trigger_noun_inside_a_capitalised_name_tells_no_event(english):
+    assert not events_of("The Defence Cooperation Agreement between Kenya and Britain expires next year.")
+    assert {e.type for e in events_of("Kenya and Britain signed a defence cooperation agreement.")} == {"SUPPORT"}
+
+
+def test_forces_said_to_be_of_no_actor_name_no_one(english):
+    assert not events_of("The forces of nature destroyed homes in Malawi, the government said.")
+    find(events_of("The forces of the Malian government attacked a village."), "ASSAULT", {"MLI"})
+
+
+def test_forces_rushed_somewhere_are_a_mobilization(english):
+    find(events_of("Kenya rushed extra police to the district after the clashes."), "MOBILIZE", {"KEN"})
+
+
+def test_a_shutdown_called_is_a_strike_one_of_the_internet_is_not(english):
+    e = find(events_of("Kenya's opposition called a nationwide shutdown on Monday."), "PROTEST", {"KEN"})
+    assert e.mode == "strike"
+    assert not events_of("Authorities in Ethiopia imposed an internet shutdown on Monday.")
+
+
+def test_a_prison_sentence_is_a_conviction_and_a_detention(english):
+    events = events_of("A court in Bosnia sentenced the Serb leader to one year in prison on Wednesday.")
+    assert sorted(e.type for e in events) == ["COERCE", "SANCTION"]
+    assert [e.mode for e in events if e.type == "COERCE"] == ["arrest"]
+    assert [e.type for e in events_of("An Iranian court sentenced the activist to death.")] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigeria's government declared war on corruption on Monday.",
+        "Kenya's police are fighting cybercrime with help from Britain.",
+        "The Chinese foreign minister struck a conciliatory tone toward Japan.",
+    ],
+)
+def test_ills_fought_and_tones_struck_are_no_fighting(english, text):
+    assert not [e for e in events_of(text) if e.type == "ASSAULT"]
+
+
+def test_a_deal_struck_is_an_agreement_and_a_policy_attacked_is_decried(english):
+    find(events_of("Turkey struck a deal with Iraq on water sharing."), "AGREE", {"TUR"}, {"IRQ"})
+    events = events_of("Brazil's president attacked Argentina's trade policy on Monday.")
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_storming_to_victory_or_out_of_a_room_is_no_assault(english):
+    assert not events_of("Senegal's president stormed to victory in the election on Sunday.")
+    assert [e.type for e in events_of("Kenya's delegation stormed out of the talks with Uganda.")] == ["CONSULT"]
+    find(events_of("Israeli troops stormed a hospital in Gaza."), "ASSAULT", {"ISR"})

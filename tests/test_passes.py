@@ -212,3 +212,8 @@ def test_retype_plans_makes_a_planned_coercion_by_its_actor_a_threat(english):
 def test_retell_makes_the_telling_as_fact_the_evidence(english):
     before, after = around("retell", "Kenya could attack Somalia, officials said. Kenya attacked Somalia.")
     assert before[0][1] == "attack" and after[0][1] == "attacked"
+
+
+def test_find_mentions_adds_a_second_mention_for_a_trigger_that_tells_two_events(english):
+    _, after = around("find_mentions", "A Kenyan court sentenced the former minister to ten years in prison.")
+    assert [(m[0], m[1]) for m in after] == [("SANCTION", "sentenced"), ("COERCE", "sentenced")]

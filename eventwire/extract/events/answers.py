@@ -6,7 +6,7 @@ from ...model import Actor
 from ..article import ArticleContext
 from ..types import has
 from .grammar import SUBJECTS
-from .mentions import Mention
+from .mentions import Mention, first_tellings
 from .sides import coded
 from .words import event_words
 
@@ -16,7 +16,7 @@ def aim_answers(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
     ("Kim asked Trump for relief. Trump denied the request", "... Seoul backed the proposal"):
     who made what it answers or backs, the source of its object (a definite event noun), or
     else of the nearest earlier telling of that noun's type in its sentence or the one before."""
-    by_token = {m.token.i: m for m in found}
+    by_token = first_tellings(found)
     for m in found:
         if not has(m.type, "maker_aimed") or m.target or m.nominal or not coded(m.source):
             continue  # an answerer of no known country ("the agency") could not be told from the asker
@@ -53,7 +53,7 @@ def share_targets(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
     for full denuclearization": asked North Korea).  A deed after an answer ("rejected the
     proposal and launched airstrikes"), or a statement after anything but an answer ("welcomed
     the envoy and promised reforms"), may be aimed elsewhere."""
-    by_token = {m.token.i: m for m in found}
+    by_token = first_tellings(found)
     for m in found:
         first = by_token.get(m.token.head.i)
         if (

@@ -45,6 +45,7 @@ MAX_CLIMB = 8
 # sanctions", "could stop it by pulling back", "should be ready to negotiate"); not its subject
 # ("the meeting could have ...").
 MODAL_PATH = frozenset({"xcomp", "pcomp", "prep", "advcl", "conj", "acomp"})
+WH_TAGS = frozenset({"WRB", "WP", "WP$", "WDT"})  # why, who, whose, which: a question that takes its act as told
 FALSITY_DEPS = frozenset({"oprd", "acomp", "dobj", "attr", "pobj", "amod"})  # "called them lies"
 
 
@@ -56,11 +57,15 @@ class Cues:
     planned_heads: frozenset[str]
     hypothetical_heads: frozenset[str]
     topic_heads: frozenset[str]
+    topic_nouns: frozenset[str]
     negating_heads: frozenset[str]
     refusal_heads: frozenset[str]
     time_limits: frozenset[str]
     negations: frozenset[str]
     conditional_marks: frozenset[str]
+    inverted_conditions: frozenset[str]
+    conditional_nouns: frozenset[str]
+    generic_determiners: frozenset[str]
     fact_marks: frozenset[str]
     reporting_verbs: frozenset[str]
     claim_nouns: frozenset[str]
@@ -179,6 +184,43 @@ def _conditional(t: Token, c: Cues) -> bool:
     return bool(marks & c.conditional_marks)
 
 
+def _asked(t: Token) -> bool:
+    """Is this clause a yes-no question ("Will China invade Taiwan?", "Should the EU impose
+    sanctions?"): an auxiliary before its subject, a question mark closing it, and no wh-word?
+    It asks whether the act happens; a wh-question ("Why did Russia attack?") takes it as told."""
+    subjects = [k for k in t.children if k.dep_ in ("nsubj", "nsubjpass", "expl")]
+    closing = [k for k in t.subtree if not k.is_quote]
+    if not subjects or closing[-1].text != "?":
+        return False
+    before = t.doc[t.left_edge.i : subjects[0].i]
+    inverted = any(k.dep_ in ("aux", "auxpass") and k.head.i == t.i for k in before)
+    return inverted and not any(k.tag_ in WH_TAGS for k in before)
+
+
+def _put_as_condition(t: Token, c: Cues, trigger: bool) -> bool:
+    """Is this a condition told without "if": a clause with its auxiliary before its subject hung
+    from another ("Had Russia invaded Finland, NATO would have responded"), a phrase of condition
+    ("in the event of an attack"), or, said of the trigger itself, an act of any kind ("any attack
+    on Iran would be met ..."; not "any measures, including sanctions")?"""
+    if t.dep_ == "pobj" and lemma_of(t) in c.conditional_nouns:
+        return True
+    if (
+        trigger
+        and t.pos_ in NOUN_POS
+        and any(k.dep_ == "det" and k.lower_ in c.generic_determiners for k in t.children)
+    ):
+        return True
+    subjects = [k for k in t.children if k.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        t.dep_ == "advcl"
+        and bool(subjects)
+        and any(
+            k.dep_ in ("aux", "auxpass") and k.lower_ in c.inverted_conditions and k.i < subjects[0].i
+            for k in t.children
+        )
+    )
+
+
 def _is_party(actor: Actor, parties: set[str]) -> bool:
     return who(actor) in parties
 
@@ -194,7 +236,7 @@ def frame_of(
     frame.refused_by = _refuser(t, own, ctx, parties, c)
     for _ in range(MAX_CLIMB):
         reported_by += [a for a in actors_of(_according(t, c), ctx) if not _is_party(a, parties)]
-        if _conditional(t, c) and own != "negated":
+        if (_conditional(t, c) or _asked(t) or _put_as_condition(t, c, t.i == tok.i)) and own != "negated":
             own = "hypothetical"
         head = t.head
         if head.i == t.i or t.dep_ not in CLAUSE_DEPS:

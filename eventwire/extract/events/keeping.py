@@ -10,7 +10,7 @@ from ..article import ArticleContext
 from ..types import has
 from .frames import cues
 from .grammar import NOUN_POS, governor, lemma_of, light_verb, subject_of, to_infinitive
-from .mentions import Mention
+from .mentions import Mention, first_tellings
 from .words import event_words
 
 # How content hangs from the trigger that frames it ("called for sanctions", "threatened to strike").
@@ -86,6 +86,21 @@ def _takes_no_infinitive(head: Token) -> bool:
     return lemma_of(head) not in c.planned_heads | c.hypothetical_heads | c.negating_heads
 
 
+def _topic(m: Mention) -> bool:
+    """Is this trigger noun what a report, a debate or a question is about ("a report on attacks",
+    "the issue of border killings", "a debate on sanctions")?  A topic names an act; it does not
+    tell one.  Told elsewhere as done, the act keeps that telling."""
+    tok = m.token
+    prep = tok.head
+    return (
+        tok.pos_ in NOUN_POS
+        and tok.dep_ == "pobj"
+        and lemma_of(prep) in event_words().topic_prepositions
+        and prep.head.pos_ in NOUN_POS
+        and lemma_of(prep.head) in cues().topic_nouns
+    )
+
+
 def _protest_heads(mentions: list[Mention]) -> set[int]:
     """Tokens a protest's clauses hang from: its trigger, or the light verb of a protest noun
     ("began a hunger strike to demand ...")."""
@@ -128,10 +143,11 @@ def _codes(side: list[Actor]) -> set[str | None]:
 def mark_kept(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
     """Reads every mention; marks as not kept (`Mention.kept`) those that tell no event: with
     no political actor, the mere content of another trigger, a hostile act that is only the
-    aim of an infinitive of purpose, or a demand a protest voices.  Agreeing to meet (not to
-    another's mediation) is a planned meeting (docs/conventions.md): the CONSULT stays, the AGREE goes; a vowed hostile
-    act stays, to be retyped THREATEN (`claims.retype_plans`), and the vow goes."""
-    by_token = {m.token.i: m for m in mentions}
+    aim of an infinitive of purpose, the topic of a report or a debate, or a demand a protest
+    voices.  Agreeing to meet (not to another's mediation) is a planned meeting
+    (docs/conventions.md): the CONSULT stays, the AGREE goes; a vowed hostile act stays, to be
+    retyped THREATEN (`claims.retype_plans`), and the vow goes."""
+    by_token = first_tellings(mentions)
     outers = {m.token.i: outer(m, by_token) for m in mentions}
     told_by_agreement = {
         i
@@ -153,6 +169,7 @@ def mark_kept(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
             and not embedded(m)
             and m.token.i not in agreeing
             and not _aim(m)
+            and not _topic(m)
             and not _voiced_by_protest(m, protest_heads)
         )
     return mentions

@@ -41,6 +41,7 @@ class Rule:
     light_only: bool = False
     mutual: bool = False
     foretells: bool = False
+    also: bool = False  # told besides the event of the lemma's first fitting entry
 
     @property
     def specificity(self) -> int:
@@ -93,6 +94,7 @@ def _rule(type_: str, key: str, spec: dict, noun: bool) -> tuple[str, Rule]:
         light_only=bool(spec.get("light_only")),
         mutual=bool(spec.get("mutual")),
         foretells=bool(spec.get("foretells")),
+        also=bool(spec.get("also")),
     )
 
 

@@ -97,11 +97,38 @@ def _nominal_participle(tok: Token) -> bool:
     return tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children)
 
 
+NAME_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def _in_a_name(tok: Token) -> bool:
+    """A trigger noun that is a word of a capitalised name ("the Defence Cooperation Agreement",
+    "the Shanghai Cooperation Organisation", "the Peace Talks Office") names a thing; the act it
+    would tell is not told."""
+    if tok.tag_ not in NAME_TAGS:
+        return False
+    return any(c.dep_ == "compound" and c.tag_ in NAME_TAGS for c in tok.children) or (
+        tok.dep_ == "compound" and tok.head.tag_ in NAME_TAGS
+    )
+
+
+def _hyphened_participle(tok: Token) -> bool:
+    """A participle joined by a hyphen to the word before it, before a noun ("Iranian-backed
+    militias", "the Nato-led mission"), says what the noun is, not what anyone did."""
+    return tok.tag_ == "VBN" and tok.dep_ == "amod" and any(c.tag_ == "HYPH" and c.i < tok.i for c in tok.children)
+
+
 def match(tok: Token, lex: Lexicon) -> Rule | None:
+    """The first entry of the token's lemma whose conditions the parse meets."""
+    return next(iter(matches(tok, lex)), None)
+
+
+def matches(tok: Token, lex: Lexicon) -> list[Rule]:
+    """The first fitting entry, then the fitting entries of other types that its trigger tells
+    as well (`also`: a prison sentence is a conviction and a detention)."""
     if tok.dep_ == "amod" and lemma_of(tok) in lex.hedges:
-        return None
-    if _nominal_participle(tok):
-        return None
+        return []
+    if _nominal_participle(tok) or _hyphened_participle(tok) or _in_a_name(tok):
+        return []
     if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
         rules = lex.verbs.get(lemma_of(tok), ())
     elif tok.pos_ == "ADJ":  # "critical of": an adjective is a trigger only with its preposition
@@ -109,5 +136,8 @@ def match(tok: Token, lex: Lexicon) -> Rule | None:
     elif tok.pos_ in NOUN_POS and tok.ent_type_ not in ACTOR_ENTS:
         rules = lex.nouns.get(lemma_of(tok), ()) or lex.nouns.get(tok.lower_, ())
     else:
-        return None
-    return next((r for r in rules if _fits(r, tok, lex)), None)
+        return []
+    first = next((r for r in rules if not r.also and _fits(r, tok, lex)), None)
+    if first is None:
+        return []
+    return [first] + [r for r in rules if r.also and r.type != first.type and _fits(r, tok, lex)]

@@ -41,6 +41,15 @@ class Mention:
         return self.token.pos_ in NOUN_POS
 
 
+def first_tellings(mentions: list[Mention]) -> dict[int, Mention]:
+    """The first telling of each trigger token, by its index: a token may tell a second event of
+    another type (`Rule.also`), which the passes that look tellings up by token leave aside."""
+    out: dict[int, Mention] = {}
+    for m in mentions:
+        out.setdefault(m.token.i, m)
+    return out
+
+
 @dataclass
 class Occasion:
     """One real-world event: the mentions that tell it, the event they make, and (once the

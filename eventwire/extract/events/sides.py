@@ -28,6 +28,8 @@ def actors_at(tok: Token, ctx: ArticleContext, depth: int = 2) -> list[Actor]:
     if group := ctx.actors.group_members(tok):  # "the two countries": those named just before
         return group
     actor = ctx.actors.actor_for_token(tok)
+    if actor is not None and not actor.code and _figurative(tok, ctx, depth):
+        return []
     mods = [
         c
         for c in tok.children
@@ -60,6 +62,13 @@ def actors_at(tok: Token, ctx: ArticleContext, depth: int = 2) -> list[Actor]:
         if found:
             return found
     return [actor] if actor is not None else []
+
+
+def _figurative(tok: Token, ctx: ArticleContext, depth: int) -> bool:
+    """Is this word of a kind of actor ("forces", "police") said to be of something that is no
+    actor ("the forces of nature", "the forces of the market")?  Then it names no one."""
+    ofs = pobjs(tok, ("of",))
+    return bool(ofs) and depth > 0 and not tok.ent_type_ and not any(actors_at(g, ctx, 0) for g in ofs)
 
 
 def _of_conjuncts(tok: Token) -> list[Token]:

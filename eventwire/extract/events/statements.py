@@ -15,7 +15,7 @@ from .frames import cues
 from .grammar import SUBJECTS, condition_subjects, lemma_of, subject_of
 from .keeping import outer
 from .lexicon import Rule, lexicon
-from .mentions import Mention
+from .mentions import Mention, first_tellings
 from .merging import unique
 from .sides import actors_of, coded
 from .words import event_words
@@ -33,7 +33,7 @@ def add_warnings(ctx: ArticleContext, found: list[Mention]) -> list[Mention]:
     act said not to follow, or the content of another act ("sanctions will be lifted if"), warns
     of nothing."""
     modals = lexicon().warning_modals
-    by_token = {m.token.i: m for m in found}
+    by_token = first_tellings(found)
     out = []
     for m in found:
         verb = clause_verb(m.token)

@@ -21,6 +21,7 @@ class EventWords:
     anaphoric_determiners: frozenset[str]
     gerund_marks: frozenset[str]
     ultimatum_marks: frozenset[str]
+    topic_prepositions: frozenset[str]
     conditional_marks: frozenset[str]  # "if", "unless": a clause put as a condition
 
 
