@@ -45,6 +45,12 @@ def test_capital_stands_for_government(parse):
     assert resolve(parse, "The Kremlin said talks would go on.", "The Kremlin").code == "RUS"
 
 
+def test_a_seat_placed_in_a_capital_is_that_country_s(parse):
+    text = "The Foreign Office in Dhaka summoned the Indian envoy over the shooting."
+    assert resolve(parse, text, "The Foreign Office in Dhaka").code == "BGD"
+    assert resolve(parse, "The Foreign Office in London said talks would go on.", "The Foreign Office").code == "GBR"
+
+
 def test_pentagon_is_military(parse):
     a = resolve(parse, "The Pentagon announced new deployments.", "The Pentagon")
     assert (a.code, a.sector) == ("USA", "MIL")

@@ -30,6 +30,7 @@ from .tables import (
     PERSON_ROLES,
     PLACE_KINDS,
     PRONOUN_GENDER,
+    SEAT_PLACE_PREPOSITIONS,
     STATE_BODIES,
     Alias,
     Named,
@@ -40,6 +41,7 @@ from .tables import (
 
 CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+SEAT_PLACE_KINDS = frozenset({"country", "capital"})  # where a seat of government may stand
 
 
 class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescriptions, AgeIndex):
@@ -362,13 +364,24 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
         if entry.kind == "person":
             return Actor(text=text, name=entry.name, code=entry.code, sector=entry.sector, title=entry.title)
         if entry.kind == "seat":
-            code = self._describe(self._left_tokens(head, lo)).code or entry.code
+            code = self._seat_place_code(head) or self._describe(self._left_tokens(head, lo)).code or entry.code
             return Actor(text=text, name=entry.name, code=code, sector=entry.sector)
         if entry.kind == "body":
             return Actor(text=text, name=entry.name, code=entry.code, sector=entry.sector)
         if entry.kind == "demonym" and any(c.lower_ == "ethnic" for c in head.lefts):
             return Actor(text=text, name=None, code=None, sector="CVL")  # "ethnic Albanians" in Serbia
         return Actor(text=text, name=None, code=entry.code, sector=entry.sector)
+
+    def _seat_place_code(self, head: Token) -> str | None:
+        """The country of the capital or country a seat's name is placed in: "the Foreign Office in
+        Islamabad" is Pakistan's, though the Foreign Office named alone is Britain's."""
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in SEAT_PLACE_PREPOSITIONS:
+                for place in prep.children:
+                    hit = self._name_at[place.i]
+                    if place.dep_ == "pobj" and hit is not None and hit.value.kind in SEAT_PLACE_KINDS:
+                        return hit.value.code
+        return None
 
 
 def _main_clause(verb: Token, reported: bool = False) -> bool:
