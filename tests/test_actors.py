@@ -51,6 +51,11 @@ def test_a_seat_placed_in_a_capital_is_that_country_s(parse):
     assert resolve(parse, "The Foreign Office in London said talks would go on.", "The Foreign Office").code == "GBR"
 
 
+def test_a_title_the_parser_hangs_beside_the_name_is_that_person(parse):
+    text = "Army chief Ahmed Omar al-Bashir has again rejected calls for a truce."
+    assert resolve(parse, text, "Army chief").name == "Ahmed Omar al-Bashir"
+
+
 def test_pentagon_is_military(parse):
     a = resolve(parse, "The Pentagon announced new deployments.", "The Pentagon")
     assert (a.code, a.sector) == ("USA", "MIL")

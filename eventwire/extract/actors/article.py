@@ -306,7 +306,7 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
             return person.actor(text) if person else None
         if head.pos_ == "PRON":
             return self._subject_antecedent(head, text)
-        person = self._person_at.get(head.i) or self._person_by_age(lo, hi)
+        person = self._person_at.get(head.i) or self._person_by_age(lo, hi) or self._person_titled(head, hi)
         if person is not None:
             return person.actor(text)
         short = self._short_form_actor(head, lo, text)
@@ -371,6 +371,16 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
         if entry.kind == "demonym" and any(c.lower_ == "ethnic" for c in head.lefts):
             return Actor(text=text, name=None, code=None, sector="CVL")  # "ethnic Albanians" in Serbia
         return Actor(text=text, name=None, code=entry.code, sector=entry.sector)
+
+    def _person_titled(self, head: Token, hi: int) -> Person | None:
+        """The person named right after a title the parser hung beside the name rather than into it
+        ("Army chief Ali Mahamat has rejected talks": chief and Mahamat both subjects): the same
+        person, not a second actor."""
+        mention = next((m for m in self._mentions if m.i == hi), None)
+        if mention is None or self._role(head) is None or head.i + 1 != hi:
+            return None
+        root = self.doc[mention.root]
+        return mention.person if head.head.i in (root.head.i, root.i) or root.head.i == head.i else None
 
     def _seat_place_code(self, head: Token) -> str | None:
         """The country of the capital or country a seat's name is placed in: "the Foreign Office in
