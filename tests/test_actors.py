@@ -56,6 +56,14 @@ def test_a_title_the_parser_hangs_beside_the_name_is_that_person(parse):
     assert resolve(parse, text, "Army chief").name == "Ahmed Omar al-Bashir"
 
 
+def test_a_junta_is_of_the_country_named_as_ruled_before(parse):
+    text = (
+        "Gabon's military rulers on Tuesday expelled the French envoy. France said Gabon had no grounds. "
+        "The junta said the envoy had meddled in its affairs."
+    )
+    assert resolve(parse, text, "The junta").code == "GAB"
+
+
 def test_pentagon_is_military(parse):
     a = resolve(parse, "The Pentagon announced new deployments.", "The Pentagon")
     assert (a.code, a.sector) == ("USA", "MIL")

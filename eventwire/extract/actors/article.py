@@ -30,6 +30,7 @@ from .tables import (
     PERSON_ROLES,
     PLACE_KINDS,
     PRONOUN_GENDER,
+    RULER_NOUNS,
     SEAT_PLACE_PREPOSITIONS,
     STATE_BODIES,
     Alias,
@@ -286,7 +287,21 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
             actor.code = "NGO"  # "an advocacy group"
         elif actor.sector not in {None, "IGO"} and not self._names_person(head):
             actor.code = self.state_home_code if head.lemma_.lower() in STATE_BODIES else self.home_code
+            actor.code = actor.code or self._ruled_country(head)
         return actor
+
+    def _ruled_country(self, head: Token) -> str | None:
+        """The country the story last named as ruled by a junta, regime or government, for one with
+        no country stated in a story no one country leads: "The junta accused Paris" after "Niger's
+        military rulers ordered ..." is Niger's."""
+        if head.lemma_.lower() not in RULER_NOUNS:
+            return None
+        for tok in reversed(self.doc[: head.left_edge.i]):
+            if tok.lemma_.lower() in RULER_NOUNS and tok.pos_ == "NOUN":
+                actor = self._resolve_stated(tok, tok.left_edge.i, tok.i + 1, tok.text)
+                if actor is not None and actor.code:
+                    return actor.code
+        return None
 
     def _names_person(self, head: Token) -> bool:
         """Whether the phrase names a person: people are often foreign to the story, so they do

@@ -66,6 +66,7 @@ GROUP_DESCRIPTIONS: dict[str, str] = {w: kind for kind, ws in _WORDS["group_desc
 GROUP_BOTH = word_set(_WORDS, "group_both", "actor_words.yaml")
 GROUP_DEMONSTRATIVES = word_set(_WORDS, "group_demonstratives", "actor_words.yaml")
 GROUP_PLACE_PREPOSITIONS = word_set(_WORDS, "group_place_prepositions", "actor_words.yaml")
+RULER_NOUNS = word_set(_WORDS, "ruler_nouns", "actor_words.yaml")
 SEAT_PLACE_PREPOSITIONS = word_set(_WORDS, "seat_place_prepositions", "actor_words.yaml")
 NUMBER_WORDS: dict[str, int] = read_yaml("calendar.yaml")["number_words"]  # "two" -> 2
 HOME_MIN, HOME_RATIO = 2, 2.0  # how clearly one country must lead to be the article's home
