@@ -64,6 +64,12 @@ def test_a_junta_is_of_the_country_named_as_ruled_before(parse):
     assert resolve(parse, text, "The junta").code == "GAB"
 
 
+def test_a_role_of_a_body_named_by_its_short_form_keeps_the_body_s_code(parse):
+    text = "The European Union hosted talks in Brussels. No deal was reached, the bloc's trade chief said."
+    a = resolve(parse, text, "the bloc's trade chief")
+    assert (a.name, a.code) == ("European Union", "IGO")
+
+
 def test_pentagon_is_military(parse):
     a = resolve(parse, "The Pentagon announced new deployments.", "The Pentagon")
     assert (a.code, a.sector) == ("USA", "MIL")
