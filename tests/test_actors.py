@@ -70,6 +70,14 @@ def test_a_role_of_a_body_named_by_its_short_form_keeps_the_body_s_code(parse):
     assert (a.name, a.code) == ("European Union", "IGO")
 
 
+def test_a_person_titled_by_a_body_s_short_form_is_of_that_body(parse):
+    text = (
+        "Human Rights Watch said the arrests were unlawful. The group's deputy director, Ana Ruiz, "
+        "told reporters the detainees must be freed."
+    )
+    assert resolve(parse, text, "Ana Ruiz").code == "NGO"
+
+
 def test_pentagon_is_military(parse):
     a = resolve(parse, "The Pentagon announced new deployments.", "The Pentagon")
     assert (a.code, a.sector) == ("USA", "MIL")

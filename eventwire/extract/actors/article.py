@@ -73,6 +73,7 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
         self._groups: dict[str, list[tuple[int, Named]]] = {}
         self._index_roles()
         self._index_short_forms()
+        self._learn_owners()
         self._index_ages()
 
     # -- public API -------------------------------------------------------------------------
