@@ -328,6 +328,19 @@ def test_a_spokesperson_of_no_stated_body_speaks_for_the_body_that_spoke_just_be
     assert one(after_person, "The cranes").speaker.name is None  # a person has no spokesman of her own here
 
 
+def test_a_spokesperson_ending_a_sentence_speaks_for_the_body_that_acts_in_it():
+    text = (
+        "Dhaka has accused Delhi of pushing migrants across the border. Delhi rejects the charge. "
+        "The Foreign Ministry in Dhaka summoned the Indian envoy on Monday, a spokesperson said."
+    )
+    quote = one(quotes_of(text, kind=None), "The Foreign Ministry")
+    assert (quote.speaker.code, "delhi" in words(quote)) == ("BGD", False)
+    text = (
+        "Kenya accused Uganda of stealing cattle. Uganda denies it. Raiders crossed the river again, a spokesman said."
+    )
+    assert "uganda" not in words(one(quotes_of(text, kind=None), "Raiders"))
+
+
 @pytest.mark.parametrize(
     "text",
     [
