@@ -398,3 +398,12 @@ def test_an_interview_s_answer_label_is_the_one_interviewed_not_a_speaker_called
         'Q: Will you meet the rebels?\nA: "We will meet anyone who wants peace."\nQ: When?\nA: "Soon. Very soon."'
     )
     assert [q.speaker.name for q in quotes_of(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_verb_joined_to_a_backshifted_reported_clause_is_the_reporter_s():
+    text = (
+        "Army spokesman Ali Rahimi said rebel fighters had shelled the town overnight and warned that the army "
+        "would respond with force."
+    )
+    quote = one(quotes_of(text, kind="indirect"), "the army would respond")
+    assert quote.speaker.name == "Ali Rahimi"

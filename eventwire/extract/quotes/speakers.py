@@ -51,6 +51,21 @@ def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
     return not plural and head.ent_type_ not in NOT_PEOPLE
 
 
+def _outside_backshifted_clause(verb: Token) -> bool:
+    """Is a simple past verb joined to a reported clause in the past perfect ("X said troops had
+    started the firing and warned that ...")? Reported speech would say "had warned": the verb is
+    the reporter's, and takes the reporting verb's subject, not the clause's."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBD"
+        and not any(c.dep_ == "aux" for c in verb.children)
+        and head.dep_ == "ccomp"
+        and head.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+    )
+
+
 def _is_group(pronoun: Token, head: Token) -> bool:
     """ "they" and a plural common noun ("Protesters gathered ... 'We want jobs,' they chanted"),
     "it" and a body ("The coalition rejected the results. '...,' it said"): no person competes
@@ -204,7 +219,7 @@ class QuoteParse:
                 return self.quoted_person(tok.head.head)  # "quoted X as saying"
             if tok.dep_ not in INHERITS_SUBJECT or tok.head.i == tok.i:
                 break
-            tok = tok.head
+            tok = tok.head.head if _outside_backshifted_clause(tok) else tok.head
         if verb.i == 0 or not self.in_quote[verb.i - 1]:
             return None
         return next(
