@@ -63,3 +63,8 @@ def test_a_capitalised_plural_is_a_group_description():
 def test_a_group_takes_up_the_members_of_a_group_before():
     text = "Delegates from Ghana and Togo met in Accra. The two delegations agreed on a road. Both sides signed it."
     assert members(text, "Both sides") == ["GHA", "TGO"]
+
+
+def test_a_seat_placed_in_a_capital_is_a_member_as_that_country():
+    text = "The Foreign Office in Dhaka protested to the Indian envoy. The two governments agreed to talk."
+    assert members(text, "The two governments") == ["BGD", "IND"]

@@ -78,7 +78,9 @@ class GroupDescriptions:
                 continue
             if i in people:
                 out.append((i, Actor(text="", code=people[i].code, sector=people[i].sector)))
-            elif members := self.group_members(self.doc[i]):
+            elif not any(c.dep_ in RESTRICTIVE for c in self.doc[i].rights) and (
+                members := self.group_members(self.doc[i])
+            ):  # not "both sides of the border"
                 out.extend((i, a) for a in reversed(members))
             elif hit is not None and hit.start == i and not hit.qualifier and hit.value.kind in GROUP_KINDS:
                 root = self.doc[hit.end - 1]
@@ -86,7 +88,8 @@ class GroupDescriptions:
                 venue = located and (kind != "states" or hit.value.kind in CITY_KINDS)
                 if not (hit.value.kind in PLACE_KINDS and venue):
                     name = hit.value.name if hit.value.kind == "body" else None
-                    out.append((i, Actor(text="", name=name, code=hit.value.code, sector=hit.value.sector)))
+                    code = self._seat_place_code(root) if hit.value.kind == "seat" else None
+                    out.append((i, Actor(text="", name=name, code=code or hit.value.code, sector=hit.value.sector)))
         return [(i, a) for i, a in out if a.code]
 
     def _people_before(self, tok: Token) -> list[tuple[int, Actor]]:
