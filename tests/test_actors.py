@@ -45,6 +45,39 @@ def test_capital_stands_for_government(parse):
     assert resolve(parse, "The Kremlin said talks would go on.", "The Kremlin").code == "RUS"
 
 
+def test_a_seat_placed_in_a_capital_is_that_country_s(parse):
+    text = "The Foreign Office in Dhaka summoned the Indian envoy over the shooting."
+    assert resolve(parse, text, "The Foreign Office in Dhaka").code == "BGD"
+    assert resolve(parse, "The Foreign Office in London said talks would go on.", "The Foreign Office").code == "GBR"
+
+
+def test_a_title_the_parser_hangs_beside_the_name_is_that_person(parse):
+    text = "Army chief Ahmed Omar al-Bashir has again rejected calls for a truce."
+    assert resolve(parse, text, "Army chief").name == "Ahmed Omar al-Bashir"
+
+
+def test_a_junta_is_of_the_country_named_as_ruled_before(parse):
+    text = (
+        "Gabon's military rulers on Tuesday expelled the French envoy. France said Gabon had no grounds. "
+        "The junta said the envoy had meddled in its affairs."
+    )
+    assert resolve(parse, text, "The junta").code == "GAB"
+
+
+def test_a_role_of_a_body_named_by_its_short_form_keeps_the_body_s_code(parse):
+    text = "The European Union hosted talks in Brussels. No deal was reached, the bloc's trade chief said."
+    a = resolve(parse, text, "the bloc's trade chief")
+    assert (a.name, a.code) == ("European Union", "IGO")
+
+
+def test_a_person_titled_by_a_body_s_short_form_is_of_that_body(parse):
+    text = (
+        "Human Rights Watch said the arrests were unlawful. The group's deputy director, Ana Ruiz, "
+        "told reporters the detainees must be freed."
+    )
+    assert resolve(parse, text, "Ana Ruiz").code == "NGO"
+
+
 def test_pentagon_is_military(parse):
     a = resolve(parse, "The Pentagon announced new deployments.", "The Pentagon")
     assert (a.code, a.sector) == ("USA", "MIL")

@@ -328,6 +328,19 @@ def test_a_spokesperson_of_no_stated_body_speaks_for_the_body_that_spoke_just_be
     assert one(after_person, "The cranes").speaker.name is None  # a person has no spokesman of her own here
 
 
+def test_a_spokesperson_ending_a_sentence_speaks_for_the_body_that_acts_in_it():
+    text = (
+        "Dhaka has accused Delhi of pushing migrants across the border. Delhi rejects the charge. "
+        "The Foreign Ministry in Dhaka summoned the Indian envoy on Monday, a spokesperson said."
+    )
+    quote = one(quotes_of(text, kind=None), "The Foreign Ministry")
+    assert (quote.speaker.code, "delhi" in words(quote)) == ("BGD", False)
+    text = (
+        "Kenya accused Uganda of stealing cattle. Uganda denies it. Raiders crossed the river again, a spokesman said."
+    )
+    assert "uganda" not in words(one(quotes_of(text, kind=None), "Raiders"))
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -385,3 +398,12 @@ def test_an_interview_s_answer_label_is_the_one_interviewed_not_a_speaker_called
         'Q: Will you meet the rebels?\nA: "We will meet anyone who wants peace."\nQ: When?\nA: "Soon. Very soon."'
     )
     assert [q.speaker.name for q in quotes_of(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_verb_joined_to_a_backshifted_reported_clause_is_the_reporter_s():
+    text = (
+        "Army spokesman Ali Rahimi said rebel fighters had shelled the town overnight and warned that the army "
+        "would respond with force."
+    )
+    quote = one(quotes_of(text, kind="indirect"), "the army would respond")
+    assert quote.speaker.name == "Ali Rahimi"

@@ -30,6 +30,8 @@ from .tables import (
     PERSON_ROLES,
     PLACE_KINDS,
     PRONOUN_GENDER,
+    RULER_NOUNS,
+    SEAT_PLACE_PREPOSITIONS,
     STATE_BODIES,
     Alias,
     Named,
@@ -40,6 +42,7 @@ from .tables import (
 
 CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+SEAT_PLACE_KINDS = frozenset({"country", "capital"})  # where a seat of government may stand
 
 
 class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescriptions, AgeIndex):
@@ -70,6 +73,7 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
         self._groups: dict[str, list[tuple[int, Named]]] = {}
         self._index_roles()
         self._index_short_forms()
+        self._learn_owners()
         self._index_ages()
 
     # -- public API -------------------------------------------------------------------------
@@ -284,7 +288,21 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
             actor.code = "NGO"  # "an advocacy group"
         elif actor.sector not in {None, "IGO"} and not self._names_person(head):
             actor.code = self.state_home_code if head.lemma_.lower() in STATE_BODIES else self.home_code
+            actor.code = actor.code or self._ruled_country(head)
         return actor
+
+    def _ruled_country(self, head: Token) -> str | None:
+        """The country the story last named as ruled by a junta, regime or government, for one with
+        no country stated in a story no one country leads: "The junta accused Paris" after "Niger's
+        military rulers ordered ..." is Niger's."""
+        if head.lemma_.lower() not in RULER_NOUNS:
+            return None
+        for tok in reversed(self.doc[: head.left_edge.i]):
+            if tok.lemma_.lower() in RULER_NOUNS and tok.pos_ == "NOUN":
+                actor = self._resolve_stated(tok, tok.left_edge.i, tok.i + 1, tok.text)
+                if actor is not None and actor.code:
+                    return actor.code
+        return None
 
     def _names_person(self, head: Token) -> bool:
         """Whether the phrase names a person: people are often foreign to the story, so they do
@@ -304,7 +322,7 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
             return person.actor(text) if person else None
         if head.pos_ == "PRON":
             return self._subject_antecedent(head, text)
-        person = self._person_at.get(head.i) or self._person_by_age(lo, hi)
+        person = self._person_at.get(head.i) or self._person_by_age(lo, hi) or self._person_titled(head, hi)
         if person is not None:
             return person.actor(text)
         short = self._short_form_actor(head, lo, text)
@@ -362,13 +380,34 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
         if entry.kind == "person":
             return Actor(text=text, name=entry.name, code=entry.code, sector=entry.sector, title=entry.title)
         if entry.kind == "seat":
-            code = self._describe(self._left_tokens(head, lo)).code or entry.code
+            code = self._seat_place_code(head) or self._describe(self._left_tokens(head, lo)).code or entry.code
             return Actor(text=text, name=entry.name, code=code, sector=entry.sector)
         if entry.kind == "body":
             return Actor(text=text, name=entry.name, code=entry.code, sector=entry.sector)
         if entry.kind == "demonym" and any(c.lower_ == "ethnic" for c in head.lefts):
             return Actor(text=text, name=None, code=None, sector="CVL")  # "ethnic Albanians" in Serbia
         return Actor(text=text, name=None, code=entry.code, sector=entry.sector)
+
+    def _person_titled(self, head: Token, hi: int) -> Person | None:
+        """The person named right after a title the parser hung beside the name rather than into it
+        ("Army chief Ali Mahamat has rejected talks": chief and Mahamat both subjects): the same
+        person, not a second actor."""
+        mention = next((m for m in self._mentions if m.i == hi), None)
+        if mention is None or self._role(head) is None or head.i + 1 != hi:
+            return None
+        root = self.doc[mention.root]
+        return mention.person if head.head.i in (root.head.i, root.i) or root.head.i == head.i else None
+
+    def _seat_place_code(self, head: Token) -> str | None:
+        """The country of the capital or country a seat's name is placed in: "the Foreign Office in
+        Islamabad" is Pakistan's, though the Foreign Office named alone is Britain's."""
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in SEAT_PLACE_PREPOSITIONS:
+                for place in prep.children:
+                    hit = self._name_at[place.i]
+                    if place.dep_ == "pobj" and hit is not None and hit.value.kind in SEAT_PLACE_KINDS:
+                        return hit.value.code
+        return None
 
 
 def _main_clause(verb: Token, reported: bool = False) -> bool:

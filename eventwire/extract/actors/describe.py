@@ -83,6 +83,10 @@ class Descriptions:
         if person is not None:
             desc.code = desc.code or person.actor("").code
             return
+        if name is None and tok.dep_ == "poss" and (owner := self.short_form_owner(tok.head, [tok], tok.i)):
+            desc.code = desc.code or owner.code  # "the group's director" after Amnesty International
+            r.mod = r.mod or owner.sector
+            return
         if kind in PLACE_KINDS or (tok.dep_ == "case" and self._is_place(tok.head)):
             if not (r.ethnic and kind == "demonym"):  # "ethnic Albanian guerrillas" live elsewhere
                 r.bare_place = r.bare_place or (not desc.code and tok.dep_ == "compound" and kind != "demonym")

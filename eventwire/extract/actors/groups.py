@@ -3,8 +3,9 @@ two countries", "both governments", "these countries", "the two sides" (docs/con
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from ... import nlp
 from ...model import Actor
 from .roles import noun_tag
 from .tables import (
@@ -23,6 +24,7 @@ RESTRICTIVE = frozenset({"relcl", "acl", "prep"})  # "the countries that agreed"
 CITY_KINDS = frozenset({"capital"})  # "met in Abu Dhabi": where, never one of "the two countries"
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "prep"})  # how an object hangs from its verb
 GROUP_WINDOW = 1  # sentences before its own that a plural description looks back
+PEOPLE_WINDOW = 3  # sentences before its own that "the two leaders" looks back for the people it counts
 
 
 class GroupDescriptions:
@@ -34,8 +36,8 @@ class GroupDescriptions:
         order: as many as its number says (the last ones named, in its sentence and the one
         before), or for "these countries", "the countries" every one of the nearest sentence that
         names several.  Empty when it is no such description, or the text names too few."""
-        kind = GROUP_DESCRIPTIONS.get(tok.lemma_.lower())
-        if kind is None or noun_tag(tok) != "NNS":
+        kind = GROUP_DESCRIPTIONS.get(_plural_lemma(tok))
+        if kind is None or noun_tag(tok) not in ("NNS", "NNPS"):
             return []
         count = _group_count(tok)
         demonstrative = (
@@ -46,6 +48,9 @@ class GroupDescriptions:
         if count is None and not demonstrative:
             return []
         named = [(i, a) for i, a in self._named_before(tok, kind) if not (kind == "states" and a.code in NOT_STATES)]
+        if kind == "people":  # "the two leaders": the people named before, when there are enough
+            people = self._people_before(tok)
+            named = people if len(_latest(people)) >= (count or 2) else named
         if count is None:  # "these countries": those of the nearest sentence that names several
             by_sentence: dict[int, list[tuple[int, Actor]]] = {}
             for i, a in named:
@@ -59,8 +64,10 @@ class GroupDescriptions:
 
     def _named_before(self, tok: Token, kind: str) -> list[tuple[int, Actor]]:
         """(token, actor) of the coded countries, bodies and people named before the phrase of
-        `tok`, in its sentence and the GROUP_WINDOW before, latest first; for the sides of an act,
-        not a place where something happens ("met in Geneva": "these countries" may be places)."""
+        `tok`, in its sentence and the GROUP_WINDOW before, latest first, and the members of a group
+        described before ("The two ministers met ... Both sides signed": the same two); for the
+        sides of an act, not a place where something happens ("met in Geneva": "these countries"
+        may be places)."""
         first = self.sentences.spans[max(0, self._sent_of[tok.i] - GROUP_WINDOW)].start
         people = {m.i: m.person.actor("") for m in self._mentions if first <= m.i < tok.left_edge.i}
         own_subject = _own_subject(tok)
@@ -71,14 +78,37 @@ class GroupDescriptions:
                 continue
             if i in people:
                 out.append((i, Actor(text="", code=people[i].code, sector=people[i].sector)))
+            elif not any(c.dep_ in RESTRICTIVE for c in self.doc[i].rights) and (
+                members := self.group_members(self.doc[i])
+            ):  # not "both sides of the border"
+                out.extend((i, a) for a in reversed(members))
             elif hit is not None and hit.start == i and not hit.qualifier and hit.value.kind in GROUP_KINDS:
                 root = self.doc[hit.end - 1]
                 located = root.dep_ == "pobj" and root.head.lower_ in GROUP_PLACE_PREPOSITIONS
-                venue = located and (kind == "parties" or hit.value.kind in CITY_KINDS)
+                venue = located and (kind != "states" or hit.value.kind in CITY_KINDS)
                 if not (hit.value.kind in PLACE_KINDS and venue):
                     name = hit.value.name if hit.value.kind == "body" else None
-                    out.append((i, Actor(text="", name=name, code=hit.value.code, sector=hit.value.sector)))
+                    code = self._seat_place_code(root) if hit.value.kind == "seat" else None
+                    out.append((i, Actor(text="", name=name, code=code or hit.value.code, sector=hit.value.sector)))
         return [(i, a) for i, a in out if a.code]
+
+    def _people_before(self, tok: Token) -> list[tuple[int, Actor]]:
+        """(token, actor) of the coded people named in the PEOPLE_WINDOW sentences before the
+        phrase of `tok` and in its own, latest first, less the subject whose verb it is the object of."""
+        first = self.sentences.spans[max(0, self._sent_of[tok.i] - PEOPLE_WINDOW)].start
+        own_subject = _own_subject(tok)
+        found = [m for m in self._mentions if first <= m.i < tok.left_edge.i and m.i not in own_subject]
+        people = [(m.i, m.person.actor("")) for m in reversed(found)]
+        return [(i, Actor(text="", code=a.code, sector=a.sector)) for i, a in people if a.code]
+
+
+def _plural_lemma(tok: Token) -> str:
+    """The lower-case lemma of a noun, also when the tagger took a capitalised plural for a name
+    and left it whole ("the two Ministers" in an official statement: minister)."""
+    if tok.tag_ != "NNPS":
+        return tok.lemma_.lower()
+    noun = Doc(tok.doc.vocab, words=[tok.lower_], pos=["NOUN"])[0]
+    return nlp.lemmatizer().rule_lemmatize(noun)[0]
 
 
 def _latest(named: list[tuple[int, Actor]]) -> list[Actor]:

@@ -158,9 +158,16 @@ class PeopleIndex:
             for i in range(span.start, span.end):
                 self._person_at[i] = person
             self._mentions.append(
-                Mention(span.start, span.root.i, self._sent_of[span.start], self._is_topic(span), person)
+                Mention(span.start, span.end, span.root.i, self._sent_of[span.start], self._is_topic(span), person)
             )
         self._learn_genders()
+
+    def _learn_owners(self) -> None:
+        """People with no country yet read again once the short forms are indexed: "the group's
+        executive director, Ana Ruiz" after Amnesty International is of the group."""
+        for m in self._mentions:
+            if m.person.code is None:
+                self._describe_person(m.person, self.doc[m.i : m.end])
 
     def _learn_genders(self) -> None:
         """Give a person of unknown gender the one the pronouns say: a he/she whose sentence so

@@ -68,6 +68,7 @@ class Person:
 @dataclass(frozen=True)
 class Mention:
     i: int
+    end: int  # the token after the name
     root: int  # the head token of the name
     sent: int  # index of the sentence
     subject: bool

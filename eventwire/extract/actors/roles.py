@@ -142,9 +142,9 @@ class RoleIndex:
         return Actor(
             text=text,
             # "a ministry spokesperson" after "Kenya's Ministry of Foreign Affairs" speaks for it (its
-            # name only: the code stays what the phrase states, as events read it)
+            # name, and its code when the phrase states none)
             name=desc.body.name if desc.body else owner.name if owner else None,
-            code=desc.code,
+            code=desc.code or (owner.code if owner else None),
             sector=desc.sector,
             title=desc.title if head.tag_ != "NNS" else None,
         )

@@ -17,6 +17,8 @@ class ShortForms:
     """The short-form index of `ArticleActors` (article.py): each organisation the article names
     in full, by its head word, which a later definite "the <head word>" stands for."""
 
+    _full_forms: dict[str, list[Span]] = {}  # none until indexed (people are indexed first)
+
     def _index_short_forms(self) -> None:
         """Organisation entities of more than one word ("the Indonesian Navy"), and common nouns
         a place or body names the owner of ("Kenya's presidency"), by head word, in text order;

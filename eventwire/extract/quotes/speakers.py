@@ -51,6 +51,21 @@ def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
     return not plural and head.ent_type_ not in NOT_PEOPLE
 
 
+def _outside_backshifted_clause(verb: Token) -> bool:
+    """Is a simple past verb joined to a reported clause in the past perfect ("X said troops had
+    started the firing and warned that ...")? Reported speech would say "had warned": the verb is
+    the reporter's, and takes the reporting verb's subject, not the clause's."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBD"
+        and not any(c.dep_ == "aux" for c in verb.children)
+        and head.dep_ == "ccomp"
+        and head.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+    )
+
+
 def _is_group(pronoun: Token, head: Token) -> bool:
     """ "they" and a plural common noun ("Protesters gathered ... 'We want jobs,' they chanted"),
     "it" and a body ("The coalition rejected the results. '...,' it said"): no person competes
@@ -204,7 +219,7 @@ class QuoteParse:
                 return self.quoted_person(tok.head.head)  # "quoted X as saying"
             if tok.dep_ not in INHERITS_SUBJECT or tok.head.i == tok.i:
                 break
-            tok = tok.head
+            tok = tok.head.head if _outside_backshifted_clause(tok) else tok.head
         if verb.i == 0 or not self.in_quote[verb.i - 1]:
             return None
         return next(
@@ -338,7 +353,9 @@ class QuoteParse:
         actor = self.span_actor(self.speaker_span(head, verb))
         author = self.author_of(head) if self.is_document(head) else None
         if author is None and actor.name is None and self.is_unowned_spokesperson(head):
-            author = self.body_spoke_before(head)  # "The army said ... '...,' a spokesman said"
+            author = self.body_reported(head, verb)  # "The ministry summoned the envoy, a spokesman said"
+            if author is None and self.reported_subject(head, verb) is None:
+                author = self.body_spoke_before(head)  # "The army said ... '...,' a spokesman said"
         if author is None:
             return actor
         return replace(author, text=actor.text, name=author.name or author.text)
@@ -348,6 +365,24 @@ class QuoteParse:
         indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
         alone = all(c.dep_ in ("det", "punct") for c in tok.children)
         return ROLE_CLASS.get(tok.lower_, tok.lower_) == "spokesperson" and indefinite and alone
+
+    def reported_subject(self, tok: Token, verb: Token | None) -> Token | None:
+        """The subject of the clause a spokesperson's cue verb reports, when that clause comes
+        before it unquoted ("The ministry summoned the envoy, a spokesman said": the ministry)."""
+        cue = verb if verb is not None else tok.head
+        clause = next((c for c in cue.lefts if c.dep_ == "ccomp" and not self.in_quote[c.i]), None)
+        return next((c for c in clause.children if c.dep_ in SUBJECTS), None) if clause is not None else None
+
+    def body_reported(self, tok: Token, verb: Token | None) -> Actor | None:
+        """The body whose act a spokesperson's sentence reports ("The Foreign Office in Islamabad
+        summoned the envoy, a spokesperson said": the Foreign Office's): its spokesperson speaks
+        for it, and for no one named in the sentences before."""
+        subject = self.reported_subject(tok, verb)
+        if subject is None or self.actors.is_person(subject.i) or subject.pos_ == "PRON":
+            return None
+        is_body = subject.lemma_.lower() in BODY_NOUNS or self.actors.names_body_or_place(subject.i)
+        actor = self.span_actor(self.speaker_span(subject)) if is_body else None
+        return actor if actor is not None and actor.code else None
 
     def body_spoke_before(self, tok: Token) -> Actor | None:
         """The body that spoke last before `tok` ("the army", "the Met Police"), in its sentence or
