@@ -1032,3 +1032,28 @@ def test_storming_to_victory_or_out_of_a_room_is_no_assault(english):
     assert not events_of("Senegal's president stormed to victory in the election on Sunday.")
     assert [e.type for e in events_of("Kenya's delegation stormed out of the talks with Uganda.")] == ["CONSULT"]
     find(events_of("Israeli troops stormed a hospital in Gaza."), "ASSAULT", {"ISR"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teachers in Zambia staged a strike over late salaries.",
+        "Nurses in Peru began a strike on Friday.",
+        "Nurses in Senegal walked off the job over unpaid wages.",
+        "Hundreds of farmers staged a sit-in at the ministry in Lima.",
+    ],
+)
+def test_a_strike_staged_and_a_job_walked_off_are_protests(english, text):
+    assert [e.type for e in events_of(text)] == ["PROTEST"]
+
+
+def test_a_strike_launched_is_an_attack_and_a_protest_lodged_is_a_complaint(english):
+    assert [e.type for e in events_of("Israel launched a strike on Gaza on Friday.")] == ["ASSAULT"]
+    events = events_of("Egypt lodged a strong protest with Ethiopia over the dam.")
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_public_services_cut_off_are_withheld(english):
+    e = find(events_of("Serbia cut off electricity to the villages of Kosovo."), "COERCE", {"SRB"}, {"XKX"})
+    assert e.mode == "withhold"
+    find(events_of("Georgia cut aid to Armenia."), "SANCTION", {"GEO"}, {"ARM"})
