@@ -1057,3 +1057,20 @@ def test_public_services_cut_off_are_withheld(english):
     e = find(events_of("Serbia cut off electricity to the villages of Kosovo."), "COERCE", {"SRB"}, {"XKX"})
     assert e.mode == "withhold"
     find(events_of("Georgia cut aid to Armenia."), "SANCTION", {"GEO"}, {"ARM"})
+
+
+def test_limits_on_another_states_officials_or_trade_are_sanctions_and_at_home_coercion(english):
+    e = find(events_of("Canada imposed visa restrictions on Iranian officials."), "SANCTION", {"CAN"}, {"IRN"})
+    assert e.mode == "discontinue"
+    assert [e.type for e in events_of("Japan tightened export controls on chips to Russia.")] == ["SANCTION"]
+    assert [e.type for e in events_of("Kenya imposed restrictions on movement in Nairobi.")] == ["COERCE"]
+
+
+def test_declaring_independence_from_a_state_turns_down_its_rule_not_a_request(english):
+    events = events_of("Abkhazia declared independence from Georgia in 1999.")
+    assert [(e.type, codes(e.target)) for e in events] == [("REJECT", {"GEO"})]
+
+
+def test_demands_and_calls_from_a_capital_are_that_capitals(english):
+    find(events_of("Turkey kept its troops there despite demands from Baghdad that they leave."), "REQUEST", {"IRQ"})
+    find(events_of("Kenya ignored a request from Uganda for talks."), "REQUEST", {"UGA"}, {"KEN"})
