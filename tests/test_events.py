@@ -1074,3 +1074,9 @@ def test_declaring_independence_from_a_state_turns_down_its_rule_not_a_request(e
 def test_demands_and_calls_from_a_capital_are_that_capitals(english):
     find(events_of("Turkey kept its troops there despite demands from Baghdad that they leave."), "REQUEST", {"IRQ"})
     find(events_of("Kenya ignored a request from Uganda for talks."), "REQUEST", {"UGA"}, {"KEN"})
+
+
+def test_thanks_expressed_for_support_go_to_whom_they_are_told(english):
+    text = "Angola hosted the summit. Zambia expressed its appreciation to Namibia for its support."
+    assert [(e.type, codes(e.source), codes(e.target)) for e in events_of(text)] == [("SUPPORT", {"ZMB"}, {"NAM"})]
+    find(events_of("Poland expressed support for Ukraine."), "SUPPORT", {"POL"}, {"UKR"})
