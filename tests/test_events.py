@@ -1039,6 +1039,7 @@ def test_storming_to_victory_or_out_of_a_room_is_no_assault(english):
     [
         "Teachers in Zambia staged a strike over late salaries.",
         "Nurses in Peru began a strike on Friday.",
+        "Nurses in Ghana held a strike on Monday.",
         "Nurses in Senegal walked off the job over unpaid wages.",
         "Hundreds of farmers staged a sit-in at the ministry in Lima.",
     ],
