@@ -117,7 +117,9 @@ def trigger(key: str, spec: dict | None, noun: bool) -> tuple[str, Trigger]:
     the words its entry needs in the same sentence."""
     spec = spec or {}
     lemma, extra = split_key(key, noun)
-    needs = [_any_form(words(spec.get(k), key)) for k in ("objects", "complements", "modifiers") if spec.get(k)]
+    needs = [_any_form(words(spec.get(k), key)) for k in ("objects", "complements") if spec.get(k)]
+    if spec.get("modifiers") or spec.get("carried_by"):  # a modifier or a carrying light verb
+        needs.append(_any_form(words(spec.get("modifiers"), key) + words(spec.get("carried_by"), key)))
     needs += [frozenset({w}) for w in words(spec.get("requires"), key) + extra]
     return lemma, Trigger(tuple(needs))
 

@@ -1032,3 +1032,52 @@ def test_storming_to_victory_or_out_of_a_room_is_no_assault(english):
     assert not events_of("Senegal's president stormed to victory in the election on Sunday.")
     assert [e.type for e in events_of("Kenya's delegation stormed out of the talks with Uganda.")] == ["CONSULT"]
     find(events_of("Israeli troops stormed a hospital in Gaza."), "ASSAULT", {"ISR"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teachers in Zambia staged a strike over late salaries.",
+        "Nurses in Peru began a strike on Friday.",
+        "Nurses in Ghana held a strike on Monday.",
+        "Nurses in Senegal walked off the job over unpaid wages.",
+        "Hundreds of farmers staged a sit-in at the ministry in Lima.",
+    ],
+)
+def test_a_strike_staged_and_a_job_walked_off_are_protests(english, text):
+    assert [e.type for e in events_of(text)] == ["PROTEST"]
+
+
+def test_a_strike_launched_is_an_attack_and_a_protest_lodged_is_a_complaint(english):
+    assert [e.type for e in events_of("Israel launched a strike on Gaza on Friday.")] == ["ASSAULT"]
+    events = events_of("Egypt lodged a strong protest with Ethiopia over the dam.")
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_public_services_cut_off_are_withheld(english):
+    e = find(events_of("Serbia cut off electricity to the villages of Kosovo."), "COERCE", {"SRB"}, {"XKX"})
+    assert e.mode == "withhold"
+    find(events_of("Georgia cut aid to Armenia."), "SANCTION", {"GEO"}, {"ARM"})
+
+
+def test_limits_on_another_states_officials_or_trade_are_sanctions_and_at_home_coercion(english):
+    e = find(events_of("Canada imposed visa restrictions on Iranian officials."), "SANCTION", {"CAN"}, {"IRN"})
+    assert e.mode == "discontinue"
+    assert [e.type for e in events_of("Japan tightened export controls on chips to Russia.")] == ["SANCTION"]
+    assert [e.type for e in events_of("Kenya imposed restrictions on movement in Nairobi.")] == ["COERCE"]
+
+
+def test_declaring_independence_from_a_state_turns_down_its_rule_not_a_request(english):
+    events = events_of("Abkhazia declared independence from Georgia in 1999.")
+    assert [(e.type, codes(e.target)) for e in events] == [("REJECT", {"GEO"})]
+
+
+def test_demands_and_calls_from_a_capital_are_that_capitals(english):
+    find(events_of("Turkey kept its troops there despite demands from Baghdad that they leave."), "REQUEST", {"IRQ"})
+    find(events_of("Kenya ignored a request from Uganda for talks."), "REQUEST", {"UGA"}, {"KEN"})
+
+
+def test_thanks_expressed_for_support_go_to_whom_they_are_told(english):
+    text = "Angola hosted the summit. Zambia expressed its appreciation to Namibia for its support."
+    assert [(e.type, codes(e.source), codes(e.target)) for e in events_of(text)] == [("SUPPORT", {"ZMB"}, {"NAM"})]
+    find(events_of("Poland expressed support for Ukraine."), "SUPPORT", {"POL"}, {"UKR"})

@@ -48,3 +48,8 @@ def pairs(text: str, type_: str) -> set[tuple[str, str]]:
 def test_an_act_aimed_at_no_one_named_is_aimed_at_the_country_where_it_happened():
     assert pairs("Russian drones hit a power plant in Lviv overnight.", "ASSAULT") == {("RUS", "UKR")}
     assert pairs("Kenyan police arrested 20 protesters in Mombasa.", "COERCE") == {("KEN", "KEN")}
+
+
+def test_an_envoy_summoned_by_no_one_named_is_not_summoned_by_his_own_country():
+    [e] = process(Article(id="t", text="Officials summoned the Spanish ambassador on Monday.")).events
+    assert (e.type, [a.code for a in e.source], [a.code for a in e.target]) == ("ACCUSE", [], ["ESP"])

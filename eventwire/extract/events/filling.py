@@ -17,6 +17,7 @@ from .matching import match
 from .mentions import Occasion
 from .merging import unique
 from .sides import coded
+from .words import event_words
 
 OPENING_DEPS = frozenset({"advcl", "prep"})  # how a clause opening a sentence hangs from its verb
 
@@ -51,8 +52,8 @@ def _fill(event: Event, ctx: ArticleContext, unknown_doer: bool = False) -> None
     target is aimed at the other country its sentence names (after the trigger first), else it
     is domestic (police arrests in X: X -> X) unless it needs no one on the other side
     (UNDIRECTED_TYPES); an act with no stated source is by the other country its sentence
-    names, else domestic too, unless every telling says the doer is unknown (`unknown_doer`:
-    "harassed by unknown men").
+    names, else domestic too (not toward an envoy: `_own_country_of`), unless every telling
+    says the doer is unknown (`unknown_doer`: "harassed by unknown men").
     A force moved at home (HOME_AIMLESS_TYPES: "sent troops to Mexico's border") is aimed at no one.
     Parties of several countries and no target act toward each other ("clashed": the first
     named toward the others), like "clashes between A and B", unless the act is undirected
@@ -72,7 +73,7 @@ def _fill(event: Event, ctx: ArticleContext, unknown_doer: bool = False) -> None
         return
     if target:
         if not source and not unknown_doer:
-            event.source = _other_country(event, target, ctx, acting=True) or [_country_side(target[0])]
+            event.source = _other_country(event, target, ctx, acting=True) or _own_country_of(target[0])
         return
     if len({a.code for a in source}) > 1:
         if not has(event.type, "undirected"):
@@ -176,6 +177,13 @@ def _home_side(event: Event, actor: Actor, ctx: ArticleContext) -> list[Actor]:
         return [Actor(text=event.location.text, code=place)] if abroad else [_country_side(actor)]
     code = place or ctx.actors.home_code
     return [Actor(text=code, code=code)] if code else []
+
+
+def _own_country_of(actor: Actor) -> list[Actor]:
+    """The doer of an act toward `actor` with none named: the actor's own country (police arrests
+    in X: X -> X), but no one for an envoy, who serves abroad (event_words.yaml `envoys`)."""
+    title = (actor.title or "").lower()
+    return [] if title in event_words().envoys else [_country_side(actor)]
 
 
 def _country_side(actor: Actor) -> Actor:

@@ -37,6 +37,7 @@ class Rule:
     complements: frozenset[str] = frozenset()
     requires: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
+    carried_by: frozenset[str] = frozenset()  # light verbs that make a noun count without a modifier
     excludes: frozenset[str] = frozenset()
     light_only: bool = False
     mutual: bool = False
@@ -45,7 +46,9 @@ class Rule:
 
     @property
     def specificity(self) -> int:
-        return bool(self.objects) + bool(self.complements) + bool(self.requires) + bool(self.modifiers)
+        return (
+            bool(self.objects) + bool(self.complements) + bool(self.requires) + bool(self.modifiers or self.carried_by)
+        )
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ def _rule(type_: str, key: str, spec: dict, noun: bool) -> tuple[str, Rule]:
         complements=frozenset(words(spec.get("complements"), where)),
         requires=frozenset(words(spec.get("requires"), where) + ([] if noun else extra)),
         modifiers=frozenset(words(spec.get("modifiers"), where) + (extra if noun else [])),
+        carried_by=frozenset(words(spec.get("carried_by"), where)),
         excludes=frozenset(words(spec.get("excludes"), where)),
         light_only=bool(spec.get("light_only")),
         mutual=bool(spec.get("mutual")),

@@ -56,6 +56,12 @@ def _governed(tok: Token) -> set[str]:
     }
 
 
+def _carried(tok: Token, verbs: frozenset[str]) -> bool:
+    """Is this noun the object of one of these light verbs ("staged a strike", "lodged a protest")?"""
+    verb = light_verb(tok) if verbs else None
+    return verb is not None and bool({lemma_of(verb), verb.lower_} & verbs)
+
+
 def _foretold(tok: Token, modals: frozenset[str]) -> bool:
     """Does the trigger's that-clause, if it has one, tell what may come ("warned that it would
     strike back"), rather than what is ("warned that the economy is slowing")?"""
@@ -69,7 +75,9 @@ def _fits(rule: Rule, tok: Token, lex: Lexicon) -> bool:
         return False
     if rule.objects and not rule.objects & _objects_of(tok):
         return False
-    if rule.modifiers and not rule.modifiers & {lemma_of(c) for c in tok.lefts}:
+    if (rule.modifiers or rule.carried_by) and not (
+        rule.modifiers & {lemma_of(c) for c in tok.lefts} or _carried(tok, rule.carried_by)
+    ):
         return False
     if rule.excludes and rule.excludes & (
         {lemma_of(c) for c in tok.children}

@@ -22,6 +22,7 @@ class EventWords:
     gerund_marks: frozenset[str]
     ultimatum_marks: frozenset[str]
     topic_prepositions: frozenset[str]
+    envoys: frozenset[str]  # titles of who serves a country abroad
     conditional_marks: frozenset[str]  # "if", "unless": a clause put as a condition
 
 
