@@ -28,7 +28,7 @@ def actors_at(tok: Token, ctx: ArticleContext, depth: int = 2) -> list[Actor]:
     if group := ctx.actors.group_members(tok):  # "the two countries": those named just before
         return group
     actor = ctx.actors.actor_for_token(tok)
-    if actor is not None and not actor.code and _figurative(tok, ctx, depth):
+    if actor is not None and (not actor.code or not _modified(tok)) and _figurative(tok, ctx, depth):
         return []
     mods = [
         c
@@ -62,6 +62,12 @@ def actors_at(tok: Token, ctx: ArticleContext, depth: int = 2) -> list[Actor]:
         if found:
             return found
     return [actor] if actor is not None else []
+
+
+def _modified(tok: Token) -> bool:
+    """Does a word before the noun say whose it is ("Turkish and Greek sides", "Kenya's forces")?  A
+    bare "the forces" takes the story's country (docs/design.md), which an "of" phrase overrides."""
+    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i for c in tok.children)
 
 
 def _figurative(tok: Token, ctx: ArticleContext, depth: int) -> bool:
