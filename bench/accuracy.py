@@ -61,6 +61,7 @@ INPUTS = {
     "plover_gsr": ["plover_gsr/articles.jsonl"],
 }
 FOLDS = 4
+STUDIED = FOLDS // 2  # folds 1-2 are studied; the others are held out
 
 # (label, figure of a score.py report); None where the report has nothing to score.  Indented
 # labels are details of the line above (how many gold modes were scored; precision and recall).
@@ -238,9 +239,8 @@ def gap(a: float | int | None, b: float | int | None) -> float | None:
 def score_voa(scorer, gold: list[dict], run: list[dict], per_type: bool) -> dict[str, dict[str, float | None]]:
     """The fold table: each fold, studied 1-2, held-out 3-4, and the gap, per measure."""
     folds = folds_of(gold)
-    half = FOLDS // 2
     groups = [(f"fold {i + 1}", f) for i, f in enumerate(folds)]
-    groups += [("studied", sum(folds[:half], [])), ("held-out", sum(folds[half:], []))]
+    groups += [("studied", sum(folds[:STUDIED], [])), ("held-out", sum(folds[STUDIED:], []))]
     results = {label: figures(scorer, rows, run) for label, rows in groups}
     columns = [label for label, _ in groups] + ["gap"]
     table = [

@@ -25,9 +25,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.accuracy import DEFAULT_BENCHMARKS, FOLDS, folds_of, load_scorer, read_jsonl  # noqa: E402
+from bench.accuracy import DEFAULT_BENCHMARKS, STUDIED, folds_of, load_scorer, read_jsonl  # noqa: E402
 
-STUDIED = FOLDS // 2  # folds 1-2; the others are held out
 MISS_CLASSES = (
     "no date",
     "after publication",
