@@ -654,9 +654,9 @@ def test_a_spokesperson_of_a_body_named_by_its_short_form_speaks_for_that_body(t
             "Sahel Violence Tracking Project",
         ),
         (
-            "The World Health Organization declared an emergency. "
-            '"The virus is spreading fast," the U.N. health agency said.',
-            "World Health Organization",
+            "The World Food Programme halted deliveries. "
+            '"Stocks are running out," the U.N. food agency said.',
+            "World Food Programme",
         ),
     ],
 )

@@ -124,7 +124,7 @@ class ShortForms:
         kind `code`): adjectives that name no place ("the regional body"), nouns that name no place
         nor role (what the body works for: "the press freedom group"), words of the full name ("the
         coast guard" after "the Philippine Coast Guard"), or a place or body of the same code ("the
-        U.N. health agency" after "the World Health Organization")."""
+        U.N. food agency" after "the World Food Programme")."""
         words = {t.lower_ for t in form}
         return all(
             t.lower_ in words

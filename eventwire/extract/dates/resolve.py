@@ -177,7 +177,7 @@ _STRETCH = re.compile(
 
 
 def stretch_to_now(text: str) -> bool:
-    """ "recent weeks", "the past two years", "decades" ("for decades"): a stretch of time up to
+    """ "recent weeks", "the past three years", "decades" ("for decades"): a stretch of time up to
     now, which pins no date; not a span counted from an occasion ("two years", "days later")."""
     return _STRETCH.fullmatch(_normalise(text).strip()) is not None
 
