@@ -654,8 +654,7 @@ def test_a_spokesperson_of_a_body_named_by_its_short_form_speaks_for_that_body(t
             "Sahel Violence Tracking Project",
         ),
         (
-            "The World Food Programme halted deliveries. "
-            '"Stocks are running out," the U.N. food agency said.',
+            'The World Food Programme halted deliveries. "Stocks are running out," the U.N. food agency said.',
             "World Food Programme",
         ),
     ],
