@@ -353,8 +353,9 @@ class QuoteParse:
         actor = self.span_actor(self.speaker_span(head, verb))
         author = self.author_of(head) if self.is_document(head) else None
         if author is None and actor.name is None and self.is_unowned_spokesperson(head):
-            author = self.body_reported(head, verb)  # "The ministry summoned the envoy, a spokesman said"
-            if author is None and self.reported_subject(head, verb) is None:
+            reported = self.reported_subject(head, verb)
+            author = self.body_reported(reported)  # "The ministry summoned the envoy, a spokesman said"
+            if author is None and reported is None:
                 author = self.body_spoke_before(head)  # "The army said ... '...,' a spokesman said"
         if author is None:
             return actor
@@ -373,11 +374,10 @@ class QuoteParse:
         clause = next((c for c in cue.lefts if c.dep_ == "ccomp" and not self.in_quote[c.i]), None)
         return next((c for c in clause.children if c.dep_ in SUBJECTS), None) if clause is not None else None
 
-    def body_reported(self, tok: Token, verb: Token | None) -> Actor | None:
-        """The body whose act a spokesperson's sentence reports ("The Foreign Office in Islamabad
-        summoned the envoy, a spokesperson said": the Foreign Office's): its spokesperson speaks
-        for it, and for no one named in the sentences before."""
-        subject = self.reported_subject(tok, verb)
+    def body_reported(self, subject: Token | None) -> Actor | None:
+        """The body whose act a spokesperson's sentence reports, given that clause's subject ("The
+        Foreign Office in Islamabad summoned the envoy, a spokesperson said": the Foreign Office's):
+        its spokesperson speaks for it, and for no one named in the sentences before."""
         if subject is None or self.actors.is_person(subject.i) or subject.pos_ == "PRON":
             return None
         is_body = subject.lemma_.lower() in BODY_NOUNS or self.actors.names_body_or_place(subject.i)
