@@ -233,6 +233,7 @@ def test_a_sentence_beginning_with_by_is_no_byline(tmp_path):
         ("GENEVA, March 3, 2025 (Reuters) – ", "GENEVA", "Reuters"),
         ("PESHAWAR: ", "PESHAWAR", None),  # the colon of South Asian papers
         ("ISLAMABAD, July 9 (APP): ", "ISLAMABAD", "APP"),
+        ("ABUJA - ", "ABUJA", None),  # a capital city before a hyphen: copy whose dashes became hyphens
     ],
 )
 def test_datelines_of_the_agencies(tmp_path, opening, place, agency):
@@ -260,6 +261,7 @@ def furnished(text: str, **fields) -> Article:
         "President Joe Biden (pictured) - spoke first.",
         "NATO - Russia council met on Friday.",  # capitals and a hyphen: no dateline
         "U.S. - China talks resumed.",
+        "KHARTOUM STATE - the region the army holds - is calm.",  # a capital's name in a longer name
         "BREAKING: talks resumed.",  # a label in capitals and a colon names no place
         "AAA" + "-" * 20_000 + "x",  # a run of hyphens has one reading (it once took seconds)
     ],

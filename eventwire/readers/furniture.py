@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..extract.vocabulary import read_yaml
+from ..extract.vocabulary import read_tsv, read_yaml
 from ..model import Article
 from .common import outlet_from_url, split_names
 
@@ -49,9 +49,11 @@ DATELINES = (
     re.compile(rf"^\s*(?P<place>{_TOWN}{_IN_STATE}){_DAY}{_AGENCY} ?[-–—]+\s+"),
 )
 # A dateline with neither agency nor day ends in a long dash ("WASHINGTON —"): "NATO - Russia
-# council" and "U.S. - China talks" open with a hyphen; or in a colon after a place, not a label
-# ("PESHAWAR:", not "BREAKING:").
+# council" and "U.S. - China talks" open with a hyphen, unless the place is a capital city (copy
+# whose dashes became hyphens: "KYIV - Russia launched ..."); or in a colon after a place, not a
+# label ("PESHAWAR:", not "BREAKING:").
 LONG_DASH = re.compile(r" ?(?:—|–|--)\s+$")
+CAPITAL_CITIES = frozenset(row["alias"].upper() for row in read_tsv("countries.tsv") if row["kind"] == "capital")
 
 # Closing lines: "(Reporting by A in Nairobi; Editing by B)", "Copyright 2024 The Associated Press.
 # All rights reserved.", "© AFP 2024", "CNN's A and B contributed to this report.", "Associated Press
@@ -114,7 +116,7 @@ def _dateline(text: str) -> re.Match[str] | None:
             continue
         if pattern is DATELINES[1] and found["agency"] not in _AGENCIES:
             continue
-        if found["agency"] or found["day"] or LONG_DASH.search(found[0]):
+        if found["agency"] or found["day"] or LONG_DASH.search(found[0]) or found["place"] in CAPITAL_CITIES:
             return found
         if found.groupdict().get("colon") and found["place"].upper() not in _LABELS:
             return found
