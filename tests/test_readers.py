@@ -97,6 +97,16 @@ def test_html_through_trafilatura(tmp_path):
     assert "counterpart in Paris" in article.text
 
 
+def test_an_html_headline_repeated_in_the_body_leaves_it_and_the_dateline_after_it_is_read(tmp_path):
+    body = "<p>KAMPALA, May 2 (AFP) - " + "Uganda and Kenya signed a deal on rail freight and on trade. " * 3 + "</p>"
+    page = f"<html><head><title>Rail deal</title></head><body><article><h1>Rail deal</h1>{body}</article></body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    [article] = read(path)
+    assert article.text.startswith("Uganda and Kenya signed")
+    assert (article.extra["dateline"], article.extra["dateline_day"]) == ("KAMPALA", "May 2")
+
+
 def test_gzip_and_recursive_folders(tmp_path):
     nested = tmp_path / "a" / "b"
     nested.mkdir(parents=True)

@@ -87,9 +87,13 @@ def take_furniture(article: Article) -> tuple[Article, str | None]:
     its credit line names.  The dateline's place goes to `extra["dateline"]`, its day as written to
     `extra["dateline_day"]` (the story's day, docs/conventions.md), unless the record has its own;
     a dateline's or a byline's agency is the outlet and the reporters the authors, when the record
-    names none.  A body that would be left empty is kept whole."""
+    names none.  A first line that repeats the title goes too (HTML pages give the headline as the
+    body's first line): the dateline stands after it.  A body that would be left empty is kept whole."""
     text, authors, source, extra = article.text, list(article.authors), article.source, dict(article.extra)
     first, _, rest = text.lstrip().partition("\n")
+    if article.title and _plain(first) == _plain(article.title) and rest.strip():
+        text = rest.lstrip()
+        first, _, rest = text.partition("\n")
     byline = BYLINE.match(first)
     if byline:
         names = split_names(byline["names"])
@@ -107,6 +111,10 @@ def take_furniture(article: Article) -> tuple[Article, str | None]:
     credits = closing_credits(text)
     authors = authors or credits.reporters
     return replace(article, text=credits.text, authors=authors, source=source, extra=extra), credits.outlet
+
+
+def _plain(line: str) -> str:
+    return " ".join(line.split()).casefold()
 
 
 def _dateline(text: str) -> re.Match[str] | None:
