@@ -2,18 +2,21 @@
 PROTEST as a `hunger` strike), read from the words of data/modes.yaml around its trigger.
 
 Only a mode of the event's type can come out (data/plover_vocabulary.yaml, docs/conventions.md).
-The nearest evidence wins: the trigger and the words it governs ("shelled", "warplanes bombed",
-"a drone strike"), then the trigger lexicon's mode for the rule that matched, then the rest of
-the trigger's phrase, then its clause ("a suicide bomber blew himself up"), then the clause a
+The nearest evidence wins: the trigger and the words it governs ("shelled", "warplanes bombed", "a
+drone strike"), then the trigger lexicon's mode for the rule that matched, then the rest of the
+trigger's phrase, then its clause ("a suicide bomber blew himself up"), then the clause a
 participle clause hangs from ("launched rocket fire, killing 12"), then where a meeting was held,
-then the type's default (an ACCUSE that alleges nothing disapproves).  A few modes are acts the
+then the type's default (an ACCUSE that alleges nothing disapproves). A cue near the trigger must
+cover it, one of the words it governs (the subject a relative clause tells of too: "a landmine that
+killed three"), or a word naming their kind ("a suicide car bomber"). A few modes are acts the
 trigger itself names ("gunmen kidnapped": abduct, not firearms): named by the trigger, they win
-over the means named beside it (`named_by_trigger`).  The default says
-least: found near the trigger ("travel"), it gives way to a more specific mode of the phrase or
-clause ("for meetings with G7 ministers")."""
+over the means named beside it (`named_by_trigger`). The default says least: found near the trigger
+("travel"), it gives way to a more specific mode of the phrase or clause ("for meetings with G7
+ministers")."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,6 +30,9 @@ from .types import vocabulary
 from .vocabulary import read_yaml, words
 
 Cue = tuple[str, ...]  # the words of a cue phrase, each matching a token's lemma or text
+HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[a-z])-(?=[a-z])")
+KIND_MODIFIERS = {"compound", "amod"}  # the words before a noun that say what kind it is
+Window = tuple[list[Token], frozenset[int] | None]  # words to read, and the positions a cue must cover (None: any)
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,7 @@ def cues() -> dict[str, TypeCues]:
             if mode not in allowed.get(type_, ()):
                 raise ValueError(f"modes.yaml: {type_} has no mode {mode!r} (plover_vocabulary.yaml)")
             for phrase in spec["modes"][mode]:
-                cue = tuple(str(phrase).lower().split())
+                cue = _cue_words(str(phrase))
                 index.setdefault(cue[0], []).append((rank, cue))
         default = spec.get("default")
         if default is not None and default not in allowed[type_]:
@@ -63,6 +69,12 @@ def cues() -> dict[str, TypeCues]:
             raise ValueError(f"modes.yaml: {type_} named_by_trigger lists modes it has no cues for: {sorted(named)}")
         out[type_] = TypeCues(tuple(ranked), {w: tuple(c) for w, c in index.items()}, default, named)
     return out
+
+
+def _cue_words(phrase: str) -> Cue:
+    """A cue phrase as the tokens spaCy cuts it into: a hyphen between letters is a token of its
+    own ("sit-in" is sit - in, "cease-fire" cease - fire); between a letter and a digit it is not ("ak-47")."""
+    return tuple(HYPHEN_BETWEEN_LETTERS.sub(" - ", phrase.lower()).split())
 
 
 @cache
@@ -80,30 +92,45 @@ def _matches(cue: Cue, words: list[tuple[str, str]], at: int) -> bool:
     return at + len(cue) <= len(words) and all(w in pair for w, pair in zip(cue, words[at:], strict=False))
 
 
-def _cued(table: TypeCues, spans: list[tuple[list[Token], Token | None]]) -> str | None:
-    """The first mode of the table with a cue in one of the spans; a cue must cover the span's
-    token when one is given."""
+def _cued(table: TypeCues, spans: list[Window]) -> str | None:
+    """The first mode of the table with a cue in one of the spans; a cue must cover one of the
+    span's positions when they are given.  A cue inside a longer cue that also matches says less
+    and is not read ("rubber bullets" are no bullets, "warning shots" no shooting)."""
     best = len(table.modes)
     for tokens, must_hold in spans:
-        words = _words(tokens)
-        for at, pair in enumerate(words):
-            for rank, cue in {c for w in pair for c in table.by_first_word.get(w, ())}:
-                covers = must_hold is None or tokens[at].i <= must_hold.i < tokens[at].i + len(cue)
-                if rank < best and covers and _matches(cue, words, at):
-                    best = rank
+        found = _matches_in(table, tokens)
+        for start, end, rank in found:
+            covers = must_hold is None or any(tokens[at].i in must_hold for at in range(start, end))
+            inside = any(s <= start and end <= e and e - s > end - start for s, e, _ in found)
+            if rank < best and covers and not inside:
+                best = rank
     return table.modes[best] if best < len(table.modes) else None
 
 
-def _around(tok: Token, width: int, sent: Span) -> tuple[list[Token], Token]:
-    """The words within `width` of a token in its sentence, and the token (which a cue must cover)."""
-    return list(sent[max(0, tok.i - sent.start - width) : tok.i - sent.start + width + 1]), tok
+def _matches_in(table: TypeCues, tokens: list[Token]) -> list[tuple[int, int, int]]:
+    """Every cue of the table found in the tokens: (start, end, rank of its mode)."""
+    words = _words(tokens)
+    return [
+        (at, at + len(cue), rank)
+        for at, pair in enumerate(words)
+        for rank, cue in {c for w in pair for c in table.by_first_word.get(w, ())}
+        if _matches(cue, words, at)
+    ]
+
+
+def _around(tok: Token, sent: Span) -> Window:
+    """The sentence, with the token and those of its modifiers that name a kind of it: a cue must
+    cover one of them ("a suicide car bomber": suicide, not the bomber of an air raid)."""
+    kind = {c.i for c in tok.lefts if c.dep_ in KIND_MODIFIERS}
+    return list(sent), frozenset({tok.i, *kind})
 
 
 def _arguments(trigger: Token) -> list[Token]:
     """The words the trigger governs, through a preposition too ("went on a hunger strike") and
     through a word that counts them ("deployed thousands of riot police": the police); not a verb
-    joined to it, which is another act ("raided a camp and detained ten": the raid is a seizure)."""
-    out = []
+    joined to it, which is another act ("raided a camp and detained ten": the raid is a seizure).
+    The noun a relative clause tells of is the trigger's subject ("a landmine that killed three")."""
+    out = [trigger.head] if trigger.dep_ == "relcl" else []
     for child in trigger.children:
         if child.dep_ == "conj":
             continue
@@ -136,9 +163,9 @@ def mode_of(event: Event, trigger: Token | None, sent: Span | None = None) -> st
         return lexicon_mode
     if trigger is not None:
         sent = sent or trigger.sent
-        near = [_around(t, 3 if t is trigger else 1, sent) for t in [trigger, *_arguments(trigger)]]
+        near = [_around(t, sent) for t in [trigger, *_arguments(trigger)]]
         clause = clause_verb(trigger) or trigger
-        phrase = [(_span(trigger.subtree), None), (_span(clause.subtree), None)]
+        phrase: list[Window] = [(_span(trigger.subtree), None), (_span(clause.subtree), None)]
         named = _cued(table, near[:1])
         found = named if named in table.named_by_trigger else _cued(table, near)
         if found == table.default:  # says little: a more specific cue of the phrase or clause tells more
