@@ -12,6 +12,7 @@ from .grammar import (
     is_passive,
     lemma_of,
     light_verb,
+    modified_noun,
     pobjs,
     reduced,
     subject_of,
@@ -76,7 +77,7 @@ def verb_role(tok: Token, role: str) -> list[Token]:
         return subjects + _companions(tok, subjects) if subjects else subjects
     if role == "obj":
         if tok.dep_ in ("acl", "amod") and reduced(tok):
-            return [tok.head]
+            return [modified_noun(tok)]
         if passive and tok.dep_ == "advcl" and not any(c.dep_ == "nsubjpass" for c in tok.children):
             return subject_of(tok.head)  # "Asked about it, Zhao said ...": Zhao was asked
         found = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
