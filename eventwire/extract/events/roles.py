@@ -100,7 +100,11 @@ def _stray_agent(tok: Token) -> list[Token]:
 
 
 def _shared_object(tok: Token) -> list[Token]:
-    """The object coordinated verbs share: "attacking and fighting Kenyan troops"."""
+    """The object coordinated verbs share: "attacking and fighting Kenyan troops"; not a verb
+    with a clause of its own for a complement ("condemned the launch and agreed to share
+    intelligence": what they agreed is to share, not the launch)."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return []
     verbs = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
         verbs.append(tok.head)
