@@ -53,3 +53,8 @@ def test_an_act_aimed_at_no_one_named_is_aimed_at_the_country_where_it_happened(
 def test_an_envoy_summoned_by_no_one_named_is_not_summoned_by_his_own_country():
     [e] = process(Article(id="t", text="Officials summoned the Spanish ambassador on Monday.")).events
     assert (e.type, [a.code for a in e.source], [a.code for a in e.target]) == ("ACCUSE", [], ["ESP"])
+
+
+def test_a_side_of_an_act_told_in_a_relative_clause_is_not_filled_from_another_conjunct():
+    text = "Kenya, which accuses militants of raids, and Ethiopia, which hosts the talks, met on Monday."
+    assert all("ETH" not in pair for pair in event_parties(text, "ACCUSE"))

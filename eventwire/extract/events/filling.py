@@ -11,7 +11,7 @@ from ...model import Actor, Event, Location
 from ..article import ArticleContext
 from ..places import place_for_event
 from ..types import body_codes, has
-from .grammar import lemma_of, token_at
+from .grammar import clause_of_noun, lemma_of, modified_noun, token_at
 from .lexicon import lexicon
 from .matching import match
 from .mentions import Occasion
@@ -110,10 +110,11 @@ def _other_country(event: Event, side: list[Actor], ctx: ArticleContext, acting:
     own = {a.code for a in side}
     doc = ctx.doc
     trigger = token_at(doc, event.trigger_start)
+    apart = _other_conjuncts(trigger) if trigger is not None else set()
     others = [
         (at, a)
         for at, a in ctx.actors.coded_between(event.start, event.end)
-        if a.code not in own and a.code not in body_codes() and not _tells(doc, at, trigger)
+        if a.code not in own and a.code not in body_codes() and not _tells(doc, at, trigger) and at not in apart
     ]
     before = [(at, a) for at, a in others if at < event.trigger_start]
     after = [(at, a) for at, a in others if at >= event.trigger_start]
@@ -121,6 +122,23 @@ def _other_country(event: Event, side: list[Actor], ctx: ArticleContext, acting:
         return [a for _, a in (before[-1:] or after[:1])]
     found = after or before
     return _with_coordinated(doc, found) if has(event.type, "mutual") else [a for _, a in found[:1]]
+
+
+def _other_conjuncts(trigger: Token) -> set[int]:
+    """Character offsets of the words of the other conjuncts of the noun whose relative clause or
+    participle tells the act ("Egypt, which backs the army, and the UAE, accused of arming X"):
+    each clause belongs to its own conjunct, who is neither side of the other's act."""
+    clause = clause_of_noun(trigger)
+    if clause is None:
+        return set()
+    noun = modified_noun(clause)
+    return {t.idx for c in noun.conjuncts for t in _own_words(c)}
+
+
+def _own_words(conjunct: Token) -> set[Token]:
+    """The words of one conjunct with its modifiers, without the conjuncts hung from it."""
+    nested = {t for c in conjunct.children if c.dep_ == "conj" for t in c.subtree}
+    return set(conjunct.subtree) - nested
 
 
 def _tells(doc: Doc, at: int, trigger: Token | None = None) -> bool:

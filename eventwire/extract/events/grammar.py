@@ -80,6 +80,28 @@ def subject_of(tok: Token) -> list[Token]:
     return []
 
 
+def clause_of_noun(tok: Token) -> Token | None:
+    """The relative clause or participle of a noun that `tok` is told in, if any ("Egypt, which
+    backs the army": backs; "the UAE, accused of arming X": accused, for arming too)."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "relcl" and not any(c.tag_ == "WRB" for c in t.children):  # not "2011, when ..."
+            return t
+        if t.dep_ == "acl" and (reduced(t) or (t.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in t.children))):
+            return t
+        t = t.head
+    return None
+
+
+def modified_noun(clause: Token) -> Token:
+    """The noun a relative clause or participle is said of: the parser hangs one set after a
+    later conjunct on the first ("Egypt, which backs X, and the UAE, accused of Y": the UAE is
+    accused), so the last conjunct of its head before it."""
+    head = clause.head
+    before = [c for c in head.conjuncts if head.i < c.i < clause.i]
+    return before[-1] if before else head
+
+
 def condition_subjects(verb: Token, marks: frozenset[str] | None = None) -> list[Token]:
     """Who a condition is put to: "threatened to stop talks if the United States goes ahead"
     (any condition mark, or only those of `marks`)."""

@@ -12,6 +12,7 @@ from .grammar import (
     is_passive,
     lemma_of,
     light_verb,
+    modified_noun,
     pobjs,
     reduced,
     subject_of,
@@ -76,7 +77,7 @@ def verb_role(tok: Token, role: str) -> list[Token]:
         return subjects + _companions(tok, subjects) if subjects else subjects
     if role == "obj":
         if tok.dep_ in ("acl", "amod") and reduced(tok):
-            return [tok.head]
+            return [modified_noun(tok)]
         if passive and tok.dep_ == "advcl" and not any(c.dep_ == "nsubjpass" for c in tok.children):
             return subject_of(tok.head)  # "Asked about it, Zhao said ...": Zhao was asked
         found = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
@@ -99,7 +100,11 @@ def _stray_agent(tok: Token) -> list[Token]:
 
 
 def _shared_object(tok: Token) -> list[Token]:
-    """The object coordinated verbs share: "attacking and fighting Kenyan troops"."""
+    """The object coordinated verbs share: "attacking and fighting Kenyan troops"; not a verb
+    with a clause of its own for a complement ("condemned the launch and agreed to share
+    intelligence": what they agreed is to share, not the launch)."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return []
     verbs = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
         verbs.append(tok.head)

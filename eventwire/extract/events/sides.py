@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ...model import Actor
 from ..article import ArticleContext
-from .grammar import pobjs, with_conjuncts
+from .grammar import clause_of_noun, modified_noun, pobjs, with_conjuncts
 from .lexicon import Rule
 from .roles import ACTOR_ENTS, noun_role, verb_role
 from .words import event_words
@@ -94,10 +94,14 @@ def _modifier_actors(mods: list[Token], ctx: ArticleContext) -> list[Actor]:
 
 
 def actors_of(tokens: list[Token], ctx: ArticleContext, skip: int = -1) -> list[Actor]:
-    """The actors of argument tokens and their conjuncts, without repeats (token `skip` left out)."""
+    """The actors of argument tokens and their conjuncts, without repeats (token `skip` left out).
+    The noun a relative clause or participle of the trigger `skip` is said of stands alone: "Egypt,
+    which backs X, and the UAE" says nothing of the UAE's backing."""
+    clause = clause_of_noun(tokens[0].doc[skip]) if skip >= 0 and tokens else None
+    alone = modified_noun(clause).i if clause is not None else -1
     out: list[Actor] = []
     for head in tokens:
-        for t in with_conjuncts(head):
+        for t in [head] if head.i == alone else with_conjuncts(head):
             if t.i == skip:
                 continue
             out += [a for a in actors_at(t, ctx) if all(a != b for b in out)]
