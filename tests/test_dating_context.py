@@ -26,6 +26,12 @@ def pair(ref):
     return (ref.date, ref.precision) if ref else None
 
 
+def event_of(trigger, text, published="2025-03-13T19:00:00Z"):
+    """The event a trigger word tells, as the pipeline dates it."""
+    events = process(Article(id="d", text=text, published=published)).events
+    return next(e for e in events if e.trigger == trigger)
+
+
 def test_a_statement_takes_the_date_of_the_last_dated_speech_act():
     # The lead dates when the envoy spoke; further on she is still speaking on that occasion,
     # and neither the "six weeks ago" of what she reported nor the date of a participle
@@ -128,6 +134,20 @@ def test_an_undated_event_of_wire_copy_is_of_its_datelines_day(tmp_path):
     assert "March 11" not in article.text  # the dateline left the body; its day is the story's
     sanction = next(e for e in process(article).events if e.type == "SANCTION")
     assert (sanction.date, sanction.date_text) == ("2025-03-11", "March 11")
+
+
+def test_relative_days_of_wire_copy_count_from_its_datelines_day(tmp_path):
+    # Filed on the evening of March 3 and put out past midnight: "today" is the 3rd, the day the
+    # story was written, and "yesterday" the 2nd; not the day of publication and the one before.
+    path = tmp_path / "wire.jsonl"
+    text = (
+        "LIMA, March 3 (AP) - Peru's government today expelled the Venezuelan ambassador. "
+        "Venezuela recalled its envoy to Peru yesterday."
+    )
+    path.write_text(json.dumps({"id": "w", "text": text, "published": "2025-03-04T03:00:00Z"}) + "\n")
+    [article] = read_paths([str(path)])
+    dates = {e.trigger: e.date for e in process(article).events}
+    assert (dates["expelled"], dates["recalled"]) == ("2025-03-03", "2025-03-02")
 
 
 def test_an_undated_plan_takes_no_day_from_the_lead():
@@ -308,3 +328,33 @@ def test_an_event_noun_whose_verb_says_it_took_place_is_told_like_a_verb():
         e for e in process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events if e.trigger == "Talks"
     )
     assert (talks.date, talks.date_precision) == ("2025-01-01", "month")
+
+
+def test_a_reaction_takes_no_background_date_from_a_sentence_that_does_not_name_its_speaker():
+    # "Last year" dates the background; the bloc's condemnation is the news of the story's day.
+    text = (
+        "Rebels shelled a market in Goma on Saturday, killing nine people. "
+        "Last year, the rebels seized two towns in the province. "
+        "The African Union condemned the shelling."
+    )
+    assert event_of("condemned", text, "2025-07-13T10:00:00Z").date == "2025-07-12"
+
+
+def test_a_thing_said_by_a_party_to_the_background_goes_on_with_its_date():
+    # Kenya is named in the background sentence: its request is of that occasion.
+    text = (
+        "Rebels shelled a market in Goma on Saturday. "
+        "Last year, Kenya and Somalia held talks in Nairobi. "
+        "Kenya asked Somalia to close the border."
+    )
+    asked = event_of("asked", text, "2025-07-13T10:00:00Z")
+    assert (asked.date, asked.date_precision) == ("2024-01-01", "year")
+
+
+def test_a_clause_a_span_after_goes_on_with_the_date_of_the_clause_it_hangs_on():
+    # The protests are the lead's, of Tuesday; the storming was a year before them.
+    doc = nlp.load()(
+        "Police fired tear gas at protesters in Nairobi on Tuesday. "
+        "The protests came a year after demonstrators stormed parliament."
+    )
+    assert pair(date_for_event(token(doc, "stormed"), anchors(doc, THURSDAY_EVENING))) == ("2024-01-01", "year")

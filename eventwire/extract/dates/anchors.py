@@ -4,7 +4,7 @@ missed."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 from spacy.tokens import Span, Token
 
@@ -20,16 +20,19 @@ from .resolve import (
     TIME_UNITS,
     WEEKDAYS,
     names_a_holiday,
+    resolve,
 )
+
+FILED_HOUR = 12  # a dateline names a day, not an hour: its middle, clear of `resolve.LATE_HOUR`
 
 
 class DateAnchors:
     """The date expressions of one article, found sentence by sentence as first asked for, and
     the reference time they resolve against; built once per article (docs/design.md)."""
 
-    def __init__(self, sentences: Sentences, reference: datetime | None) -> None:
+    def __init__(self, sentences: Sentences, reference: datetime | None, dateline_day: str | None = None) -> None:
         self.sentences = sentences
-        self.reference = reference
+        self.reference = filed_time(reference, dateline_day)
         self._ents = [
             (e.start, e.end)
             for e in sentences.doc.ents
@@ -44,6 +47,16 @@ class DateAnchors:
         if found is None:
             found = self._found[sent.start] = find_candidates(sent, self._ents)
         return [sent.doc[start:end] for start, end in found]
+
+
+def filed_time(published: datetime | None, dateline_day: str | None) -> datetime | None:
+    """The time a story's relative dates resolve against: the day its dateline names when that is
+    before publication ("WASHINGTON, March 3 (AP) - ... today designated", put out past midnight:
+    March 3, the day it was written), else the publication time (docs/conventions.md, dates)."""
+    filed = resolve(dateline_day, published, "past") if dateline_day and published else None
+    if filed is None or filed.precision != "day" or filed.date >= published.date().isoformat():
+        return published
+    return datetime.combine(datetime.fromisoformat(filed.date), time(FILED_HOUR))
 
 
 def find_candidates(sent: Span, ents: list[tuple[int, int]]) -> list[tuple[int, int]]:

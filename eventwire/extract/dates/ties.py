@@ -3,6 +3,7 @@ phrase of an event noun, or of the sentences before; a date of another clause is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from spacy.tokens import Span, Token
@@ -37,6 +38,7 @@ from .tense import (
 )
 
 NOUN_POS = {"NOUN", "PROPN"}
+Lender = Callable[[Span, DateRef], bool]  # may this sentence lend this date of its occasion?
 
 
 def date_for_event(trigger: Token, anchors: DateAnchors) -> DateRef | None:
@@ -67,14 +69,18 @@ def _counted_on(verb: Token, anchors: DateAnchors) -> DateRef | None:
 def _counted_back(trigger: Token, anchors: DateAnchors) -> DateRef | None:
     """ "killed 30 rebels on Friday, a day after an attack on a train", "shelled the port on
     Friday, a week after militants attacked a convoy": an event noun or clause after a span
-    counted from it lies that span before (or after) the date of the clause it hangs on."""
+    counted from it lies that span before (or after) the date of the clause it hangs on, its
+    own or the one it goes on with ("The protests came a year after crowds stormed parliament",
+    after a lead of Tuesday's protests)."""
     counted = _counted_span(trigger, anchors)
     if counted is None:
         return None
     span, prep, verb = counted
     while verb.pos_ not in VERB_POS and verb.head.i != verb.i:
         verb = verb.head
-    told = date_for_event(verb, anchors) if verb.pos_ in VERB_POS else None
+    if verb.pos_ not in VERB_POS:
+        return None
+    told = date_for_event(verb, anchors) or context_date(verb, anchors)
     if told is None:
         return None
     back = "before" if prep.lower_ == "after" else "after"
@@ -135,7 +141,9 @@ def unpinned_time(trigger: Token, anchors: DateAnchors) -> Span | None:
     )
 
 
-def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) -> DateRef | None:
+def context_date(
+    trigger: Token, anchors: DateAnchors, statement: bool = False, lends: Lender | None = None
+) -> DateRef | None:
     """For a past event told without a date of its own, the date of a past clause in one of the
     few sentences before it: news tells one occasion over several sentences and paragraphs
     ("Pedersen said Friday ... He called for ..."), or moves on from it ("Two days later,
@@ -145,7 +153,8 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
     and the dates of what they report (`_speech_date`) are not that.  Present and future
     events keep no date: they describe states and plans, not that occasion; nor does an event
     in a sentence that dates other clauses ("told CNN on Sunday that Moscow has asked ...").
-    Callers use it only when `date_for_event` finds nothing."""
+    A sentence whose date `lends` refuses is passed over for the ones before it.  Callers use
+    it only when `date_for_event` finds nothing."""
     if event_tense(trigger) != "past" or describes_a_thing(trigger):
         return None
     doc, sent, reference = trigger.doc, anchors.sentences.span(trigger), anchors.reference
@@ -160,11 +169,11 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
         found = _occasion_date(previous, anchors, statement, onsets=not new_paragraph)
         if found and found.text.split()[0].lower() in ONSET_PREPOSITIONS:
             break  # "detained since March 3": when a state began, not an occasion to go on with
-        if found:
+        if found and (lends is None or lends(previous, found)):
             moved = (shifted(found, span.text) for span in anchors.candidates(own))
             return _not_after(next((m for m in moved if m), found), reference)
         sent = previous
-    return _speech_date(own, anchors) if statement else None
+    return _speech_date(own, anchors, lends) if statement else None
 
 
 def _occasion_date(sent: Span, anchors: DateAnchors, statement: bool, onsets: bool) -> DateRef | None:
@@ -210,7 +219,7 @@ def _is_speech_act(tok: Token) -> bool:
     )
 
 
-def _speech_date(sent: Span, anchors: DateAnchors) -> DateRef | None:
+def _speech_date(sent: Span, anchors: DateAnchors, lends: Lender | None = None) -> DateRef | None:
     """The date of the last past-tense verb of saying before `sent` that has a speaker and a date
     of its own ("she said Thursday", "X told reporters on Monday"); the dates inside what was said
     are not it, nor those of a participle ("cases reported last year") or of a saying that began
@@ -221,7 +230,7 @@ def _speech_date(sent: Span, anchors: DateAnchors) -> DateRef | None:
         for tok in reversed(sent):
             if _is_speech_act(tok) and verb_tense(tok) == "past" and not _opens_a_state(tok):
                 found = date_for_event(tok, anchors)
-                if found:
+                if found and (lends is None or lends(sent, found)):
                     return _not_after(found, anchors.reference)
     return None
 

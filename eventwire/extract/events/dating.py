@@ -3,7 +3,7 @@ the date of its telling; a definite event noun shares the date of the telling it
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...model import Event  # noqa: F401
 from ..article import ArticleContext
@@ -20,6 +20,7 @@ from ..dates import (
 from ..dates.cues import cues
 from ..dates.resolve import STORY_DAY_WORDS
 from ..dates.tense import event_tense, told_before
+from ..dates.ties import Lender
 from ..types import has
 from .grammar import content_clause, lemma_of, light_verb
 from .mentions import Mention, Occasion
@@ -51,7 +52,27 @@ def mention_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
         return DateRef(day.date, day.precision, unpinned.text) if day else None
     if (m.nominal and light_verb(m.token) is None and not _occurs(m.token)) or told_before(m.token):
         return _statement_date(ctx, m)
-    return context_date(m.token, ctx.dates, has(m.type, "statement")) or _statement_date(ctx, m)
+    statement = has(m.type, "statement")
+    lends = _lends_to(ctx, m) if statement else None
+    return context_date(m.token, ctx.dates, statement, lends) or _statement_date(ctx, m)
+
+
+def _lends_to(ctx: ArticleContext, m: Mention) -> Lender | None:
+    """ "In 2023, police killed 30 protesters.  The United States urged Kenya to ...": a thing
+    said with no date of its own is a reaction, the news of the story's day, unless its speaker
+    took part in the background told before it: a sentence dating its occasion at a month or a
+    year lends that date to a thing said only when it names the speaker ("Last year, Kenya and
+    Somalia met in Nairobi.  Kenya asked ..."; docs/conventions.md).  The story's day lies
+    within a month or year that holds it ("earlier this year")."""
+    codes = {a.code for a in m.source if a.code}
+    if not codes:
+        return None
+
+    def lends(sent: Span, found: DateRef) -> bool:
+        named = (a.code for _, a in ctx.actors.coded_between(sent.start_char, sent.end_char))
+        return found.precision == "day" or any(code in codes for code in named)
+
+    return lends
 
 
 def _occurs(noun: Token) -> bool:
@@ -169,7 +190,8 @@ def story_day(ctx: ArticleContext) -> DateRef | None:
         return DateRef(filed.date, "day", ctx.dateline_day)
     for sent in ctx.sentences.spans[:LEAD_SENTENCES]:
         for span in ctx.dates.candidates(sent):
-            found = None if event_tense(span.root) == "future" else resolve(span.text, ctx.reference, "past")
+            told = ctx.dates.reference  # the dateline's day when the story was put out after it
+            found = None if event_tense(span.root) == "future" else resolve(span.text, told, "past")
             if found and found.precision == "day" and found.date <= published:
                 return DateRef(found.date, "day", span.text)
     return DateRef(published, "day", "")
