@@ -358,3 +358,17 @@ def test_a_clause_a_span_after_goes_on_with_the_date_of_the_clause_it_hangs_on()
         "The protests came a year after demonstrators stormed parliament."
     )
     assert pair(date_for_event(token(doc, "stormed"), anchors(doc, THURSDAY_EVENING))) == ("2024-01-01", "year")
+
+
+def test_a_sentence_in_the_past_perfect_lends_its_date_to_no_later_sentence():
+    # The coup of 2020 is background told before the story's occasion; the march is not of 2020.
+    doc = nlp.load()(
+        "The army had seized power in Bamako in 2020. Thousands of people marched against the army in Bamako."
+    )
+    assert context_date(token(doc, "marched"), anchors(doc, THURSDAY_EVENING)) is None
+
+
+def test_the_storys_day_is_no_day_its_lead_tells_in_the_past_perfect():
+    # The shelling of May 7 came before the news: the truce is of the publication day, not May 7.
+    text = "India and Pakistan agreed to a truce. Pakistan had accused India of shelling its villages on 7 May."
+    assert event_of("agreed", text, "2025-05-15T08:00:00Z").date == "2025-05-15"

@@ -33,6 +33,7 @@ from .tense import (
     event_tense,
     governor,
     is_participle_clause,
+    past_perfect,
     resolution_tense,
     verb_tense,
 )
@@ -184,8 +185,12 @@ def _occasion_date(sent: Span, anchors: DateAnchors, statement: bool, onsets: bo
     the saying.  A clause saying when a state began ("tensions have risen since the premier
     said last year that ...") is background: the story goes on with its date (`onsets`) only
     within its paragraph ("... since talks failed at the summit held in February.  There, Kim
-    asked ..."), and the next paragraph tells news of its own."""
+    asked ..."), and the next paragraph tells news of its own.  A sentence told as before the
+    story's occasion, in the past perfect ("The junta had seized power in 2020"), is background:
+    the story does not go on with its date."""
     root = sent.root
+    if past_perfect(root):
+        return None
     if not statement and _is_speech_act(root):
         reported = (date_for_event(c, anchors) for c in root.children if c.dep_ == "ccomp")
         found = next((d for d in reported if d), None)

@@ -178,7 +178,8 @@ def _of_the_story(m: Mention) -> bool:
 def story_day(ctx: ArticleContext) -> DateRef | None:
     """The day of a story's news: its dateline's ("NAIROBI, June 4 (Reuters) -"), else the first
     day its lead names for what was done or said (not "will meet on Friday", nor a day after
-    publication: "Monday's meeting" in a Sunday story), else its publication day.  The lead is
+    publication: "Monday's meeting" in a Sunday story, nor one told as before the story's
+    occasion: "had accused India of striking mosques on May 7"), else its publication day.  The lead is
     its first sentences, not its first alone: a lead told in the present ("Russia says it ...")
     leaves the day to the next ("..., the ministry said Tuesday"); a day named further down
     mostly dates background ("the deal signed on Feb. 5"), not the news."""
@@ -191,7 +192,8 @@ def story_day(ctx: ArticleContext) -> DateRef | None:
     for sent in ctx.sentences.spans[:LEAD_SENTENCES]:
         for span in ctx.dates.candidates(sent):
             told = ctx.dates.reference  # the dateline's day when the story was put out after it
-            found = None if event_tense(span.root) == "future" else resolve(span.text, told, "past")
+            ahead_or_before = event_tense(span.root) == "future" or told_before(span.root)
+            found = None if ahead_or_before else resolve(span.text, told, "past")
             if found and found.precision == "day" and found.date <= published:
                 return DateRef(found.date, "day", span.text)
     return DateRef(published, "day", "")
