@@ -372,3 +372,14 @@ def test_the_storys_day_is_no_day_its_lead_tells_in_the_past_perfect():
     # The shelling of May 7 came before the news: the truce is of the publication day, not May 7.
     text = "India and Pakistan agreed to a truce. Pakistan had accused India of shelling its villages on 7 May."
     assert event_of("agreed", text, "2025-05-15T08:00:00Z").date == "2025-05-15"
+
+
+def test_a_clause_set_in_an_event_told_before_takes_its_date():
+    # "in the attack" points back to the attack of October 7, 2023: the killing is of that day,
+    # not of the commemoration the lead tells.
+    text = (
+        "Israelis gathered in Tel Aviv on Tuesday to mark two years since the attack of October 7, 2023. "
+        "Hamas militants killed 1,200 people in the attack."
+    )
+    killed = event_of("killed", text, "2025-10-07T12:00:00Z")
+    assert (killed.date, killed.date_precision) == ("2023-10-07", "day")

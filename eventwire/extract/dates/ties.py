@@ -135,11 +135,16 @@ def unpinned_time(trigger: Token, anchors: DateAnchors) -> Span | None:
         (
             span
             for span in anchors.candidates(sent)
-            if (span.text.lower() in STORY_DAY_WORDS or stretch_to_now(span.text))
+            if (span.text.lower() in STORY_DAY_WORDS or (stretch_to_now(span.text) and not _counts_from(span)))
             and _attachment(span, trigger, sent) is not None
         ),
         None,
     )
+
+
+def _counts_from(span: Span) -> bool:
+    """ "days after Russia invaded": a span counted from an occasion, not a stretch up to now."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in SEQUEL_PREPOSITIONS
 
 
 def context_date(

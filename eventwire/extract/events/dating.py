@@ -18,12 +18,12 @@ from ..dates import (
     unpinned_time,
 )
 from ..dates.cues import cues
-from ..dates.resolve import STORY_DAY_WORDS
+from ..dates.resolve import OCCASION_PREPOSITIONS, STORY_DAY_WORDS
 from ..dates.tense import event_tense, told_before
 from ..dates.ties import Lender
 from ..types import has
 from .grammar import content_clause, lemma_of, light_verb
-from .mentions import Mention, Occasion
+from .mentions import Mention, Occasion, first_tellings
 from .words import event_words
 
 PRECISION_CHARS = {"year": 4, "month": 7, "season": 7, "day": 10}
@@ -127,7 +127,32 @@ def follow_antecedents(ctx: ArticleContext, found: list[Mention]) -> list[Mentio
     the event named before it again: it takes that telling's actors when it names none and its
     date when it gives none; a finer date it gives ("the visit on May 3" after "a visit last
     month") dates the first telling and whatever the same words dated there.  A date that
-    cannot be the same occasion leaves both apart."""
+    cannot be the same occasion leaves both apart.  Then a clause with no date of its own set
+    in an event noun told there ("marked two years since the attack of October 7, 2023 ...
+    Militants killed 1,200 people in the attack") takes that noun's date (`_set_in`)."""
+    _follow_nouns(ctx, found)
+    by_token = first_tellings(found)
+    for m in found:
+        setting = _set_in(m.token, by_token)
+        if setting is not None and setting.date and date_for_event(m.token, ctx.dates) is None:
+            m.date = setting.date
+    return found
+
+
+def _set_in(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The telling of an event noun a clause is set in ("killed 1,200 people in the attack and
+    took hostages": both verbs; the parser may hang the setting on the object), if any."""
+    for clause in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        heads = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+        for prep in (c for head in heads for c in head.children):
+            if prep.dep_ == "prep" and prep.lower_ in OCCASION_PREPOSITIONS:
+                told = next((by_token[o.i] for o in prep.children if o.dep_ == "pobj" and o.i in by_token), None)
+                if told is not None and told.nominal:
+                    return told
+    return None
+
+
+def _follow_nouns(ctx: ArticleContext, found: list[Mention]) -> None:
     for n, m in enumerate(found):
         a = _antecedent(m, found[:n])
         if a is None or (m.date and a.date and not compatible(m.date, a.date)):
@@ -141,7 +166,6 @@ def follow_antecedents(ctx: ArticleContext, found: list[Mention]) -> list[Mentio
             for other in found[:n]:
                 if other.date == old and ctx.sentences.bounds(other.token) == where:
                     other.date = m.date
-    return found
 
 
 def date_from_the_story(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
