@@ -372,6 +372,9 @@ def test_the_storys_day_is_no_day_its_lead_tells_in_the_past_perfect():
     # The shelling of May 7 came before the news: the truce is of the publication day, not May 7.
     text = "India and Pakistan agreed to a truce. Pakistan had accused India of shelling its villages on 7 May."
     assert event_of("agreed", text, "2025-05-15T08:00:00Z").date == "2025-05-15"
+    # nor a day the parser hangs on a participle of a sentence in the past perfect
+    text = "Colombia agreed to accept deportation flights. Its navy had turned back ships carrying migrants on Jan. 26."
+    assert event_of("agreed", text, "2025-02-03T15:00:00Z").date == "2025-02-03"
 
 
 def test_a_clause_set_in_an_event_told_before_takes_its_date():
@@ -383,3 +386,9 @@ def test_a_clause_set_in_an_event_told_before_takes_its_date():
     )
     killed = event_of("killed", text, "2025-10-07T12:00:00Z")
     assert (killed.date, killed.date_precision) == ("2023-10-07", "day")
+
+
+def test_a_clause_told_then_goes_on_with_an_occasion_in_the_past_perfect():
+    # "then" says the shelling came after the seizure, background though it is: its January 26.
+    doc = nlp.load()("The rebels had seized the ship on Jan. 26. The navy then shelled their port.")
+    assert pair(context_date(token(doc, "shelled"), anchors(doc, THURSDAY_EVENING))) == ("2025-01-26", "day")

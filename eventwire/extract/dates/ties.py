@@ -18,6 +18,7 @@ from .resolve import (
     ONSET_PREPOSITIONS,
     OWN_RANK,
     PAST_ONLY_WORDS,
+    SEQUEL_ADVERBS,
     SEQUEL_PREPOSITIONS,
     SETTING_PREPOSITIONS,
     STORY_DAY_WORDS,
@@ -167,12 +168,13 @@ def context_date(
     if any(not _is_deadline(span) and resolve(span.text, reference, "past") for span in anchors.candidates(sent)):
         return None  # the sentence dates its own clauses; this one it leaves undated
     own, new_paragraph = sent, False
+    sequel = any(t.dep_ == "advmod" and t.lower_ in SEQUEL_ADVERBS for t in anchor_verb(trigger).children)
     for _ in range(CONTEXT_SENTENCES):
         if sent.start == 0:
             break
         previous = anchors.sentences.span(doc[sent.start - 1])
         new_paragraph = new_paragraph or _ends_a_paragraph(previous)
-        found = _occasion_date(previous, anchors, statement, onsets=not new_paragraph)
+        found = _occasion_date(previous, anchors, statement, onsets=not new_paragraph, background=sequel)
         if found and found.text.split()[0].lower() in ONSET_PREPOSITIONS:
             break  # "detained since March 3": when a state began, not an occasion to go on with
         if found and (lends is None or lends(previous, found)):
@@ -182,7 +184,9 @@ def context_date(
     return _speech_date(own, anchors, lends) if statement else None
 
 
-def _occasion_date(sent: Span, anchors: DateAnchors, statement: bool, onsets: bool) -> DateRef | None:
+def _occasion_date(
+    sent: Span, anchors: DateAnchors, statement: bool, onsets: bool, background: bool = False
+) -> DateRef | None:
     """The date of the occasion a sentence tells, for the sentences after it to go on with: its
     main clause's, else that of a past clause of it.  For a thing done, a speaker's report of
     it is dated by what was reported, not by when it was said ("Troops shelled the post on
@@ -192,9 +196,10 @@ def _occasion_date(sent: Span, anchors: DateAnchors, statement: bool, onsets: bo
     within its paragraph ("... since talks failed at the summit held in February.  There, Kim
     asked ..."), and the next paragraph tells news of its own.  A sentence told as before the
     story's occasion, in the past perfect ("The junta had seized power in 2020"), is background:
-    the story does not go on with its date."""
+    the story does not go on with its date, unless the clause after says it goes on with it
+    (`background`: "Trump then ordered tariffs")."""
     root = sent.root
-    if past_perfect(root):
+    if past_perfect(root) and not background:
         return None
     if not statement and _is_speech_act(root):
         reported = (date_for_event(c, anchors) for c in root.children if c.dep_ == "ccomp")

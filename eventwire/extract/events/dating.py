@@ -19,7 +19,7 @@ from ..dates import (
 )
 from ..dates.cues import cues
 from ..dates.resolve import OCCASION_PREPOSITIONS, STORY_DAY_WORDS
-from ..dates.tense import event_tense, told_before
+from ..dates.tense import event_tense, past_perfect, told_before
 from ..dates.ties import Lender
 from ..types import has
 from .grammar import content_clause, lemma_of, light_verb
@@ -203,8 +203,8 @@ def story_day(ctx: ArticleContext) -> DateRef | None:
     """The day of a story's news: its dateline's ("NAIROBI, June 4 (Reuters) -"), else the first
     day its lead names for what was done or said (not "will meet on Friday", nor a day after
     publication: "Monday's meeting" in a Sunday story, nor one told as before the story's
-    occasion: "had accused India of striking mosques on May 7"), else its publication day.  The lead is
-    its first sentences, not its first alone: a lead told in the present ("Russia says it ...")
+    occasion: "had accused India of striking mosques on May 7"), else its publication day.  The
+    lead is its first sentences, not its first alone: a lead told in the present ("Russia says it ...")
     leaves the day to the next ("..., the ministry said Tuesday"); a day named further down
     mostly dates background ("the deal signed on Feb. 5"), not the news."""
     if ctx.reference is None or not len(ctx.doc):
@@ -214,10 +214,11 @@ def story_day(ctx: ArticleContext) -> DateRef | None:
     if filed and filed.precision == "day" and filed.date <= published:
         return DateRef(filed.date, "day", ctx.dateline_day)
     for sent in ctx.sentences.spans[:LEAD_SENTENCES]:
+        before = past_perfect(sent.root)  # "had turned back two planes carrying deportees on Jan. 26"
         for span in ctx.dates.candidates(sent):
-            told = ctx.dates.reference  # the dateline's day when the story was put out after it
-            ahead_or_before = event_tense(span.root) == "future" or told_before(span.root)
-            found = None if ahead_or_before else resolve(span.text, told, "past")
+            if before or told_before(span.root) or event_tense(span.root) == "future":
+                continue
+            found = resolve(span.text, ctx.reference, "past")
             if found and found.precision == "day" and found.date <= published:
                 return DateRef(found.date, "day", span.text)
     return DateRef(published, "day", "")
