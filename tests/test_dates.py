@@ -321,6 +321,11 @@ def test_a_span_counted_from_the_occasion_before_moves_its_date(text, expected):
             "stormed",
             ("2025-03-07", "day"),
         ),
+        (  # an event noun its verb takes as object: the verb's clause is counted
+            "Koreans voted on Sunday in a snap election, six months after the president declared martial law.",
+            "law",
+            ("2024-09-01", "month"),
+        ),
     ],
 )
 def test_an_event_after_a_span_lies_that_span_from_its_clause(text, word, expected):

@@ -92,12 +92,14 @@ def _counted_back(trigger: Token, anchors: DateAnchors) -> DateRef | None:
 def _counted_span(trigger: Token, anchors: DateAnchors) -> tuple[Span, Token, Token] | None:
     """The span counted ("a week"), its "after" or "before" and the word the event hangs on:
     for an event noun, the preposition's head; for a clause ("a week after rebels attacked"),
-    the verb the clause modifies."""
+    or an event noun its verb takes as object, the verb the clause modifies."""
     sent = anchors.sentences.span(trigger)
     if trigger.dep_ == "pobj" and trigger.head.lower_ in SEQUEL_PREPOSITIONS:
         prep = trigger.head
         span = next((s for s in anchors.candidates(sent) if s.end - 1 == prep.i and len(s) > 1), None)
         return (span[:-1], prep, prep.head) if span is not None else None
+    if trigger.dep_ == "dobj" and trigger.pos_ in NOUN_POS:  # "six months after Yoon declared martial law"
+        trigger = trigger.head
     mark = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in SEQUEL_PREPOSITIONS), None)
     if trigger.dep_ != "advcl" or mark is None:
         return None
