@@ -392,3 +392,10 @@ def test_a_clause_told_then_goes_on_with_an_occasion_in_the_past_perfect():
     # "then" says the shelling came after the seizure, background though it is: its January 26.
     doc = nlp.load()("The rebels had seized the ship on Jan. 26. The navy then shelled their port.")
     assert pair(context_date(token(doc, "shelled"), anchors(doc, THURSDAY_EVENING))) == ("2025-01-26", "day")
+
+
+def test_a_clause_told_a_span_before_one_of_the_storys_day_lies_that_span_from_it():
+    # The lead names no day: the agreement is of the publication day, the threat a week before it.
+    text = "Colombia agreed to accept deportation flights a week after Washington threatened it with tariffs."
+    threat = event_of("threatened", text, "2025-02-03T15:00:00Z")
+    assert (threat.date, threat.date_precision) == ("2025-01-01", "month")

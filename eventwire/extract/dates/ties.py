@@ -83,10 +83,19 @@ def _counted_back(trigger: Token, anchors: DateAnchors) -> DateRef | None:
     if verb.pos_ not in VERB_POS:
         return None
     told = date_for_event(verb, anchors) or context_date(verb, anchors)
-    if told is None:
-        return None
-    back = "before" if prep.lower_ == "after" else "after"
-    return shifted(told, f"{span.text} {back}")
+    return shifted(told, _turned(span, prep)) if told is not None else None
+
+
+def counted_back(trigger: Token, anchors: DateAnchors) -> str | None:
+    """The span an event is told before (or after) the clause it hangs on, turned to count from
+    that clause ("agreed to accept the flights a week after Trump threatened tariffs": "a week
+    before"), for a clause dated only later, by the story's day; None when none is counted."""
+    counted = _counted_span(trigger, anchors)
+    return _turned(*counted[:2]) if counted is not None else None
+
+
+def _turned(span: Span, prep: Token) -> str:
+    return f"{span.text} {'before' if prep.lower_ == 'after' else 'after'}"
 
 
 def _counted_span(trigger: Token, anchors: DateAnchors) -> tuple[Span, Token, Token] | None:

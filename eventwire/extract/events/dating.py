@@ -10,11 +10,13 @@ from ..article import ArticleContext
 from ..dates import (
     DateRef,
     context_date,
+    counted_back,
     date_for_event,
     describes_a_thing,
     own_date,
     resolve,
     sentence_date,
+    shifted,
     unpinned_time,
 )
 from ..dates.cues import cues
@@ -176,8 +178,11 @@ def date_from_the_story(ctx: ArticleContext, occasions: list[Occasion]) -> list[
     (docs/conventions.md, dates).  A telling in a sentence that dates another of its past clauses
     takes that date instead (`dates.sentence_date`): a background sentence is not of the story's day.  A telling
     set before the story's occasion ("had signed", "signed earlier": `tense.told_before`) takes
-    neither, and its event stays undated unless another telling dates it.  After merging: an
-    undated telling joins a dated telling of its event first."""
+    neither, and its event stays undated unless another telling dates it.  One told a span
+    before a clause dated only by the story's day ("agreed to accept the flights a week after
+    Trump threatened tariffs", in a sentence naming no date) lies that span from it, and stays
+    undated when the span pins no date ("weeks after").  After merging: an undated telling
+    joins a dated telling of its event first."""
     day = story_day(ctx)
     for o in occasions:
         if day and o.event.date is None and all(_of_the_story(m) for m in o.mentions):
@@ -188,9 +193,22 @@ def date_from_the_story(ctx: ArticleContext, occasions: list[Occasion]) -> list[
             told = next((d for d in dates if d), None)
             if told is None and any(earlier):
                 continue
-            told = told or day
+            counted = next((c for m in o.mentions if (c := _counted_from_the_day(ctx, m))), None)
+            told = told or (shifted(day, counted) if counted else day)
+            if told is None:
+                continue
             o.event.date, o.event.date_precision, o.event.date_text = told.date, told.precision, told.text
     return occasions
+
+
+def _counted_from_the_day(ctx: ArticleContext, m: Mention) -> str | None:
+    """The span a telling lies before a clause of the story's day (`dates.counted_back`), in a
+    sentence that names no date ("Moldova applied to join in 2022, days after Russia invaded"
+    does, wherever the parser hangs it)."""
+    spans = ctx.dates.candidates(ctx.sentences.span(m.token))
+    if any(resolve(span.text, ctx.reference, "past") for span in spans):
+        return None
+    return counted_back(m.token, ctx.dates)
 
 
 def _of_the_story(m: Mention) -> bool:
