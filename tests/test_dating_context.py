@@ -4,6 +4,8 @@ act for a thing said, and a date framing the sentence (docs/conventions.md, date
 import json
 from datetime import datetime
 
+import pytest
+
 from eventwire import nlp
 from eventwire.extract.dates import DateAnchors, context_date, date_for_event
 from eventwire.extract.sentences import Sentences
@@ -330,14 +332,31 @@ def test_an_event_noun_whose_verb_says_it_took_place_is_told_like_a_verb():
     assert (talks.date, talks.date_precision) == ("2025-01-01", "month")
 
 
-def test_a_reaction_takes_no_background_date_from_a_sentence_that_does_not_name_its_speaker():
-    # "Last year" dates the background; the bloc's condemnation is the news of the story's day.
-    text = (
-        "Rebels shelled a market in Goma on Saturday, killing nine people. "
-        "Last year, the rebels seized two towns in the province. "
-        "The African Union condemned the shelling."
-    )
-    assert event_of("condemned", text, "2025-07-13T10:00:00Z").date == "2025-07-12"
+@pytest.mark.parametrize(
+    "text, published, trigger, day",
+    [
+        (  # "Last year" dates the background; the bloc's condemnation is the news of the story's day
+            "Rebels shelled a market in Goma on Saturday, killing nine people. "
+            "Last year, the rebels seized two towns in the province. "
+            "The African Union condemned the shelling.",
+            "2025-07-13T10:00:00Z",
+            "condemned",
+            "2025-07-12",
+        ),
+        (  # told on April 16, the palace's fall of March 21 is background too: a day of a month before
+            "The army said on Wednesday it had recaptured the airport in Khartoum. "
+            "Sudanese troops took back the presidential palace on March 21. "
+            "Egypt welcomed the advance of the Sudanese army.",
+            "2025-04-16T12:00:00Z",
+            "welcomed",
+            "2025-04-16",
+        ),
+    ],
+)
+def test_a_reaction_takes_no_background_date_from_a_sentence_that_does_not_name_its_speaker(
+    text, published, trigger, day
+):
+    assert event_of(trigger, text, published).date == day
 
 
 def test_a_thing_said_by_a_party_to_the_background_goes_on_with_its_date():

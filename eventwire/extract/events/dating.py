@@ -65,14 +65,17 @@ def _lends_to(ctx: ArticleContext, m: Mention) -> Lender | None:
     took part in the background told before it: a sentence dating its occasion at a month or a
     year lends that date to a thing said only when it names the speaker ("Last year, Kenya and
     Somalia met in Nairobi.  Kenya asked ..."; docs/conventions.md).  The story's day lies
-    within a month or year that holds it ("earlier this year")."""
+    within a month or year that holds it ("earlier this year").  So does a day of a month before
+    the story's ("The army took the palace on March 21.  Egypt welcomed the advance", in a story
+    of April 16); a day of the story's month lends as before."""
     codes = {a.code for a in m.source if a.code}
-    if not codes:
+    day = story_day(ctx)
+    if not codes or day is None:
         return None
 
     def lends(sent: Span, found: DateRef) -> bool:
         named = (a.code for _, a in ctx.actors.coded_between(sent.start_char, sent.end_char))
-        return found.precision == "day" or any(code in codes for code in named)
+        return (found.precision == "day" and found.date[:7] == day.date[:7]) or any(code in codes for code in named)
 
     return lends
 
