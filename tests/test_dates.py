@@ -5,7 +5,16 @@ from datetime import datetime
 import pytest
 
 from eventwire import nlp
-from eventwire.extract.dates import DateAnchors, DateRef, context_date, date_for_event, own_date, resolve, shifted
+from eventwire.extract.dates import (
+    DateAnchors,
+    DateRef,
+    context_date,
+    date_for_event,
+    own_date,
+    resolve,
+    shifted,
+    unpinned_time,
+)
 from eventwire.extract.dates.resolve import stretch_to_now
 from eventwire.extract.sentences import Sentences
 
@@ -312,6 +321,11 @@ def test_a_span_counted_from_the_occasion_before_moves_its_date(text, expected):
             "stormed",
             ("2025-03-07", "day"),
         ),
+        (  # an event noun its verb takes as object: the verb's clause is counted
+            "Koreans voted on Sunday in a snap election, six months after the president declared martial law.",
+            "law",
+            ("2024-09-01", "month"),
+        ),
     ],
 )
 def test_an_event_after_a_span_lies_that_span_from_its_clause(text, word, expected):
@@ -485,8 +499,22 @@ def test_a_day_and_its_time_tagged_apart_are_one_expression():
     [
         ("Russia struck Kyiv a day after Ukraine attacked Moscow on Tuesday.", "struck", ("2025-03-12", "day")),
         ("Fighting resumed hours after the truce took effect on Friday.", "resumed", ("2025-03-07", "day")),
+        # a span counted by no word, which the recogniser may miss: "days" from a year is that year
+        ("Kenya closed the border in 2022, days after militants attacked a bus.", "attacked", ("2022-01-01", "year")),
+        # a date and the span after its comma, tagged as one entity: two expressions
+        (
+            "Kenya closed the border on Jan. 10, days after militants attacked a bus.",
+            "attacked",
+            ("2025-01-01", "month"),
+        ),
     ],
 )
 def test_a_clause_told_a_span_after_a_dated_clause_lies_that_span_from_it(text, word, expected):
     doc = nlp.load()(text)
     assert as_pair(date_for_event(token(doc, word), anchors(doc, datetime(2025, 3, 13, 19)))) == expected
+
+
+def test_a_span_counted_by_no_word_is_no_stretch_up_to_now():
+    # "days after" counts from the invasion: not "for days", a stretch that would take no date.
+    doc = nlp.load()("Moldova applied for membership, days after Russia invaded Ukraine.")
+    assert unpinned_time(token(doc, "invaded"), anchors(doc, datetime(2025, 3, 13, 19))) is None

@@ -4,6 +4,8 @@ act for a thing said, and a date framing the sentence (docs/conventions.md, date
 import json
 from datetime import datetime
 
+import pytest
+
 from eventwire import nlp
 from eventwire.extract.dates import DateAnchors, context_date, date_for_event
 from eventwire.extract.sentences import Sentences
@@ -24,6 +26,12 @@ def token(doc, word, nth=0):
 
 def pair(ref):
     return (ref.date, ref.precision) if ref else None
+
+
+def event_of(trigger, text, published="2025-03-13T19:00:00Z"):
+    """The event a trigger word tells, as the pipeline dates it."""
+    events = process(Article(id="d", text=text, published=published)).events
+    return next(e for e in events if e.trigger == trigger)
 
 
 def test_a_statement_takes_the_date_of_the_last_dated_speech_act():
@@ -128,6 +136,20 @@ def test_an_undated_event_of_wire_copy_is_of_its_datelines_day(tmp_path):
     assert "March 11" not in article.text  # the dateline left the body; its day is the story's
     sanction = next(e for e in process(article).events if e.type == "SANCTION")
     assert (sanction.date, sanction.date_text) == ("2025-03-11", "March 11")
+
+
+def test_relative_days_of_wire_copy_count_from_its_datelines_day(tmp_path):
+    # Filed on the evening of March 3 and put out past midnight: "today" is the 3rd, the day the
+    # story was written, and "yesterday" the 2nd; not the day of publication and the one before.
+    path = tmp_path / "wire.jsonl"
+    text = (
+        "LIMA, March 3 (AP) - Peru's government today expelled the Venezuelan ambassador. "
+        "Venezuela recalled its envoy to Peru yesterday."
+    )
+    path.write_text(json.dumps({"id": "w", "text": text, "published": "2025-03-04T03:00:00Z"}) + "\n")
+    [article] = read_paths([str(path)])
+    dates = {e.trigger: e.date for e in process(article).events}
+    assert (dates["expelled"], dates["recalled"]) == ("2025-03-03", "2025-03-02")
 
 
 def test_an_undated_plan_takes_no_day_from_the_lead():
@@ -308,3 +330,91 @@ def test_an_event_noun_whose_verb_says_it_took_place_is_told_like_a_verb():
         e for e in process(Article(id="d", text=text, published="2025-03-13T19:00:00Z")).events if e.trigger == "Talks"
     )
     assert (talks.date, talks.date_precision) == ("2025-01-01", "month")
+
+
+@pytest.mark.parametrize(
+    "text, published, trigger, day",
+    [
+        (  # "Last year" dates the background; the bloc's condemnation is the news of the story's day
+            "Rebels shelled a market in Goma on Saturday, killing nine people. "
+            "Last year, the rebels seized two towns in the province. "
+            "The African Union condemned the shelling.",
+            "2025-07-13T10:00:00Z",
+            "condemned",
+            "2025-07-12",
+        ),
+        (  # told on April 16, the palace's fall of March 21 is background too: a day of a month before
+            "The army said on Wednesday it had recaptured the airport in Khartoum. "
+            "Sudanese troops took back the presidential palace on March 21. "
+            "Egypt welcomed the advance of the Sudanese army.",
+            "2025-04-16T12:00:00Z",
+            "welcomed",
+            "2025-04-16",
+        ),
+    ],
+)
+def test_a_reaction_takes_no_background_date_from_a_sentence_that_does_not_name_its_speaker(
+    text, published, trigger, day
+):
+    assert event_of(trigger, text, published).date == day
+
+
+def test_a_thing_said_by_a_party_to_the_background_goes_on_with_its_date():
+    # Kenya is named in the background sentence: its request is of that occasion.
+    text = (
+        "Rebels shelled a market in Goma on Saturday. "
+        "Last year, Kenya and Somalia held talks in Nairobi. "
+        "Kenya asked Somalia to close the border."
+    )
+    asked = event_of("asked", text, "2025-07-13T10:00:00Z")
+    assert (asked.date, asked.date_precision) == ("2024-01-01", "year")
+
+
+def test_a_clause_a_span_after_goes_on_with_the_date_of_the_clause_it_hangs_on():
+    # The protests are the lead's, of Tuesday; the storming was a year before them.
+    doc = nlp.load()(
+        "Police fired tear gas at protesters in Nairobi on Tuesday. "
+        "The protests came a year after demonstrators stormed parliament."
+    )
+    assert pair(date_for_event(token(doc, "stormed"), anchors(doc, THURSDAY_EVENING))) == ("2024-01-01", "year")
+
+
+def test_a_sentence_in_the_past_perfect_lends_its_date_to_no_later_sentence():
+    # The coup of 2020 is background told before the story's occasion; the march is not of 2020.
+    doc = nlp.load()(
+        "The army had seized power in Bamako in 2020. Thousands of people marched against the army in Bamako."
+    )
+    assert context_date(token(doc, "marched"), anchors(doc, THURSDAY_EVENING)) is None
+
+
+def test_the_storys_day_is_no_day_its_lead_tells_in_the_past_perfect():
+    # The shelling of May 7 came before the news: the truce is of the publication day, not May 7.
+    text = "India and Pakistan agreed to a truce. Pakistan had accused India of shelling its villages on 7 May."
+    assert event_of("agreed", text, "2025-05-15T08:00:00Z").date == "2025-05-15"
+    # nor a day the parser hangs on a participle of a sentence in the past perfect
+    text = "Colombia agreed to accept deportation flights. Its navy had turned back ships carrying migrants on Jan. 26."
+    assert event_of("agreed", text, "2025-02-03T15:00:00Z").date == "2025-02-03"
+
+
+def test_a_clause_set_in_an_event_told_before_takes_its_date():
+    # "in the attack" points back to the attack of October 7, 2023: the killing is of that day,
+    # not of the commemoration the lead tells.
+    text = (
+        "Israelis gathered in Tel Aviv on Tuesday to mark two years since the attack of October 7, 2023. "
+        "Hamas militants killed 1,200 people in the attack."
+    )
+    killed = event_of("killed", text, "2025-10-07T12:00:00Z")
+    assert (killed.date, killed.date_precision) == ("2023-10-07", "day")
+
+
+def test_a_clause_told_then_goes_on_with_an_occasion_in_the_past_perfect():
+    # "then" says the shelling came after the seizure, background though it is: its January 26.
+    doc = nlp.load()("The rebels had seized the ship on Jan. 26. The navy then shelled their port.")
+    assert pair(context_date(token(doc, "shelled"), anchors(doc, THURSDAY_EVENING))) == ("2025-01-26", "day")
+
+
+def test_a_clause_told_a_span_before_one_of_the_storys_day_lies_that_span_from_it():
+    # The lead names no day: the agreement is of the publication day, the threat a week before it.
+    text = "Colombia agreed to accept deportation flights a week after Washington threatened it with tariffs."
+    threat = event_of("threatened", text, "2025-02-03T15:00:00Z")
+    assert (threat.date, threat.date_precision) == ("2025-01-01", "month")

@@ -45,7 +45,7 @@ class ArticleContext:
             ((q.start, q.end, q.speaker) for q in quotes if q.kind == "direct" and q.speaker and q.speaker.code),
             key=lambda s: s[:2],
         )
-        anchors = DateAnchors(sentences, reference)
+        anchors = DateAnchors(sentences, reference, dateline_day)
         return cls(doc, title, text, reference, sentences, actors, anchors, quotes, speakers, dateline_day)
 
     def speaker_at(self, offset: int) -> Actor | None:

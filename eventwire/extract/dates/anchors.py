@@ -4,7 +4,7 @@ missed."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 from spacy.tokens import Span, Token
 
@@ -20,16 +20,19 @@ from .resolve import (
     TIME_UNITS,
     WEEKDAYS,
     names_a_holiday,
+    resolve,
 )
+
+FILED_HOUR = 12  # a dateline names a day, not an hour: its middle, clear of `resolve.LATE_HOUR`
 
 
 class DateAnchors:
     """The date expressions of one article, found sentence by sentence as first asked for, and
     the reference time they resolve against; built once per article (docs/design.md)."""
 
-    def __init__(self, sentences: Sentences, reference: datetime | None) -> None:
+    def __init__(self, sentences: Sentences, reference: datetime | None, dateline_day: str | None = None) -> None:
         self.sentences = sentences
-        self.reference = reference
+        self.reference = filed_time(reference, dateline_day)
         self._ents = [
             (e.start, e.end)
             for e in sentences.doc.ents
@@ -46,9 +49,19 @@ class DateAnchors:
         return [sent.doc[start:end] for start, end in found]
 
 
+def filed_time(published: datetime | None, dateline_day: str | None) -> datetime | None:
+    """The time a story's relative dates resolve against: the day its dateline names when that is
+    before publication ("WASHINGTON, March 3 (AP) - ... today designated", put out past midnight:
+    March 3, the day it was written), else the publication time (docs/conventions.md, dates)."""
+    filed = resolve(dateline_day, published, "past") if dateline_day and published else None
+    if filed is None or filed.precision != "day" or filed.date >= published.date().isoformat():
+        return published
+    return datetime.combine(datetime.fromisoformat(filed.date), time(FILED_HOUR))
+
+
 def find_candidates(sent: Span, ents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     doc = sent.doc
-    spans = [(a, b) for a, b in ents if sent.start <= a < sent.end]
+    spans = [part for a, b in ents if sent.start <= a < sent.end for part in _split_at_comma(doc, a, b)]
     covered = {i for a, b in spans for i in range(a, b)}
     for tok in sent:
         if tok.i not in covered and _is_date_word(tok):
@@ -66,6 +79,18 @@ def find_candidates(sent: Span, ents: list[tuple[int, int]]) -> list[tuple[int, 
     return [_with_sequel_preposition(doc, start, end) for start, end in _joined(sorted(spans))]
 
 
+def _split_at_comma(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """ "on Jan. 10, days after the army withdrew", "on March 21, after months of fighting": the
+    recogniser may tag a date and the span after its comma as one; they are two expressions (not
+    "March 12, 2025" nor "Wednesday, March 12")."""
+    comma = next((i for i in range(start + 1, end - 1) if doc[i].text == ","), None)
+    if comma is None:
+        return [(start, end)]
+    after = doc[comma + 1 : end]
+    counted = after[0].lower_ in SEQUEL_PREPOSITIONS or any(t.lemma_.lower() in TIME_UNITS for t in after)
+    return [(start, comma), (comma + 1, end)] if counted else [(start, end)]
+
+
 def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """ "Monday night", "Tuesday evening": a day and a time of it, which the recogniser tags as
     two entities side by side, are one expression."""
@@ -80,15 +105,15 @@ def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _sequel(tok: Token) -> tuple[int, int] | None:
     """ "the following day", "the previous day", "a week after (the vote)": a span of time counted from the occasion
-    told before (`resolve.shifted`), which the entity recogniser often leaves out."""
+    told before (`resolve.shifted`), which the entity recogniser often leaves out; a unit counted by no word
+    ("days after Russia invaded Ukraine") counts too, no finer than its unit allows."""
     if tok.lemma_.lower() not in TIME_UNITS:
         return None
     counted = [c for c in tok.children if c.dep_ in ("det", "nummod", "amod") and c.i < tok.i]
-    follows = (
-        any(c.lower_ in SEQUEL_MODIFIERS | PRIOR_MODIFIERS for c in counted)
-        or _preposition_after(tok) is not None
-        or _opens_a_clause_after(tok)
-    )
+    counts_from = _preposition_after(tok) is not None or _opens_a_clause_after(tok)
+    if not counted and tok.tag_ == "NNS" and counts_from:
+        return tok.i, tok.i + 1
+    follows = any(c.lower_ in SEQUEL_MODIFIERS | PRIOR_MODIFIERS for c in counted) or counts_from
     return (min(c.i for c in counted), tok.i + 1) if counted and follows else None
 
 

@@ -85,14 +85,20 @@ def told_before(trigger: Token) -> bool:
     """ "had agreed", "agreed earlier": a clause set before the occasion the story tells, so an
     event told there without a date of its own is not of the story's day (docs/conventions.md).
     A reported clause's past perfect ("said troops had attacked") is only the tense shifted back
-    after a past verb of saying: it tells the occasion itself."""
-    verb = anchor_verb(trigger)
+    after a past verb of saying: it tells the occasion itself.  A gerund is told in the time of
+    the verb above it ("had accused India of striking mosques")."""
+    verb = _tense_verb(trigger)
     if verb is None:
         return False
-    perfect = verb.dep_ != "ccomp" and any(
+    return past_perfect(verb) or any(c.dep_ == "advmod" and c.lower_ in ANTERIORITY_ADVERBS for c in verb.children)
+
+
+def past_perfect(verb: Token) -> bool:
+    """ "had seized power in 2020": a clause in the past perfect, not reported ("said troops had
+    attacked" is the tense shifted back after a verb of saying)."""
+    return verb.dep_ != "ccomp" and any(
         c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_.lower() == "have" for c in verb.children
     )
-    return perfect or any(c.dep_ == "advmod" and c.lower_ in ANTERIORITY_ADVERBS for c in verb.children)
 
 
 def governor(token: Token) -> Token | None:

@@ -3,6 +3,7 @@ phrase of an event noun, or of the sentences before; a date of another clause is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from spacy.tokens import Span, Token
@@ -17,6 +18,7 @@ from .resolve import (
     ONSET_PREPOSITIONS,
     OWN_RANK,
     PAST_ONLY_WORDS,
+    SEQUEL_ADVERBS,
     SEQUEL_PREPOSITIONS,
     SETTING_PREPOSITIONS,
     STORY_DAY_WORDS,
@@ -32,11 +34,13 @@ from .tense import (
     event_tense,
     governor,
     is_participle_clause,
+    past_perfect,
     resolution_tense,
     verb_tense,
 )
 
 NOUN_POS = {"NOUN", "PROPN"}
+Lender = Callable[[Span, DateRef], bool]  # may this sentence lend this date of its occasion?
 
 
 def date_for_event(trigger: Token, anchors: DateAnchors) -> DateRef | None:
@@ -67,29 +71,44 @@ def _counted_on(verb: Token, anchors: DateAnchors) -> DateRef | None:
 def _counted_back(trigger: Token, anchors: DateAnchors) -> DateRef | None:
     """ "killed 30 rebels on Friday, a day after an attack on a train", "shelled the port on
     Friday, a week after militants attacked a convoy": an event noun or clause after a span
-    counted from it lies that span before (or after) the date of the clause it hangs on."""
+    counted from it lies that span before (or after) the date of the clause it hangs on, its
+    own or the one it goes on with ("The protests came a year after crowds stormed parliament",
+    after a lead of Tuesday's protests)."""
     counted = _counted_span(trigger, anchors)
     if counted is None:
         return None
     span, prep, verb = counted
     while verb.pos_ not in VERB_POS and verb.head.i != verb.i:
         verb = verb.head
-    told = date_for_event(verb, anchors) if verb.pos_ in VERB_POS else None
-    if told is None:
+    if verb.pos_ not in VERB_POS:
         return None
-    back = "before" if prep.lower_ == "after" else "after"
-    return shifted(told, f"{span.text} {back}")
+    told = date_for_event(verb, anchors) or context_date(verb, anchors)
+    return shifted(told, _turned(span, prep)) if told is not None else None
+
+
+def counted_back(trigger: Token, anchors: DateAnchors) -> str | None:
+    """The span an event is told before (or after) the clause it hangs on, turned to count from
+    that clause ("agreed to accept the flights a week after Trump threatened tariffs": "a week
+    before"), for a clause dated only later, by the story's day; None when none is counted."""
+    counted = _counted_span(trigger, anchors)
+    return _turned(*counted[:2]) if counted is not None else None
+
+
+def _turned(span: Span, prep: Token) -> str:
+    return f"{span.text} {'before' if prep.lower_ == 'after' else 'after'}"
 
 
 def _counted_span(trigger: Token, anchors: DateAnchors) -> tuple[Span, Token, Token] | None:
     """The span counted ("a week"), its "after" or "before" and the word the event hangs on:
     for an event noun, the preposition's head; for a clause ("a week after rebels attacked"),
-    the verb the clause modifies."""
+    or an event noun its verb takes as object, the verb the clause modifies."""
     sent = anchors.sentences.span(trigger)
     if trigger.dep_ == "pobj" and trigger.head.lower_ in SEQUEL_PREPOSITIONS:
         prep = trigger.head
         span = next((s for s in anchors.candidates(sent) if s.end - 1 == prep.i and len(s) > 1), None)
         return (span[:-1], prep, prep.head) if span is not None else None
+    if trigger.dep_ == "dobj" and trigger.pos_ in NOUN_POS:  # "six months after Yoon declared martial law"
+        trigger = trigger.head
     mark = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in SEQUEL_PREPOSITIONS), None)
     if trigger.dep_ != "advcl" or mark is None:
         return None
@@ -128,14 +147,21 @@ def unpinned_time(trigger: Token, anchors: DateAnchors) -> Span | None:
         (
             span
             for span in anchors.candidates(sent)
-            if (span.text.lower() in STORY_DAY_WORDS or stretch_to_now(span.text))
+            if (span.text.lower() in STORY_DAY_WORDS or (stretch_to_now(span.text) and not _counts_from(span)))
             and _attachment(span, trigger, sent) is not None
         ),
         None,
     )
 
 
-def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) -> DateRef | None:
+def _counts_from(span: Span) -> bool:
+    """ "days after Russia invaded": a span counted from an occasion, not a stretch up to now."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in SEQUEL_PREPOSITIONS
+
+
+def context_date(
+    trigger: Token, anchors: DateAnchors, statement: bool = False, lends: Lender | None = None
+) -> DateRef | None:
     """For a past event told without a date of its own, the date of a past clause in one of the
     few sentences before it: news tells one occasion over several sentences and paragraphs
     ("Pedersen said Friday ... He called for ..."), or moves on from it ("Two days later,
@@ -145,29 +171,33 @@ def context_date(trigger: Token, anchors: DateAnchors, statement: bool = False) 
     and the dates of what they report (`_speech_date`) are not that.  Present and future
     events keep no date: they describe states and plans, not that occasion; nor does an event
     in a sentence that dates other clauses ("told CNN on Sunday that Moscow has asked ...").
-    Callers use it only when `date_for_event` finds nothing."""
+    A sentence whose date `lends` refuses is passed over for the ones before it.  Callers use
+    it only when `date_for_event` finds nothing."""
     if event_tense(trigger) != "past" or describes_a_thing(trigger):
         return None
     doc, sent, reference = trigger.doc, anchors.sentences.span(trigger), anchors.reference
     if any(not _is_deadline(span) and resolve(span.text, reference, "past") for span in anchors.candidates(sent)):
         return None  # the sentence dates its own clauses; this one it leaves undated
     own, new_paragraph = sent, False
+    sequel = any(t.dep_ == "advmod" and t.lower_ in SEQUEL_ADVERBS for t in anchor_verb(trigger).children)
     for _ in range(CONTEXT_SENTENCES):
         if sent.start == 0:
             break
         previous = anchors.sentences.span(doc[sent.start - 1])
         new_paragraph = new_paragraph or _ends_a_paragraph(previous)
-        found = _occasion_date(previous, anchors, statement, onsets=not new_paragraph)
+        found = _occasion_date(previous, anchors, statement, onsets=not new_paragraph, background=sequel)
         if found and found.text.split()[0].lower() in ONSET_PREPOSITIONS:
             break  # "detained since March 3": when a state began, not an occasion to go on with
-        if found:
+        if found and (lends is None or lends(previous, found)):
             moved = (shifted(found, span.text) for span in anchors.candidates(own))
             return _not_after(next((m for m in moved if m), found), reference)
         sent = previous
-    return _speech_date(own, anchors) if statement else None
+    return _speech_date(own, anchors, lends) if statement else None
 
 
-def _occasion_date(sent: Span, anchors: DateAnchors, statement: bool, onsets: bool) -> DateRef | None:
+def _occasion_date(
+    sent: Span, anchors: DateAnchors, statement: bool, onsets: bool, background: bool = False
+) -> DateRef | None:
     """The date of the occasion a sentence tells, for the sentences after it to go on with: its
     main clause's, else that of a past clause of it.  For a thing done, a speaker's report of
     it is dated by what was reported, not by when it was said ("Troops shelled the post on
@@ -175,8 +205,13 @@ def _occasion_date(sent: Span, anchors: DateAnchors, statement: bool, onsets: bo
     the saying.  A clause saying when a state began ("tensions have risen since the premier
     said last year that ...") is background: the story goes on with its date (`onsets`) only
     within its paragraph ("... since talks failed at the summit held in February.  There, Kim
-    asked ..."), and the next paragraph tells news of its own."""
+    asked ..."), and the next paragraph tells news of its own.  A sentence told as before the
+    story's occasion, in the past perfect ("The junta had seized power in 2020"), is background:
+    the story does not go on with its date, unless the clause after says it goes on with it
+    (`background`: "Trump then ordered tariffs")."""
     root = sent.root
+    if past_perfect(root) and not background:
+        return None
     if not statement and _is_speech_act(root):
         reported = (date_for_event(c, anchors) for c in root.children if c.dep_ == "ccomp")
         found = next((d for d in reported if d), None)
@@ -210,7 +245,7 @@ def _is_speech_act(tok: Token) -> bool:
     )
 
 
-def _speech_date(sent: Span, anchors: DateAnchors) -> DateRef | None:
+def _speech_date(sent: Span, anchors: DateAnchors, lends: Lender | None = None) -> DateRef | None:
     """The date of the last past-tense verb of saying before `sent` that has a speaker and a date
     of its own ("she said Thursday", "X told reporters on Monday"); the dates inside what was said
     are not it, nor those of a participle ("cases reported last year") or of a saying that began
@@ -221,7 +256,7 @@ def _speech_date(sent: Span, anchors: DateAnchors) -> DateRef | None:
         for tok in reversed(sent):
             if _is_speech_act(tok) and verb_tense(tok) == "past" and not _opens_a_state(tok):
                 found = date_for_event(tok, anchors)
-                if found:
+                if found and (lends is None or lends(sent, found)):
                     return _not_after(found, anchors.reference)
     return None
 

@@ -3,26 +3,29 @@ the date of its telling; a definite event noun shares the date of the telling it
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...model import Event  # noqa: F401
 from ..article import ArticleContext
 from ..dates import (
     DateRef,
     context_date,
+    counted_back,
     date_for_event,
     describes_a_thing,
     own_date,
     resolve,
     sentence_date,
+    shifted,
     unpinned_time,
 )
 from ..dates.cues import cues
-from ..dates.resolve import STORY_DAY_WORDS
-from ..dates.tense import event_tense, told_before
+from ..dates.resolve import OCCASION_PREPOSITIONS, STORY_DAY_WORDS
+from ..dates.tense import event_tense, past_perfect, told_before
+from ..dates.ties import Lender
 from ..types import has
 from .grammar import content_clause, lemma_of, light_verb
-from .mentions import Mention, Occasion
+from .mentions import Mention, Occasion, first_tellings
 from .words import event_words
 
 PRECISION_CHARS = {"year": 4, "month": 7, "season": 7, "day": 10}
@@ -51,7 +54,30 @@ def mention_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
         return DateRef(day.date, day.precision, unpinned.text) if day else None
     if (m.nominal and light_verb(m.token) is None and not _occurs(m.token)) or told_before(m.token):
         return _statement_date(ctx, m)
-    return context_date(m.token, ctx.dates, has(m.type, "statement")) or _statement_date(ctx, m)
+    statement = has(m.type, "statement")
+    lends = _lends_to(ctx, m) if statement else None
+    return context_date(m.token, ctx.dates, statement, lends) or _statement_date(ctx, m)
+
+
+def _lends_to(ctx: ArticleContext, m: Mention) -> Lender | None:
+    """ "In 2023, police killed 30 protesters.  The United States urged Kenya to ...": a thing
+    said with no date of its own is a reaction, the news of the story's day, unless its speaker
+    took part in the background told before it: a sentence dating its occasion at a month or a
+    year lends that date to a thing said only when it names the speaker ("Last year, Kenya and
+    Somalia met in Nairobi.  Kenya asked ..."; docs/conventions.md).  The story's day lies
+    within a month or year that holds it ("earlier this year").  So does a day of a month before
+    the story's ("The army took the palace on March 21.  Egypt welcomed the advance", in a story
+    of April 16); a day of the story's month lends as before."""
+    codes = {a.code for a in m.source if a.code}
+    day = story_day(ctx)
+    if not codes or day is None:
+        return None
+
+    def lends(sent: Span, found: DateRef) -> bool:
+        named = (a.code for _, a in ctx.actors.coded_between(sent.start_char, sent.end_char))
+        return (found.precision == "day" and found.date[:7] == day.date[:7]) or any(code in codes for code in named)
+
+    return lends
 
 
 def _occurs(noun: Token) -> bool:
@@ -106,7 +132,32 @@ def follow_antecedents(ctx: ArticleContext, found: list[Mention]) -> list[Mentio
     the event named before it again: it takes that telling's actors when it names none and its
     date when it gives none; a finer date it gives ("the visit on May 3" after "a visit last
     month") dates the first telling and whatever the same words dated there.  A date that
-    cannot be the same occasion leaves both apart."""
+    cannot be the same occasion leaves both apart.  Then a clause with no date of its own set
+    in an event noun told there ("marked two years since the attack of October 7, 2023 ...
+    Militants killed 1,200 people in the attack") takes that noun's date (`_set_in`)."""
+    _follow_nouns(ctx, found)
+    by_token = first_tellings(found)
+    for m in found:
+        setting = _set_in(m.token, by_token)
+        if setting is not None and setting.date and date_for_event(m.token, ctx.dates) is None:
+            m.date = setting.date
+    return found
+
+
+def _set_in(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The telling of an event noun a clause is set in ("killed 1,200 people in the attack and
+    took hostages": both verbs; the parser may hang the setting on the object), if any."""
+    for clause in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        heads = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+        for prep in (c for head in heads for c in head.children):
+            if prep.dep_ == "prep" and prep.lower_ in OCCASION_PREPOSITIONS:
+                told = next((by_token[o.i] for o in prep.children if o.dep_ == "pobj" and o.i in by_token), None)
+                if told is not None and told.nominal:
+                    return told
+    return None
+
+
+def _follow_nouns(ctx: ArticleContext, found: list[Mention]) -> None:
     for n, m in enumerate(found):
         a = _antecedent(m, found[:n])
         if a is None or (m.date and a.date and not compatible(m.date, a.date)):
@@ -120,7 +171,6 @@ def follow_antecedents(ctx: ArticleContext, found: list[Mention]) -> list[Mentio
             for other in found[:n]:
                 if other.date == old and ctx.sentences.bounds(other.token) == where:
                     other.date = m.date
-    return found
 
 
 def date_from_the_story(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occasion]:
@@ -131,8 +181,11 @@ def date_from_the_story(ctx: ArticleContext, occasions: list[Occasion]) -> list[
     (docs/conventions.md, dates).  A telling in a sentence that dates another of its past clauses
     takes that date instead (`dates.sentence_date`): a background sentence is not of the story's day.  A telling
     set before the story's occasion ("had signed", "signed earlier": `tense.told_before`) takes
-    neither, and its event stays undated unless another telling dates it.  After merging: an
-    undated telling joins a dated telling of its event first."""
+    neither, and its event stays undated unless another telling dates it.  One told a span
+    before a clause dated only by the story's day ("agreed to accept the flights a week after
+    Trump threatened tariffs", in a sentence naming no date) lies that span from it, and stays
+    undated when the span pins no date ("weeks after").  After merging: an undated telling
+    joins a dated telling of its event first."""
     day = story_day(ctx)
     for o in occasions:
         if day and o.event.date is None and all(_of_the_story(m) for m in o.mentions):
@@ -143,9 +196,22 @@ def date_from_the_story(ctx: ArticleContext, occasions: list[Occasion]) -> list[
             told = next((d for d in dates if d), None)
             if told is None and any(earlier):
                 continue
-            told = told or day
+            counted = next((c for m in o.mentions if (c := _counted_from_the_day(ctx, m))), None)
+            told = told or (shifted(day, counted) if counted else day)
+            if told is None:
+                continue
             o.event.date, o.event.date_precision, o.event.date_text = told.date, told.precision, told.text
     return occasions
+
+
+def _counted_from_the_day(ctx: ArticleContext, m: Mention) -> str | None:
+    """The span a telling lies before a clause of the story's day (`dates.counted_back`), in a
+    sentence that names no date ("Moldova applied to join in 2022, days after Russia invaded"
+    does, wherever the parser hangs it)."""
+    spans = ctx.dates.candidates(ctx.sentences.span(m.token))
+    if any(resolve(span.text, ctx.reference, "past") for span in spans):
+        return None
+    return counted_back(m.token, ctx.dates)
 
 
 def _of_the_story(m: Mention) -> bool:
@@ -157,8 +223,9 @@ def _of_the_story(m: Mention) -> bool:
 def story_day(ctx: ArticleContext) -> DateRef | None:
     """The day of a story's news: its dateline's ("NAIROBI, June 4 (Reuters) -"), else the first
     day its lead names for what was done or said (not "will meet on Friday", nor a day after
-    publication: "Monday's meeting" in a Sunday story), else its publication day.  The lead is
-    its first sentences, not its first alone: a lead told in the present ("Russia says it ...")
+    publication: "Monday's meeting" in a Sunday story, nor one told as before the story's
+    occasion: "had accused India of striking mosques on May 7"), else its publication day.  The
+    lead is its first sentences, not its first alone: a lead told in the present ("Russia says it ...")
     leaves the day to the next ("..., the ministry said Tuesday"); a day named further down
     mostly dates background ("the deal signed on Feb. 5"), not the news."""
     if ctx.reference is None or not len(ctx.doc):
@@ -168,8 +235,11 @@ def story_day(ctx: ArticleContext) -> DateRef | None:
     if filed and filed.precision == "day" and filed.date <= published:
         return DateRef(filed.date, "day", ctx.dateline_day)
     for sent in ctx.sentences.spans[:LEAD_SENTENCES]:
+        before = past_perfect(sent.root)  # "had turned back two planes carrying deportees on Jan. 26"
         for span in ctx.dates.candidates(sent):
-            found = None if event_tense(span.root) == "future" else resolve(span.text, ctx.reference, "past")
+            if before or told_before(span.root) or event_tense(span.root) == "future":
+                continue
+            found = resolve(span.text, ctx.reference, "past")
             if found and found.precision == "day" and found.date <= published:
                 return DateRef(found.date, "day", span.text)
     return DateRef(published, "day", "")
