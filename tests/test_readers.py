@@ -265,6 +265,19 @@ def furnished(text: str, **fields) -> Article:
 
 
 @pytest.mark.parametrize(
+    ("line", "day"), [("March 5, 2025", "March 5, 2025"), ("Wednesday, 5 March 2025", "5 March 2025")]
+)
+def test_a_date_alone_heading_a_readout_is_the_story_s_day(line, day):
+    article = furnished(f"{line}\n\nThe minister spoke today with her Kenyan counterpart.")
+    assert article.text.startswith("The minister") and article.extra["dateline_day"] == day
+
+
+def test_a_sentence_opening_with_a_date_stays():
+    text = "March 5, 2025 was the day the talks began.\nThey went on."
+    assert furnished(text).text == text
+
+
+@pytest.mark.parametrize(
     "opening",
     [
         "Sen. Lindsey Graham (R-S.C.) — a close ally — spoke first.",  # no agency: a name and an aside

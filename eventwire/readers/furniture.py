@@ -30,6 +30,13 @@ _MONTH = "|".join(
     )
 )
 
+_WEEKDAY = "|".join(day.capitalize() for day in read_yaml("calendar.yaml")["weekdays"])
+# A line that is a date alone, with its year, heads official readouts and statements ("March 5,
+# 2025", "Thursday, 5 March 2025"): the day the text's "today" is.
+DATE_LINE = re.compile(
+    rf"^\s*(?:(?:{_WEEKDAY}),? )?(?P<day>(?:{_MONTH}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{_MONTH}),? \d{{4}})\s*$"
+)
+
 _NAME_WORD = r"[A-Z][\w.'’]*(?:-[\w.'’]+)*"
 _NAME = rf"{_NAME_WORD}(?: (?:(?:{_PARTICLES}) )*{_NAME_WORD})*"
 # "By Ann Wanjiru", "By Ann Wanjiru and Tom Obi, Reuters": a line of names alone.
@@ -88,7 +95,8 @@ def take_furniture(article: Article) -> tuple[Article, str | None]:
     `extra["dateline_day"]` (the story's day, docs/conventions.md), unless the record has its own;
     a dateline's or a byline's agency is the outlet and the reporters the authors, when the record
     names none.  A first line that repeats the title goes too (HTML pages give the headline as the
-    body's first line): the dateline stands after it.  A body that would be left empty is kept whole."""
+    body's first line): the dateline stands after it; so does a line that is a date alone, the
+    story's day.  A body that would be left empty is kept whole."""
     text, authors, source, extra = article.text, list(article.authors), article.source, dict(article.extra)
     first, _, rest = text.lstrip().partition("\n")
     if article.title and _plain(first) == _plain(article.title) and rest.strip():
@@ -101,6 +109,11 @@ def take_furniture(article: Article) -> tuple[Article, str | None]:
         authors = authors or [n for n in names if n not in _AGENCIES]
         if rest.strip():
             text = rest.lstrip()
+    first, _, rest = text.lstrip().partition("\n")
+    dated = DATE_LINE.match(first)
+    if dated and rest.strip():
+        text = rest.lstrip()
+        extra.setdefault("dateline_day", dated["day"])
     dateline = _dateline(text)
     if dateline and text[dateline.end() :].strip():
         text = text[dateline.end() :]
