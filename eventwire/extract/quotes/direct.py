@@ -254,7 +254,7 @@ class _Direct:
                         return Found(art.span_actor(art.speaker_span(subj)), head.text)
                     actor = art.speaker(subj)  # "he" inside a quote is not the one who quotes him
                     if outer.speaker is not None and actor.name == outer.speaker.name:
-                        actor = art.quoted_subject(subj, outer.speaker) or Actor(text=subj.text)
+                        actor = art.pronouns.quoted_subject(subj, outer.speaker) or Actor(text=subj.text)
                     return Found(actor, head.text)
                 if head.head.i == head.i:
                     break

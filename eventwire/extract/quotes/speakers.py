@@ -11,11 +11,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Actor
 from ..actors import ArticleActors
-from ..actors.tables import BODY_NOUNS, INDEFINITE, OUTSIDE_GOV, PRONOUN_GENDER, ROLE_CLASS, ROLE_KINDS, fold
+from ..actors.tables import BODY_NOUNS, INDEFINITE, OUTSIDE_GOV, ROLE_CLASS, ROLE_KINDS
 from .cues import cues
 from .marks import MarkedSpan
+from .pronouns import NOT_PEOPLE, SUBJECT_DEPTH, SUBJECTS, Pronouns
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 MODIFIES_NOUN = frozenset({"acl", "relcl"})
 SPEAKER_NOUNS = frozenset({"dobj", "attr", "npadvmod", "appos", "oprd", "dative"})
@@ -24,31 +24,9 @@ CLAUSES = frozenset({"ccomp", "xcomp"})
 INVERTED_SPEAKERS = SPEAKER_NOUNS | SUBJECTS  # deps of a speaker after its verb ("said X")
 NOUN_PHRASE = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "PUNCT"})
 NOMINAL = NOUN_PHRASE | {"ADP"}  # "Maria Lind of the Nordic Council"
-NOT_PEOPLE = frozenset({"GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 MAX_SCARE_WORDS = 3  # a quoted phrase this short with no cue is a scare quote, not a quote
 AFTER_WINDOW = 40  # tokens after a closing mark searched for "..., X said"
-SUBJECT_DEPTH = 6  # clauses climbed to find a subject
-LOOKBACK = 6  # earlier speakers tried for a pronoun (places and bodies it cannot be are passed over)
-SCANNED = 60  # entries of the timeline read back for a pronoun
 GENERAL_ROLES = frozenset(ROLE_KINDS.values())  # "leader", "lawmaker", "diplomat"
-PRONOUN_SENTENCES = 3  # sentences before a "he" inside a quote read for whom the quote speaks of
-
-
-def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
-    """Whether a pronoun can stand for the noun phrase headed by `head` (number and person);
-    `person`: the article knows the phrase names a person, whatever its entity label."""
-    plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
-    if pronoun.lower_ in ("they", "them"):
-        return plural or (not person and head.ent_type_ in ("ORG", "NORP"))
-    if pronoun.lower_ == "it":
-        return not plural and not person and head.ent_type_ != "PERSON"
-    if person:
-        return not plural
-    if head.ent_type_ == "ORG":  # the small model tags many surnames ORG: "Trump"
-        return not plural and head.is_title and not head.n_lefts and not head.n_rights
-    if head.pos_ == "PROPN" and not head.ent_type_:  # a capitalised word no one names ("Water had reached")
-        return False
-    return not plural and head.ent_type_ not in NOT_PEOPLE
 
 
 def _outside_backshifted_clause(verb: Token) -> bool:
@@ -64,15 +42,6 @@ def _outside_backshifted_clause(verb: Token) -> bool:
         and head.tag_ == "VBN"
         and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
     )
-
-
-def _is_group(pronoun: Token, head: Token) -> bool:
-    """ "they" and a plural common noun ("Protesters gathered ... 'We want jobs,' they chanted"),
-    "it" and a body ("The coalition rejected the results. '...,' it said"): no person competes
-    for such a pronoun, so a group or body that did not speak before may."""
-    if pronoun.lower_ == "it":
-        return head.pos_ == "NOUN" and head.lemma_.lower() in BODY_NOUNS
-    return pronoun.lower_ in ("they", "them") and head.tag_ == "NNS"
 
 
 @dataclass
@@ -109,6 +78,7 @@ class QuoteParse:
         self.said = self._timeline()
         self.said_at = [e[0] for e in self.said]
         self._actors: dict[tuple[int, int], Actor] = {}
+        self.pronouns = Pronouns(self)
 
     def _timeline(self) -> list[tuple[int, Token, bool]]:
         """Who is spoken of, in text order, as (offset, head of the noun phrase, speaks there):
@@ -347,9 +317,9 @@ class QuoteParse:
         return None
 
     def speaker(self, head: Token, verb: Token | None = None) -> Actor:
-        """The actor of a speaker's head token (for a pronoun, see `pronoun_speaker`)."""
+        """The actor of a speaker's head token (for a pronoun, see `Pronouns.speaker`)."""
         if head.lower_ in self.cues.pronouns:
-            return self.pronoun_speaker(head)
+            return self.pronouns.speaker(head)
         actor = self.span_actor(self.speaker_span(head, verb))
         author = self.author_of(head) if self.is_document(head) else None
         if author is None and actor.name is None and self.is_unowned_spokesperson(head):
@@ -442,119 +412,6 @@ class QuoteParse:
             if obj is not None and not self.is_document(obj):
                 return self.speaker(obj)
         return None
-
-    def pronoun_speaker(self, pronoun: Token) -> Actor:
-        """A pronoun speaker, with the pronoun as text and the name of what it refers to: our
-        antecedent when it is a name or a subject of its own sentence, else what ArticleActors
-        makes of the pronoun, if anything, else for a "he" or "she" the person the next sentence
-        introduces (a story may name its first speaker only after her words)."""
-        found = self.antecedent(pronoun)
-        if found is None or not found[1]:
-            theirs = self.actors.actor_for_token(pronoun)
-            if theirs is not None and theirs.name and theirs.name.lower() != pronoun.lower_:
-                return replace(theirs, text=pronoun.text)
-        if found is None:
-            later = self.named_next(pronoun)
-            return (
-                replace(later, text=pronoun.text, name=later.name or later.text) if later else Actor(text=pronoun.text)
-            )
-        actor = self.span_actor(self.speaker_span(found[0]))
-        return replace(actor, text=pronoun.text, name=actor.name or actor.text)
-
-    def named_next(self, pronoun: Token) -> Actor | None:
-        """For a "he" or "she" with no one before it, the person the next sentence introduces
-        ("'We will,' she said. Prime Minister Sara Lind spoke in Oslo.")."""
-        if pronoun.lower_ not in PRONOUN_GENDER:
-            return None
-        return self.introduced_after(self.sent_of(pronoun.i).end_char)
-
-    def antecedent(self, pronoun: Token) -> tuple[Token, bool] | None:
-        """What a pronoun speaker stands for, and whether that is a sure guess: a named or
-        speaking subject higher in its own sentence ("Trump hosted Erdogan for what he called
-        ..."; sure), else the latest one before it that agrees in number and person, among
-        speakers and named subjects of main clauses (sure when it is a name): quoted speech
-        keeps to one speaker at a time."""
-        tok = pronoun.head
-        for _ in range(SUBJECT_DEPTH):
-            for c in tok.children:
-                if (
-                    c.dep_ in SUBJECTS
-                    and c.i < pronoun.i
-                    and not self.in_quote[c.i]
-                    and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and self.cue_kind(tok, self.direct_verbs)))
-                    and self.agrees(pronoun, c)
-                ):
-                    return c, True
-            if tok.head.i == tok.i:
-                break
-            tok = tok.head
-        i = bisect_left(self.said_at, pronoun.idx)
-        named = self.named_in_quotes_beside(pronoun)
-        tried = 0
-        for _, who, spoke in reversed(self.said[max(i - SCANNED, 0) : i]):
-            if who.pos_ == "PROPN" and fold(who.text) in named:
-                continue  # "'Farmajo never built it,' he said": he is not Farmajo
-            if not (spoke or who.pos_ == "PROPN" or _is_group(pronoun, who)):
-                continue
-            if self.agrees(pronoun, who, spoke):
-                return who, who.pos_ == "PROPN"
-            if who.ent_type_ not in NOT_PEOPLE | {"ORG"} or self.actors.is_person(who.i):
-                tried += 1  # countries and bodies named since ("Russia launched ...") use no try
-                if tried >= LOOKBACK:
-                    return None
-        return None
-
-    def quoted_subject(self, pronoun: Token, outer: Actor) -> Actor | None:
-        """Whom a "he" inside a quote stands for, when not its speaker: the latest person the
-        quoted words made a subject, in its sentence and the PRONOUN_SENTENCES before ("'President
-        Trump is the dissenter.' ... 'He calls Xi a friend'")."""
-        n = self.sentences.number_of[pronoun.i]
-        first = self.sentences.spans[max(n - PRONOUN_SENTENCES, 0)].start
-        for tok in reversed(self.doc[first : pronoun.i]):
-            if (
-                self.in_quote[tok.i]
-                and tok.dep_ in SUBJECTS
-                and self.actors.is_person(tok.i)
-                and self.agrees(pronoun, tok)
-            ):
-                actor = self.span_actor(self.speaker_span(tok))
-                if actor.name != outer.name:
-                    return replace(actor, text=pronoun.text)
-        return None
-
-    def named_in_quotes_beside(self, pronoun: Token) -> set[str]:
-        """The names (folded) inside the quotes of the pronoun's sentence and the one before: whom
-        the quoted words speak of, and so most likely not who speaks them."""
-        n = self.sentences.number_of[pronoun.i]
-        start = self.sentences.spans[max(n - 1, 0)].start
-        return {
-            fold(t.text)
-            for t in self.doc[start : self.sentences.spans[n].end]
-            if self.in_quote[t.i] and t.pos_ == "PROPN"
-        }
-
-    def agrees(self, pronoun: Token, head: Token, spoke: bool = False) -> bool:
-        """Whether a pronoun can stand for the noun phrase headed by `head`: number and person,
-        and gender when the article tells the person's ("she" is not Mr. Lebovich); "he" and
-        "she" never stand for a body or a document.  A full name no entity covers that spoke
-        (`spoke`: the subject of a cue, "'...,' Shabana Mahmood told parliament") is a person's."""
-        said = PRONOUN_GENDER.get(pronoun.lower_)
-        if said is not None and head.pos_ == "NOUN" and (head.lemma_.lower() in BODY_NOUNS or self.is_document(head)):
-            return False  # "he" is no body, nor a statement
-        if said is not None and not self.actors.is_person(head.i) and self.actors.names_body_or_place(head.i):
-            return False  # nor a listed body the recogniser took for a person ("Al-Shabab still controls")
-        person = self.actors.is_person(head.i) or (spoke and self.is_unlisted_name(head))
-        gender = self.actors.gender_at(head.i)
-        return _agrees(pronoun, head, person) and (said is None or gender is None or said == gender)
-
-    def is_unlisted_name(self, head: Token) -> bool:
-        """Two capitalised proper nouns or more that name nothing the article or the lists know
-        (no country, no sector): the recogniser often labels a person's name ORG or nothing."""
-        words = head.doc[head.left_edge.i : head.i + 1]
-        if head.pos_ != "PROPN" or len(words) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
-            return False
-        actor = self.span_actor(words)
-        return actor.code is None and actor.sector is None
 
     def introduced_after(self, end: int) -> Actor | None:
         """The person the sentence after a quote introduces as its subject ("'We have nothing
