@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ...model import Actor
-from ..actors.tables import BODY_NOUNS, PRONOUN_GENDER, fold
+from ..actors.tables import BODY_NOUNS, PERSON_ROLES, PRONOUN_GENDER, fold
 
 if TYPE_CHECKING:
     from .speakers import QuoteParse
@@ -39,15 +39,6 @@ def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
     if head.pos_ == "PROPN" and not head.ent_type_:  # a capitalised word no one names ("Water had reached")
         return False
     return not plural and head.ent_type_ not in NOT_PEOPLE
-
-
-def _is_group(pronoun: Token, head: Token) -> bool:
-    """ "they" and a plural common noun ("Protesters gathered ... 'We want jobs,' they chanted"),
-    "it" and a body ("The coalition rejected the results. '...,' it said"): no person competes
-    for such a pronoun, so a group or body that did not speak before may."""
-    if pronoun.lower_ == "it":
-        return head.pos_ == "NOUN" and head.lemma_.lower() in BODY_NOUNS
-    return pronoun.lower_ in ("they", "them") and head.tag_ == "NNS"
 
 
 class Pronouns:
@@ -108,19 +99,50 @@ class Pronouns:
             tok = tok.head
         i = bisect_left(self.parse.said_at, pronoun.idx)
         named = self.named_in_quotes_beside(pronoun)
-        tried = 0
+        tried, singular = 0, None
         for _, who, spoke in reversed(self.parse.said[max(i - SCANNED, 0) : i]):
             if who.pos_ == "PROPN" and fold(who.text) in named:
                 continue  # "'Farmajo never built it,' he said": he is not Farmajo
-            if not (spoke or who.pos_ == "PROPN" or _is_group(pronoun, who)):
+            if not (spoke or who.pos_ == "PROPN" or self.is_group(pronoun, who)):
                 continue
             if self.agrees(pronoun, who, spoke):
-                return who, who.pos_ == "PROPN"
-            if who.ent_type_ not in NOT_PEOPLE | {"ORG"} or self.actors.is_person(who.i):
+                if spoke or not self.is_singular_they(pronoun, who):
+                    return who, who.pos_ == "PROPN"
+                singular = singular or who
+            elif who.ent_type_ not in NOT_PEOPLE | {"ORG"} or self.actors.is_person(who.i):
                 tried += 1  # countries and bodies named since ("Russia launched ...") use no try
                 if tried >= LOOKBACK:
-                    return None
-        return None
+                    break
+        return (singular, singular.pos_ == "PROPN") if singular is not None else None
+
+    @staticmethod
+    def is_singular_they(pronoun: Token, head: Token) -> bool:
+        """A "they" for one body ("Parliament passed the bill"), as British outlets write: taken
+        only when no plural or speaking antecedent comes before within the look back ("Amnesty
+        and Human Rights Watch said ... Parliament passed the bill. '...,' they said")."""
+        plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+        return pronoun.lower_ in ("they", "them") and not plural
+
+    def is_group(self, pronoun: Token, head: Token) -> bool:
+        """ "they" and a plural noun that names people ("Protesters gathered ... 'We want jobs,' they
+        chanted"; not "Schools closed"), "it" and a body ("The coalition rejected the results. '...,'
+        it said"): no person competes for such a pronoun, so a group or body that did not speak
+        before may."""
+        if pronoun.lower_ == "it":
+            return head.pos_ == "NOUN" and head.lemma_.lower() in BODY_NOUNS
+        return pronoun.lower_ in ("they", "them") and head.tag_ == "NNS" and self.names_people(head)
+
+    def names_people(self, noun: Token) -> bool:
+        """Whether a plural noun names people: a role the lists know ("teachers", "members"), one
+        actor resolution gives a sector ("protesters"), or a number of such ("thousands of farmers")."""
+        if noun.lemma_.lower() in PERSON_ROLES:
+            return True
+        actor = self.actors.actor_for_token(noun)
+        if actor is not None and (actor.code or actor.sector):
+            return True
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((c for c in of.children if c.dep_ == "pobj" and c.tag_ == "NNS"), None) if of else None
+        return whole is not None and self.names_people(whole)
 
     def quoted_subject(self, pronoun: Token, outer: Actor) -> Actor | None:
         """Whom a "he" inside a quote stands for, when not its speaker: the latest person the
