@@ -309,3 +309,20 @@ def test_a_quoted_phrase_inside_its_sentence_is_said_by_the_subject_right_after_
     text = 'The drill follows another "very successful exercise" Beijing said it held in May near the island.'
     (quote,) = quotes_of(text)
     assert quote.text == "very successful exercise" and quote.speaker.code == "CHN"
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        (  # the inner quote's closing mark also ends the outer one: the writer dropped one
+            '"They cannot silence us by "closing schools," said Ana Ruiz, but "we will keep teaching."',
+            ['They cannot silence us by "closing schools', "we will keep teaching."],
+        ),
+        (  # the inner quote closes, and the outer one goes on to its own closing mark
+            '"He told us "leave now" and we left," said Tom Hale.',
+            ['He told us "leave now" and we left'],
+        ),
+    ],
+)
+def test_a_quote_inside_a_quote_in_double_marks_stays_inside_it(text, spans):
+    assert [s.text(text) for s in find_marked_spans(text)] == spans
