@@ -181,6 +181,16 @@ def test_quote_over_several_paragraphs_is_one_quote(english):
     assert "ruiz" in words(quote)
 
 
+def test_a_quote_opening_mid_paragraph_runs_on_into_the_next_paragraph(english):
+    text = (
+        "Minister Ana Ruiz spoke to farmers on Monday. \u201cWe will not abandon you. The rains failed, "
+        "but the state has not.\n\n\u201cEvery family will get seed before the planting season,\u201d she said."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.text.startswith("We will not") and quote.text.endswith("planting season")
+    assert "ruiz" in words(quote)
+
+
 def test_quote_left_open_runs_on_to_the_next_opening_mark_in_joined_paragraphs(english):
     """A quote going on into the next paragraph has no closing mark; with the paragraphs joined
     into one, it runs on to the mark that reopens it, names and pronouns inside it included."""

@@ -184,12 +184,12 @@ class _Scanner:
         return not before or before[-1] in SENTENCE_ENDS
 
     def leads_in(self, words: int) -> bool:
-        """Whether the quote whose words start at `words` opened its paragraph or followed a
-        colon or comma: where a quote that goes on into the next paragraph opens (a stray mark
-        opens elsewhere)."""
+        """Whether the quote whose words start at `words` opened its paragraph or a sentence, or
+        followed a colon or comma: where a quote that goes on into the next paragraph opens (a
+        stray mark opens elsewhere)."""
         i = bisect_right(self.paragraph_starts, words)
         before = self.text[self.paragraph_starts[i - 1] if i else 0 : words].rstrip().rstrip(QUOTE_CHARS + "`").rstrip()
-        return not before or before[-1] in ":,"
+        return not before or before[-1] in ":," or before[-1] in SENTENCE_ENDS
 
     def singles(self) -> None:
         """Single marks outside double quotes: quotes when paired, else apostrophes; then single
