@@ -65,3 +65,11 @@ def test_they_for_one_body_only_when_no_group_comes_before():
     assert "parliament" not in words(one(quotes_of(group), "Children will die"))
     alone = "Parliament approved the budget on Friday. \u201cWe had no choice,\u201d they said."
     assert "parliament" in words(one(quotes_of(alone), "We had no choice"))
+
+
+def test_he_passes_over_a_body_written_with_a_capital():
+    text = (
+        "Senator Paul Grant opened the hearing. The Pentagon sent two officials. The State Department "
+        "declined to comment. Congress adjourned early. \u201cWe will get to the bottom of this,\u201d he said."
+    )
+    assert "grant" in words(one(quotes_of(text), "We will get"))

@@ -185,8 +185,9 @@ class Pronouns:
             and (head.lemma_.lower() in BODY_NOUNS or self.parse.is_document(head))
         ):
             return False  # "he" is no body, nor a statement
-        if said is not None and not self.actors.is_person(head.i) and self.actors.names_body_or_place(head.i):
-            return False  # nor a listed body the recogniser took for a person ("Al-Shabab still controls")
+        body = head.lower_ in BODY_NOUNS or self.actors.names_body_or_place(head.i)
+        if said is not None and body and not self.actors.is_person(head.i):
+            return False  # nor a body the recogniser took for a person ("Al-Shabab controls", "Congress")
         person = self.actors.is_person(head.i) or (spoke and self.is_unlisted_name(head))
         gender = self.actors.gender_at(head.i)
         return _agrees(pronoun, head, person) and (said is None or gender is None or said == gender)
