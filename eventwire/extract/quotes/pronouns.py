@@ -185,8 +185,8 @@ class Pronouns:
             and (head.lemma_.lower() in BODY_NOUNS or self.parse.is_document(head))
         ):
             return False  # "he" is no body, nor a statement
-        body = head.lower_ in BODY_NOUNS or self.actors.names_body_or_place(head.i)
-        if said is not None and body and not self.actors.is_person(head.i):
+        body = said is not None and (head.lower_ in BODY_NOUNS or self.actors.names_body_or_place(head.i))
+        if body and not self.actors.is_person(head.i):
             return False  # nor a body the recogniser took for a person ("Al-Shabab controls", "Congress")
         person = self.actors.is_person(head.i) or (spoke and self.is_unlisted_name(head))
         gender = self.actors.gender_at(head.i)
