@@ -73,3 +73,12 @@ def test_he_passes_over_a_body_written_with_a_capital():
         "declined to comment. Congress adjourned early. \u201cWe will get to the bottom of this,\u201d he said."
     )
     assert "grant" in words(one(quotes_of(text), "We will get"))
+
+
+def test_a_family_role_tells_a_person_s_gender():
+    text = (
+        "Halima Yusuf, a mother of four, fled her village in March. Her husband Abdi Warsame stayed behind "
+        "to guard the farm. Abdi Warsame said the militia came at night. "
+        "\u201cI had to take the children and run,\u201d she said."
+    )
+    assert "yusuf" in words(one(quotes_of(text), "I had to take"))
