@@ -336,3 +336,13 @@ def test_a_quoted_phrase_inside_its_sentence_is_said_by_the_subject_right_after_
 )
 def test_a_quote_inside_a_quote_in_double_marks_stays_inside_it(text, spans):
     assert [s.text(text) for s in find_marked_spans(text)] == spans
+
+
+def test_a_short_phrase_ending_a_sentence_after_reported_speech_is_the_reported_speaker_s(english):
+    text = (
+        "Analyst Ana Ruiz noted that trade between the two had grown. Still, the two countries are not "
+        "\u201cnatural allies.\u201d Parliament passed the so-called \u201creform\u201d on Monday."
+    )
+    found = quotes_of(text)
+    assert [q.text for q in found] == ["natural allies."]  # a scare quote mid-sentence stays none
+    assert "ruiz" in words(found[0])

@@ -235,6 +235,24 @@ class _Direct:
         actor = art.speaker(subj, verb)
         return Found(actor, None) if actor.code or art.actors.is_person(subj.i) else None
 
+    def reported_before(self) -> Found | None:
+        """A short phrase that ends a sentence with no cue of its own, right after a sentence that
+        reports someone's speech ("Ruiz noted that trade had grown. Still, the two are not
+        'natural allies.'"): the reported speaker's words, as the passage goes on from them."""
+        doc, art = self.art.doc, self.art
+        own = doc[self.sent.start : self.sent.end]
+        if not all(t.is_punct for t in doc[self.qj : self.sent.end]) or any(
+            art.cue_kind(t, art.direct_verbs) for t in own
+        ):
+            return None
+        n = art.sentences.number_of[self.sent.start]
+        if n == 0:
+            return None
+        before = art.sentences.spans[n - 1]
+        verb = next((v for v in art.main_verbs(before.root) if art.cue_kind(v, art.cues.speech) == "cue"), None)
+        reports = verb is not None and any(c.dep_ == "ccomp" and not art.in_quote[c.i] for c in verb.children)
+        return art.found(verb) if reports else None
+
     def nested_speaker(self, outer: Quote) -> Found | None:
         """The speaker of a quote inside a quote: the subject of the cue verb inside the outer
         quote that the inner one hangs from ("the officials said that 'if ...'"; "I" and "we" are
@@ -373,7 +391,7 @@ def direct_quotes(art: QuoteParse, spans: list[MarkedSpan], digest: str) -> list
         found = direct.speaker()
         if found is None:
             if direct.is_short():
-                found = direct.term_of_subject()
+                found = direct.term_of_subject() or direct.reported_before()
                 if found is None:
                     unspoken.append((span, words))  # a scare quote: a short phrase nobody is said to have said
                     continue
