@@ -792,3 +792,19 @@ def test_it_is_the_body_that_was_the_subject_before_though_it_did_not_speak():
 def test_one_name_introduced_with_a_role_beside_it_is_a_new_person(text, name):
     (quote,) = quotes_of(text)
     assert quote.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "levy",
+    [
+        "sidestepped a question about a possible downturn because of his levies",  # two subjects: name, show
+        "dodged a question about a possible slump because of his levies",  # the name left hanging ("dep")
+    ],
+)
+def test_a_title_in_marks_in_an_aside_does_not_make_its_programme_the_speaker(levy):
+    text = (
+        "Markets fell for a third day. Trump, in a taped interview with Fox News\u2019 \u201cSaturday Night "
+        f"Futures\u201d show, {levy}, but said, \u201cPrices will settle.\u201d"
+    )
+    (quote,) = quotes_of(text)
+    assert "trump" in words(quote)

@@ -21,6 +21,7 @@ MODIFIES_NOUN = frozenset({"acl", "relcl"})
 SPEAKER_NOUNS = frozenset({"dobj", "attr", "npadvmod", "appos", "oprd", "dative"})
 SPEAKER_STOPS = frozenset({",", "(", ";", "\u2014", "\u2013"})  # end a speaker's noun phrase
 CLAUSES = frozenset({"ccomp", "xcomp"})
+LOOSE_DEPS = frozenset({"dep", "intj", "npadvmod"})  # what the parser calls a word it cannot place
 INVERTED_SPEAKERS = SPEAKER_NOUNS | SUBJECTS  # deps of a speaker after its verb ("said X")
 NOUN_PHRASE = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "PUNCT"})
 NOMINAL = NOUN_PHRASE | {"ADP"}  # "Maria Lind of the Nordic Council"
@@ -174,7 +175,12 @@ class QuoteParse:
                 return self._subject_from(verb, tok.head, True) or self._subject_from(verb, tok, False)
             if subjects:
                 subj = max(
-                    subjects, key=lambda c: (not self.quote_between(c, tok), c.pos_ == "PROPN", -abs(c.i - tok.i))
+                    subjects,
+                    key=lambda c: (
+                        not self.quote_between(c, tok, subjects),
+                        c.pos_ == "PROPN" or self.actors.is_person(c.i),  # the tagger may call "Trump" INTJ
+                        -abs(c.i - tok.i),
+                    ),
                 )
                 if tok.i == verb.i and subj.dep_ == "nsubjpass":  # "he was told": the agent speaks
                     subj = self.agent_of(verb)
@@ -182,6 +188,7 @@ class QuoteParse:
                         return None
                 if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                     subj = tok.head  # "the official, who said ..."
+                subj = self.name_set_apart(tok, subj) or subj
                 return None if self.in_quote[subj.i] else subj
             if tok.dep_ in MODIFIES_NOUN and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return tok.head
@@ -201,17 +208,39 @@ class QuoteParse:
             None,
         )
 
+    def name_set_apart(self, verb: Token, subj: Token) -> Token | None:
+        """A person's name opening the clause, set apart by a comma, that the parser left hanging
+        while it made a noun of the aside the subject ("Trump, in an interview with the 'Morning
+        Show' program, said ...": not the program)."""
+        if subj.pos_ == "PROPN" or self.actors.is_person(subj.i):
+            return None
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in LOOSE_DEPS
+                and c.i < subj.i
+                and self.actors.is_person(c.i)  # the tagger may call a name anything: "Trump" INTJ
+                and c.i + 1 < len(self.doc)
+                and self.doc[c.i + 1].text == ","
+            ),
+            None,
+        )
+
     def agent_of(self, verb: Token) -> Token | None:
         """The object of a passive verb's "by", outside the marks."""
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         return obj if obj is not None and not self.in_quote[obj.i] else None
 
-    def quote_between(self, a: Token, b: Token) -> bool:
+    def quote_between(self, a: Token, b: Token, subjects: list[Token]) -> bool:
         """Whether quoted words stand between two tokens: of two subjects the parser gave a verb,
-        the one the quote cuts off ("KYIV (AFP) - '...,' the army said") is not its speaker."""
+        the one the quote cuts off ("KYIV (AFP) - '...,' the army said") is not its speaker; a
+        title in marks inside the other subject's phrase cuts nothing off ("Trump, in an
+        interview with the 'Morning Hour' show, said": the show is no speaker)."""
         lo, hi = sorted((a.i, b.i))
-        return any(self.in_quote[lo + 1 : hi])
+        inside = {i for s in subjects if s.i != a.i for i in range(s.left_edge.i, s.right_edge.i + 1)}
+        return any(self.in_quote[i] and i not in inside for i in range(lo + 1, hi))
 
     def attribution_before(self, verb: Token) -> Token | None:
         """The speaker of a cue the parser hung on a quote's words ("'...,' Ruiz said, adding that
