@@ -346,3 +346,12 @@ def test_a_short_phrase_ending_a_sentence_after_reported_speech_is_the_reported_
     found = quotes_of(text)
     assert [q.text for q in found] == ["natural allies."]  # a scare quote mid-sentence stays none
     assert "ruiz" in words(found[0])
+
+
+def test_a_verb_acting_on_its_own_object_after_a_quote_is_no_attribution_of_it(english):
+    text = (
+        '"I do not expect an arrest," Tom Hale said. "The mayor will not cooperate, because he does not accept '
+        'the court." Ana Ruiz, the speaker of the regional assembly, denounced the charges as an attack on the '
+        'region. "We are right," she said.'
+    )
+    assert "hale" in words(one(quotes_of(text), "The mayor will not"))

@@ -141,11 +141,18 @@ class _Direct:
         return art.span_actor(art.trimmed(between.start, between.end))
 
     def bare(self, verb: Token) -> bool:
-        """An attribution with no clause of its own (but the quote) and no quote after it in its
-        sentence."""
-        sent = self.art.sent_of(verb.i)
-        return not any(c.dep_ in CLAUSES and not self.art.in_quote[c.i] for c in verb.children) and not any(
-            self.art.in_quote[i] for i in range(verb.i, sent.end)
+        """An attribution with no clause of its own (but the quote), no quote after it in its
+        sentence, and no object of its own for a verb that takes a quoted one ("'...' Ana Ruiz
+        denounced the moves as an attack" is a new statement, not the quote's attribution)."""
+        art = self.art
+        sent = art.sent_of(verb.i)
+        own_object = verb.lemma_.lower() in art.cues.direct and any(
+            c.dep_ == "dobj" and not art.in_quote[c.i] for c in verb.children
+        )
+        return (
+            not own_object
+            and not any(c.dep_ in CLAUSES and not art.in_quote[c.i] for c in verb.children)
+            and not any(art.in_quote[i] for i in range(verb.i, sent.end))
         )
 
     def phrase(self) -> Found | None:
