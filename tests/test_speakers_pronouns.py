@@ -82,3 +82,12 @@ def test_a_family_role_tells_a_person_s_gender():
         "\u201cI had to take the children and run,\u201d she said."
     )
     assert "yusuf" in words(one(quotes_of(text), "I had to take"))
+
+
+def test_it_passes_over_a_place_named_since_for_the_body_that_spoke():
+    text = (
+        "The Chinese Foreign Ministry on Monday urged the United States to stop arms sales to Taiwan. "
+        "Washington approved a new package last week.\n\n"
+        "\u201cChina will take resolute measures to defend its sovereignty,\u201d it said."
+    )
+    assert "ministry" in words(one(quotes_of(text), "China will take"))

@@ -99,27 +99,31 @@ class Pronouns:
             tok = tok.head
         i = bisect_left(self.parse.said_at, pronoun.idx)
         named = self.named_in_quotes_beside(pronoun)
-        tried, singular = 0, None
+        tried, loose = 0, None
         for _, who, spoke in reversed(self.parse.said[max(i - SCANNED, 0) : i]):
             if who.pos_ == "PROPN" and fold(who.text) in named:
                 continue  # "'Farmajo never built it,' he said": he is not Farmajo
             if not (spoke or who.pos_ == "PROPN" or self.is_group(pronoun, who)):
                 continue
             if self.agrees(pronoun, who, spoke):
-                if spoke or not self.is_singular_they(pronoun, who):
+                if spoke or not self.is_loose_fit(pronoun, who):
                     return who, who.pos_ == "PROPN"
-                singular = singular or who
+                loose = loose or who
             elif who.ent_type_ not in NOT_PEOPLE | {"ORG"} or self.actors.is_person(who.i):
                 tried += 1  # countries and bodies named since ("Russia launched ...") use no try
                 if tried >= LOOKBACK:
                     break
-        return (singular, singular.pos_ == "PROPN") if singular is not None else None
+        return (loose, loose.pos_ == "PROPN") if loose is not None else None
 
     @staticmethod
-    def is_singular_they(pronoun: Token, head: Token) -> bool:
-        """A "they" for one body ("Parliament passed the bill"), as British outlets write: taken
-        only when no plural or speaking antecedent comes before within the look back ("Amnesty
-        and Human Rights Watch said ... Parliament passed the bill. '...,' they said")."""
+    def is_loose_fit(pronoun: Token, head: Token) -> bool:
+        """A pronoun that fits a subject that did not speak only loosely: "they" for one body
+        ("Parliament passed the bill"), as British outlets write, and "it" for a place ("Washington
+        approved the sale"): taken only when no plural, speaking or closer fit comes before within
+        the look back ("Amnesty and Human Rights Watch said ... Parliament passed the bill. '...,'
+        they said"; "The ministry urged ... Washington approved ... '...,' it said")."""
+        if pronoun.lower_ == "it":
+            return head.ent_type_ in ("GPE", "LOC")
         plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
         return pronoun.lower_ in ("they", "them") and not plural
 
