@@ -181,6 +181,16 @@ def test_quote_over_several_paragraphs_is_one_quote(english):
     assert "ruiz" in words(quote)
 
 
+def test_a_quote_opening_mid_paragraph_runs_on_into_the_next_paragraph(english):
+    text = (
+        "Minister Ana Ruiz spoke to farmers on Monday. \u201cWe will not abandon you. The rains failed, "
+        "but the state has not.\n\n\u201cEvery family will get seed before the planting season,\u201d she said."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.text.startswith("We will not") and quote.text.endswith("planting season")
+    assert "ruiz" in words(quote)
+
+
 def test_quote_left_open_runs_on_to_the_next_opening_mark_in_joined_paragraphs(english):
     """A quote going on into the next paragraph has no closing mark; with the paragraphs joined
     into one, it runs on to the mark that reopens it, names and pronouns inside it included."""
@@ -309,3 +319,39 @@ def test_a_quoted_phrase_inside_its_sentence_is_said_by_the_subject_right_after_
     text = 'The drill follows another "very successful exercise" Beijing said it held in May near the island.'
     (quote,) = quotes_of(text)
     assert quote.text == "very successful exercise" and quote.speaker.code == "CHN"
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        (  # the inner quote's closing mark also ends the outer one: the writer dropped one
+            '"They cannot silence us by "closing schools," said Ana Ruiz, but "we will keep teaching."',
+            ['They cannot silence us by "closing schools', "we will keep teaching."],
+        ),
+        (  # the inner quote closes, and the outer one goes on to its own closing mark
+            '"He told us "leave now" and we left," said Tom Hale.',
+            ['He told us "leave now" and we left'],
+        ),
+    ],
+)
+def test_a_quote_inside_a_quote_in_double_marks_stays_inside_it(text, spans):
+    assert [s.text(text) for s in find_marked_spans(text)] == spans
+
+
+def test_a_short_phrase_ending_a_sentence_after_reported_speech_is_the_reported_speaker_s(english):
+    text = (
+        "Analyst Ana Ruiz noted that trade between the two had grown. Still, the two countries are not "
+        "\u201cnatural allies.\u201d Parliament passed the so-called \u201creform\u201d on Monday."
+    )
+    found = quotes_of(text)
+    assert [q.text for q in found] == ["natural allies."]  # a scare quote mid-sentence stays none
+    assert "ruiz" in words(found[0])
+
+
+def test_a_verb_acting_on_its_own_object_after_a_quote_is_no_attribution_of_it(english):
+    text = (
+        '"I do not expect an arrest," Tom Hale said. "The mayor will not cooperate, because he does not accept '
+        'the court." Ana Ruiz, the speaker of the regional assembly, denounced the charges as an attack on the '
+        'region. "We are right," she said.'
+    )
+    assert "hale" in words(one(quotes_of(text), "The mayor will not"))

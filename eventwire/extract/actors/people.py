@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from .records import Description, Mention, Person
 from .tables import (
+    GIVEN_NAME_GENDER,
     HONORIFIC_GENDER,
     HONORIFICS,
     NAME_PARTICLES,
@@ -150,6 +151,8 @@ class PeopleIndex:
                 start += 1
             if start >= end:
                 continue
+            if gender is None and end - start > 1:  # a given name before a surname ("Mark Lee")
+                gender = GIVEN_NAME_GENDER.get(fold(doc[start].text))
             span = doc[start:end]
             person = self._link_person(span)
             person.saw(span.text)

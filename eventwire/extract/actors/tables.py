@@ -37,6 +37,12 @@ HONORIFIC_GENDER: dict[str, str] = _WORDS["honorific_gender"]
 NAME_PARTICLES = word_set(_WORDS, "name_particles", "actor_words.yaml")
 PRONOUN_GENDER: dict[str, str] = _WORDS["pronoun_gender"]
 ROLE_GENDER: dict[str, str] = _WORDS["role_gender"]
+_GIVEN = read_yaml("given_names.yaml")
+# given name -> "m"/"f", for the names borne almost always by one gender ("Mark Lee": he)
+GIVEN_NAME_GENDER: dict[str, str] = {
+    **dict.fromkeys(word_set(_GIVEN, "male", "given_names.yaml"), "m"),
+    **dict.fromkeys(word_set(_GIVEN, "female", "given_names.yaml"), "f"),
+}
 PERSON_ROLES = word_set(_WORDS, "person_roles", "actor_words.yaml")
 TITLE_ABBREVIATIONS: dict[str, str] = _WORDS["title_abbreviations"]  # "gen." -> general
 ROLE_CLASS: dict[str, str] = _WORDS["role_class"]  # role nouns that name the same job

@@ -141,11 +141,18 @@ class _Direct:
         return art.span_actor(art.trimmed(between.start, between.end))
 
     def bare(self, verb: Token) -> bool:
-        """An attribution with no clause of its own (but the quote) and no quote after it in its
-        sentence."""
-        sent = self.art.sent_of(verb.i)
-        return not any(c.dep_ in CLAUSES and not self.art.in_quote[c.i] for c in verb.children) and not any(
-            self.art.in_quote[i] for i in range(verb.i, sent.end)
+        """An attribution with no clause of its own (but the quote), no quote after it in its
+        sentence, and no object of its own for a verb that takes a quoted one ("'...' Ana Ruiz
+        denounced the moves as an attack" is a new statement, not the quote's attribution)."""
+        art = self.art
+        sent = art.sent_of(verb.i)
+        own_object = verb.lemma_.lower() in art.cues.direct and any(
+            c.dep_ == "dobj" and not art.in_quote[c.i] for c in verb.children
+        )
+        return (
+            not own_object
+            and not any(c.dep_ in CLAUSES and not art.in_quote[c.i] for c in verb.children)
+            and not any(art.in_quote[i] for i in range(verb.i, sent.end))
         )
 
     def phrase(self) -> Found | None:
@@ -235,6 +242,24 @@ class _Direct:
         actor = art.speaker(subj, verb)
         return Found(actor, None) if actor.code or art.actors.is_person(subj.i) else None
 
+    def reported_before(self) -> Found | None:
+        """A short phrase that ends a sentence with no cue of its own, right after a sentence that
+        reports someone's speech ("Ruiz noted that trade had grown. Still, the two are not
+        'natural allies.'"): the reported speaker's words, as the passage goes on from them."""
+        doc, art = self.art.doc, self.art
+        own = doc[self.sent.start : self.sent.end]
+        if not all(t.is_punct for t in doc[self.qj : self.sent.end]) or any(
+            art.cue_kind(t, art.direct_verbs) for t in own
+        ):
+            return None
+        n = art.sentences.number_of[self.sent.start]
+        if n == 0:
+            return None
+        before = art.sentences.spans[n - 1]
+        verb = next((v for v in art.main_verbs(before.root) if art.cue_kind(v, art.cues.speech) == "cue"), None)
+        reports = verb is not None and any(c.dep_ == "ccomp" and not art.in_quote[c.i] for c in verb.children)
+        return art.found(verb) if reports else None
+
     def nested_speaker(self, outer: Quote) -> Found | None:
         """The speaker of a quote inside a quote: the subject of the cue verb inside the outer
         quote that the inner one hangs from ("the officials said that 'if ...'"; "I" and "we" are
@@ -254,7 +279,7 @@ class _Direct:
                         return Found(art.span_actor(art.speaker_span(subj)), head.text)
                     actor = art.speaker(subj)  # "he" inside a quote is not the one who quotes him
                     if outer.speaker is not None and actor.name == outer.speaker.name:
-                        actor = art.quoted_subject(subj, outer.speaker) or Actor(text=subj.text)
+                        actor = art.pronouns.quoted_subject(subj, outer.speaker) or Actor(text=subj.text)
                     return Found(actor, head.text)
                 if head.head.i == head.i:
                     break
@@ -373,7 +398,7 @@ def direct_quotes(art: QuoteParse, spans: list[MarkedSpan], digest: str) -> list
         found = direct.speaker()
         if found is None:
             if direct.is_short():
-                found = direct.term_of_subject()
+                found = direct.term_of_subject() or direct.reported_before()
                 if found is None:
                     unspoken.append((span, words))  # a scare quote: a short phrase nobody is said to have said
                     continue

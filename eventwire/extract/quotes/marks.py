@@ -125,9 +125,10 @@ class _Scanner:
         text, breaks = self.text, self.breaks
         opened = None  # offset of the open quote's first mark
         parts: list[tuple[int, int]] = []  # (start, end) of the words, per paragraph
+        inner = False  # a quote inside the open one opened with double marks too
         b = 0
-        for m in DOUBLE_MARKS.finditer(text):
-            role = _role(text, m.start(), m.end(), m.group())
+        marks = [(m, _role(text, m.start(), m.end(), m.group())) for m in DOUBLE_MARKS.finditer(text)]
+        for n, (m, role) in enumerate(marks):
             reopened = False
             for para_end, next_start in breaks[b:]:
                 if next_start > m.start():
@@ -142,21 +143,33 @@ class _Scanner:
                     reopened = True
                 else:
                     self.add(parts, opened, None, para_end)
-                    opened, parts = None, []
+                    opened, parts, inner = None, [], False
             if reopened:
                 continue
             if opened is None:
                 if role != CLOSE:  # a closing mark with nothing open is a stray: skip it
                     opened, parts = m.start(), [(m.end(), m.end())]
+            elif role == OPEN and not inner and self.sentence_end(parts[-1][0]) > m.start():
+                inner = True  # '"They cannot silence us by "closing schools," she said'
             elif role == OPEN:  # a new quote opens: the open one lost its closing mark
                 self.add(parts, opened, None, m.start(), self.runs_on(parts[-1][0], m.start()))
-                opened, parts = m.start(), [(m.end(), m.end())]
+                opened, parts, inner = m.start(), [(m.end(), m.end())], False
+            elif inner and self.closes_later(marks[n + 1 :], m.start()):
+                inner = False  # the inner quote's closing mark: the open one goes on
             else:
                 parts[-1] = (parts[-1][0], m.start())
                 self.add(parts, opened, m.end(), m.start())
-                opened, parts = None, []
+                opened, parts, inner = None, [], False
         if opened is not None:
             self.add(parts, opened, None, self.paragraph_end(parts[-1][0]))
+
+    def closes_later(self, rest: list[tuple[re.Match[str], str]], at: int) -> bool:
+        """Whether the next mark after `at` can close a quote within the same sentence and
+        paragraph: the mark at `at` then closed a quote inside a quote, not the quote itself."""
+        if not rest:
+            return False
+        m, role = rest[0]
+        return role != OPEN and m.start() <= min(self.sentence_end(at), self.paragraph_end(at))
 
     def runs_on(self, words: int, mark: int) -> bool:
         """Whether a quote left open runs on to the opening mark at `mark`: both open a sentence.
@@ -171,12 +184,12 @@ class _Scanner:
         return not before or before[-1] in SENTENCE_ENDS
 
     def leads_in(self, words: int) -> bool:
-        """Whether the quote whose words start at `words` opened its paragraph or followed a
-        colon or comma: where a quote that goes on into the next paragraph opens (a stray mark
-        opens elsewhere)."""
+        """Whether the quote whose words start at `words` opened its paragraph or a sentence, or
+        followed a colon or comma: where a quote that goes on into the next paragraph opens (a
+        stray mark opens elsewhere)."""
         i = bisect_right(self.paragraph_starts, words)
         before = self.text[self.paragraph_starts[i - 1] if i else 0 : words].rstrip().rstrip(QUOTE_CHARS + "`").rstrip()
-        return not before or before[-1] in ":,"
+        return not before or before[-1] in ":," or before[-1] in SENTENCE_ENDS
 
     def singles(self) -> None:
         """Single marks outside double quotes: quotes when paired, else apostrophes; then single

@@ -11,44 +11,23 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Actor
 from ..actors import ArticleActors
-from ..actors.tables import BODY_NOUNS, INDEFINITE, OUTSIDE_GOV, PRONOUN_GENDER, ROLE_CLASS, ROLE_KINDS, fold
+from ..actors.tables import BODY_NOUNS, INDEFINITE, OUTSIDE_GOV, ROLE_CLASS, ROLE_KINDS
 from .cues import cues
 from .marks import MarkedSpan
+from .pronouns import NOT_PEOPLE, SUBJECT_DEPTH, SUBJECTS, Pronouns
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 MODIFIES_NOUN = frozenset({"acl", "relcl"})
 SPEAKER_NOUNS = frozenset({"dobj", "attr", "npadvmod", "appos", "oprd", "dative"})
 SPEAKER_STOPS = frozenset({",", "(", ";", "\u2014", "\u2013"})  # end a speaker's noun phrase
 CLAUSES = frozenset({"ccomp", "xcomp"})
+LOOSE_DEPS = frozenset({"dep", "intj", "npadvmod"})  # what the parser calls a word it cannot place
 INVERTED_SPEAKERS = SPEAKER_NOUNS | SUBJECTS  # deps of a speaker after its verb ("said X")
 NOUN_PHRASE = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "CCONJ", "NUM", "PUNCT"})
 NOMINAL = NOUN_PHRASE | {"ADP"}  # "Maria Lind of the Nordic Council"
-NOT_PEOPLE = frozenset({"GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 MAX_SCARE_WORDS = 3  # a quoted phrase this short with no cue is a scare quote, not a quote
 AFTER_WINDOW = 40  # tokens after a closing mark searched for "..., X said"
-SUBJECT_DEPTH = 6  # clauses climbed to find a subject
-LOOKBACK = 6  # earlier speakers tried for a pronoun (places and bodies it cannot be are passed over)
-SCANNED = 60  # entries of the timeline read back for a pronoun
 GENERAL_ROLES = frozenset(ROLE_KINDS.values())  # "leader", "lawmaker", "diplomat"
-PRONOUN_SENTENCES = 3  # sentences before a "he" inside a quote read for whom the quote speaks of
-
-
-def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
-    """Whether a pronoun can stand for the noun phrase headed by `head` (number and person);
-    `person`: the article knows the phrase names a person, whatever its entity label."""
-    plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
-    if pronoun.lower_ in ("they", "them"):
-        return plural or (not person and head.ent_type_ in ("ORG", "NORP"))
-    if pronoun.lower_ == "it":
-        return not plural and not person and head.ent_type_ != "PERSON"
-    if person:
-        return not plural
-    if head.ent_type_ == "ORG":  # the small model tags many surnames ORG: "Trump"
-        return not plural and head.is_title and not head.n_lefts and not head.n_rights
-    if head.pos_ == "PROPN" and not head.ent_type_:  # a capitalised word no one names ("Water had reached")
-        return False
-    return not plural and head.ent_type_ not in NOT_PEOPLE
 
 
 def _outside_backshifted_clause(verb: Token) -> bool:
@@ -64,15 +43,6 @@ def _outside_backshifted_clause(verb: Token) -> bool:
         and head.tag_ == "VBN"
         and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
     )
-
-
-def _is_group(pronoun: Token, head: Token) -> bool:
-    """ "they" and a plural common noun ("Protesters gathered ... 'We want jobs,' they chanted"),
-    "it" and a body ("The coalition rejected the results. '...,' it said"): no person competes
-    for such a pronoun, so a group or body that did not speak before may."""
-    if pronoun.lower_ == "it":
-        return head.pos_ == "NOUN" and head.lemma_.lower() in BODY_NOUNS
-    return pronoun.lower_ in ("they", "them") and head.tag_ == "NNS"
 
 
 @dataclass
@@ -109,6 +79,7 @@ class QuoteParse:
         self.said = self._timeline()
         self.said_at = [e[0] for e in self.said]
         self._actors: dict[tuple[int, int], Actor] = {}
+        self.pronouns = Pronouns(self)
 
     def _timeline(self) -> list[tuple[int, Token, bool]]:
         """Who is spoken of, in text order, as (offset, head of the noun phrase, speaks there):
@@ -204,7 +175,12 @@ class QuoteParse:
                 return self._subject_from(verb, tok.head, True) or self._subject_from(verb, tok, False)
             if subjects:
                 subj = max(
-                    subjects, key=lambda c: (not self.quote_between(c, tok), c.pos_ == "PROPN", -abs(c.i - tok.i))
+                    subjects,
+                    key=lambda c: (
+                        not self.quote_between(c, tok, subjects),
+                        c.pos_ == "PROPN" or self.actors.is_person(c.i),  # the tagger may call "Trump" INTJ
+                        -abs(c.i - tok.i),
+                    ),
                 )
                 if tok.i == verb.i and subj.dep_ == "nsubjpass":  # "he was told": the agent speaks
                     subj = self.agent_of(verb)
@@ -212,6 +188,7 @@ class QuoteParse:
                         return None
                 if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                     subj = tok.head  # "the official, who said ..."
+                subj = self.name_set_apart(tok, subj) or subj
                 return None if self.in_quote[subj.i] else subj
             if tok.dep_ in MODIFIES_NOUN and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return tok.head
@@ -231,17 +208,39 @@ class QuoteParse:
             None,
         )
 
+    def name_set_apart(self, verb: Token, subj: Token) -> Token | None:
+        """A person's name opening the clause, set apart by a comma, that the parser left hanging
+        while it made a noun of the aside the subject ("Trump, in an interview with the 'Morning
+        Show' program, said ...": not the program)."""
+        if subj.pos_ == "PROPN" or self.actors.is_person(subj.i):
+            return None
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in LOOSE_DEPS
+                and c.i < subj.i
+                and self.actors.is_person(c.i)  # the tagger may call a name anything: "Trump" INTJ
+                and c.i + 1 < len(self.doc)
+                and self.doc[c.i + 1].text == ","
+            ),
+            None,
+        )
+
     def agent_of(self, verb: Token) -> Token | None:
         """The object of a passive verb's "by", outside the marks."""
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         return obj if obj is not None and not self.in_quote[obj.i] else None
 
-    def quote_between(self, a: Token, b: Token) -> bool:
+    def quote_between(self, a: Token, b: Token, subjects: list[Token]) -> bool:
         """Whether quoted words stand between two tokens: of two subjects the parser gave a verb,
-        the one the quote cuts off ("KYIV (AFP) - '...,' the army said") is not its speaker."""
+        the one the quote cuts off ("KYIV (AFP) - '...,' the army said") is not its speaker; a
+        title in marks inside the other subject's phrase cuts nothing off ("Trump, in an
+        interview with the 'Morning Hour' show, said": the show is no speaker)."""
         lo, hi = sorted((a.i, b.i))
-        return any(self.in_quote[lo + 1 : hi])
+        inside = {i for s in subjects if s.i != a.i for i in range(s.left_edge.i, s.right_edge.i + 1)}
+        return any(self.in_quote[i] and i not in inside for i in range(lo + 1, hi))
 
     def attribution_before(self, verb: Token) -> Token | None:
         """The speaker of a cue the parser hung on a quote's words ("'...,' Ruiz said, adding that
@@ -347,9 +346,9 @@ class QuoteParse:
         return None
 
     def speaker(self, head: Token, verb: Token | None = None) -> Actor:
-        """The actor of a speaker's head token (for a pronoun, see `pronoun_speaker`)."""
+        """The actor of a speaker's head token (for a pronoun, see `Pronouns.speaker`)."""
         if head.lower_ in self.cues.pronouns:
-            return self.pronoun_speaker(head)
+            return self.pronouns.speaker(head)
         actor = self.span_actor(self.speaker_span(head, verb))
         author = self.author_of(head) if self.is_document(head) else None
         if author is None and actor.name is None and self.is_unowned_spokesperson(head):
@@ -442,119 +441,6 @@ class QuoteParse:
             if obj is not None and not self.is_document(obj):
                 return self.speaker(obj)
         return None
-
-    def pronoun_speaker(self, pronoun: Token) -> Actor:
-        """A pronoun speaker, with the pronoun as text and the name of what it refers to: our
-        antecedent when it is a name or a subject of its own sentence, else what ArticleActors
-        makes of the pronoun, if anything, else for a "he" or "she" the person the next sentence
-        introduces (a story may name its first speaker only after her words)."""
-        found = self.antecedent(pronoun)
-        if found is None or not found[1]:
-            theirs = self.actors.actor_for_token(pronoun)
-            if theirs is not None and theirs.name and theirs.name.lower() != pronoun.lower_:
-                return replace(theirs, text=pronoun.text)
-        if found is None:
-            later = self.named_next(pronoun)
-            return (
-                replace(later, text=pronoun.text, name=later.name or later.text) if later else Actor(text=pronoun.text)
-            )
-        actor = self.span_actor(self.speaker_span(found[0]))
-        return replace(actor, text=pronoun.text, name=actor.name or actor.text)
-
-    def named_next(self, pronoun: Token) -> Actor | None:
-        """For a "he" or "she" with no one before it, the person the next sentence introduces
-        ("'We will,' she said. Prime Minister Sara Lind spoke in Oslo.")."""
-        if pronoun.lower_ not in PRONOUN_GENDER:
-            return None
-        return self.introduced_after(self.sent_of(pronoun.i).end_char)
-
-    def antecedent(self, pronoun: Token) -> tuple[Token, bool] | None:
-        """What a pronoun speaker stands for, and whether that is a sure guess: a named or
-        speaking subject higher in its own sentence ("Trump hosted Erdogan for what he called
-        ..."; sure), else the latest one before it that agrees in number and person, among
-        speakers and named subjects of main clauses (sure when it is a name): quoted speech
-        keeps to one speaker at a time."""
-        tok = pronoun.head
-        for _ in range(SUBJECT_DEPTH):
-            for c in tok.children:
-                if (
-                    c.dep_ in SUBJECTS
-                    and c.i < pronoun.i
-                    and not self.in_quote[c.i]
-                    and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and self.cue_kind(tok, self.direct_verbs)))
-                    and self.agrees(pronoun, c)
-                ):
-                    return c, True
-            if tok.head.i == tok.i:
-                break
-            tok = tok.head
-        i = bisect_left(self.said_at, pronoun.idx)
-        named = self.named_in_quotes_beside(pronoun)
-        tried = 0
-        for _, who, spoke in reversed(self.said[max(i - SCANNED, 0) : i]):
-            if who.pos_ == "PROPN" and fold(who.text) in named:
-                continue  # "'Farmajo never built it,' he said": he is not Farmajo
-            if not (spoke or who.pos_ == "PROPN" or _is_group(pronoun, who)):
-                continue
-            if self.agrees(pronoun, who, spoke):
-                return who, who.pos_ == "PROPN"
-            if who.ent_type_ not in NOT_PEOPLE | {"ORG"} or self.actors.is_person(who.i):
-                tried += 1  # countries and bodies named since ("Russia launched ...") use no try
-                if tried >= LOOKBACK:
-                    return None
-        return None
-
-    def quoted_subject(self, pronoun: Token, outer: Actor) -> Actor | None:
-        """Whom a "he" inside a quote stands for, when not its speaker: the latest person the
-        quoted words made a subject, in its sentence and the PRONOUN_SENTENCES before ("'President
-        Trump is the dissenter.' ... 'He calls Xi a friend'")."""
-        n = self.sentences.number_of[pronoun.i]
-        first = self.sentences.spans[max(n - PRONOUN_SENTENCES, 0)].start
-        for tok in reversed(self.doc[first : pronoun.i]):
-            if (
-                self.in_quote[tok.i]
-                and tok.dep_ in SUBJECTS
-                and self.actors.is_person(tok.i)
-                and self.agrees(pronoun, tok)
-            ):
-                actor = self.span_actor(self.speaker_span(tok))
-                if actor.name != outer.name:
-                    return replace(actor, text=pronoun.text)
-        return None
-
-    def named_in_quotes_beside(self, pronoun: Token) -> set[str]:
-        """The names (folded) inside the quotes of the pronoun's sentence and the one before: whom
-        the quoted words speak of, and so most likely not who speaks them."""
-        n = self.sentences.number_of[pronoun.i]
-        start = self.sentences.spans[max(n - 1, 0)].start
-        return {
-            fold(t.text)
-            for t in self.doc[start : self.sentences.spans[n].end]
-            if self.in_quote[t.i] and t.pos_ == "PROPN"
-        }
-
-    def agrees(self, pronoun: Token, head: Token, spoke: bool = False) -> bool:
-        """Whether a pronoun can stand for the noun phrase headed by `head`: number and person,
-        and gender when the article tells the person's ("she" is not Mr. Lebovich); "he" and
-        "she" never stand for a body or a document.  A full name no entity covers that spoke
-        (`spoke`: the subject of a cue, "'...,' Shabana Mahmood told parliament") is a person's."""
-        said = PRONOUN_GENDER.get(pronoun.lower_)
-        if said is not None and head.pos_ == "NOUN" and (head.lemma_.lower() in BODY_NOUNS or self.is_document(head)):
-            return False  # "he" is no body, nor a statement
-        if said is not None and not self.actors.is_person(head.i) and self.actors.names_body_or_place(head.i):
-            return False  # nor a listed body the recogniser took for a person ("Al-Shabab still controls")
-        person = self.actors.is_person(head.i) or (spoke and self.is_unlisted_name(head))
-        gender = self.actors.gender_at(head.i)
-        return _agrees(pronoun, head, person) and (said is None or gender is None or said == gender)
-
-    def is_unlisted_name(self, head: Token) -> bool:
-        """Two capitalised proper nouns or more that name nothing the article or the lists know
-        (no country, no sector): the recogniser often labels a person's name ORG or nothing."""
-        words = head.doc[head.left_edge.i : head.i + 1]
-        if head.pos_ != "PROPN" or len(words) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
-            return False
-        actor = self.span_actor(words)
-        return actor.code is None and actor.sector is None
 
     def introduced_after(self, end: int) -> Actor | None:
         """The person the sentence after a quote introduces as its subject ("'We have nothing
