@@ -449,3 +449,26 @@ def test_an_acronym_stands_for_the_body_the_story_names_in_full_with_those_initi
     assert [(a.code, a.sector) for a in accuse.source] == [("SDN", "REB")]
     text = "Reporters Without Borders said the RSF would send observers to the trial in Sudan."
     assert [a.code for a in process(Article(id="b", text=text)).entities if a.text == "RSF"] == ["NGO"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # people named by where they are take the place's country, not the story's
+        (
+            "Russian missiles killed six civilians in Kharkiv. Russia said so. Russia's army agreed.",
+            "six civilians",
+            "UKR",
+        ),
+        ("Jets struck a market in Gaza, killing 14 people. Israel said so. Israel's army agreed.", "14 people", "PSE"),
+        (
+            "Shelling killed three villagers near Kharkiv. Russia said so. Russia's army agreed.",
+            "three villagers",
+            "UKR",
+        ),
+        # hostages are seldom of the place they are held in: the story's country
+        ("Hostages in Gaza were freed. Israel said so. Israel's army agreed.", "Hostages", "ISR"),
+    ],
+)
+def test_people_named_by_where_they_are_take_the_place_s_country(parse, text, phrase, code):
+    assert resolve(parse, text, phrase).code == code

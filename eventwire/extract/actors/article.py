@@ -29,6 +29,8 @@ from .tables import (
     PERSON_ENTS,
     PERSON_ROLES,
     PLACE_KINDS,
+    PLACED_PEOPLE,
+    PLACING_PREPOSITIONS,
     PRONOUN_GENDER,
     RULER_NOUNS,
     SEAT_PLACE_PREPOSITIONS,
@@ -280,16 +282,38 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
         """The actor of the phrase [lo, hi) headed by `head`, or None; a domestic actor with
         no stated country gets the article's home country (a body every state has, "the army", the
         country the story names most even once, when none other comes near), a non-governmental one
-        the code NGO."""
+        the code NGO; people named by where they are, the country of the place their clause names."""
         actor = self._resolve_stated(head, lo, hi, text)
         if actor is None or actor.code is not None:
             return actor
         if actor.sector == "NGO":
             actor.code = "NGO"  # "an advocacy group"
+        elif head.lemma_.lower() in PLACED_PEOPLE and (where := self._place_of(head)) is not None:
+            actor.code = where  # "people were killed in Gaza City"
         elif actor.sector not in {None, "IGO"} and not self._names_person(head):
             actor.code = self.state_home_code if head.lemma_.lower() in STATE_BODIES else self.home_code
             actor.code = actor.code or self._ruled_country(head)
         return actor
+
+    def _place_of(self, head: Token) -> str | None:
+        """The country of the place the noun or its clause's verb is placed at ("residents of
+        Kharkiv", "were killed in Gaza City"), if one."""
+        verb = head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.i - head.i < 12:
+            verb = verb.head
+        words = [head, verb]
+        if verb.dep_ in ("advcl", "xcomp", "conj"):  # "struck a school in Gaza, killing 14 people"
+            words.append(verb.head)
+        words += [obj for w in words[1:] for obj in w.children if obj.dep_ == "dobj"]
+        for word in words:
+            for prep in word.children:
+                if prep.dep_ != "prep" or prep.lower_ not in PLACING_PREPOSITIONS:
+                    continue
+                for obj in prep.children:
+                    hit = self._name_at[obj.i] if obj.dep_ == "pobj" else None
+                    if hit is not None and hit.value.kind in PLACE_KINDS and hit.value.code:
+                        return hit.value.code
+        return None
 
     def _ruled_country(self, head: Token) -> str | None:
         """The country the story last named as ruled by a junta, regime or government, for one with
