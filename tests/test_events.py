@@ -1081,3 +1081,21 @@ def test_thanks_expressed_for_support_go_to_whom_they_are_told(english):
     text = "Angola hosted the summit. Zambia expressed its appreciation to Namibia for its support."
     assert [(e.type, codes(e.source), codes(e.target)) for e in events_of(text)] == [("SUPPORT", {"ZMB"}, {"NAM"})]
     find(events_of("Poland expressed support for Ukraine."), "SUPPORT", {"POL"}, {"UKR"})
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Serbia does not recognise Kosovo's independence.", "SRB", "XKX"),
+        ("Canada did not recognize the election result in Venezuela.", "CAN", "VEN"),
+        ("Ethiopia ignored Egypt's calls to halt the filling of the dam.", "ETH", "EGY"),
+    ],
+)
+def test_an_authority_not_recognised_and_a_call_ignored_are_refused(english, text, source, target):
+    refusal = find(events_of(text), "REJECT", {source}, {target})
+    assert refusal.status == "occurred"
+    assert not [e for e in events_of(text) if e.type == "SUPPORT"]
+
+
+def test_a_government_recognised_stays_support(english):
+    find(events_of("Kenya recognised the government of Somalia in 2012."), "SUPPORT", {"KEN"}, {"SOM"})
