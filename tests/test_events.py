@@ -1099,3 +1099,16 @@ def test_an_authority_not_recognised_and_a_call_ignored_are_refused(english, tex
 
 def test_a_government_recognised_stays_support(english):
     find(events_of("Kenya recognised the government of Somalia in 2012."), "SUPPORT", {"KEN"}, {"SOM"})
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("The United States paused military aid to Ukraine on Monday.", "SANCTION", "USA", "UKR"),
+        ("Washington announced a pause in military aid to Ukraine.", "SANCTION", "USA", "UKR"),
+        ("Trump paused the tariffs on Mexico for 30 days.", "CONCEDE", "USA", "MEX"),
+        ("Thailand waived visa requirements for Indian tourists.", "CONCEDE", "THA", "IND"),
+    ],
+)
+def test_aid_paused_is_cut_and_a_measure_paused_or_waived_is_given_up(english, text, type_, source, target):
+    find(events_of(text), type_, {source}, {target})
