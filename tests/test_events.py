@@ -1114,3 +1114,25 @@ def test_a_government_recognised_stays_support(english):
 )
 def test_aid_paused_is_cut_and_a_measure_paused_or_waived_is_given_up(english, text, type_, source, target):
     find(events_of(text), type_, {source}, {target})
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("India's foreign ministry flayed Pakistan for sheltering militants.", "ACCUSE", "IND", "PAK"),
+        ("Beijing tore into Washington over the arms sale to Taiwan.", "ACCUSE", "CHN", "USA"),
+        ("Brazil's president took aim at the United States over tariffs.", "ACCUSE", "BRA", "USA"),
+        ("The European Union called out China for its treatment of Uyghurs.", "ACCUSE", "IGO", "CHN"),
+        ("Kenya pointed the finger at Uganda over the border killings.", "ACCUSE", "KEN", "UGA"),
+        ("Senegal's president paid tribute to Gambia's role in the peace talks.", "SUPPORT", "SEN", "GMB"),
+        ("Japan's foreign minister sat down with his Chinese counterpart in Tokyo.", "CONSULT", "JPN", "CHN"),
+        ("Ukraine handed back the bodies of 500 Russian soldiers to Russia.", "RETREAT", "UKR", "RUS"),
+    ],
+)
+def test_blame_praise_and_meetings_as_other_outlets_word_them(english, text, type_, source, target):
+    found = [e for e in events_of(text) if e.type == type_ and pair(e) >= {source, target}]
+    assert found, [(e.type, codes(e.source), codes(e.target)) for e in events_of(text)]
+
+
+def test_troops_called_out_are_no_blame(english):
+    assert not [e for e in events_of("Kenya's government called out the army to restore order.") if e.type == "ACCUSE"]
