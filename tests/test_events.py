@@ -1136,3 +1136,21 @@ def test_blame_praise_and_meetings_as_other_outlets_word_them(english, text, typ
 
 def test_troops_called_out_are_no_blame(english):
     assert not [e for e in events_of("Kenya's government called out the army to restore order.") if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The U.S. told Israel to halt the strikes on Lebanon.", "USA", "ISR"),
+        ("Washington has told Kyiv not to strike targets inside Russia, officials said.", "USA", "UKR"),
+        ("The World Court ordered Israel to halt its offensive in Rafah.", "IGO", "ISR"),
+    ],
+)
+def test_what_one_tells_or_orders_another_to_do_is_a_request_and_no_act(english, text, source, target):
+    events = events_of(text)
+    assert [(e.type, codes(e.source), codes(e.target)) for e in events] == [("REQUEST", {source}, {target})]
+
+
+def test_telling_reporters_is_no_request_and_an_order_to_leave_stays_a_sanction(english):
+    assert not events_of("Putin told reporters on Monday that Russia would respond.")
+    assert [e.type for e in events_of("Kenya ordered Uganda's troops to leave the country.")] == ["SANCTION"]
