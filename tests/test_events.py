@@ -1154,3 +1154,21 @@ def test_what_one_tells_or_orders_another_to_do_is_a_request_and_no_act(english,
 def test_telling_reporters_is_no_request_and_an_order_to_leave_stays_a_sanction(english):
     assert not events_of("Putin told reporters on Monday that Russia would respond.")
     assert [e.type for e in events_of("Kenya ordered Uganda's troops to leave the country.")] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("Russia balked at the French plan for a ceasefire.", "REJECT", "RUS", "FRA"),
+        ("Israel pushed back against the U.S. demand for a pause.", "REJECT", "ISR", "USA"),
+        ("Serbia stonewalled Kosovo's request for talks.", "REJECT", "SRB", "XKX"),
+        ("Kenya put Uganda on notice over the border raids.", "THREATEN", "KEN", "UGA"),
+        ("The United States trained Ukrainian pilots to fly F-16 jets.", "AID", "USA", "UKR"),
+    ],
+)
+def test_refusals_warnings_and_training_as_news_words_them(english, text, type_, source, target):
+    assert [(e.type, codes(e.source), codes(e.target)) for e in events_of(text)] == [(type_, {source}, {target})]
+
+
+def test_pushing_for_talks_stays_a_request(english):
+    assert [e.type for e in events_of("Kenya pushed for talks with Uganda.")] == ["REQUEST"]
