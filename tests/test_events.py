@@ -1172,3 +1172,22 @@ def test_refusals_warnings_and_training_as_news_words_them(english, text, type_,
 
 def test_pushing_for_talks_stays_a_request(english):
     assert [e.type for e in events_of("Kenya pushed for talks with Uganda.")] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("Ghana's president resisted calls from Togo to close the border.", "REJECT", "GHA", "TGO"),
+        ("Turkey withheld its consent to Sweden's membership for months.", "REJECT", "TUR", "SWE"),
+        ("The EU said no to Hungary's demand for an exemption.", "REJECT", "IGO", "HUN"),
+        ("Thailand's government climbed down after protests from Cambodia.", "CONCEDE", "THA", "KHM"),
+        ("Pakistan softened its stance on talks with India.", "CONCEDE", "PAK", "IND"),
+    ],
+)
+def test_saying_no_and_giving_way_as_news_words_them(english, text, type_, source, target):
+    find(events_of(text), type_, {source}, {target})
+
+
+def test_an_attack_resisted_and_allegations_said_no_to_are_no_refusal(english):
+    assert [e.type for e in events_of("Ukrainian troops resisted the Russian attack on Kharkiv.")] == ["ASSAULT"]
+    assert "REJECT" not in [e.type for e in events_of("Kenya said no to the allegations from Uganda.")]
