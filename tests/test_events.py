@@ -1074,10 +1074,120 @@ def test_declaring_independence_from_a_state_turns_down_its_rule_not_a_request(e
 
 def test_demands_and_calls_from_a_capital_are_that_capitals(english):
     find(events_of("Turkey kept its troops there despite demands from Baghdad that they leave."), "REQUEST", {"IRQ"})
-    find(events_of("Kenya ignored a request from Uganda for talks."), "REQUEST", {"UGA"}, {"KEN"})
+    find(events_of("Kenya is studying a request from Uganda for talks."), "REQUEST", {"UGA"}, {"KEN"})
+    # ignored, the request is answered, as a rejected one is: the refusal is aimed at who asked
+    find(events_of("Kenya ignored a request from Uganda for talks."), "REJECT", {"KEN"}, {"UGA"})
 
 
 def test_thanks_expressed_for_support_go_to_whom_they_are_told(english):
     text = "Angola hosted the summit. Zambia expressed its appreciation to Namibia for its support."
     assert [(e.type, codes(e.source), codes(e.target)) for e in events_of(text)] == [("SUPPORT", {"ZMB"}, {"NAM"})]
     find(events_of("Poland expressed support for Ukraine."), "SUPPORT", {"POL"}, {"UKR"})
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Serbia does not recognise Kosovo's independence.", "SRB", "XKX"),
+        ("Canada did not recognize the election result in Venezuela.", "CAN", "VEN"),
+        ("Ethiopia ignored Egypt's calls to halt the filling of the dam.", "ETH", "EGY"),
+    ],
+)
+def test_an_authority_not_recognised_and_a_call_ignored_are_refused(english, text, source, target):
+    refusal = find(events_of(text), "REJECT", {source}, {target})
+    assert refusal.status == "occurred"
+    assert not [e for e in events_of(text) if e.type == "SUPPORT"]
+
+
+def test_a_government_recognised_stays_support(english):
+    find(events_of("Kenya recognised the government of Somalia in 2012."), "SUPPORT", {"KEN"}, {"SOM"})
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("The United States paused military aid to Ukraine on Monday.", "SANCTION", "USA", "UKR"),
+        ("Washington announced a pause in military aid to Ukraine.", "SANCTION", "USA", "UKR"),
+        ("Trump paused the tariffs on Mexico for 30 days.", "CONCEDE", "USA", "MEX"),
+        ("Thailand waived visa requirements for Indian tourists.", "CONCEDE", "THA", "IND"),
+    ],
+)
+def test_aid_paused_is_cut_and_a_measure_paused_or_waived_is_given_up(english, text, type_, source, target):
+    find(events_of(text), type_, {source}, {target})
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("India's foreign ministry flayed Pakistan for sheltering militants.", "ACCUSE", "IND", "PAK"),
+        ("Beijing tore into Washington over the arms sale to Taiwan.", "ACCUSE", "CHN", "USA"),
+        ("Brazil's president took aim at the United States over tariffs.", "ACCUSE", "BRA", "USA"),
+        ("The European Union called out China for its treatment of Uyghurs.", "ACCUSE", "IGO", "CHN"),
+        ("Kenya pointed the finger at Uganda over the border killings.", "ACCUSE", "KEN", "UGA"),
+        ("Senegal's president paid tribute to Gambia's role in the peace talks.", "SUPPORT", "SEN", "GMB"),
+        ("Japan's foreign minister sat down with his Chinese counterpart in Tokyo.", "CONSULT", "JPN", "CHN"),
+        ("Ukraine handed back the bodies of 500 Russian soldiers to Russia.", "RETREAT", "UKR", "RUS"),
+    ],
+)
+def test_blame_praise_and_meetings_as_other_outlets_word_them(english, text, type_, source, target):
+    found = [e for e in events_of(text) if e.type == type_ and pair(e) >= {source, target}]
+    assert found, [(e.type, codes(e.source), codes(e.target)) for e in events_of(text)]
+
+
+def test_troops_called_out_are_no_blame(english):
+    assert not [e for e in events_of("Kenya's government called out the army to restore order.") if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The U.S. told Israel to halt the strikes on Lebanon.", "USA", "ISR"),
+        ("Washington has told Kyiv not to strike targets inside Russia, officials said.", "USA", "UKR"),
+        ("The World Court ordered Israel to halt its offensive in Rafah.", "IGO", "ISR"),
+    ],
+)
+def test_what_one_tells_or_orders_another_to_do_is_a_request_and_no_act(english, text, source, target):
+    events = events_of(text)
+    assert [(e.type, codes(e.source), codes(e.target)) for e in events] == [("REQUEST", {source}, {target})]
+
+
+def test_telling_reporters_is_no_request_and_an_order_to_leave_stays_a_sanction(english):
+    assert not events_of("Putin told reporters on Monday that Russia would respond.")
+    assert [e.type for e in events_of("Kenya ordered Uganda's troops to leave the country.")] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("Russia balked at the French plan for a ceasefire.", "REJECT", "RUS", "FRA"),
+        ("Israel pushed back against the U.S. demand for a pause.", "REJECT", "ISR", "USA"),
+        ("Serbia stonewalled Kosovo's request for talks.", "REJECT", "SRB", "XKX"),
+        ("Kenya put Uganda on notice over the border raids.", "THREATEN", "KEN", "UGA"),
+        ("The United States trained Ukrainian pilots to fly F-16 jets.", "AID", "USA", "UKR"),
+    ],
+)
+def test_refusals_warnings_and_training_as_news_words_them(english, text, type_, source, target):
+    assert [(e.type, codes(e.source), codes(e.target)) for e in events_of(text)] == [(type_, {source}, {target})]
+
+
+def test_pushing_for_talks_stays_a_request(english):
+    assert [e.type for e in events_of("Kenya pushed for talks with Uganda.")] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("Ghana's president resisted calls from Togo to close the border.", "REJECT", "GHA", "TGO"),
+        ("Turkey withheld its consent to Sweden's membership for months.", "REJECT", "TUR", "SWE"),
+        ("The EU said no to Hungary's demand for an exemption.", "REJECT", "IGO", "HUN"),
+        ("Thailand's government climbed down after protests from Cambodia.", "CONCEDE", "THA", "KHM"),
+        ("Pakistan softened its stance on talks with India.", "CONCEDE", "PAK", "IND"),
+    ],
+)
+def test_saying_no_and_giving_way_as_news_words_them(english, text, type_, source, target):
+    find(events_of(text), type_, {source}, {target})
+
+
+def test_an_attack_resisted_and_allegations_said_no_to_are_no_refusal(english):
+    assert [e.type for e in events_of("Ukrainian troops resisted the Russian attack on Kharkiv.")] == ["ASSAULT"]
+    assert "REJECT" not in [e.type for e in events_of("Kenya said no to the allegations from Uganda.")]

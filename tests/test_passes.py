@@ -143,6 +143,15 @@ def test_add_demands_adds_what_a_speaker_says_another_must_do(english):
     assert after[-1][:4] == ("REQUEST", "maintain", ("USA",), ("IGO",))
 
 
+def test_add_demands_adds_what_one_tells_another_to_do_and_marks_it_content(english):
+    before, after = around("add_demands", "Macron told Zelenskyy to accept the deal.")
+    assert [(m[0], m[1], m[5]) for m in before] == [("AGREE", "accept", True)]
+    assert [(m[0], m[1], m[2], m[3], m[5]) for m in after] == [
+        ("AGREE", "accept", ("UKR",), (), False),
+        ("REQUEST", "told", ("FRA",), ("UKR",), True),
+    ]
+
+
 def test_merge_makes_one_event_of_the_tellings_of_one_occasion(english):
     before, after = around("merge", "Kenya and Ethiopia held talks on Monday. The talks ended without a deal.")
     assert len([m for m in before if m[5]]) == 2

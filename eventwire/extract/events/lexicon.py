@@ -15,6 +15,7 @@ WORD_LISTS = {
     "light_verbs": "light_verbs",
     "quoted_criticism": "criticism",
     "demand_modals": "demand_modals",
+    "bidding_verbs": "bidding_verbs",
     "warning_modals": "warning_modals",
     "unknown_doers": "unknown_doers",
     "teller_verbs": "teller_verbs",
@@ -58,6 +59,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     criticism: frozenset[str] = frozenset()
     demand_modals: frozenset[str] = frozenset()
+    bidding_verbs: frozenset[str] = frozenset()  # "told Israel to halt": a REQUEST to the object
     warning_modals: frozenset[str] = frozenset()
     unknown_doers: frozenset[str] = frozenset()
     teller_verbs: frozenset[str] = frozenset()  # their subject tells their clause

@@ -1,6 +1,6 @@
 """Three kinds of statement that need no trigger of their own: a warning ("sanctions could
 follow if Ankara ..."), blame inside a direct quote, and what a speaker says a named other
-"must" or "should" do."""
+"must" or "should" do, or tells or orders them to do ("told Israel to halt the strikes")."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ..dates import clause_verb
 from ..types import has
 from .dating import mention_date
 from .frames import cues
-from .grammar import SUBJECTS, condition_subjects, lemma_of, subject_of
+from .grammar import SUBJECTS, condition_subjects, lemma_of, subject_of, to_infinitive
 from .keeping import outer
 from .lexicon import Rule, lexicon
 from .mentions import Mention, first_tellings
@@ -104,10 +104,17 @@ def _teller(verb: Token, ctx: ArticleContext) -> list[Actor]:
 def add_demands(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
     """Reads the kept mentions and the modals; adds a REQUEST for what someone says a named
     other must or should do ("the U.N. must maintain sanctions," a U.S. spokesperson said),
-    unless its verb is a REQUEST already."""
+    unless its verb is a REQUEST already, and for what someone tells or orders a named other to
+    do ("the U.S. told Israel to halt the strikes": triggers.yaml bidding_verbs), unless the verb
+    tells an event already ("ordered French troops to leave": SANCTION); what is so bidden is the
+    request's content, no event of its own (marked not kept, as mark_kept marks a REQUEST
+    trigger's: "told Zelenskyy to accept the deal" is no AGREE)."""
     modals = lexicon().demand_modals
     taken = {m.token.i for m in mentions if m.kept and m.type == "REQUEST"}
-    out = []
+    out = _bids(ctx, {m.token.i for m in mentions if m.kept})
+    bidden = {t.i for b in out for c in b.token.children if c.dep_ == "xcomp" for t in c.subtree}
+    for m in mentions:
+        m.kept = m.kept and m.token.i not in bidden
     for tok in ctx.doc:
         if tok.dep_ != "aux" or tok.lower_ not in modals:
             continue
@@ -121,6 +128,25 @@ def add_demands(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
             rule = Rule("REQUEST", lemma_of(verb), False, (), (), requires=modals)  # claims: the modal
             out.append(Mention("REQUEST", verb, rule, teller, asked))  # is the demand, not a doubt
     return mentions + _dated(ctx, out)
+
+
+def _bids(ctx: ArticleContext, told: set[int]) -> list[Mention]:
+    """A REQUEST for each verb of bidding with a named actor as object and an infinitive after
+    it ("told Kyiv not to strike", "ordered Israel to halt"), by the verb's subject."""
+    out = []
+    for tok in ctx.doc:
+        if lemma_of(tok) not in lexicon().bidding_verbs or tok.i in told or not _infinitive_after(tok):
+            continue
+        asked = coded(actors_of([c for c in tok.children if c.dep_ == "dobj"], ctx))
+        bidder = coded(actors_of(subject_of(tok), ctx))
+        if asked and bidder and not {a.code for a in bidder} & {a.code for a in asked}:
+            out.append(Mention("REQUEST", tok, Rule("REQUEST", lemma_of(tok), False, (), ()), bidder, asked))
+    return out
+
+
+def _infinitive_after(verb: Token) -> bool:
+    """Does the verb take an infinitive clause after its object ("told Israel to halt")?"""
+    return any(c.dep_ == "xcomp" and to_infinitive(c) for c in verb.children)
 
 
 def _dated(ctx: ArticleContext, told: list[Mention]) -> list[Mention]:
