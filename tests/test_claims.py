@@ -231,20 +231,3 @@ def test_an_act_put_as_a_condition_without_if_is_no_event(english, text):
 
 def test_an_act_told_in_the_past_perfect_stays(english):
     assert only(events_of("Ethiopia had attacked Eritrea before the talks began."), "ASSAULT").status == "occurred"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "China warned Japan of serious consequences if it sends warships to the strait.",
-        "Iran threatened Israel with a crushing response if it attacks again.",
-        "Serbia warned Kosovo of countermeasures unless it withdraws its police.",
-    ],
-)
-def test_a_warning_whose_own_condition_is_what_it_warns_of_was_made(english, text):
-    warning = only(events_of(text), "THREATEN")
-    assert warning.status == "occurred" and codes(warning.source) and codes(warning.target)
-
-
-def test_a_warning_told_as_a_condition_is_no_event(english):
-    assert not events_of("If Russia warns Finland again, NATO will respond.")

@@ -32,7 +32,7 @@ def frame_tellings(ctx: ArticleContext, occasions: list[Occasion]) -> list[Occas
     for o in occasions:
         parties = {who(a) for a in o.event.source + o.event.target}
         o.frames = [
-            (m, frame_of(m.token, ctx, parties, m.rule.requires if m.rule else frozenset(), m.type)) for m in o.mentions
+            (m, frame_of(m.token, ctx, parties, m.rule.requires if m.rule else frozenset())) for m in o.mentions
         ]
     return occasions
 

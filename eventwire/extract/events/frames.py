@@ -78,17 +78,10 @@ class Cues:
     vowed_harm_types: frozenset[str]
     refused_types: frozenset[str]
     ultimatum_types: frozenset[str]
-    conditioned_statements: frozenset[str]
     promised_types: dict[str, str]
 
 
-TYPE_LISTS = (  # PLOVER names, not words
-    "threatened_types",
-    "vowed_harm_types",
-    "refused_types",
-    "ultimatum_types",
-    "conditioned_statements",
-)
+TYPE_LISTS = ("threatened_types", "vowed_harm_types", "refused_types", "ultimatum_types")  # PLOVER names, not words
 
 
 @lru_cache(maxsize=1)
@@ -183,12 +176,11 @@ def _according(tok: Token, c: Cues) -> list[Token]:
     return out
 
 
-def _conditional(t: Token, c: Cues, bound: bool = True) -> bool:
-    """Is this clause a condition ("if China helps") or, when `bound` is asked, bound to one ("it
-    will face sanctions if ...")?"""
+def _conditional(t: Token, c: Cues) -> bool:
+    """Is this clause a condition ("if China helps") or bound to one ("it will face sanctions
+    if ...")?"""
     marks = {lemma_of(k) for k in t.children if k.dep_ == "mark"}
-    if bound:
-        marks |= {lemma_of(g) for k in t.children if k.dep_ == "advcl" for g in k.children if g.dep_ == "mark"}
+    marks |= {lemma_of(g) for k in t.children if k.dep_ == "advcl" for g in k.children if g.dep_ == "mark"}
     return bool(marks & c.conditional_marks)
 
 
@@ -234,15 +226,9 @@ def _is_party(actor: Actor, parties: set[str]) -> bool:
 
 
 def frame_of(
-    tok: Token,
-    ctx: ArticleContext,
-    parties: set[str],
-    part_of_trigger: frozenset[str] = frozenset(),
-    type_: str | None = None,
+    tok: Token, ctx: ArticleContext, parties: set[str], part_of_trigger: frozenset[str] = frozenset()
 ) -> Frame:
-    """Read the clause chain above one trigger of type `type_`: modality, plans, reports and
-    denials.  A warning's own condition is what it warns of (status_cues.yaml
-    conditioned_statements): "warned Japan of consequences if it sends warships" was made."""
+    """Read the clause chain above one trigger: modality, plans, reports and denials."""
     c = cues()
     frame, reported_by = Frame(), []
     t = pred = _predicate(tok)
@@ -250,8 +236,7 @@ def frame_of(
     frame.refused_by = _refuser(t, own, ctx, parties, c)
     for _ in range(MAX_CLIMB):
         reported_by += [a for a in actors_of(_according(t, c), ctx) if not _is_party(a, parties)]
-        bound = t.i != pred.i or type_ not in c.conditioned_statements
-        if (_conditional(t, c, bound) or _asked(t) or _put_as_condition(t, c, t.i == tok.i)) and own != "negated":
+        if (_conditional(t, c) or _asked(t) or _put_as_condition(t, c, t.i == tok.i)) and own != "negated":
             own = "hypothetical"
         head = t.head
         if head.i == t.i or t.dep_ not in CLAUSE_DEPS:
