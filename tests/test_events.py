@@ -851,6 +851,11 @@ def test_summoning_a_foreign_envoy_is_a_complaint_to_the_envoys_country(english)
     assert find(events_of(text), "ACCUSE", {"POL"}, {"RUS"}).mode == "disapprove"
 
 
+def test_a_high_commissioner_is_an_envoy_to_summon(english):
+    text = "Ghana summoned Nigeria's acting high commissioner over the closure of shops in Accra."
+    find(events_of(text), "ACCUSE", {"GHA"}, {"NGA"})
+
+
 def test_a_pronoun_of_a_clause_told_before_its_teller_goes_on_the_story_not_the_teller(english):
     text = "Russian forces shelled the city overnight. They also fired drones at Kyiv, Ukrainian officials said."
     find(events_of(text), "ASSAULT", {"RUS"}, {"UKR"})
