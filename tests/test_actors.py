@@ -472,3 +472,22 @@ def test_an_acronym_stands_for_the_body_the_story_names_in_full_with_those_initi
 )
 def test_people_named_by_where_they_are_take_the_place_s_country(parse, text, phrase, code):
     assert resolve(parse, text, phrase).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        (
+            "UN Secretary-General Ana Ruiz condemned the attack. The Secretary-General called for calm.",
+            "The Secretary-General",
+            "Ana Ruiz",
+        ),
+        (
+            "Britain's Foreign Secretary Yvette Cooper visited Kyiv. The Foreign Secretary said aid would go on.",
+            "The Foreign Secretary",
+            "Yvette Cooper",
+        ),
+    ],
+)
+def test_a_title_in_capitals_after_the_points_back_to_its_holder(parse, text, phrase, name):
+    assert resolve(parse, text, phrase).name == name

@@ -190,7 +190,7 @@ class RoleIndex:
         self, head: Token, toks: list[Token], text: str, code: str | None, sector: str | None = None
     ) -> Actor | None:
         """The person or description a definite singular role ("the spokesman") points back to."""
-        if noun_tag(head) != "NN" or not self._is_anaphoric(head, toks):
+        if noun_tag(head) not in ("NN", "NNP") or not self._is_anaphoric(head, toks):  # one person
             return None
         return _named_again(self._role_antecedent(head, code, sector), text)
 
@@ -215,10 +215,13 @@ class RoleIndex:
         return None
 
     def _is_anaphoric(self, head: Token, toks: list[Token]) -> bool:
-        """ "the spokesman", "the militants", "the Congolese president": a definite role noun with
-        at most one modifier."""
+        """ "the spokesman", "the militants", "the Congolese president", "the Secretary-General": a
+        definite role noun, or a title written in capitals, with at most one modifier."""
         det = [t for t in toks if t.dep_ == "det"]
-        return noun_tag(head) in {"NN", "NNS"} and bool(det) and det[0].lower_ in DEFINITE and len(toks) <= 3
+        titled = head.tag_ == "NNP" and self._role_at[head.i] is not None
+        return (
+            (noun_tag(head) in {"NN", "NNS"} or titled) and bool(det) and det[0].lower_ in DEFINITE and len(toks) <= 3
+        )
 
     def _group_antecedent(self, i: int, sector: str | None) -> Named | None:
         """The named group "the militants"/"the fighters" points back to: the latest body of the
