@@ -491,3 +491,13 @@ def test_people_named_by_where_they_are_take_the_place_s_country(parse, text, ph
 )
 def test_a_title_in_capitals_after_the_points_back_to_its_holder(parse, text, phrase, name):
     assert resolve(parse, text, phrase).name == name
+
+
+def test_the_secretary_general_with_no_holder_named_heads_the_body_the_statement_names(parse):
+    text = "The Secretary-General condemns the attack on the United Nations mission near Bria."
+    assert resolve(parse, text, "The Secretary-General").code == "IGO"
+
+
+def test_a_singular_role_does_not_point_back_to_a_group(parse):
+    text = "German Chancellor Friedrich Merz visited Kyiv. The regional governor said two people were hurt."
+    assert resolve(parse, text, "The regional governor").code != "DEU"  # no German body: a governor is one person

@@ -14,6 +14,7 @@ from .tables import (
     DEFINITE,
     HEAD_ROLES,
     INDEFINITE,
+    INTERNATIONAL_HEADS,
     MODIFIER_DEPS,
     OUTSIDE_GOV,
     PERSON_ROLES,
@@ -133,7 +134,10 @@ class RoleIndex:
             if antecedent is not None:  # "the spokesman", "the Congolese president"
                 return antecedent
         if anaphoric and desc.code is None:
-            desc.body = self._group_antecedent(head.i, desc.sector)
+            if noun_tag(head) == "NNS":  # "the militants", not "the governor"
+                desc.body = self._group_antecedent(head.i, desc.sector)
+            elif self._role_word(head) in INTERNATIONAL_HEADS:  # "The Secretary-General" of a UN statement
+                desc.body = self._latest_body(head.i, "IGO")
             desc.code = desc.body.code if desc.body else None
         if desc.sector is None and desc.code is None and desc.body is None:
             return None  # "members", "the group": nothing says whose
@@ -222,6 +226,15 @@ class RoleIndex:
         return (
             (noun_tag(head) in {"NN", "NNS"} or titled) and bool(det) and det[0].lower_ in DEFINITE and len(toks) <= 3
         )
+
+    def _latest_body(self, i: int, code: str) -> Named | None:
+        """The latest body with this code named before token i, else the first named after it in
+        its sentence ("The Secretary-General condemns the attack on the UN mission")."""
+        end = self.doc[i].sent.end
+        for hit in [*reversed(self._name_at[:i]), *self._name_at[i:end]]:
+            if hit is not None and hit.value.kind == "body" and hit.value.code == code:
+                return hit.value
+        return None
 
     def _group_antecedent(self, i: int, sector: str | None) -> Named | None:
         """The named group "the militants"/"the fighters" points back to: the latest body of the

@@ -48,6 +48,7 @@ TITLE_ABBREVIATIONS: dict[str, str] = _WORDS["title_abbreviations"]  # "gen." ->
 ROLE_CLASS: dict[str, str] = _WORDS["role_class"]  # role nouns that name the same job
 ROLE_KINDS: dict[str, str] = _WORDS["role_kinds"]  # role -> the general noun that may stand for it
 HEAD_ROLES = word_set(_WORDS, "head_roles", "actor_words.yaml")  # "the U.N. chief": who heads the body
+INTERNATIONAL_HEADS = word_set(_WORDS, "international_heads", "actor_words.yaml")  # "The Secretary-General"
 FAMILY_NAME_FIRST = frozenset(_WORDS["family_name_first"])
 PLACE_KINDS = {"country", "demonym", "capital", "place", "region"}
 ROLE_PREPS = word_set(_WORDS, "role_prepositions", "actor_words.yaml")
