@@ -33,6 +33,8 @@ def mode_in(text: str, type_: str, trigger: str) -> str | None:
         ("A man wearing an explosive vest attacked a mosque in Peshawar, killing 40.", "attacked", "suicide-attack"),
         ("Bandits carted away 30 students from a school in Zamfara on Tuesday.", "carted", "abduct"),
         ("Fighters sexually assaulted dozens of girls during the raid, witnesses said.", "assaulted", "sexual"),
+        # "assaulted" alone is an attack, not a beating: the weapon named beside it says how
+        ("Russian troops assaulted the town of Pokrovsk with artillery and drones.", "assaulted", "heavy-weapons"),
         ("Militants killed the district chief in a targeted attack in Kandahar.", "killed", "targeted"),
         ("Security guards punched and kicked a reporter outside the court.", "punched", "beat"),
         ("Police beat opposition supporters with batons outside parliament in Kampala.", "beat", "beat"),

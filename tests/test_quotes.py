@@ -338,6 +338,11 @@ def test_a_quote_inside_a_quote_in_double_marks_stays_inside_it(text, spans):
     assert [s.text(text) for s in find_marked_spans(text)] == spans
 
 
+def test_a_mark_after_a_comma_opens_a_new_quote_not_one_inside():
+    text = '"We will not go back, Ruto said, "not ever."'  # the first quote lost its closing mark
+    assert [s.text(text) for s in find_marked_spans(text)][1:] == ["not ever."]
+
+
 def test_a_short_phrase_ending_a_sentence_after_reported_speech_is_the_reported_speaker_s(english):
     text = (
         "Analyst Ana Ruiz noted that trade between the two had grown. Still, the two countries are not "

@@ -23,7 +23,7 @@ class ArticleContext:
     doc: Doc
     title: Doc | None  # a headline may name what the body leaves out (the place)
     text: str  # doc.text, read once: `Doc.text` joins every token anew on each access
-    reference: datetime | None  # the time relative dates resolve against
+    reference: datetime | None  # publication time; relative dates resolve against `dates.reference` (the filing day)
     sentences: Sentences
     actors: ArticleActors
     dates: DateAnchors

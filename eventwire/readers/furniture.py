@@ -99,7 +99,12 @@ def take_furniture(article: Article) -> tuple[Article, str | None]:
     story's day.  A body that would be left empty is kept whole."""
     text, authors, source, extra = article.text, list(article.authors), article.source, dict(article.extra)
     first, _, rest = text.lstrip().partition("\n")
-    if article.title and _plain(first) == _plain(article.title) and rest.strip():
+    if (
+        article.title
+        and _plain(first) == _plain(article.title)
+        and not first.rstrip().endswith((".", '"', "”"))
+        and rest.strip()
+    ):
         text = rest.lstrip()
         first, _, rest = text.partition("\n")
     byline = BYLINE.match(first)

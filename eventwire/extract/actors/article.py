@@ -45,6 +45,7 @@ from .tables import (
 CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 SEAT_PLACE_KINDS = frozenset({"country", "capital"})  # where a seat of government may stand
+PLACE_CLIMB = 12  # tokens from a placed noun to the verb of its clause, at most ("civilians ... killed in")
 
 
 class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescriptions, AgeIndex):
@@ -299,7 +300,7 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
         """The country of the place the noun or its clause's verb is placed at ("residents of
         Kharkiv", "were killed in Gaza City"), if one."""
         verb = head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.i - head.i < 12:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and abs(verb.i - head.i) < PLACE_CLIMB:
             verb = verb.head
         words = [head, verb]
         if verb.dep_ in ("advcl", "xcomp", "conj"):  # "struck a school in Gaza, killing 14 people"

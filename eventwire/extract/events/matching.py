@@ -36,6 +36,14 @@ def _objects_of(tok: Token) -> set[str]:
     out.update(lemma_of(g) for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "conj")
     # "ended mediation efforts", "halted aid deliveries": the compound names what the object is of
     out.update(lemma_of(g) for c in tok.children if c.dep_ in OBJECTS for g in c.children if g.dep_ == "compound")
+    # "summoned the high commissioner": an object with an adjective, for objects two words name
+    out.update(
+        f"{lemma_of(g)} {lemma_of(c)}"
+        for c in tok.children
+        if c.dep_ in OBJECTS
+        for g in c.children
+        if g.dep_ == "amod"
+    )
     # "part of the aid program", "tons of food": what a quantity or part counts
     out.update(lemma_of(g) for c in tok.children if c.dep_ == "dobj" for g in pobjs(c, ("of",)))
     if tok.dep_ in ("acl", "amod", "relcl"):

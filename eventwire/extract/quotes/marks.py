@@ -149,7 +149,13 @@ class _Scanner:
             if opened is None:
                 if role != CLOSE:  # a closing mark with nothing open is a stray: skip it
                     opened, parts = m.start(), [(m.end(), m.end())]
-            elif role == OPEN and not inner and self.sentence_end(parts[-1][0]) > m.start():
+            elif (
+                role == OPEN
+                and not inner
+                and self.sentence_end(parts[-1][0]) > m.start()
+                and self.text[max(0, m.start() - 8) : m.start()].rstrip()[-1:]
+                not in ",:"  # '..., Ruto said, "not ever."': a new quote
+            ):
                 inner = True  # '"They cannot silence us by "closing schools," she said'
             elif role == OPEN:  # a new quote opens: the open one lost its closing mark
                 self.add(parts, opened, None, m.start(), self.runs_on(parts[-1][0], m.start()))
