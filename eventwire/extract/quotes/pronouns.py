@@ -24,10 +24,15 @@ SCANNED = 60  # entries of the timeline read back for a pronoun
 PRONOUN_SENTENCES = 3  # sentences before a "he" inside a quote read for whom the quote speaks of
 
 
+def _plural(head: Token) -> bool:
+    """Does the noun phrase headed by `head` name several ("ministers", "Kenya and Uganda")?"""
+    return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+
+
 def _agrees(pronoun: Token, head: Token, person: bool) -> bool:
     """Whether a pronoun can stand for the noun phrase headed by `head` (number and person);
     `person`: the article knows the phrase names a person, whatever its entity label."""
-    plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+    plural = _plural(head)
     if pronoun.lower_ in ("they", "them"):
         return plural or (not person and head.ent_type_ in ("ORG", "NORP"))
     if pronoun.lower_ == "it":
@@ -124,8 +129,7 @@ class Pronouns:
         they said"; "The ministry urged ... Washington approved ... '...,' it said")."""
         if pronoun.lower_ == "it":
             return head.ent_type_ in ("GPE", "LOC")
-        plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
-        return pronoun.lower_ in ("they", "them") and not plural
+        return pronoun.lower_ in ("they", "them") and not _plural(head)
 
     def is_group(self, pronoun: Token, head: Token) -> bool:
         """ "they" and a plural noun that names people ("Protesters gathered ... 'We want jobs,' they
