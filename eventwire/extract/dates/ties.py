@@ -159,6 +159,14 @@ def _counts_from(span: Span) -> bool:
     return span.end < len(span.doc) and span.doc[span.end].lower_ in SEQUEL_PREPOSITIONS
 
 
+def dates_its_clauses(sent: Span, anchors: DateAnchors) -> bool:
+    """Does the sentence name a date (not a deadline) of its own clauses?  ("told CNN on Sunday
+    that Moscow has asked ...": then a clause it leaves undated borrows no other sentence's.)"""
+    return any(
+        not _is_deadline(span) and resolve(span.text, anchors.reference, "past") for span in anchors.candidates(sent)
+    )
+
+
 def context_date(
     trigger: Token, anchors: DateAnchors, statement: bool = False, lends: Lender | None = None
 ) -> DateRef | None:
@@ -176,7 +184,7 @@ def context_date(
     if event_tense(trigger) != "past" or describes_a_thing(trigger):
         return None
     doc, sent, reference = trigger.doc, anchors.sentences.span(trigger), anchors.reference
-    if any(not _is_deadline(span) and resolve(span.text, reference, "past") for span in anchors.candidates(sent)):
+    if dates_its_clauses(sent, anchors):
         return None  # the sentence dates its own clauses; this one it leaves undated
     own, new_paragraph = sent, False
     sequel = any(t.dep_ == "advmod" and t.lower_ in SEQUEL_ADVERBS for t in anchor_verb(trigger).children)

@@ -9,9 +9,11 @@ from ...model import Event  # noqa: F401
 from ..article import ArticleContext
 from ..dates import (
     DateRef,
+    Lender,
     context_date,
     counted_back,
     date_for_event,
+    dates_its_clauses,
     describes_a_thing,
     own_date,
     resolve,
@@ -22,7 +24,6 @@ from ..dates import (
 from ..dates.cues import cues
 from ..dates.resolve import OCCASION_PREPOSITIONS, STORY_DAY_WORDS
 from ..dates.tense import event_tense, past_perfect, told_before
-from ..dates.ties import Lender
 from ..types import has
 from .grammar import content_clause, lemma_of, light_verb
 from .mentions import Mention, Occasion, first_tellings
@@ -208,8 +209,7 @@ def _counted_from_the_day(ctx: ArticleContext, m: Mention) -> str | None:
     """The span a telling lies before a clause of the story's day (`dates.counted_back`), in a
     sentence that names no date ("Moldova applied to join in 2022, days after Russia invaded"
     does, wherever the parser hangs it)."""
-    spans = ctx.dates.candidates(ctx.sentences.span(m.token))
-    if any(resolve(span.text, ctx.reference, "past") for span in spans):
+    if dates_its_clauses(ctx.sentences.span(m.token), ctx.dates):
         return None
     return counted_back(m.token, ctx.dates)
 
