@@ -803,8 +803,8 @@ def test_one_name_introduced_with_a_role_beside_it_is_a_new_person(text, name):
 )
 def test_a_title_in_marks_in_an_aside_does_not_make_its_programme_the_speaker(levy):
     text = (
-        "Markets fell for a third day. Trump, in a taped interview with Fox News\u2019 \u201cSaturday Night "
-        f"Futures\u201d show, {levy}, but said, \u201cPrices will settle.\u201d"
+        "Markets fell for a third day. Trump, in a recorded chat on CBS\u2019 \u201cEvening Market "
+        f"Hour\u201d programme, {levy}, but said, \u201cPrices will settle.\u201d"
     )
     (quote,) = quotes_of(text)
     assert "trump" in words(quote)
