@@ -120,7 +120,7 @@ def test_the_noun_a_relative_clause_tells_of_is_the_means():
 
 def test_an_assault_launched_is_no_beating():
     """'launched an assault' names an attack, not how it was done."""
-    text = "Gunmen launched a bold assault on an army camp in Lamu County at dawn."
+    text = "The insurgents launched a bold assault on an army camp in Lamu County."
     assert mode_in(text, "ASSAULT", "launched") is None
 
 
