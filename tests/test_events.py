@@ -851,6 +851,12 @@ def test_summoning_a_foreign_envoy_is_a_complaint_to_the_envoys_country(english)
     assert find(events_of(text), "ACCUSE", {"POL"}, {"RUS"}).mode == "disapprove"
 
 
+def test_weapons_launched_at_a_country_are_an_attack_wherever_the_parser_hangs_at(english):
+    text = "Russia launched more than 400 drones and 30 missiles at Ukraine overnight, Ukraine's air force said."
+    find(events_of(text), "ASSAULT", {"RUS"}, {"UKR"})
+    assert not [e for e in events_of("Iran launched a satellite on Sunday.") if e.type == "ASSAULT"]
+
+
 def test_a_high_commissioner_is_an_envoy_to_summon(english):
     text = "Ghana summoned Nigeria's acting high commissioner over the closure of shops in Accra."
     find(events_of(text), "ACCUSE", {"GHA"}, {"NGA"})

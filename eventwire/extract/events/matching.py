@@ -12,6 +12,7 @@ from .words import event_words
 
 OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 PAST_OF = {"would": "will"}  # a modal's past form: reported speech tells "will" as "would"
+AIMING_PREPOSITIONS = frozenset({"at", "against"})  # "fired rockets at Israel": what the object is aimed at
 
 
 def _carriers(tok: Token) -> list[Token]:
@@ -54,14 +55,19 @@ def _objects_of(tok: Token) -> set[str]:
 def _governed(tok: Token) -> set[str]:
     """Lemmas of the particles and prepositions a trigger governs (a noun's light verb's too); a
     preposition whose object is a date or time does not count ("called ... on Monday" is no "call on").
-    "would" counts as the "will" it is the past of ("said it would not accept" tells "will not accept")."""
-    return {
+    "would" counts as the "will" it is the past of ("said it would not accept" tells "will not accept").
+    What a thing is aimed at counts wherever the parser hangs it ("fired rockets at Israel": on
+    the rockets)."""
+    governed = {
         PAST_OF.get(lemma_of(c), lemma_of(c))
         for t in _carriers(tok)
         for c in t.children
         if not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
         and c.tag_ != "TO"  # the "to" of an infinitive ("to protest") is no "protest to"
     }
+    objects = [o for o in tok.children if o.dep_ == "dobj"]
+    aimed = {c.lower_ for o in objects for n in (o, *o.conjuncts) for c in n.children if c.dep_ == "prep"}
+    return governed | (aimed & AIMING_PREPOSITIONS)
 
 
 def _carried(tok: Token, verbs: frozenset[str]) -> bool:
