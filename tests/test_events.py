@@ -1117,8 +1117,8 @@ def test_a_government_recognised_stays_support(english):
 @pytest.mark.parametrize(
     ("text", "type_", "source", "target"),
     [
-        ("The United States paused military aid to Ukraine on Monday.", "SANCTION", "USA", "UKR"),
-        ("Washington announced a pause in military aid to Ukraine.", "SANCTION", "USA", "UKR"),
+        ("The United States paused military aid to Egypt on Monday.", "SANCTION", "USA", "EGY"),
+        ("Berlin announced a pause in arms deliveries to Israel.", "SANCTION", "DEU", "ISR"),
         ("Trump paused the tariffs on Mexico for 30 days.", "CONCEDE", "USA", "MEX"),
         ("Thailand waived visa requirements for Indian tourists.", "CONCEDE", "THA", "IND"),
     ],
