@@ -97,8 +97,11 @@ def _cued(table: TypeCues, spans: list[Window]) -> str | None:
     span's positions when they are given.  A cue inside a longer cue that also matches says less
     and is not read ("rubber bullets" are no bullets, "warning shots" no shooting)."""
     best = len(table.modes)
+    matched: dict[int, list[tuple[int, int, int]]] = {}  # windows may share one token list: match it once
     for tokens, must_hold in spans:
-        found = _matches_in(table, tokens)
+        found = matched.get(id(tokens))
+        if found is None:
+            found = matched[id(tokens)] = _matches_in(table, tokens)
         for start, end, rank in found:
             covers = must_hold is None or any(tokens[at].i in must_hold for at in range(start, end))
             inside = any(s <= start and end <= e and e - s > end - start for s, e, _ in found)
@@ -118,11 +121,11 @@ def _matches_in(table: TypeCues, tokens: list[Token]) -> list[tuple[int, int, in
     ]
 
 
-def _around(tok: Token, sent: Span) -> Window:
-    """The sentence, with the token and those of its modifiers that name a kind of it: a cue must
-    cover one of them ("a suicide car bomber": suicide, not the bomber of an air raid)."""
+def _around(tok: Token, sentence: list[Token]) -> Window:
+    """The sentence's tokens, with the token and those of its modifiers that name a kind of it: a
+    cue must cover one of them ("a suicide car bomber": suicide, not the bomber of an air raid)."""
     kind = {c.i for c in tok.lefts if c.dep_ in KIND_MODIFIERS}
-    return list(sent), frozenset({tok.i, *kind})
+    return sentence, frozenset({tok.i, *kind})
 
 
 def _arguments(trigger: Token) -> list[Token]:
@@ -163,7 +166,8 @@ def mode_of(event: Event, trigger: Token | None, sent: Span | None = None) -> st
         return lexicon_mode
     if trigger is not None:
         sent = sent or trigger.sent
-        near = [_around(t, sent) for t in [trigger, *_arguments(trigger)]]
+        sentence = list(sent)
+        near = [_around(t, sentence) for t in [trigger, *_arguments(trigger)]]
         clause = clause_verb(trigger) or trigger
         phrase: list[Window] = [(_span(trigger.subtree), None), (_span(clause.subtree), None)]
         named = _cued(table, near[:1])

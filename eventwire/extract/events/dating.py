@@ -35,14 +35,16 @@ LEAD_SENTENCES = 3  # a news lead: the opening sentence and the two that name it
 
 def date_mentions(ctx: ArticleContext, mentions: list[Mention]) -> list[Mention]:
     """Reads the dates of the article (`ctx.dates`); sets every mention's date."""
+    day = story_day(ctx)
     for m in mentions:
-        m.date = mention_date(ctx, m)
+        m.date = mention_date(ctx, m, day)
     return mentions
 
 
-def mention_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
-    """The date of one telling: its own, else the story's day for one told "overnight" and none
-    for one told over a stretch up to now ("in recent weeks": `dates.unpinned_time`), else (a
+def mention_date(ctx: ArticleContext, m: Mention, day: DateRef | None) -> DateRef | None:
+    """The date of one telling (`day`: the story's, `story_day`, read once per article): its
+    own, else the story's day for one told "overnight" and none for one told over a stretch up
+    to now ("in recent weeks": `dates.unpinned_time`), else (a
     noun under a light verb is told like a verb: "imposed tariffs"; not one told as before the
     occasion, "had threatened": `tense.told_before`) that of the sentences before, else that of
     its telling."""
@@ -51,16 +53,16 @@ def mention_date(ctx: ArticleContext, m: Mention) -> DateRef | None:
         return own
     unpinned = unpinned_time(m.token, ctx.dates)
     if unpinned is not None:
-        day = story_day(ctx) if unpinned.text.lower() in STORY_DAY_WORDS else None
-        return DateRef(day.date, day.precision, unpinned.text) if day else None
+        told = day if unpinned.text.lower() in STORY_DAY_WORDS else None
+        return DateRef(told.date, told.precision, unpinned.text) if told else None
     if (m.nominal and light_verb(m.token) is None and not _occurs(m.token)) or told_before(m.token):
         return _statement_date(ctx, m)
     statement = has(m.type, "statement")
-    lends = _lends_to(ctx, m) if statement else None
+    lends = _lends_to(ctx, m, day) if statement else None
     return context_date(m.token, ctx.dates, statement, lends) or _statement_date(ctx, m)
 
 
-def _lends_to(ctx: ArticleContext, m: Mention) -> Lender | None:
+def _lends_to(ctx: ArticleContext, m: Mention, day: DateRef | None) -> Lender | None:
     """ "In 2023, police killed 30 protesters.  The United States urged Kenya to ...": a thing
     said with no date of its own is a reaction, the news of the story's day, unless its speaker
     took part in the background told before it: a sentence dating its occasion at a month or a
@@ -70,7 +72,6 @@ def _lends_to(ctx: ArticleContext, m: Mention) -> Lender | None:
     the story's ("The army took the palace on March 21.  Egypt welcomed the advance", in a story
     of April 16); a day of the story's month lends as before."""
     codes = {a.code for a in m.source if a.code}
-    day = story_day(ctx)
     if not codes or day is None:
         return None
 

@@ -10,7 +10,7 @@ from ...model import Actor
 from ..article import ArticleContext
 from ..dates import clause_verb
 from ..types import has
-from .dating import mention_date
+from .dating import mention_date, story_day
 from .frames import cues
 from .grammar import SUBJECTS, condition_subjects, lemma_of, subject_of, to_infinitive
 from .keeping import outer
@@ -150,6 +150,7 @@ def _infinitive_after(verb: Token) -> bool:
 
 
 def _dated(ctx: ArticleContext, told: list[Mention]) -> list[Mention]:
+    day = story_day(ctx) if told else None
     for m in told:
-        m.date = mention_date(ctx, m)
+        m.date = mention_date(ctx, m, day)
     return told

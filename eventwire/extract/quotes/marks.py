@@ -160,7 +160,7 @@ class _Scanner:
             elif role == OPEN:  # a new quote opens: the open one lost its closing mark
                 self.add(parts, opened, None, m.start(), self.runs_on(parts[-1][0], m.start()))
                 opened, parts, inner = m.start(), [(m.end(), m.end())], False
-            elif inner and self.closes_later(marks[n + 1 :], m.start()):
+            elif inner and self.closes_later(marks[n + 1] if n + 1 < len(marks) else None, m.start()):
                 inner = False  # the inner quote's closing mark: the open one goes on
             else:
                 parts[-1] = (parts[-1][0], m.start())
@@ -169,12 +169,12 @@ class _Scanner:
         if opened is not None:
             self.add(parts, opened, None, self.paragraph_end(parts[-1][0]))
 
-    def closes_later(self, rest: list[tuple[re.Match[str], str]], at: int) -> bool:
-        """Whether the next mark after `at` can close a quote within the same sentence and
-        paragraph: the mark at `at` then closed a quote inside a quote, not the quote itself."""
-        if not rest:
+    def closes_later(self, following: tuple[re.Match[str], str] | None, at: int) -> bool:
+        """Whether the mark `following` the one at `at` can close a quote within the same sentence
+        and paragraph: the mark at `at` then closed a quote inside a quote, not the quote itself."""
+        if following is None:
             return False
-        m, role = rest[0]
+        m, role = following
         return role != OPEN and m.start() <= min(self.sentence_end(at), self.paragraph_end(at))
 
     def runs_on(self, words: int, mark: int) -> bool:
