@@ -35,6 +35,7 @@ from .tables import (
     RULER_NOUNS,
     SEAT_PLACE_PREPOSITIONS,
     STATE_BODIES,
+    STATE_KINDS,
     Alias,
     Named,
     PhraseTable,
@@ -66,11 +67,13 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
         words = self._words = [t.lower_ for t in doc]  # lower case, read once: a Token costs to make
         self._name_at = self._scan_names(words)
         self._role_at = self._scan(self.lex.roles, words)
-        self.home_code = self._home_code(HOME_MIN)
-        self.state_home_code = self.home_code or self._home_code(1)  # for a body every state has
+        counts = self._place_counts()
+        self.home_code = _leading(counts, HOME_MIN)
+        self.state_home_code = self.home_code or _leading(counts, 1)  # for a body every state has
         self._person_at: dict[int, Person] = {}
         self._mentions: list[Mention] = []
         self._persons: list[Person] = []
+        self._full_forms: dict[str, list[Span]] = {}  # none until indexed: people are indexed first
         self._index_people()
         self._role_mentions: dict[str, list[tuple[int, Actor]]] = {}
         self._groups: dict[str, list[tuple[int, Named]]] = {}
@@ -262,22 +265,13 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
 
     # -- resolution -------------------------------------------------------------------------
 
-    def _home_code(self, least: int) -> str | None:
-        """The country the article is about: the most named one, if clearly ahead of the next
-        (`least` mentions and HOME_RATIO times the runner-up)."""
+    def _place_counts(self) -> dict[str, int]:
+        """How many times the article names each country (its places, capitals and seats)."""
         counts: dict[str, int] = {}
         for i, hit in enumerate(self._name_at):
-            if (
-                hit
-                and hit.start == i
-                and not hit.qualifier
-                and hit.value.code
-                and hit.value.kind in PLACE_KINDS | {"seat"}
-            ):
+            if hit and hit.start == i and not hit.qualifier and hit.value.code and hit.value.kind in STATE_KINDS:
                 counts[hit.value.code] = counts.get(hit.value.code, 0) + 1
-        ranked = sorted(counts.values(), reverse=True) + [0]
-        top = max(counts, key=counts.__getitem__, default=None)
-        return top if top and ranked[0] >= least and ranked[0] >= HOME_RATIO * ranked[1] else None
+        return counts
 
     def _resolve(self, head: Token, lo: int, hi: int, text: str) -> Actor | None:
         """The actor of the phrase [lo, hi) headed by `head`, or None; a domestic actor with
@@ -417,8 +411,10 @@ class ArticleActors(PeopleIndex, Descriptions, RoleIndex, ShortForms, GroupDescr
         """The person named right after a title the parser hung beside the name rather than into it
         ("Army chief Ali Mahamat has rejected talks": chief and Mahamat both subjects): the same
         person, not a second actor."""
+        if head.i + 1 != hi or self._role(head) is None:
+            return None
         mention = next((m for m in self._mentions if m.i == hi), None)
-        if mention is None or self._role(head) is None or head.i + 1 != hi:
+        if mention is None:
             return None
         root = self.doc[mention.root]
         return mention.person if head.head.i in (root.head.i, root.i) or root.head.i == head.i else None
@@ -456,3 +452,11 @@ def _clean_text(span: Span) -> str:
 def _initials(words: Span) -> str:
     """The capitals that open the words of a name ("Rapid Support Forces": RSF)."""
     return "".join(t.text[0] for t in words if t.text[:1].isupper())
+
+
+def _leading(counts: dict[str, int], least: int) -> str | None:
+    """The country the article is about: the most named one, if clearly ahead of the next
+    (`least` mentions and HOME_RATIO times the runner-up)."""
+    ranked = sorted(counts.values(), reverse=True) + [0]
+    top = max(counts, key=counts.__getitem__, default=None)
+    return top if top and ranked[0] >= least and ranked[0] >= HOME_RATIO * ranked[1] else None

@@ -3,6 +3,8 @@ two countries", "both governments", "these countries", "the two sides" (docs/con
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from ... import nlp
@@ -36,8 +38,10 @@ class GroupDescriptions:
         order: as many as its number says (the last ones named, in its sentence and the one
         before), or for "these countries", "the countries" every one of the nearest sentence that
         names several.  Empty when it is no such description, or the text names too few."""
+        if noun_tag(tok) not in ("NNS", "NNPS"):
+            return []
         kind = GROUP_DESCRIPTIONS.get(_plural_lemma(tok))
-        if kind is None or noun_tag(tok) not in ("NNS", "NNPS"):
+        if kind is None:
             return []
         count = _group_count(tok)
         demonstrative = (
@@ -105,9 +109,13 @@ class GroupDescriptions:
 def _plural_lemma(tok: Token) -> str:
     """The lower-case lemma of a noun, also when the tagger took a capitalised plural for a name
     and left it whole ("the two Ministers" in an official statement: minister)."""
-    if tok.tag_ != "NNPS":
-        return tok.lemma_.lower()
-    noun = Doc(tok.doc.vocab, words=[tok.lower_], pos=["NOUN"])[0]
+    return tok.lemma_.lower() if tok.tag_ != "NNPS" else _noun_lemma(tok.lower_)
+
+
+@cache
+def _noun_lemma(word: str) -> str:
+    """The lemma of a word read as a common noun, once per word and process."""
+    noun = Doc(nlp.load().vocab, words=[word], pos=["NOUN"])[0]
     return nlp.lemmatizer().rule_lemmatize(noun)[0]
 
 

@@ -26,6 +26,8 @@ from .tables import (
     fold,
 )
 
+LISTED_KINDS = PLACE_KINDS | {"body", "seat"}  # what the name lists hold besides people
+
 
 class PeopleIndex:
     """The people index of `ArticleActors` (article.py): each person of the article and who a
@@ -91,7 +93,7 @@ class PeopleIndex:
                     break
                 start -= 1
             names = doc[start : root.i + 1]
-            alone = len(names) == 1 and any(c.dep_ == "appos" and _person_role(c) for c in root.children)
+            alone = len(names) == 1 and _role_apposed(root)
             if (
                 (len(names) > 1 or alone)  # one name with its role beside: "Halima, a mother of four,"
                 and all(self._name_at[t.i] is None for t in names)
@@ -119,7 +121,7 @@ class PeopleIndex:
         doc = self.doc
         before = doc[start - 1] if start else None
         return (
-            any(c.dep_ == "appos" and _person_role(c) for c in root.children)
+            _role_apposed(root)
             or (root.dep_ == "appos" and _person_role(root.head))
             or (before is not None and _person_role(before) and start <= before.head.i <= root.i)
             or (root.i - start > 1 and _person_role(doc[start]))
@@ -209,7 +211,7 @@ class PeopleIndex:
         """Whether token i is part of a listed body's or place's name ("Al-Shabab", "Kenya"),
         whatever the entity recogniser called it."""
         hit = self._name_at[i]
-        return hit is not None and not hit.qualifier and hit.value.kind in PLACE_KINDS | {"body", "seat"}
+        return hit is not None and not hit.qualifier and hit.value.kind in LISTED_KINDS
 
     def introduces_person(self, i: int) -> bool:
         """Whether token i names a person the article first names in this sentence (where the
@@ -256,7 +258,7 @@ class PeopleIndex:
                     p.guessed = False
                     return p
         guessed = False
-        introduced = len(words) == 1 and any(c.dep_ == "appos" and _person_role(c) for c in span.root.children)
+        introduced = len(words) == 1 and _role_apposed(span.root)
         if known is None and not introduced:  # "Mohammed, a teacher," is someone new, not a listed Mohammed
             guessed = len(words) == 1
             parts = NAME_PARTS.split(text.lower())
@@ -387,6 +389,11 @@ class PeopleIndex:
                 return m.person
             fallback = fallback or m.person
         return fallback
+
+
+def _role_apposed(root: Token) -> bool:
+    """Is a role only a person holds set beside the name ("Mohammed, a teacher,")?"""
+    return any(c.dep_ == "appos" and _person_role(c) for c in root.children)
 
 
 def _person_role(tok: Token) -> bool:

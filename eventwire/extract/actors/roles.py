@@ -23,6 +23,7 @@ from .tables import (
     ROLE_CLASS,
     ROLE_KINDS,
     ROLE_PREPS,
+    STATE_KINDS,
     TITLE_ABBREVIATIONS,
     TITLE_MAX,
     Named,
@@ -214,7 +215,7 @@ class RoleIndex:
         their topic; only a place after it ("in the US", "from Japan") says where they are."""
         for tok in post:
             name = self._modifier_name(tok)
-            if name is not None and name.value.kind in PLACE_KINDS | {"seat"} and name.value.code:
+            if name is not None and name.value.kind in STATE_KINDS and name.value.code:
                 return Actor(text=text, code=name.value.code)
         return None
 

@@ -17,7 +17,7 @@ class ShortForms:
     """The short-form index of `ArticleActors` (article.py): each organisation the article names
     in full, by its head word, which a later definite "the <head word>" stands for."""
 
-    _full_forms: dict[str, list[Span]] = {}  # none until indexed (people are indexed first)
+    _full_forms: dict[str, list[Span]]  # organisations named in full, by head word (`_index_short_forms`)
 
     def _index_short_forms(self) -> None:
         """Organisation entities of more than one word ("the Indonesian Navy"), and common nouns
@@ -51,7 +51,6 @@ class ShortForms:
                 keyed += [(key, form) for key in {form[-1].lower_, hit.value.name.split()[-1].lower()}]
                 if hit.value.sector in GROUP_SECTORS:  # "the group" after "Human Rights Watch"
                     keyed += [(noun, form) for noun in GROUP_NOUNS]
-        self._full_forms: dict[str, list[Span]] = {}
         for key, form in sorted(keyed, key=lambda kf: kf[1].start):
             self._full_forms.setdefault(key, []).append(form)
 

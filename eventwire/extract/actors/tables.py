@@ -51,6 +51,7 @@ HEAD_ROLES = word_set(_WORDS, "head_roles", "actor_words.yaml")  # "the U.N. chi
 INTERNATIONAL_HEADS = word_set(_WORDS, "international_heads", "actor_words.yaml")  # "The Secretary-General"
 FAMILY_NAME_FIRST = frozenset(_WORDS["family_name_first"])
 PLACE_KINDS = {"country", "demonym", "capital", "place", "region"}
+STATE_KINDS = PLACE_KINDS | {"seat"}  # names that stand for a state: its places and seats of power
 ROLE_PREPS = word_set(_WORDS, "role_prepositions", "actor_words.yaml")
 OUTSIDE_GOV = {"OPP", "REB"}  # modifier sectors that override a government head
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}

@@ -189,8 +189,10 @@ def _asked(t: Token) -> bool:
     sanctions?"): an auxiliary before its subject, a question mark closing it, and no wh-word?
     It asks whether the act happens; a wh-question ("Why did Russia attack?") takes it as told."""
     subjects = [k for k in t.children if k.dep_ in ("nsubj", "nsubjpass", "expl")]
-    closing = [k for k in t.subtree if not k.is_quote]
-    if not subjects or closing[-1].text != "?":
+    if not subjects:
+        return False
+    closing = next((k for k in reversed(t.doc[t.left_edge.i : t.right_edge.i + 1]) if not k.is_quote), None)
+    if closing is None or closing.text != "?":
         return False
     before = t.doc[t.left_edge.i : subjects[0].i]
     inverted = any(k.dep_ in ("aux", "auxpass") and k.head.i == t.i for k in before)
